@@ -1,0 +1,270 @@
+// A report's header: title, authority, addressee, dates and kind, read from its first blocks.
+#include "core/report_header.h"
+
+#include "core/dates.h"
+#include "core/gazetteer.h"
+#include "core/headings.h"
+#include "core/text_normaliser.h"
+
+#include <filesystem>
+#include <map>
+#include <regex>
+
+namespace findings {
+
+namespace {
+
+constexpr std::size_t k_header_search_blocks = 60;
+
+bool starts_salutation(const std::string& text)
+{
+    return text.size() <= 80 && text.rfind("Dear ", 0) == 0;
+}
+
+// Returns the index of the "Dear ..." block near the top, or blocks.size().
+std::size_t find_salutation(const std::vector<Block>& blocks)
+{
+    for (std::size_t i = 0; i < blocks.size() && i < k_header_search_blocks; ++i) {
+        if (starts_salutation(blocks[i].text))
+            return i;
+    }
+    return blocks.size();
+}
+
+bool is_field(const std::string& text, const char* field)
+{
+    return starts_with_nocase(text, field);
+}
+
+// Returns the written inspection dates in text ("18 - 29 January 2010", "1 and 2 June 2011").
+std::string find_date_range(const std::string& text)
+{
+    static const std::regex range(
+        R"(\d{1,2}(?:st|nd|rd|th)?(?:\s+[A-Z][a-z]+)?(?:\s+(?:19|20)\d\d)?\s*(?:-|to|and)\s*\d{1,2}(?:st|nd|rd|th)?\s+[A-Z][a-z]+\s+(?:19|20)\d\d|\d{1,2}(?:st|nd|rd|th)?\s+[A-Z][a-z]+\s+(?:19|20)\d\d)");
+    std::smatch match;
+    if (std::regex_search(text, match, range))
+        return collapse_spaces(match.str());
+    return {};
+}
+
+// Returns the number of days an inspection lasted from its written dates, or -1.
+int inspection_span_days(const std::string& dates)
+{
+    const auto end = find_last_date(dates);
+    if (!end)
+        return -1;
+    Date start = *end;
+    if (const auto first = find_date(dates); first && !(*first == *end)) {
+        start = *first;
+    } else {
+        static const std::regex leading_day(R"(^(\d{1,2})\b)");
+        std::smatch match;
+        if (!std::regex_search(dates, match, leading_day))
+            return 0;
+        start.day = std::stoi(match[1].str());
+    }
+    const auto days = [](const Date& d) { return d.year * 372 + d.month * 31 + d.day; };
+    return days(*end) - days(start);
+}
+
+std::string report_kind(const std::string& title, const std::string& opening, const std::string& inspection_dates,
+                        bool letter, const std::string& source_path)
+{
+    const std::string text = to_lower(title + " " + opening);
+    const auto has = [&text](const char* phrase) { return text.find(phrase) != std::string::npos; };
+    if (has("focused visit"))
+        return "focused_visit";
+    if (has("monitoring visit"))
+        return "monitoring_visit";
+    if (has("unannounced inspection of contact, referral and assessment") || has("contact, referral and assessment"))
+        return "unannounced_car";
+    if (has("inspection of safeguarding and looked after children"))
+        return "safeguarding_lac";
+    if (has("children in need of help and protection"))
+        return "sif";
+    if (has("inspection of looked after children") || has("inspection of services for looked after children"))
+        return "lac_2013";
+    if (has("local authority children's services") || has("children's social care services")) {
+        const int span = inspection_span_days(inspection_dates);
+        return span >= 0 && span <= 7 ? "ilacs_short" : "ilacs_standard";
+    }
+    if (letter)
+        return "letter";
+    return source_path.find("focused-visit") != std::string::npos ? "focused_visit" : "inspection";
+}
+
+const Authority* first_authority(const std::string& text)
+{
+    const auto mentions = Gazetteer::instance().find_all(text);
+    return mentions.empty() ? nullptr : mentions.front().authority;
+}
+
+// Returns the authority named most often in the body, as a last resort.
+const Authority* most_named_authority(const std::vector<Block>& blocks, std::size_t from)
+{
+    std::map<const Authority*, int> counts;
+    for (std::size_t i = from; i < blocks.size(); ++i) {
+        for (const auto& mention : Gazetteer::instance().find_all(blocks[i].text))
+            ++counts[mention.authority];
+    }
+    const Authority* best = nullptr;
+    int best_count = 0;
+    for (const auto& [authority, count] : counts) {
+        if (count > best_count) {
+            best = authority;
+            best_count = count;
+        }
+    }
+    return best;
+}
+
+// Returns the authority in a corpus file name ("barking-and-dagenham-2019-04-01-inspection.txt").
+const Authority* authority_in_file_name(const std::string& source_path)
+{
+    const std::string stem = std::filesystem::path(source_path).stem().string();
+    static const std::regex prefix(R"(^(.*?)-(?:19|20)\d\d-\d\d-\d\d)");
+    std::smatch match;
+    if (!std::regex_search(stem, match, prefix))
+        return nullptr;
+    return Gazetteer::instance().by_slug(match[1].str());
+}
+
+// Returns whether the block after "Dear ..." is the letter's subject line.
+bool is_subject_line(const Block& block)
+{
+    const char last = block.text.empty() ? '.' : block.text.back();
+    return block.kind == BlockKind::prose && block.text.size() < 300 && last != '.' && last != ':';
+}
+
+void read_letter_header(const std::vector<Block>& blocks, std::size_t salutation, ReportHeader& header)
+{
+    std::size_t date_block = salutation;
+    for (std::size_t i = 0; i < salutation; ++i) {
+        if (is_date_line(blocks[i].text)) {
+            date_block = i;
+            header.date = *find_date(blocks[i].text);
+            break;
+        }
+    }
+    for (std::size_t i = date_block + 1; i < salutation; ++i) {
+        if (!header.addressee.empty())
+            header.addressee += ", ";
+        header.addressee += blocks[i].text;
+    }
+    header.body_start = salutation + 1;
+    if (header.body_start < blocks.size() && is_subject_line(blocks[header.body_start])) {
+        header.title = blocks[header.body_start].text;
+        ++header.body_start;
+    }
+    for (std::size_t i = header.body_start; i < blocks.size() && i < header.body_start + 3; ++i) {
+        static const std::regex on_dates(R"(\bon\s+(\d{1,2}(?:st|nd|rd|th)?\b.*))");
+        std::smatch match;
+        if (std::regex_search(blocks[i].text, match, on_dates)) {
+            header.inspection_dates = find_date_range(match[1].str());
+            if (!header.inspection_dates.empty())
+                break;
+        }
+    }
+}
+
+bool is_header_block(const Block& block)
+{
+    return block.kind == BlockKind::prose && (block.heading_like() || is_date_line(block.text)) &&
+           !is_known_heading(block.text) && !parse_grade_line(block.text) && to_lower(block.text) != "judgement";
+}
+
+void read_report_header(const std::vector<Block>& blocks, ReportHeader& header, const std::string& source_path)
+{
+    std::size_t end = 0;
+    while (end < blocks.size() && is_header_block(blocks[end]))
+        ++end;
+    header.body_start = end;
+    std::optional<Date> published;
+    bool after_published_field = false;
+    for (std::size_t i = 0; i < end; ++i) {
+        const std::string& text = blocks[i].text;
+        if (is_field(text, "inspection date")) {
+            header.inspection_dates = find_date_range(text);
+            if (header.inspection_dates.empty() && i + 1 < end)
+                header.inspection_dates = find_date_range(blocks[i + 1].text);
+        } else if (is_field(text, "published") || is_field(text, "report published")) {
+            published = find_date(text);
+            after_published_field = !published;
+        } else if (after_published_field && is_date_line(text)) {
+            published = find_date(text);
+            after_published_field = false;
+        } else if (header.title.empty() && contains_nocase(text, "inspection")) {
+            header.title = text;
+        }
+    }
+    if (header.title.empty() && end > 0)
+        header.title = blocks[0].text;
+    if (published)
+        header.date = *published;
+    else if (auto from_name = date_in_file_name(source_path))
+        header.date = *from_name;
+    else if (auto last = find_last_date(header.inspection_dates))
+        header.date = *last;
+}
+
+}  // namespace
+
+std::string slugify(const std::string& text)
+{
+    std::string slug;
+    for (char c : to_lower(text)) {
+        if (std::isalnum(static_cast<unsigned char>(c)))
+            slug += c;
+        else if (!slug.empty() && slug.back() != '-')
+            slug += '-';
+    }
+    while (!slug.empty() && slug.back() == '-')
+        slug.pop_back();
+    return slug;
+}
+
+ReportHeader read_header(const std::vector<Block>& blocks, const std::string& source_path)
+{
+    ReportHeader header;
+    const std::size_t salutation = find_salutation(blocks);
+    header.letter = salutation < blocks.size();
+    if (header.letter)
+        read_letter_header(blocks, salutation, header);
+    else
+        read_report_header(blocks, header, source_path);
+
+    std::string opening;
+    for (std::size_t i = header.body_start; i < blocks.size() && i < header.body_start + 2; ++i)
+        opening += blocks[i].text + " ";
+    header.kind = report_kind(header.title, opening, header.inspection_dates, header.letter, source_path);
+
+    const Authority* authority = first_authority(header.title);
+    if (!authority && header.letter)
+        authority = first_authority(header.addressee);
+    if (!authority && !header.letter) {
+        std::string top;
+        for (std::size_t i = 0; i < header.body_start; ++i)
+            top += blocks[i].text + "\n";
+        authority = first_authority(top);
+    }
+    if (!authority)
+        authority = authority_in_file_name(source_path);
+    if (!authority)
+        authority = most_named_authority(blocks, header.body_start);
+    if (authority)
+        header.authority = authority->name;
+    return header;
+}
+
+std::string make_report_id(const ReportHeader& header, const std::string& source_path)
+{
+    if (header.authority.empty() || !header.date.known())
+        return slugify(std::filesystem::path(source_path).stem().string());
+    const char* suffix = header.kind == "focused_visit"     ? "focused-visit"
+                         : header.kind == "unannounced_car" ? "unannounced-inspection"
+                         : header.letter                   ? "letter"
+                                                           : "inspection";
+    return slugify(header.authority) + "-" + header.date.iso() + "-" + suffix;
+}
+
+}  // namespace findings
