@@ -6,6 +6,7 @@
 #include "core/text_normaliser.h"
 
 #include <algorithm>
+#include <map>
 #include <cctype>
 #include <regex>
 #include <set>
@@ -20,21 +21,28 @@ std::size_t utf8_length(std::string_view text)
         std::count_if(text.begin(), text.end(), [](char c) { return (static_cast<unsigned char>(c) & 0xC0) != 0x80; }));
 }
 
-// Estimates the line width of the report's body text, in characters: wrapped prose fills
-// lines to about this length, so a shorter line that is followed by a word that would have
-// fitted ended on purpose.
-std::size_t body_width(const std::vector<Line>& lines)
+// Estimates the width of each page's text lines, in characters: the longest line on the
+// page (a wrapped line is filled close to it), or the report's typical long line on pages
+// with few lines. A line followed by a word that would have fitted on it ended on purpose.
+std::map<int, std::size_t> page_widths(const std::vector<Line>& lines)
 {
     std::vector<std::size_t> lengths;
+    std::map<int, std::vector<std::size_t>> by_page;
     for (const auto& line : lines) {
         const std::size_t length = utf8_length(line.text);
-        if (length >= 30)
+        if (length >= 30) {
             lengths.push_back(length);
+            by_page[line.page].push_back(length);
+        }
     }
-    if (lengths.empty())
-        return 1000;
     std::sort(lengths.begin(), lengths.end());
-    return lengths[lengths.size() * 9 / 10];
+    const std::size_t typical = lengths.empty() ? 1000 : lengths[lengths.size() * 9 / 10];
+    std::map<int, std::size_t> widths;
+    for (const auto& line : lines) {
+        const auto& page = by_page[line.page];
+        widths[line.page] = page.size() >= 8 ? *std::max_element(page.begin(), page.end()) : typical;
+    }
+    return widths;
 }
 
 bool is_function_word(const std::string& word)
@@ -82,11 +90,12 @@ bool ends_with_split_word(const std::string& text)
     return text.size() >= 2 && text.back() == '-' && std::isalpha(static_cast<unsigned char>(text[text.size() - 2]));
 }
 
-// Header fields that always start a line of their own ("Inspection dates: ...").
-bool is_field_line(const std::string& text)
+// Lines that always start a block of their own: header fields ("Inspection dates: ...")
+// and the rows of the grade scale ("Good (Grade 2) A service that ...").
+bool starts_own_block(const std::string& text)
 {
     static const std::regex field(
-        R"((inspection dates?|lead inspector|reporting inspector|report published|published|age group|date of (visit|inspection)|inspection number)\b.*)",
+        R"((inspection dates?|lead inspector|reporting inspector|report published|published|age group|date of (visit|inspection)|inspection number)\b.*|(outstanding|good|adequate|inadequate) \(grade [1-4]\).*)",
         std::regex::icase);
     return std::regex_match(text, field);
 }
@@ -136,7 +145,7 @@ bool strip_markdown(std::string& text)
 
 class BlockBuilder {
 public:
-    explicit BlockBuilder(std::size_t width) : m_width(width) {}
+    explicit BlockBuilder(std::map<int, std::size_t> widths) : m_widths(std::move(widths)) {}
 
     void add(const Line& source)
     {
@@ -155,7 +164,7 @@ public:
             flush();
             return;
         }
-        if (parse_grade_line(line.text)) {
+        if (is_grade_line(line)) {
             start(BlockKind::grade, line, line.text);
             flush();
             return;
@@ -169,11 +178,19 @@ public:
             start(BlockKind::bullet, line, line.text);  // a bare leading space marks a bullet
             return;
         }
-        if (is_field_line(line.text) || !continues_current(line)) {
+        if (starts_own_block(line.text) || !continues_current(line)) {
             start(BlockKind::prose, line, line.text);
             return;
         }
-        append(line.text);
+        append(line);
+    }
+
+    // A grade alone on a line, not the last word of a wrapped sentence ("... are\ngood.").
+    bool is_grade_line(const Line& line) const
+    {
+        if (line.text.back() == '.' || !parse_grade_line(line.text))
+            return false;
+        return line.blank_before || m_current.lines == 0 || m_current.heading_like() || ends_sentence(m_last_line);
     }
 
     std::vector<Block> finish()
@@ -192,22 +209,31 @@ private:
         const std::string& previous = m_last_line;
         if (ends_with_split_word(previous))
             return true;
-        if (starts_lowercase(line.text))
-            return true;
+        if (starts_lowercase(line.text) || (line.text[0] == '(' && !line.blank_before))
+            return true;  // a wrapped sentence, or its bracketed tail ("(National Framework, Outcome 1)")
         if (is_function_word(last_word(previous)) || previous.back() == ',')
             return true;
+        const bool in_list_item = m_current.kind == BlockKind::bullet || m_current.kind == BlockKind::numbered;
         if (line.blank_before) {
-            // A page break in mid-sentence continues the paragraph; a blank line does not.
-            return line.page_break_before && !ends_sentence(previous) && !m_current.heading_like() &&
-                   !is_known_heading(line.text);
+            // A page break continues a paragraph in mid-sentence, and a numbered paragraph
+            // whose next page opens with a full line of prose; a blank line does not.
+            if (!line.page_break_before || is_known_heading(line.text))
+                return false;
+            if (m_current.kind == BlockKind::numbered && utf8_length(line.text) * 10 > width(line.page) * 6)
+                return true;
+            return !ends_sentence(previous) && !m_current.heading_like();
         }
+        if (ends_sentence(previous) && is_known_heading(line.text))
+            return false;
+        if (in_list_item && !ends_sentence(previous))
+            return !is_known_heading(line.text);  // a list item wraps until its sentence ends
         if (line.leading_space && m_current.kind == BlockKind::bullet)
             return true;
         if (m_current.lines == 1 && m_current.kind == BlockKind::prose && is_known_heading(m_current.text))
             return false;
         // The line break was a wrap if the next word would not have fitted on this line.
         const std::size_t needed = utf8_length(previous) + 1 + utf8_length(first_word(line.text));
-        return needed + 2 > m_width;
+        return needed > width(m_last_page);
     }
 
     void start(BlockKind kind, const Line& line, const std::string& text)
@@ -219,10 +245,13 @@ private:
         m_current.lines = 1;
         m_current.text = text;
         m_last_line = line.text;
+        m_last_page = line.page;
     }
 
-    void append(const std::string& text)
+    void append(const Line& line)
     {
+        const std::string& text = line.text;
+        m_last_page = line.page;
         if (!m_current.text.empty() && !ends_with_split_word(m_current.text))
             m_current.text += ' ';
         m_current.text += text;
@@ -238,7 +267,14 @@ private:
         m_last_line.clear();
     }
 
-    std::size_t m_width;
+    std::size_t width(int page) const
+    {
+        const auto found = m_widths.find(page);
+        return found == m_widths.end() ? 1000 : found->second;
+    }
+
+    std::map<int, std::size_t> m_widths;
+    int m_last_page = 1;
     Block m_current;
     std::string m_last_line;
     std::vector<Block> m_blocks;
@@ -253,7 +289,7 @@ bool Block::heading_like() const
     if (kind != BlockKind::prose || lines > 3 || text.empty() || utf8_length(text) > 200)
         return false;
     std::string name;
-    if (split_trailing_grade(text, name))
+    if (lines <= 2 && text.back() != '.' && split_trailing_grade(text, name))
         return true;  // "Leadership and management Grade 3 (adequate)"
     if (lines > 2 || utf8_length(text) > 130)
         return false;
@@ -271,7 +307,7 @@ bool Block::heading_like() const
 
 std::vector<Block> build_blocks(const std::vector<Line>& lines)
 {
-    BlockBuilder builder(body_width(lines));
+    BlockBuilder builder(page_widths(lines));
     for (const auto& line : lines)
         builder.add(line);
     return builder.finish();

@@ -27,6 +27,7 @@ const std::vector<HeadingRule>& heading_rules()
         {"record of main findings.*", HL::part, FT::judgement},
         {"inspection judgements about the local authority", HL::part, FT::judgement},
         {"(the )?local safeguarding children board( \\(lscb\\))?", HL::part, FT::judgement},
+        {"inspection findings - .*", HL::section, FT::judgement},
         {"review of the effectiveness of the (local safeguarding children board|lscb).*", HL::part, FT::judgement},
         // Sections that set the finding type.
         {"(key )?strengths|areas of strength|the (local authority|lscb)'s strengths|what is working well", HL::section, FT::strength},
@@ -35,7 +36,7 @@ const std::vector<HeadingRule>& heading_rules()
         {"areas? for improvement|area\\(s\\) for improvement|recommendations?|what needs to improve.*|what does the .* need to improve.*|what the .* needs? to improve.*|actions? required.*", HL::section, FT::recommendation},
         {"the service meets the requirements of statutory guidance.*|.*met requirements.*|.*delivered satisfactorily.*", HL::section, FT::satisfactory},
         // Judgement headings.
-        {"overall effectiveness.*|capacity (for|to) improve.*|leadership(,)? (and )?management.*|(the )?quality of (provision|practice).*|outcomes for .*|the effectiveness of (services|the lscb|the local safeguarding).*|(headline|main|summary of|key|inspection) findings|findings|the experiences and progress of .*|experiences and progress of .*|the impact of leaders.*|children who need help and protection.*|children looked after and achieving permanence.*|adoption performance.*|being healthy|staying safe|enjoying and achieving|making a positive contribution|(achieving )?economic well-being|the local authority|evaluation of progress.*|progress since the last inspection.*", HL::section, FT::judgement},
+        {"overall effectiveness.*|capacity (for|to) improve.*|leadership(,)? (and )?management.*|(the )?quality of (provision|practice).*|outcomes for .*|the effectiveness of (services|the lscb|the local safeguarding).*|(headline|main|summary of|key) findings|findings|the experiences and progress of .*|experiences and progress of .*|the impact of leaders.*|children who need help and protection.*|children looked after and achieving permanence.*|adoption performance.*|being healthy|staying safe|enjoying and achieving|making a positive contribution|(achieving )?economic well-being|the local authority|evaluation of progress.*|progress since the last inspection.*", HL::section, FT::judgement},
         // Context sections.
         {"about this inspection|service information|information about this (local authority )?area|the inspection judgements and what they mean|summary for children and young people|introduction|background|about this (visit|review)|context|the inspection|information about this inspection|the inspection team", HL::section, FT::context},
         // Timescales of recommendations.
@@ -127,19 +128,40 @@ std::optional<Grade> parse_grade_line(std::string_view text)
 
 std::optional<Grade> split_trailing_grade(std::string_view text, std::string& name)
 {
-    static const std::regex trailing(
-        R"(^(.*?\S)\s*(?::|-)?\s+((?:grade\s*[1-4]\s*(?:\([a-z ]+\))?)|outstanding|good|adequate|requires improvement to be good|requires improvement|inadequate|not judged)\.?$)",
-        std::regex::icase);
     const std::string collapsed = collapse_spaces(text);
+    const std::string lower = to_lower(collapsed);
+    std::size_t grade_start = std::string::npos;
+    static const std::regex numbered(R"(grade\s*[1-4]\s*(?:\([a-z ]+\))?$)");
     std::smatch match;
-    if (!std::regex_match(collapsed, match, trailing))
+    if (std::regex_search(lower, match, numbered)) {
+        grade_start = static_cast<std::size_t>(match.position(0));
+    } else {
+        for (const char* phrase : {"requires improvement to be good", "requires improvement", "not judged",
+                                   "outstanding", "inadequate", "adequate", "good"}) {
+            const std::size_t length = std::char_traits<char>::length(phrase);
+            if (lower.size() > length && lower.compare(lower.size() - length, length, phrase) == 0) {
+                grade_start = lower.size() - length;
+                break;
+            }
+        }
+    }
+    if (grade_start == std::string::npos || grade_start == 0)
         return std::nullopt;
-    auto grade = parse_grade_line(match[2].str());
-    if (grade)
-        name = match[1].str();
-    while (!name.empty() && (name.back() == ':' || name.back() == ' ' || name.back() == '.'))
-        name.pop_back();
-    return grade;
+    const char separator = lower[grade_start - 1];
+    if (separator != ' ' && separator != ':' && separator != '-')
+        return std::nullopt;
+    std::string head = collapsed.substr(0, grade_start);
+    while (!head.empty() && (head.back() == ' ' || head.back() == ':' || head.back() == '-'))
+        head.pop_back();
+    for (const char* verb : {" is", " are"}) {
+        const std::size_t length = std::char_traits<char>::length(verb);
+        if (head.size() > length && to_lower(head.substr(head.size() - length)) == verb)
+            head.erase(head.size() - length);
+    }
+    if (head.empty())
+        return std::nullopt;
+    name = head;
+    return parse_grade_line(collapsed.substr(grade_start));
 }
 
 HeadingMeaning describe_heading(std::string_view heading)
@@ -176,13 +198,14 @@ bool is_known_heading(std::string_view text)
 std::optional<Grade> overall_judgement_sentence(std::string_view text)
 {
     static const std::regex overall(
-        R"(the overall judgement is that (?:children's services|the local authority'?s? .*|services for .*) (?:are|is) (outstanding|good|adequate|requires improvement to be good|requires improvement|inadequate)\.?)",
+        R"((?:the overall judgement is that (?:children's services|the local authority'?s? .*|services for .*) (?:are|is)|children's services in [a-z ,']+ (?:are|require)) (outstanding|good|adequate|improvement to be good|requires improvement to be good|requires improvement|inadequate)\.?)",
         std::regex::icase);
     std::cmatch match;
     const std::string collapsed = collapse_spaces(text);
     if (!std::regex_match(collapsed.c_str(), match, overall))
         return std::nullopt;
-    return grade_word(to_lower(match[1].str()));
+    const std::string grade = to_lower(match[1].str());
+    return grade == "improvement to be good" ? Grade::requires_improvement : grade_word(grade);
 }
 
 bool is_lead_in(std::string_view text)

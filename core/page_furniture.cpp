@@ -200,7 +200,7 @@ void remove_back_matter(std::vector<SourceLine>& lines)
 // Glued footnote markers present in the text ("board1" gives 1).
 std::set<int> glued_footnote_numbers(const std::vector<SourceLine>& lines)
 {
-    static const std::regex marker(R"([a-z][.,;:)]?(\d{1,2})(?=\s|$))");
+    static const std::regex marker(R"([a-z][.,;:?)]?(\d{1,2})(?=\s|$))");
     std::set<int> numbers;
     for (const auto& line : lines) {
         for (std::sregex_iterator it(line.text.begin(), line.text.end(), marker), end; it != end; ++it)
@@ -259,7 +259,7 @@ void remove_footnotes(std::vector<SourceLine>& lines)
 
 std::string strip_footnote_markers(const std::string& text)
 {
-    static const std::regex marker(R"(([a-z][.,;:)]?)\d{1,2}(?=\s|$))");
+    static const std::regex marker(R"(([a-z][.,;:?)]?)\d{1,2}(?=\s|$))");
     if (text.find_first_of("0123456789") == std::string::npos)
         return text;
     return std::regex_replace(text, marker, "$1");

@@ -4,6 +4,7 @@
 #include "core/dates.h"
 #include "core/gazetteer.h"
 #include "core/headings.h"
+#include "core/page_furniture.h"
 #include "core/text_normaliser.h"
 
 #include <filesystem>
@@ -47,24 +48,29 @@ std::string find_date_range(const std::string& text)
     return {};
 }
 
-// Returns the number of days an inspection lasted from its written dates, or -1.
+// Returns the number of days an inspection lasted from its written dates ("27 April to 1 May
+// 2026", "10 to 14 June 2024"), or -1 when they cannot be read.
 int inspection_span_days(const std::string& dates)
 {
     const auto end = find_last_date(dates);
     if (!end)
         return -1;
+    static const std::regex start_pattern(R"(^(\d{1,2})(?:st|nd|rd|th)?(?:\s+([A-Za-z]+))?(?:\s+((?:19|20)\d\d))?)");
+    std::smatch match;
+    if (!std::regex_search(dates, match, start_pattern))
+        return 0;
     Date start = *end;
-    if (const auto first = find_date(dates); first && !(*first == *end)) {
-        start = *first;
-    } else {
-        static const std::regex leading_day(R"(^(\d{1,2})\b)");
-        std::smatch match;
-        if (!std::regex_search(dates, match, leading_day))
-            return 0;
-        start.day = std::stoi(match[1].str());
+    start.day = std::stoi(match[1].str());
+    if (match[2].matched) {
+        if (auto month = find_date("1 " + match[2].str() + " 2000"))
+            start.month = month->month;
     }
-    const auto days = [](const Date& d) { return d.year * 372 + d.month * 31 + d.day; };
-    return days(*end) - days(start);
+    if (match[3].matched)
+        start.year = std::stoi(match[3].str());
+    else if (start.month > end->month)
+        start.year = end->year - 1;
+    const auto day_number = [](const Date& d) { return d.year * 372 + d.month * 31 + d.day; };
+    return day_number(*end) - day_number(start);
 }
 
 std::string report_kind(const std::string& title, const std::string& opening, const std::string& inspection_dates,
@@ -167,10 +173,39 @@ void read_letter_header(const std::vector<Block>& blocks, std::size_t salutation
     }
 }
 
+// Returns whether a block belongs to a full report's title page: title lines, fields and
+// dates, up to the first judgement, heading or sentence of prose.
 bool is_header_block(const Block& block)
 {
-    return block.kind == BlockKind::prose && (block.heading_like() || is_date_line(block.text)) &&
-           !is_known_heading(block.text) && !parse_grade_line(block.text) && to_lower(block.text) != "judgement";
+    if (block.kind != BlockKind::prose || is_known_heading(block.text) || parse_grade_line(block.text) ||
+        to_lower(block.text) == "judgement" || overall_judgement_sentence(block.text))
+        return false;
+    return block.heading_like() || is_date_line(block.text) ||
+           (block.text.size() < 300 && block.text.back() != '.');
+}
+
+bool is_field_block(const std::string& text)
+{
+    for (const char* field : {"inspection date", "published", "report published", "lead inspector",
+                              "reporting inspector", "age group"}) {
+        if (is_field(text, field))
+            return true;
+    }
+    return is_date_line(text);
+}
+
+// Returns the title: the first header block about an inspection, with its wrapped tail.
+std::string header_title(const std::vector<Block>& blocks, std::size_t end)
+{
+    for (std::size_t i = 0; i < end; ++i) {
+        if (!contains_nocase(blocks[i].text, "inspection") || is_field_block(blocks[i].text))
+            continue;
+        std::string title = blocks[i].text;
+        for (std::size_t j = i + 1; j < end && !is_field_block(blocks[j].text) && blocks[j].heading_like(); ++j)
+            title += " " + blocks[j].text;
+        return strip_footnote_markers(title);
+    }
+    return end > 0 ? blocks[0].text : std::string();
 }
 
 void read_report_header(const std::vector<Block>& blocks, ReportHeader& header, const std::string& source_path)
@@ -193,12 +228,9 @@ void read_report_header(const std::vector<Block>& blocks, ReportHeader& header, 
         } else if (after_published_field && is_date_line(text)) {
             published = find_date(text);
             after_published_field = false;
-        } else if (header.title.empty() && contains_nocase(text, "inspection")) {
-            header.title = text;
         }
     }
-    if (header.title.empty() && end > 0)
-        header.title = blocks[0].text;
+    header.title = header_title(blocks, end);
     if (published)
         header.date = *published;
     else if (auto from_name = date_in_file_name(source_path))

@@ -58,7 +58,7 @@ public:
                 continue;
             }
             if (block.heading_like()) {
-                read_heading(block.text);
+                read_heading(strip_footnote_markers(block.text));
                 continue;
             }
             add_paragraph(block);
