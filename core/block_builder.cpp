@@ -95,7 +95,7 @@ bool ends_with_split_word(const std::string& text)
 bool starts_own_block(const std::string& text)
 {
     static const std::regex field(
-        R"((inspection dates?|lead inspector|reporting inspector|report published|published|age group|date of (visit|inspection)|inspection number)\b.*|(outstanding|good|adequate|inadequate) \(grade [1-4]\).*)",
+        R"(dear .{1,60}|(inspection dates?|lead inspector|reporting inspector|report published|published|age group|date of (visit|inspection)|inspection number)\b.*|(outstanding|good|adequate|inadequate) \(grade [1-4]\).*)",
         std::regex::icase);
     return std::regex_match(text, field);
 }
@@ -207,6 +207,8 @@ private:
         if (m_current.text.empty())
             return true;  // a bullet or number alone on its line: its text follows
         const std::string& previous = m_last_line;
+        if (is_salutation(m_current.text))
+            return false;
         if (ends_with_split_word(previous))
             return true;
         if (starts_lowercase(line.text) || (line.text[0] == '(' && !line.blank_before))
@@ -281,6 +283,11 @@ private:
 };
 
 }  // namespace
+
+bool is_salutation(const std::string& text)
+{
+    return text.size() <= 80 && text.rfind("Dear ", 0) == 0;
+}
 
 bool Block::heading_like() const
 {

@@ -30,6 +30,9 @@ struct Block {
     bool heading_like() const;
 };
 
+// Returns whether text is a letter's salutation ("Dear Ms Jenkins,"), a block of its own.
+bool is_salutation(const std::string& text);
+
 // Joins content lines into blocks.
 std::vector<Block> build_blocks(const std::vector<Line>& lines);
 

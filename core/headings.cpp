@@ -198,7 +198,7 @@ bool is_known_heading(std::string_view text)
 std::optional<Grade> overall_judgement_sentence(std::string_view text)
 {
     static const std::regex overall(
-        R"((?:the overall judgement is that (?:children's services|the local authority'?s? .*|services for .*) (?:are|is)|children's services in [a-z ,']+ (?:are|require)) (outstanding|good|adequate|improvement to be good|requires improvement to be good|requires improvement|inadequate)\.?)",
+        R"((?:the overall judgement is|the overall judgement is that (?:children's services|the local authority'?s? .*|services for .*) (?:are|is)|children's services in [a-z ,']+ (?:are|require)) (outstanding|good|adequate|improvement to be good|requires improvement to be good|requires improvement|inadequate)\.?)",
         std::regex::icase);
     std::cmatch match;
     const std::string collapsed = collapse_spaces(text);

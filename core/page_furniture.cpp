@@ -106,6 +106,8 @@ void remove_running_headers(std::vector<SourceLine>& lines)
     const std::size_t needed = std::max<std::size_t>(3, edges.size() / 4);
     for (const auto& [page, indexes] : edges) {
         for (std::size_t i : indexes) {
+            if (page == 1 && i < 5)
+                continue;  // the title, which the running header repeats
             const std::string key = furniture_key(lines[i].text);
             if (pages_by_key[key].size() >= needed && key.size() >= 4)
                 lines[i].removed = true;

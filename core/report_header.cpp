@@ -17,16 +17,11 @@ namespace {
 
 constexpr std::size_t k_header_search_blocks = 60;
 
-bool starts_salutation(const std::string& text)
-{
-    return text.size() <= 80 && text.rfind("Dear ", 0) == 0;
-}
-
 // Returns the index of the "Dear ..." block near the top, or blocks.size().
 std::size_t find_salutation(const std::vector<Block>& blocks)
 {
     for (std::size_t i = 0; i < blocks.size() && i < k_header_search_blocks; ++i) {
-        if (starts_salutation(blocks[i].text))
+        if (is_salutation(blocks[i].text))
             return i;
     }
     return blocks.size();
@@ -90,19 +85,27 @@ std::string report_kind(const std::string& title, const std::string& opening, co
         return "sif";
     if (has("inspection of looked after children") || has("inspection of services for looked after children"))
         return "lac_2013";
-    if (has("local authority children's services") || has("children's social care services")) {
+    if (has("local authority children's services") || has("children's social care services") ||
+        (has("inspection of") && has("children's services") && !letter)) {
         const int span = inspection_span_days(inspection_dates);
         return span >= 0 && span <= 7 ? "ilacs_short" : "ilacs_standard";
     }
     if (letter)
-        return "letter";
+        return source_path.find("focused-visit") != std::string::npos ? "focused_visit" : "letter";
     return source_path.find("focused-visit") != std::string::npos ? "focused_visit" : "inspection";
 }
 
-const Authority* first_authority(const std::string& text)
+// Returns the first authority named in text that existed in the report's year.
+const Authority* first_authority(const std::string& text, int year)
 {
-    const auto mentions = Gazetteer::instance().find_all(text);
-    return mentions.empty() ? nullptr : mentions.front().authority;
+    for (const auto& mention : Gazetteer::instance().find_all(text)) {
+        const Authority& authority = *mention.authority;
+        const bool existed = year == 0 || ((authority.from_year == 0 || authority.from_year <= year) &&
+                                           (authority.to_year == 0 || authority.to_year >= year));
+        if (existed)
+            return &authority;
+    }
+    return nullptr;
 }
 
 // Returns the authority named most often in the body, as a last resort.
@@ -264,27 +267,33 @@ ReportHeader read_header(const std::vector<Block>& blocks, const std::string& so
         read_letter_header(blocks, salutation, header);
     else
         read_report_header(blocks, header, source_path);
+    if (!header.date.known()) {
+        if (auto from_name = date_in_file_name(source_path))
+            header.date = *from_name;
+    }
 
     std::string opening;
     for (std::size_t i = header.body_start; i < blocks.size() && i < header.body_start + 2; ++i)
         opening += blocks[i].text + " ";
     header.kind = report_kind(header.title, opening, header.inspection_dates, header.letter, source_path);
 
-    const Authority* authority = first_authority(header.title);
+    const Authority* authority = first_authority(header.title, header.date.year);
     if (!authority && header.letter)
-        authority = first_authority(header.addressee);
+        authority = first_authority(header.addressee, header.date.year);
     if (!authority && !header.letter) {
         std::string top;
         for (std::size_t i = 0; i < header.body_start; ++i)
             top += blocks[i].text + "\n";
-        authority = first_authority(top);
+        authority = first_authority(top, header.date.year);
     }
     if (!authority)
         authority = authority_in_file_name(source_path);
     if (!authority)
         authority = most_named_authority(blocks, header.body_start);
-    if (authority)
+    if (authority) {
         header.authority = authority->name;
+        header.authority_slug = authority->slug;
+    }
     return header;
 }
 
@@ -296,7 +305,7 @@ std::string make_report_id(const ReportHeader& header, const std::string& source
                          : header.kind == "unannounced_car" ? "unannounced-inspection"
                          : header.letter                   ? "letter"
                                                            : "inspection";
-    return slugify(header.authority) + "-" + header.date.iso() + "-" + suffix;
+    return header.authority_slug + "-" + header.date.iso() + "-" + suffix;
 }
 
 }  // namespace findings

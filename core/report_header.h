@@ -17,6 +17,7 @@ struct ReportHeader {
     std::string inspection_dates;
     std::string kind;              // see report_kind() in report_header.cpp
     std::string authority;         // canonical gazetteer name, "" when not found
+    std::string authority_slug;
     Date date;
     std::size_t body_start = 0;    // the first block after the header
 };
