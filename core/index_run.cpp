@@ -1,0 +1,212 @@
+// One run of the indexer: find report files under the given paths, parse them and bring the
+// index up to date, collecting what a person needs to know about the run.
+#include "core/index_run.h"
+
+#include "core/error.h"
+#include "core/index_schema.h"
+#include "core/index_writer.h"
+#include "core/report_parser.h"
+#include "core/report_reader.h"
+
+#include <xapian.h>
+
+#include <algorithm>
+#include <chrono>
+#include <cstdint>
+#include <filesystem>
+#include <set>
+
+namespace findings {
+
+namespace {
+
+namespace fs = std::filesystem;
+
+// Bump when parsing changes, so that a re-run re-indexes every report.
+constexpr const char* k_parser_version = "1";
+constexpr std::size_t k_reports_per_commit = 200;
+
+bool has_report_extension(const fs::path& path)
+{
+    std::string extension = path.extension().string();
+    std::transform(extension.begin(), extension.end(), extension.begin(),
+                   [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
+    return extension == ".txt" || extension == ".pdf";
+}
+
+std::string absolute_path(const std::string& path)
+{
+    std::error_code error;
+    const fs::path canonical = fs::weakly_canonical(fs::absolute(path), error);
+    return error ? fs::absolute(path).lexically_normal().string() : canonical.string();
+}
+
+struct Discovery {
+    std::vector<std::string> files;  // absolute, sorted
+    std::vector<std::string> roots;  // absolute folders and files named on the command line
+};
+
+Discovery discover(const std::vector<std::string>& paths, IndexSummary& summary)
+{
+    Discovery found;
+    for (const auto& path : paths) {
+        const std::string root = absolute_path(path);
+        std::error_code error;
+        if (fs::is_directory(root, error)) {
+            found.roots.push_back(root);
+            for (fs::recursive_directory_iterator it(root, fs::directory_options::skip_permission_denied, error), end;
+                 it != end; it.increment(error)) {
+                if (error)
+                    break;
+                if (!it->is_regular_file(error))
+                    continue;
+                if (has_report_extension(it->path()))
+                    found.files.push_back(it->path().string());
+                else
+                    summary.skipped.push_back({it->path().string(), "not a .txt or .pdf file"});
+            }
+            if (error)
+                summary.failed.push_back({root, "cannot list the folder: " + error.message()});
+        } else if (fs::exists(root, error)) {
+            found.roots.push_back(root);
+            found.files.push_back(root);
+        } else {
+            summary.failed.push_back({path, "no such file or folder"});
+        }
+    }
+    std::sort(found.files.begin(), found.files.end());
+    found.files.erase(std::unique(found.files.begin(), found.files.end()), found.files.end());
+    return found;
+}
+
+// Returns a hash of the report text and the parser version: equal hashes, equal paragraphs.
+std::string content_hash(const std::string& text)
+{
+    std::uint64_t hash = 1469598103934665603ull;  // FNV-1a
+    for (const char* part : {k_parser_version, "\n"}) {
+        for (const char* c = part; *c; ++c)
+            hash = (hash ^ static_cast<unsigned char>(*c)) * 1099511628211ull;
+    }
+    for (char c : text)
+        hash = (hash ^ static_cast<unsigned char>(c)) * 1099511628211ull;
+    char buffer[17];
+    std::snprintf(buffer, sizeof buffer, "%016llx", static_cast<unsigned long long>(hash));
+    return buffer;
+}
+
+bool is_graded_kind(const std::string& kind)
+{
+    return kind == "safeguarding_lac" || kind == "lac_2013" || kind == "sif" || kind == "ilacs_standard" ||
+           kind == "ilacs_short";
+}
+
+// Returns why a parsed report is not one we can index, or "".
+std::string unrecognised_reason(const Report& report)
+{
+    if (report.paragraphs.empty())
+        return "no report text recognised (no paragraphs)";
+    if (report.authority.empty() && !report.date.known())
+        return "no authority and no date recognised: is this an Ofsted children's services report?";
+    return {};
+}
+
+void count_facets(Xapian::Database& db, IndexSummary& summary)
+{
+    const std::vector<std::pair<std::string, Xapian::valueno>> facets = {
+        {"year", schema::k_slot_date},       {"finding_type", schema::k_slot_finding_type},
+        {"grade", schema::k_slot_grade},     {"kind", schema::k_slot_kind},
+        {"region", schema::k_slot_region},   {"authority", schema::k_slot_authority}};
+    Xapian::Enquire enquire(db);
+    enquire.set_query(Xapian::Query::MatchAll);
+    std::vector<Xapian::ValueCountMatchSpy*> spies;
+    for (const auto& facet : facets) {
+        spies.push_back(new Xapian::ValueCountMatchSpy(facet.second));
+        enquire.add_matchspy(spies.back()->release());
+    }
+    enquire.get_mset(0, 0, db.get_doccount());
+    for (std::size_t i = 0; i < facets.size(); ++i) {
+        auto& counts = summary.facets[facets[i].first];
+        for (auto value = spies[i]->values_begin(); value != spies[i]->values_end(); ++value) {
+            const std::string key = facets[i].first == "year" ? (*value).substr(0, 4) : *value;
+            counts[key.empty() ? "(none)" : key] += value.get_termfreq();
+        }
+    }
+    summary.index_paragraphs = db.get_doccount();
+    for (auto key = db.metadata_keys_begin(schema::k_meta_report); key != db.metadata_keys_end(schema::k_meta_report); ++key)
+        ++summary.index_reports;
+}
+
+void note_gaps(const Report& report, IndexSummary& summary)
+{
+    if (report.authority.empty())
+        summary.without_authority.push_back(report.source_path);
+    if (!report.date.known())
+        summary.without_date.push_back(report.source_path);
+    if (is_graded_kind(report.kind) && report.judgements.empty())
+        summary.without_grades.push_back(report.source_path);
+}
+
+}  // namespace
+
+IndexSummary run_indexer(const std::string& db_path, const std::vector<std::string>& paths,
+                         const std::function<void(const IndexProgress&)>& on_progress)
+{
+    const auto started = std::chrono::steady_clock::now();
+    IndexSummary summary;
+    const Discovery found = discover(paths, summary);
+    IndexWriter writer(db_path);
+
+    std::set<std::string> seen(found.files.begin(), found.files.end());
+    IndexProgress progress;
+    progress.files_total = found.files.size();
+    std::size_t since_commit = 0;
+    for (const auto& path : found.files) {
+        progress.current = path;
+        if (on_progress)
+            on_progress(progress);
+        ++progress.files_done;
+        ++summary.files_seen;
+        const ReadResult read = read_report_file(path);
+        if (!read.ok) {
+            summary.failed.push_back({path, read.reason});
+            continue;
+        }
+        const std::string hash = content_hash(read.text);
+        if (writer.unchanged(path, hash)) {
+            ++summary.reports_unchanged;
+            continue;
+        }
+        const Report report = parse_report(read.text, path);
+        if (const std::string reason = unrecognised_reason(report); !reason.empty()) {
+            summary.failed.push_back({path, reason});
+            continue;
+        }
+        const WriteResult written = writer.write(report, hash);
+        if (written.outcome == WriteOutcome::duplicate) {
+            summary.skipped.push_back({path, "the same report as " + written.duplicate_of});
+            continue;
+        }
+        note_gaps(report, summary);
+        ++(written.outcome == WriteOutcome::added ? summary.reports_added : summary.reports_replaced);
+        summary.paragraphs_added += report.paragraphs.size();
+        summary.paragraphs_removed += written.paragraphs_removed;
+        progress.paragraphs += report.paragraphs.size();
+        if (++since_commit == k_reports_per_commit) {
+            writer.commit();
+            since_commit = 0;
+        }
+    }
+    for (const auto& removed : writer.remove_unseen(found.roots, seen)) {
+        ++summary.reports_removed;
+        summary.paragraphs_removed += removed.paragraphs;
+    }
+    writer.commit();
+    progress.current.clear();
+    if (on_progress)
+        on_progress(progress);
+    count_facets(writer.database(), summary);
+    summary.seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count();
+    return summary;
+}
+
+}  // namespace findings

@@ -1,0 +1,52 @@
+// One run of the indexer: find report files under the given paths, parse them and bring the
+// index up to date, collecting what a person needs to know about the run.
+#pragma once
+
+#include <cstddef>
+#include <functional>
+#include <map>
+#include <string>
+#include <vector>
+
+namespace findings {
+
+struct FileProblem {
+    std::string path;
+    std::string reason;
+};
+
+struct IndexSummary {
+    std::size_t files_seen = 0;
+    std::size_t reports_added = 0;
+    std::size_t reports_replaced = 0;
+    std::size_t reports_unchanged = 0;
+    std::size_t reports_removed = 0;
+    std::size_t paragraphs_added = 0;
+    std::size_t paragraphs_removed = 0;
+    std::vector<FileProblem> skipped;  // not report files (by extension), or duplicates of another file
+    std::vector<FileProblem> failed;   // report files that could not be indexed
+    std::vector<std::string> without_authority;  // sources whose authority was not recognised
+    std::vector<std::string> without_date;
+    std::vector<std::string> without_grades;     // graded frameworks with no grade found
+    // Over the whole index after the run: facet -> value -> paragraphs.
+    std::map<std::string, std::map<std::string, std::size_t>> facets;
+    std::size_t index_paragraphs = 0;
+    std::size_t index_reports = 0;
+    double seconds = 0;
+};
+
+struct IndexProgress {
+    std::size_t files_done = 0;
+    std::size_t files_total = 0;
+    std::size_t paragraphs = 0;  // written so far this run
+    std::string current;         // the file being indexed
+};
+
+// Indexes every .txt and .pdf file under paths (files or folders, recursively) into the index
+// at db_path. Files that cannot be indexed are reported and skipped; sources under the given
+// folders that no longer exist are removed. Commits in batches, so a killed run leaves the
+// index at its last commit. Throws Error when the index cannot be opened (e.g. locked).
+IndexSummary run_indexer(const std::string& db_path, const std::vector<std::string>& paths,
+                         const std::function<void(const IndexProgress&)>& on_progress);
+
+}  // namespace findings

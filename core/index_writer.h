@@ -1,0 +1,62 @@
+// Writing reports into the index: one report's paragraphs replaced as a whole, sources
+// remembered by content hash so re-runs change nothing, and batches committed atomically.
+#pragma once
+
+#include "core/report_model.h"
+
+#include <xapian.h>
+
+#include <optional>
+#include <set>
+#include <string>
+#include <vector>
+
+namespace findings {
+
+enum class WriteOutcome { added, replaced, duplicate };
+
+struct WriteResult {
+    WriteOutcome outcome = WriteOutcome::added;
+    std::size_t paragraphs_removed = 0;
+    std::string duplicate_of;  // the source that already holds this report, for duplicate
+};
+
+struct RemovedReport {
+    std::string source;
+    std::string report_id;
+    std::size_t paragraphs = 0;
+};
+
+class IndexWriter {
+public:
+    // Opens the index at path, creating it if needed. Throws Error(index_locked) when another
+    // indexer is writing to it. Changes are invisible to readers until commit().
+    explicit IndexWriter(const std::string& path);
+    ~IndexWriter();
+    IndexWriter(const IndexWriter&) = delete;
+    IndexWriter& operator=(const IndexWriter&) = delete;
+
+    // Returns whether source_path was indexed before with this content hash.
+    bool unchanged(const std::string& source_path, const std::string& content_hash) const;
+
+    // Writes a report's paragraphs, replacing whatever the same source or report held before.
+    WriteResult write(const Report& report, const std::string& content_hash);
+
+    // Removes the reports whose sources lie under one of roots but were not seen this run.
+    std::vector<RemovedReport> remove_unseen(const std::vector<std::string>& roots,
+                                             const std::set<std::string>& seen);
+
+    // Makes everything written so far visible to readers, atomically.
+    void commit();
+
+    Xapian::Database& database() { return m_db; }
+
+private:
+    std::size_t remove_report(const std::string& report_id);
+
+    Xapian::WritableDatabase m_db;
+    Xapian::TermGenerator m_generator;
+    bool m_in_transaction = false;
+};
+
+}  // namespace findings

@@ -1,0 +1,119 @@
+// Turning a parsed report into index documents and its metadata record (see index_schema.h).
+#include "core/paragraph_document.h"
+
+#include "core/gazetteer.h"
+#include "core/index_schema.h"
+#include "core/report_header.h"
+
+namespace findings {
+
+namespace {
+
+struct AuthorityFacets {
+    std::string slug;
+    std::string region;
+    std::string type;
+};
+
+AuthorityFacets authority_facets(const std::string& name)
+{
+    const Authority* authority = Gazetteer::instance().resolve(name);
+    if (!authority)
+        return {};
+    return {authority->slug, authority->region, to_string(authority->type)};
+}
+
+void add_filter_term(Xapian::Document& document, const std::string& prefix, const std::string& value)
+{
+    if (!value.empty())
+        document.add_boolean_term(prefix + value);
+}
+
+}  // namespace
+
+std::string paragraph_id(const Report& report, const Paragraph& paragraph)
+{
+    return report.id + "/" + std::to_string(paragraph.position);
+}
+
+Xapian::Document paragraph_document(const Report& report, const Paragraph& paragraph,
+                                    Xapian::TermGenerator& generator)
+{
+    namespace s = schema;
+    const AuthorityFacets facets = authority_facets(report.authority);
+    Xapian::Document document;
+    generator.set_document(document);
+    generator.index_text(paragraph.text);
+    for (const auto& heading : paragraph.section)
+        generator.index_text(heading, 1, s::k_section_text);
+
+    const std::string id = paragraph_id(report, paragraph);
+    document.add_boolean_term(s::k_paragraph_id + id);
+    add_filter_term(document, s::k_report, report.id);
+    add_filter_term(document, s::k_authority, facets.slug);
+    add_filter_term(document, s::k_region, slugify(facets.region));
+    add_filter_term(document, s::k_authority_type, facets.type);
+    if (report.date.known())
+        add_filter_term(document, s::k_year, std::to_string(report.date.year));
+    add_filter_term(document, s::k_grade, to_string(paragraph.grade));
+    add_filter_term(document, s::k_finding_type, to_string(paragraph.finding_type));
+    add_filter_term(document, s::k_timescale, to_string(paragraph.timescale));
+    add_filter_term(document, s::k_kind, report.kind);
+
+    document.add_value(s::k_slot_date, report.date.compact());
+    if (report.date.known())
+        document.add_value(s::k_slot_year, Xapian::sortable_serialise(report.date.year));
+    document.add_value(s::k_slot_authority, report.authority);
+    document.add_value(s::k_slot_grade, to_string(paragraph.grade));
+    document.add_value(s::k_slot_finding_type, to_string(paragraph.finding_type));
+    document.add_value(s::k_slot_region, facets.region);
+    document.add_value(s::k_slot_kind, report.kind);
+    document.add_value(s::k_slot_report, report.id);
+    document.add_value(s::k_slot_position, Xapian::sortable_serialise(paragraph.position));
+    document.add_value(s::k_slot_timescale, to_string(paragraph.timescale));
+    document.add_value(s::k_slot_authority_type, facets.type);
+
+    const nlohmann::json data = {
+        {"id", id},
+        {"report_id", report.id},
+        {"report_title", report.title},
+        {"kind", report.kind},
+        {"authority", report.authority},
+        {"region", facets.region},
+        {"year", report.date.year},
+        {"date", report.date.iso()},
+        {"grade", to_string(paragraph.grade)},
+        {"finding_type", to_string(paragraph.finding_type)},
+        {"timescale", to_string(paragraph.timescale)},
+        {"section", paragraph.section},
+        {"position", paragraph.position},
+        {"text", paragraph.text},
+    };
+    document.set_data(data.dump());
+    return document;
+}
+
+nlohmann::json report_record(const Report& report)
+{
+    nlohmann::json judgements = nlohmann::json::array();
+    for (const auto& judgement : report.judgements)
+        judgements.push_back({{"name", judgement.name}, {"grade", to_string(judgement.grade)}});
+    const AuthorityFacets facets = authority_facets(report.authority);
+    return {
+        {"id", report.id},
+        {"title", report.title},
+        {"kind", report.kind},
+        {"authority", report.authority},
+        {"region", facets.region},
+        {"authority_type", facets.type},
+        {"date", report.date.iso()},
+        {"year", report.date.year},
+        {"addressee", report.addressee},
+        {"inspection_dates", report.inspection_dates},
+        {"judgements", judgements},
+        {"paragraphs", report.paragraphs.size()},
+        {"source", report.source_path},
+    };
+}
+
+}  // namespace findings
