@@ -34,6 +34,9 @@ std::optional<Date> make_date(int year, int month, int day)
     static const int k_days[] = {31, 29, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
     if (month < 1 || month > 12 || day < 1 || day > k_days[month - 1] || year < 1990 || year > 2100)
         return std::nullopt;
+    const bool leap = (year % 4 == 0 && year % 100 != 0) || year % 400 == 0;
+    if (month == 2 && day == 29 && !leap)
+        return std::nullopt;
     return Date{year, month, day};
 }
 

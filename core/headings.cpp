@@ -82,10 +82,8 @@ const CompiledRule* matching_rule(const std::string& lower_name)
     return nullptr;
 }
 
-std::optional<Grade> grade_word(std::string lower)
+std::optional<Grade> grade_word(const std::string& lower)
 {
-    while (!lower.empty() && (lower.back() == '.' || lower.back() == ' '))
-        lower.pop_back();
     if (lower == "outstanding") return Grade::outstanding;
     if (lower == "good") return Grade::good;
     if (lower == "adequate") return Grade::adequate;
@@ -115,7 +113,7 @@ std::optional<Grade> parse_grade_line(std::string_view text)
     const std::string lower = to_lower(collapse_spaces(text));
     if (auto grade = grade_word(lower))
         return grade;
-    static const std::regex graded(R"(grade\s*([1-4])\s*(?:\(([a-z ]+)\))?\.?)");
+    static const std::regex graded(R"(grade\s*([1-4])\s*(?:\(([a-z ]+)\))?)");
     std::smatch match;
     if (!std::regex_match(lower, match, graded))
         return std::nullopt;
@@ -150,6 +148,9 @@ std::optional<Grade> split_trailing_grade(std::string_view text, std::string& na
     const char separator = lower[grade_start - 1];
     if (separator != ' ' && separator != ':' && separator != '-')
         return std::nullopt;
+    static const std::regex negated(R"(\b(?:not|never|no longer)\s+$)");
+    if (std::regex_search(lower.substr(0, grade_start), negated))
+        return std::nullopt;  // "... is not good" states no grade
     std::string head = collapsed.substr(0, grade_start);
     while (!head.empty() && (head.back() == ' ' || head.back() == ':' || head.back() == '-'))
         head.pop_back();
@@ -250,14 +251,15 @@ bool is_boilerplate(std::string_view text)
         "further copies of this report", "ofsted produces this report under its power",
         "a full description of what the inspection judgements mean", "if you would like a copy of this document",
         "you may reuse this information", "this report is available at", "interested in our work?",
-        "investor in people", "investors in people", "a service that ", "age group:",
+        "investor in people", "investors in people", "age group:",
         "reference no", "ofsted piccadilly gate", "-----"};
     const std::string lower = to_lower(collapse_spaces(text));
     for (const char* start : k_starts) {
         if (lower.rfind(start, 0) == 0)
             return true;
     }
-    static const std::regex grade_scale(R"((outstanding|good|adequate|inadequate|requires improvement) \(grade [1-4]\).*)");
+    static const std::regex grade_scale(
+        R"((outstanding|good|adequate|inadequate|requires improvement) \(grade [1-4]\).*|a service that (significantly exceeds|exceeds|only meets|does not meet) minimum requirements\.?)");
     return std::regex_match(lower, grade_scale);
 }
 

@@ -141,13 +141,6 @@ bool is_contents_entry(const std::vector<SourceLine>& lines, std::size_t i)
     return false;
 }
 
-// Returns a contents entry without its page number ("About this inspection 2").
-std::string without_page_number(const std::string& entry)
-{
-    static const std::regex page(R"(\s+\d{1,3}$)");
-    return std::regex_replace(entry, page, "");
-}
-
 // Returns the text of the next non-blank line after i, or "".
 std::string next_content_line(const std::vector<SourceLine>& lines, std::size_t i)
 {
@@ -156,6 +149,13 @@ std::string next_content_line(const std::vector<SourceLine>& lines, std::size_t 
             return lines[j].text;
     }
     return {};
+}
+
+// Returns a contents entry without its page number ("About this inspection 2").
+std::string without_page_number(const std::string& entry)
+{
+    static const std::regex page(R"(\s+\d{1,3}$)");
+    return std::regex_replace(entry, page, "");
 }
 
 // Removes a contents page: the "Contents" line and the title / page-number entries after it.
@@ -170,6 +170,8 @@ void remove_contents(std::vector<SourceLine>& lines)
         for (std::size_t j = i + 1; j < lines.size(); ++j) {
             if (lines[j].text.empty() || lines[j].removed)
                 continue;
+            if (!first_entry.empty() && lines[j].text == first_entry)
+                break;  // the first entry again: the body's first heading
             if (!is_page_number(lines[j].text) && !is_contents_entry(lines, j) &&
                 !(next_content_line(lines, j) == first_entry && !first_entry.empty()))
                 break;  // the body starts, or the last entry (no page number) is followed by it
@@ -191,7 +193,8 @@ bool starts_back_matter(const std::string& text)
 void remove_back_matter(std::vector<SourceLine>& lines)
 {
     for (std::size_t i = 0; i < lines.size(); ++i) {
-        if (starts_back_matter(lines[i].text)) {
+        // The opening sentence may wrap: read the line with the next one.
+        if (!lines[i].text.empty() && starts_back_matter(lines[i].text + " " + next_content_line(lines, i))) {
             for (std::size_t j = i; j < lines.size(); ++j)
                 lines[j].removed = true;
             return;

@@ -3,8 +3,12 @@
 
 #include "core/report_model.h"
 
+#include <xapian.h>
+
+#include <filesystem>
 #include <string>
 #include <string_view>
+#include <vector>
 
 namespace findings::test {
 
@@ -20,5 +24,38 @@ Report parse_corpus_report(const std::string& relative);
 // Returns the one paragraph whose text contains needle (after typographic quotes and
 // dashes are normalised to ASCII); fails the test when none or several contain it.
 const Paragraph& paragraph_containing(const Report& report, std::string_view needle);
+
+// A fresh, uniquely named folder under the system temporary folder, removed with everything
+// in it when the object goes.
+class TempDir {
+public:
+    TempDir();
+    ~TempDir();
+    TempDir(const TempDir&) = delete;
+    TempDir& operator=(const TempDir&) = delete;
+
+    // The folder's canonical path, so it compares equal to the paths the indexer records.
+    const std::filesystem::path& path() const { return m_path; }
+    // Returns the path of name inside the folder, as a string.
+    std::string operator/(const std::string& name) const { return (m_path / name).string(); }
+
+private:
+    std::filesystem::path m_path;
+};
+
+// Copies a file into folder (created if missing), keeping its name; returns the copy's path.
+std::string copy_into(const std::string& source, const std::filesystem::path& folder);
+
+// Reads a whole file as bytes; fails the test when it cannot be read.
+std::string read_file(const std::string& path);
+
+// Writes bytes to a file, replacing it; fails the test when it cannot be written.
+void write_file(const std::string& path, const std::string& bytes);
+
+// Returns what is inconsistent in an index (at most 10 lines; empty when whole): every
+// document must have exactly one Q term, one XR term and JSON data naming the same paragraph
+// and report; every report:<id> record must have as many documents as its "paragraphs",
+// numbered <id>/1..n; every report with documents must have a record.
+std::vector<std::string> index_problems(const Xapian::Database& db);
 
 }  // namespace findings::test

@@ -1,0 +1,217 @@
+// findings: searches the Findings index from the command line, for people and scripts.
+#include "cli/output.h"
+#include "core/defaults.h"
+#include "core/error.h"
+#include "core/search.h"
+
+#include <xapian.h>
+
+#include <cstdio>
+#include <cstdlib>
+#include <string>
+#include <unistd.h>
+#include <vector>
+
+namespace {
+
+constexpr int k_exit_matches = 0;
+constexpr int k_exit_no_match = 1;
+constexpr int k_exit_error = 2;
+
+const char* const k_usage = R"(Usage: findings [options] QUERY...
+
+Searches inspection reports on children's services paragraph by paragraph. Plain words are
+searched as text (stemmed: "weaknesses" finds "weakness"), and cues become filters:
+  years         since 2009, before 2011, in 2010, 2009-2011, between 2009 and 2011
+  authorities   Croydon, in Barking and Dagenham, London Borough of Redbridge
+  finding types weaknesses, concerns, strengths, good practice, priority action,
+                areas for development, recommendations, within six months
+  grades        graded inadequate, rated good, grade 4
+Explicit syntax always works: authority:"Barking and Dagenham" year:2009..2011
+type:priority_action grade:adequate region:London "quoted phrase" AND OR NOT -word
+
+Examples:
+  findings supervision recording weakness since 2009
+  findings --explain Croydon strengths          how the query was read
+  findings --format csv --all neglect thresholds > neglect.csv
+  findings --facets --limit 0 "care leavers"    facet counts only
+  findings --literal "priority action"          no cue reading
+
+Options:
+  --db DIR            the index (default: $FINDINGS_DB, else data/index)
+  --format FORMAT     table (default), json (the API's shape), ndjson, csv
+  --limit N           results per page (default 10, at most 100; 0 with --facets: counts only)
+  --page N            page of results (default 1)
+  --sort ORDER        relevance (default) or date (newest first)
+  --authority NAME    filter (repeatable); also --type TYPE, --grade GRADE, --region NAME
+  --year Y | Y1..Y2   filter by year or range (2009.. and ..2011 are open ranges)
+  --collapse          the best paragraph of each report only
+  --all               stream every match (ndjson or csv; for exports)
+  --facets            print facet counts after the results
+  --explain           print how the query was read, on stderr
+  --literal           do not read cues: search the words as written
+  --help              show this help
+
+Exit status: 0 matches found, 1 no match, 2 error (message on stderr).
+)";
+
+struct Options {
+    std::string db = findings::default_index_path();
+    findings::OutputFormat format = findings::OutputFormat::table;
+    findings::SearchRequest request;
+    bool all = false;
+    bool facets = false;
+    bool explain = false;
+    bool counts_only = false;
+};
+
+[[noreturn]] void fail(const std::string& message)
+{
+    std::fprintf(stderr, "findings: %s (see findings --help)\n", message.c_str());
+    std::exit(k_exit_error);
+}
+
+std::size_t parse_count(const std::string& option, const std::string& value)
+{
+    char* end = nullptr;
+    const long number = std::strtol(value.c_str(), &end, 10);
+    if (value.empty() || *end != '\0' || number < 0)
+        fail(option + " needs a whole number, not \"" + value + "\"");
+    return static_cast<std::size_t>(number);
+}
+
+int parse_year(const std::string& value)
+{
+    if (value.empty())
+        return 0;
+    const std::size_t year = parse_count("--year", value);
+    if (year < 1990 || year > 2100)
+        fail("--year needs four-digit years, e.g. --year 2009..2011");
+    return static_cast<int>(year);
+}
+
+void parse_year_option(const std::string& value, findings::SearchRequest& request)
+{
+    const auto dots = value.find("..");
+    if (dots == std::string::npos) {
+        request.year_from = request.year_to = parse_year(value);
+        return;
+    }
+    request.year_from = parse_year(value.substr(0, dots));
+    request.year_to = parse_year(value.substr(dots + 2));
+}
+
+Options parse_arguments(int argc, char** argv)
+{
+    Options options;
+    std::string query;
+    for (int i = 1; i < argc; ++i) {
+        const std::string argument = argv[i];
+        const auto value = [&]() -> std::string {
+            if (i + 1 >= argc)
+                fail(argument + " needs a value");
+            return argv[++i];
+        };
+        if (argument == "--help" || argument == "-h") {
+            std::fputs(k_usage, stdout);
+            std::exit(k_exit_matches);
+        } else if (argument == "--db") {
+            options.db = value();
+        } else if (argument == "--format") {
+            const std::string name = value();
+            const auto format = findings::output_format_named(name);
+            if (!format)
+                fail("unknown format \"" + name + "\": use table, json, ndjson or csv");
+            options.format = *format;
+        } else if (argument == "--limit") {
+            options.request.per_page = parse_count(argument, value());
+        } else if (argument == "--page") {
+            options.request.page = parse_count(argument, value());
+        } else if (argument == "--sort") {
+            const std::string order = value();
+            if (order != "relevance" && order != "date")
+                fail("--sort is relevance or date");
+            options.request.sort = order == "date" ? findings::SortOrder::date : findings::SortOrder::relevance;
+        } else if (argument == "--authority") {
+            options.request.authorities.push_back(value());
+        } else if (argument == "--type") {
+            options.request.finding_types.push_back(value());
+        } else if (argument == "--grade") {
+            options.request.grades.push_back(value());
+        } else if (argument == "--region") {
+            options.request.regions.push_back(value());
+        } else if (argument == "--year") {
+            parse_year_option(value(), options.request);
+        } else if (argument == "--collapse") {
+            options.request.collapse_reports = true;
+        } else if (argument == "--all") {
+            options.all = true;
+        } else if (argument == "--facets") {
+            options.facets = true;
+        } else if (argument == "--explain") {
+            options.explain = true;
+        } else if (argument == "--literal") {
+            options.request.literal = true;
+        } else if (argument.rfind("--", 0) == 0) {
+            fail("unknown option " + argument);
+        } else {
+            query += (query.empty() ? "" : " ") + argument;
+        }
+    }
+    options.request.query = query;
+    if (options.request.per_page == 0) {
+        if (!options.facets)
+            fail("--limit 0 only makes sense with --facets");
+        options.counts_only = true;
+        options.request.per_page = 1;
+    }
+    if (options.all && options.format != findings::OutputFormat::ndjson && options.format != findings::OutputFormat::csv)
+        fail("--all streams every match: use it with --format ndjson or --format csv");
+    return options;
+}
+
+int stream_all(findings::Searcher& searcher, const Options& options)
+{
+    if (options.format == findings::OutputFormat::csv)
+        findings::print_csv_header(stdout);
+    const std::size_t count = searcher.for_each_match(options.request, [&](const findings::SearchHit& hit) {
+        findings::print_streamed_hit(stdout, hit, options.format);
+    });
+    return count > 0 ? k_exit_matches : k_exit_no_match;
+}
+
+int run(const Options& options)
+{
+    findings::Searcher searcher(options.db);
+    if (options.all)
+        return stream_all(searcher, options);
+    findings::SearchResult result = searcher.search(options.request);
+    if (options.explain)
+        findings::print_explanation(stderr, result);
+    if (options.counts_only)
+        result.hits.clear();
+    findings::TableStyle style;
+    style.colour = isatty(fileno(stdout)) != 0 && std::getenv("NO_COLOR") == nullptr;
+    if (!options.counts_only || options.format == findings::OutputFormat::json)
+        findings::print_results(stdout, result, options.format, style);
+    if (options.facets && options.format == findings::OutputFormat::table)
+        findings::print_facets(stdout, result);
+    return result.total > 0 ? k_exit_matches : k_exit_no_match;
+}
+
+}  // namespace
+
+int main(int argc, char** argv)
+{
+    const Options options = parse_arguments(argc, argv);
+    try {
+        return run(options);
+    } catch (const findings::Error& error) {
+        std::fprintf(stderr, "findings: error: %s\n", error.what());
+    } catch (const Xapian::Error& error) {
+        std::fprintf(stderr, "findings: error: the index at %s: %s\n", options.db.c_str(), error.get_description().c_str());
+    } catch (const std::exception& error) {
+        std::fprintf(stderr, "findings: error: %s\n", error.what());
+    }
+    return k_exit_error;
+}

@@ -1,0 +1,153 @@
+// Printing search results for researchers: a readable table, JSON, NDJSON or CSV.
+#include "cli/output.h"
+
+#include "core/search_json.h"
+
+#include <regex>
+
+namespace findings {
+
+namespace {
+
+const char* const k_csv_columns[] = {"rank", "id", "report_id", "authority", "year", "date", "grade",
+                                     "finding_type", "timescale", "section", "report_title", "score", "text"};
+
+// Quotes a CSV field as RFC 4180 asks: in double quotes, with inner quotes doubled.
+std::string csv_field(const std::string& value)
+{
+    std::string out = "\"";
+    for (char c : value) {
+        if (c == '"')
+            out += '"';
+        out += c;
+    }
+    return out + "\"";
+}
+
+std::string joined_section(const std::vector<std::string>& section)
+{
+    std::string out;
+    for (const auto& heading : section)
+        out += (out.empty() ? "" : " > ") + heading;
+    return out;
+}
+
+std::string unescape_html(std::string text)
+{
+    static const std::pair<const char*, const char*> k_entities[] = {
+        {"&lt;", "<"}, {"&gt;", ">"}, {"&quot;", "\""}, {"&#39;", "'"}, {"&amp;", "&"}};
+    for (const auto& [entity, plain] : k_entities) {
+        for (std::size_t at = text.find(entity); at != std::string::npos; at = text.find(entity, at + 1))
+            text.replace(at, std::char_traits<char>::length(entity), plain);
+    }
+    return text;
+}
+
+// Turns the snippet's <mark> highlights into terminal colours (or asterisks without colour).
+std::string terminal_snippet(const std::string& snippet, bool colour)
+{
+    std::string text = snippet;
+    const std::string open = colour ? "\x1b[1;33m" : "*";
+    const std::string close = colour ? "\x1b[0m" : "*";
+    for (std::size_t at = text.find("<mark>"); at != std::string::npos; at = text.find("<mark>", at))
+        text.replace(at, 6, open);
+    for (std::size_t at = text.find("</mark>"); at != std::string::npos; at = text.find("</mark>", at))
+        text.replace(at, 7, close);
+    return unescape_html(text);
+}
+
+void print_table(std::FILE* out, const SearchResult& result, const TableStyle& style)
+{
+    std::fprintf(out, "%zu matches (%.0f ms)\n", result.total, result.took_ms);
+    for (const auto& hit : result.hits) {
+        std::string type = hit.finding_type;
+        if (hit.grade != "ungraded" && !hit.grade.empty())
+            type += ", " + hit.grade;
+        std::fprintf(out, "\n%3zu. %s %d  [%s]  %s\n", hit.rank, hit.authority.c_str(), hit.year, type.c_str(),
+                     hit.id.c_str());
+        std::fprintf(out, "     %s\n", terminal_snippet(hit.snippet, style.colour).c_str());
+    }
+    if (!result.suggestion.empty())
+        std::fprintf(out, "\nDid you mean: %s\n", result.suggestion.c_str());
+}
+
+}  // namespace
+
+std::optional<OutputFormat> output_format_named(const std::string& name)
+{
+    if (name == "table") return OutputFormat::table;
+    if (name == "json") return OutputFormat::json;
+    if (name == "ndjson") return OutputFormat::ndjson;
+    if (name == "csv") return OutputFormat::csv;
+    return std::nullopt;
+}
+
+void print_csv_header(std::FILE* out)
+{
+    std::string line;
+    for (const char* column : k_csv_columns)
+        line += (line.empty() ? "" : ",") + std::string(column);
+    std::fprintf(out, "%s\r\n", line.c_str());
+}
+
+void print_streamed_hit(std::FILE* out, const SearchHit& hit, OutputFormat format)
+{
+    if (format == OutputFormat::ndjson) {
+        std::fprintf(out, "%s\n", hit_json(hit).dump().c_str());
+        return;
+    }
+    const std::string fields[] = {std::to_string(hit.rank), hit.id, hit.report_id, hit.authority,
+                                  std::to_string(hit.year), hit.date, hit.grade, hit.finding_type, hit.timescale,
+                                  joined_section(hit.section), hit.report_title, std::to_string(hit.score), hit.text};
+    std::string line;
+    for (const auto& field : fields)
+        line += (line.empty() ? "" : ",") + csv_field(field);
+    std::fprintf(out, "%s\r\n", line.c_str());
+}
+
+void print_results(std::FILE* out, const SearchResult& result, OutputFormat format, const TableStyle& style)
+{
+    switch (format) {
+    case OutputFormat::json:
+        std::fprintf(out, "%s\n", result_json(result).dump(2).c_str());
+        return;
+    case OutputFormat::table:
+        print_table(out, result, style);
+        return;
+    case OutputFormat::csv:
+        print_csv_header(out);
+        [[fallthrough]];
+    case OutputFormat::ndjson:
+        for (const auto& hit : result.hits)
+            print_streamed_hit(out, hit, format);
+        return;
+    }
+}
+
+void print_explanation(std::FILE* out, const SearchResult& result)
+{
+    const auto& reading = result.interpreted;
+    std::fprintf(out, "Query: %s\n", result.query.c_str());
+    std::fprintf(out, "  text:     %s\n", reading.text.empty() ? "(none: every matching paragraph)" : reading.text.c_str());
+    for (const auto& cue : reading.cues)
+        std::fprintf(out, "  cue:      \"%s\" -> %s\n", cue.matched.c_str(), cue.label.c_str());
+    for (const auto& filter : reading.filters)
+        std::fprintf(out, "  filter:   %s\n", filter.c_str());
+    for (const auto& synonym : reading.synonyms)
+        std::fprintf(out, "  synonyms: %s\n", synonym.c_str());
+    for (const auto& note : reading.notes)
+        std::fprintf(out, "  note:     %s\n", note.c_str());
+    if (!reading.cues.empty())
+        std::fprintf(out, "  (--literal searches the words as written, without reading cues)\n");
+}
+
+void print_facets(std::FILE* out, const SearchResult& result)
+{
+    for (const auto& [facet, counts] : result.facets) {
+        std::fprintf(out, "%s:\n", facet.c_str());
+        for (const auto& count : counts)
+            std::fprintf(out, "  %-40s %zu\n", count.value.c_str(), count.count);
+    }
+}
+
+}  // namespace findings

@@ -1,0 +1,33 @@
+// Printing search results for researchers: a readable table, JSON, NDJSON or CSV.
+#pragma once
+
+#include "core/search.h"
+
+#include <cstdio>
+#include <optional>
+#include <string>
+
+namespace findings {
+
+enum class OutputFormat { table, json, ndjson, csv };
+
+// Reads "table", "json", "ndjson" or "csv".
+std::optional<OutputFormat> output_format_named(const std::string& name);
+
+struct TableStyle {
+    bool colour = false;  // highlight matches with terminal colours
+    std::size_t width = 100;
+};
+
+// Prints a page of results in the given format (for json: the API's whole shape).
+void print_results(std::FILE* out, const SearchResult& result, OutputFormat format, const TableStyle& style);
+
+// Prints one match as a row, for streaming exports (ndjson and csv; csv_header before the first).
+void print_csv_header(std::FILE* out);
+void print_streamed_hit(std::FILE* out, const SearchHit& hit, OutputFormat format);
+
+// Prints how the query was read, and the facet counts.
+void print_explanation(std::FILE* out, const SearchResult& result);
+void print_facets(std::FILE* out, const SearchResult& result);
+
+}  // namespace findings

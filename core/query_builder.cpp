@@ -1,0 +1,390 @@
+// Building the Xapian query of a search request: full text through Xapian's QueryParser
+// (explicit field syntax, phrases, AND/OR/NOT, ranges, spelling), domain synonyms, and the
+// filters of cues and request parameters grouped by facet.
+#include "core/query_builder.h"
+
+#include "core/error.h"
+#include "core/gazetteer.h"
+#include "core/index_schema.h"
+#include "core/report_header.h"
+#include "core/synonyms.h"
+#include "core/text_encoding.h"
+#include "core/text_normaliser.h"
+
+#include <algorithm>
+#include <cctype>
+#include <regex>
+
+namespace findings {
+
+namespace {
+
+namespace s = schema;
+
+constexpr double k_synonym_weight = 0.8;
+
+std::string authority_term(const std::string& name)
+{
+    if (const Authority* authority = Gazetteer::instance().resolve(name))
+        return s::k_authority + authority->slug;
+    return {};
+}
+
+// Reads a finding type the way people write it: "priority action", "area_for_development",
+// "strengths"; the polarity words give their group.
+std::vector<FindingType> finding_types_named(const std::string& value)
+{
+    using FT = FindingType;
+    std::string key = to_lower(collapse_spaces(value));
+    std::replace(key.begin(), key.end(), ' ', '_');
+    if (auto type = finding_type_from_string(key))
+        return {*type};
+    if (!key.empty() && key.back() == 's') {
+        if (auto type = finding_type_from_string(key.substr(0, key.size() - 1)))
+            return {*type};
+    }
+    if (key == "strengths" || key == "positive" || key == "positives")
+        return {FT::strength, FT::satisfactory};
+    if (key == "weakness" || key == "weaknesses" || key == "negative" || key == "concerns")
+        return {FT::area_for_development, FT::priority_action, FT::recommendation};
+    if (key == "areas_for_development")
+        return {FT::area_for_development};
+    return {};
+}
+
+std::optional<Grade> grade_named(const std::string& value)
+{
+    std::string key = to_lower(collapse_spaces(value));
+    std::replace(key.begin(), key.end(), ' ', '_');
+    if (key == "requires_improvement_to_be_good" || key == "ri")
+        return Grade::requires_improvement;
+    return grade_from_string(key);
+}
+
+Xapian::Query or_of_terms(const std::vector<std::string>& terms)
+{
+    return Xapian::Query(Xapian::Query::OP_OR, terms.begin(), terms.end());
+}
+
+// Field processors for explicit syntax (authority:Croydon, type:strength, grade:"requires
+// improvement", region:London, kind:focused_visit): they map what people write to index terms.
+class AuthorityField : public Xapian::FieldProcessor {
+    Xapian::Query operator()(const std::string& value) override
+    {
+        const std::string term = authority_term(value);
+        return Xapian::Query(term.empty() ? s::k_authority + slugify(value) : term);
+    }
+};
+
+class FindingTypeField : public Xapian::FieldProcessor {
+    Xapian::Query operator()(const std::string& value) override
+    {
+        std::vector<std::string> terms;
+        for (FindingType type : finding_types_named(value))
+            terms.push_back(s::k_finding_type + to_string(type));
+        return terms.empty() ? Xapian::Query(s::k_finding_type + to_lower(value)) : or_of_terms(terms);
+    }
+};
+
+class GradeField : public Xapian::FieldProcessor {
+    Xapian::Query operator()(const std::string& value) override
+    {
+        const auto grade = grade_named(value);
+        return Xapian::Query(s::k_grade + (grade ? to_string(*grade) : to_lower(value)));
+    }
+};
+
+class SlugField : public Xapian::FieldProcessor {
+public:
+    explicit SlugField(std::string prefix, bool underscores) : m_prefix(std::move(prefix)), m_underscores(underscores) {}
+
+    Xapian::Query operator()(const std::string& value) override
+    {
+        std::string slug = slugify(value);
+        if (m_underscores)
+            std::replace(slug.begin(), slug.end(), '-', '_');
+        return Xapian::Query(m_prefix + slug);
+    }
+
+private:
+    std::string m_prefix;
+    bool m_underscores;
+};
+
+Xapian::QueryParser make_parser(const Xapian::Database& db, const Analyser& analyser)
+{
+    Xapian::QueryParser parser;
+    analyser.configure(parser);
+    parser.set_database(db);
+    parser.set_default_op(Xapian::Query::OP_OR);
+    parser.add_boolean_prefix("authority", (new AuthorityField)->release(), "authority");
+    parser.add_boolean_prefix("type", (new FindingTypeField)->release(), "type");
+    parser.add_boolean_prefix("grade", (new GradeField)->release(), "grade");
+    parser.add_boolean_prefix("region", (new SlugField(s::k_region, false))->release(), "region");
+    parser.add_boolean_prefix("kind", (new SlugField(s::k_kind, true))->release(), "kind");
+    parser.add_boolean_prefix("timescale", (new SlugField(s::k_timescale, true))->release(), "timescale");
+    parser.add_boolean_prefix("year", s::k_year, "year");
+    parser.add_boolean_prefix("report", s::k_report, "report");
+    parser.add_rangeprocessor((new Xapian::NumberRangeProcessor(s::k_slot_year, "year:"))->release());
+    parser.add_prefix("section", s::k_section_text);
+    return parser;
+}
+
+constexpr unsigned k_full_syntax = Xapian::QueryParser::FLAG_PHRASE | Xapian::QueryParser::FLAG_BOOLEAN |
+                                   Xapian::QueryParser::FLAG_LOVEHATE | Xapian::QueryParser::FLAG_SPELLING_CORRECTION;
+
+// Returns text with invalid UTF-8 and control characters replaced by spaces, cut to the limit.
+std::string sanitise(const std::string& query, QueryReading& reading)
+{
+    std::string clean;
+    std::size_t i = 0;
+    while (i < query.size()) {
+        const char32_t cp = next_code_point(query, i);
+        append_utf8(clean, (cp < 0x20 || cp == 0x7F || cp == 0xFFFD) ? U' ' : cp);
+    }
+    clean = collapse_spaces(normalise_text(clean));
+    if (clean.size() > k_max_query_bytes) {
+        std::size_t cut = k_max_query_bytes;
+        while (cut > 0 && (static_cast<unsigned char>(clean[cut]) & 0xC0) == 0x80)
+            --cut;
+        clean.resize(cut);
+        reading.notes.push_back("the query was cut to its first " + std::to_string(k_max_query_bytes) + " bytes");
+    }
+    return clean;
+}
+
+// Returns only the words of text, for the plain reading of a query whose syntax failed.
+std::string words_only(const std::string& text)
+{
+    std::string out;
+    for (char c : text)
+        out += (std::isalnum(static_cast<unsigned char>(c)) || (c & 0x80)) ? c : ' ';
+    return collapse_spaces(out);
+}
+
+Xapian::Query member_query(const std::string& member, const Analyser& analyser)
+{
+    std::vector<std::string> words;
+    std::string word;
+    for (char c : to_lower(member) + " ") {
+        if (std::isalnum(static_cast<unsigned char>(c)) || c == '\'' || (c & 0x80)) {
+            word += c;
+        } else if (!word.empty()) {
+            words.push_back(word);
+            word.clear();
+        }
+    }
+    if (words.size() == 1)
+        return Xapian::Query("Z" + analyser.stemmer()(words[0]));
+    return Xapian::Query(Xapian::Query::OP_PHRASE, words.begin(), words.end());
+}
+
+// Adds the other members of each synonym group the text names, at a lower weight.
+Xapian::Query with_synonyms(const Xapian::Query& text_query, const std::string& text, const Analyser& analyser,
+                            QueryReading& reading)
+{
+    std::vector<Xapian::Query> alternatives;
+    for (const auto& use : find_synonyms(text)) {
+        std::string listed;
+        for (const auto& member : use.alternatives) {
+            alternatives.push_back(member_query(member, analyser));
+            listed += (listed.empty() ? "" : ", ") + member;
+        }
+        reading.synonyms.push_back(use.matched + " = " + listed);
+    }
+    if (alternatives.empty())
+        return text_query;
+    const Xapian::Query synonyms(Xapian::Query::OP_OR, alternatives.begin(), alternatives.end());
+    return Xapian::Query(Xapian::Query::OP_OR, text_query,
+                         Xapian::Query(Xapian::Query::OP_SCALE_WEIGHT, synonyms, k_synonym_weight));
+}
+
+Xapian::Query parse_text(const std::string& text, const Xapian::Database& db, const Analyser& analyser,
+                         BuiltQuery& built)
+{
+    Xapian::QueryParser parser = make_parser(db, analyser);
+    try {
+        Xapian::Query query = parser.parse_query(text, k_full_syntax);
+        const std::string corrected = parser.get_corrected_query_string();
+        if (!corrected.empty() && corrected != text)
+            built.suggestion = corrected;
+        return query;
+    } catch (const Xapian::QueryParserError& error) {
+        built.reading.fallback = true;
+        built.reading.notes.push_back("the query's syntax could not be read (" + error.get_msg() +
+                                      "): its words were searched instead");
+        return parser.parse_query(words_only(text), 0);
+    }
+}
+
+void add_group(BuiltQuery& built, const std::string& field, const std::vector<std::string>& terms,
+               const std::string& label)
+{
+    if (terms.empty())
+        return;
+    Xapian::Query group = or_of_terms(terms);
+    auto found = built.filter_groups.find(field);
+    if (found == built.filter_groups.end())
+        built.filter_groups.emplace(field, group);
+    else
+        found->second = Xapian::Query(Xapian::Query::OP_AND, found->second, group);
+    built.reading.filters.push_back(label);
+}
+
+std::string joined(const std::vector<std::string>& values)
+{
+    std::string out;
+    for (const auto& value : values)
+        out += (out.empty() ? "" : " or ") + value;
+    return out;
+}
+
+void add_request_filters(const SearchRequest& request, BuiltQuery& built)
+{
+    std::vector<std::string> terms;
+    for (const auto& name : request.authorities) {
+        const std::string term = authority_term(name);
+        if (term.empty())
+            throw Error(ErrorCode::bad_request, "unknown authority \"" + name + "\": use a local authority's name, e.g. Croydon");
+        terms.push_back(term);
+    }
+    add_group(built, "authority", terms, "authority: " + joined(request.authorities));
+
+    terms.clear();
+    for (const auto& value : request.finding_types) {
+        const auto types = finding_types_named(value);
+        if (types.empty())
+            throw Error(ErrorCode::bad_request, "unknown finding type \"" + value +
+                                                    "\": use strength, satisfactory, area_for_development, "
+                                                    "priority_action, recommendation, judgement or context");
+        for (FindingType type : types)
+            terms.push_back(s::k_finding_type + to_string(type));
+    }
+    add_group(built, "finding_type", terms, "finding: " + joined(request.finding_types));
+
+    terms.clear();
+    for (const auto& value : request.grades) {
+        const auto grade = grade_named(value);
+        if (!grade)
+            throw Error(ErrorCode::bad_request, "unknown grade \"" + value +
+                                                    "\": use outstanding, good, adequate, requires_improvement, "
+                                                    "inadequate, not_judged or ungraded");
+        terms.push_back(s::k_grade + to_string(*grade));
+    }
+    add_group(built, "grade", terms, "grade: " + joined(request.grades));
+
+    terms.clear();
+    for (const auto& region : request.regions)
+        terms.push_back(s::k_region + slugify(region));
+    add_group(built, "region", terms, "region: " + joined(request.regions));
+
+    terms.clear();
+    for (const auto& kind : request.kinds)
+        terms.push_back(s::k_kind + kind);
+    add_group(built, "kind", terms, "kind: " + joined(request.kinds));
+}
+
+Xapian::Query year_range(int from, int to)
+{
+    if (from && to)
+        return Xapian::Query(Xapian::Query::OP_VALUE_RANGE, s::k_slot_year, Xapian::sortable_serialise(from),
+                             Xapian::sortable_serialise(to));
+    if (from)
+        return Xapian::Query(Xapian::Query::OP_VALUE_GE, s::k_slot_year, Xapian::sortable_serialise(from));
+    return Xapian::Query(Xapian::Query::OP_VALUE_LE, s::k_slot_year, Xapian::sortable_serialise(to));
+}
+
+void add_year_filters(const SearchRequest& request, const Interpretation& cues, BuiltQuery& built)
+{
+    std::vector<Xapian::Query> parts;
+    if (request.year_from || request.year_to) {
+        parts.push_back(year_range(request.year_from, request.year_to));
+        built.reading.filters.push_back("year " + std::to_string(request.year_from) + ".." +
+                                        (request.year_to ? std::to_string(request.year_to) : ""));
+    }
+    if (!cues.years.empty()) {
+        std::vector<std::string> terms;
+        for (int year : cues.years)
+            terms.push_back(s::k_year + std::to_string(year));
+        parts.push_back(or_of_terms(terms));
+    } else if (cues.year_from || cues.year_to) {
+        parts.push_back(year_range(cues.year_from, cues.year_to));
+    }
+    if (!parts.empty())
+        built.filter_groups.emplace("year", Xapian::Query(Xapian::Query::OP_AND, parts.begin(), parts.end()));
+}
+
+void add_cue_filters(const Interpretation& cues, BuiltQuery& built)
+{
+    std::vector<std::string> terms;
+    for (const auto& name : cues.authorities)
+        terms.push_back(authority_term(name));
+    add_group(built, "authority", terms, "authority: " + joined(cues.authorities));
+    terms.clear();
+    for (FindingType type : cues.finding_types)
+        terms.push_back(s::k_finding_type + to_string(type));
+    add_group(built, "finding_type", terms, "");
+    terms.clear();
+    for (Timescale timescale : cues.timescales)
+        terms.push_back(s::k_timescale + to_string(timescale));
+    add_group(built, "timescale", terms, "");
+    terms.clear();
+    for (Grade grade : cues.grades)
+        terms.push_back(s::k_grade + to_string(grade));
+    add_group(built, "grade", terms, "");
+    for (const auto& cue : cues.cues) {
+        if (cue.field != "authority")
+            built.reading.filters.push_back(cue.label);
+    }
+    if (!cues.ranked_types.empty()) {
+        auto* source = new Xapian::ValueMapPostingSource(s::k_slot_finding_type);
+        for (const auto& [type, weight] : cues.ranked_types)
+            source->add_mapping(to_string(type), weight);
+        built.boost = Xapian::Query(source->release());
+    }
+}
+
+}  // namespace
+
+BuiltQuery build_query(const SearchRequest& request, const Xapian::Database& db, const Analyser& analyser)
+{
+    BuiltQuery built;
+    const std::string query = sanitise(request.query, built.reading);
+    Interpretation cues;
+    if (request.literal)
+        cues.text = query;
+    else
+        cues = understand_query(query);
+    built.reading.cues = cues.cues;
+    built.reading.text = cues.text;
+    add_request_filters(request, built);
+    add_cue_filters(cues, built);
+    add_year_filters(request, cues, built);
+    // Filters left empty by add_group's callers have no label to show.
+    built.reading.filters.erase(std::remove_if(built.reading.filters.begin(), built.reading.filters.end(),
+                                               [](const std::string& label) { return label.empty(); }),
+                                built.reading.filters.end());
+    if (!words_only(cues.text).empty()) {
+        const Xapian::Query parsed = parse_text(cues.text, db, analyser, built);
+        built.text = built.reading.fallback ? parsed : with_synonyms(parsed, cues.text, analyser, built.reading);
+    }
+    return built;
+}
+
+Xapian::Query combine(const BuiltQuery& built, const std::string& without)
+{
+    std::vector<Xapian::Query> filters;
+    for (const auto& [field, group] : built.filter_groups) {
+        if (field != without)
+            filters.push_back(group);
+    }
+    Xapian::Query base = built.text.empty() ? Xapian::Query::MatchAll : built.text;
+    if (!filters.empty())
+        base = Xapian::Query(Xapian::Query::OP_FILTER, base,
+                             Xapian::Query(Xapian::Query::OP_AND, filters.begin(), filters.end()));
+    if (!built.boost.empty())
+        base = Xapian::Query(Xapian::Query::OP_AND_MAYBE, base, built.boost);
+    return base;
+}
+
+}  // namespace findings

@@ -1,0 +1,270 @@
+// Query understanding: plain-language cues in a query ("since 2009", "Croydon", "weaknesses",
+// "within six months", "graded inadequate") read as filters, the rest left as full text.
+#include "core/query_understanding.h"
+
+#include "core/gazetteer.h"
+#include "core/text_normaliser.h"
+
+#include <algorithm>
+#include <regex>
+
+namespace findings {
+
+namespace {
+
+constexpr int k_first_year = 2000;
+constexpr int k_last_year = 2039;
+
+// The query with the spans that cues have consumed (or that are protected) masked out.
+class MaskedQuery {
+public:
+    explicit MaskedQuery(const std::string& query) : m_text(query), m_lower(to_lower(query)), m_used(query.size(), false)
+    {
+        static const std::regex protected_spans(R"("[^"]*"?|\b[a-z_]+:(?:"[^"]*"?|\S+))");
+        for (std::sregex_iterator it(m_lower.begin(), m_lower.end(), protected_spans), end; it != end; ++it)
+            mark(it->position(0), it->length(0), false);
+    }
+
+    const std::string& lower() const { return m_lower; }
+    const std::string& text() const { return m_text; }
+
+    bool free(std::size_t begin, std::size_t length) const
+    {
+        return std::none_of(m_used.begin() + begin, m_used.begin() + begin + length, [](bool used) { return used; }) &&
+               std::none_of(m_protected.begin(), m_protected.end(), [&](const auto& span) {
+                   return begin < span.second && span.first < begin + length;
+               });
+    }
+
+    void consume(std::size_t begin, std::size_t length) { mark(begin, length, true); }
+
+    // Returns the words no cue consumed, spaces collapsed.
+    std::string remainder() const
+    {
+        std::string out;
+        for (std::size_t i = 0; i < m_text.size(); ++i)
+            out += m_used[i] ? ' ' : m_text[i];
+        return collapse_spaces(out);
+    }
+
+private:
+    void mark(std::size_t begin, std::size_t length, bool consumed)
+    {
+        if (consumed)
+            std::fill(m_used.begin() + begin, m_used.begin() + begin + length, true);
+        else
+            m_protected.emplace_back(begin, begin + length);
+    }
+
+    std::string m_text;
+    std::string m_lower;
+    std::vector<bool> m_used;
+    std::vector<std::pair<std::size_t, std::size_t>> m_protected;
+};
+
+// Calls on_match for every free match of pattern, consuming the matched span when it accepts.
+template <typename OnMatch>
+void read_cues(MaskedQuery& query, const std::regex& pattern, OnMatch on_match)
+{
+    const std::string& lower = query.lower();
+    for (std::sregex_iterator it(lower.begin(), lower.end(), pattern), end; it != end; ++it) {
+        const auto& match = *it;
+        const std::size_t begin = match.position(0);
+        const std::size_t length = match.length(0);
+        if (query.free(begin, length) && on_match(match))
+            query.consume(begin, length);
+    }
+}
+
+bool plausible_year(int year) { return year >= k_first_year && year <= k_last_year; }
+
+const char* const k_year = R"(((?:19|20)\d\d))";
+
+std::string year_label(const Interpretation& result)
+{
+    if (!result.years.empty()) {
+        std::string label = "year";
+        for (int year : result.years)
+            label += (label == "year" ? " " : " or ") + std::to_string(year);
+        return label;
+    }
+    if (result.year_from && result.year_to)
+        return result.year_from == result.year_to ? "year " + std::to_string(result.year_from)
+                                                  : "year " + std::to_string(result.year_from) + "-" + std::to_string(result.year_to);
+    if (result.year_from)
+        return "year >= " + std::to_string(result.year_from);
+    return "year <= " + std::to_string(result.year_to);
+}
+
+void read_years(MaskedQuery& query, Interpretation& result)
+{
+    const std::string y = k_year;
+    struct Pattern {
+        std::regex regex;
+        int kind;  // 0 range, 1 from, 2 after, 3 before, 4 until, 5 in, 6 pair, 7 bare
+    };
+    static const std::vector<Pattern> patterns = {
+        {std::regex(R"(\bbetween )" + y + R"( and )" + y + R"(\b)"), 0},
+        {std::regex(R"(\b)" + y + R"(\s*(?:-|\.\.|to)\s*)" + y + R"(\b)"), 0},
+        {std::regex(R"(\b(?:since|from) )" + y + R"(\b)"), 1},
+        {std::regex(R"(\bafter )" + y + R"(\b)"), 2},
+        {std::regex(R"(\bbefore )" + y + R"(\b)"), 3},
+        {std::regex(R"(\b(?:until|till|up to) )" + y + R"(\b)"), 4},
+        {std::regex(R"(\bin )" + y + R"(\b)"), 5},
+        {std::regex(R"(\b)" + y + R"( and )" + y + R"(\b)"), 6},
+        {std::regex(R"(\b)" + y + R"(\b)"), 7},
+    };
+    for (const auto& pattern : patterns) {
+        read_cues(query, pattern.regex, [&](const std::smatch& match) {
+            const int first = std::stoi(match[1].str());
+            const int second = match.size() > 2 && match[2].matched ? std::stoi(match[2].str()) : first;
+            if (!plausible_year(first) || !plausible_year(second))
+                return false;
+            switch (pattern.kind) {
+            case 0: result.year_from = std::min(first, second); result.year_to = std::max(first, second); break;
+            case 1: result.year_from = first; break;
+            case 2: result.year_from = first + 1; break;
+            case 3: result.year_to = first - 1; break;
+            case 4: result.year_to = first; break;
+            case 6: result.years = {first, second}; break;
+            default: result.year_from = result.year_to = first; break;
+            }
+            result.cues.push_back({"year", year_label(result), match.str()});
+            return true;
+        });
+    }
+}
+
+struct TypeCue {
+    const char* pattern;
+    std::vector<FindingType> types;                     // allowed
+    std::vector<std::pair<FindingType, double>> ranked; // ranked first, by weight
+    const char* label;
+};
+
+void add_types(std::vector<FindingType>& list, const std::vector<FindingType>& types)
+{
+    for (FindingType type : types) {
+        if (std::find(list.begin(), list.end(), type) == list.end())
+            list.push_back(type);
+    }
+}
+
+void read_timescales(MaskedQuery& query, Interpretation& result)
+{
+    static const std::regex pattern(R"(\b(?:within (three|3|six|6) months?|(immediately|immediate action))\b)");
+    read_cues(query, pattern, [&](const std::smatch& match) {
+        const std::string what = match[1].matched ? match[1].str() : "";
+        const Timescale timescale = !match[1].matched            ? Timescale::immediately
+                                    : (what == "three" || what == "3") ? Timescale::within_3_months
+                                                                       : Timescale::within_6_months;
+        result.timescales.push_back(timescale);
+        add_types(result.finding_types, {FindingType::recommendation});
+        result.cues.push_back({"timescale", std::string("timescale: ") + to_string(timescale), match.str()});
+        return true;
+    });
+}
+
+void read_finding_types(MaskedQuery& query, Interpretation& result)
+{
+    using FT = FindingType;
+    // Polarity words also allow narrative judgements, which carry most of the praise and
+    // criticism of reports since 2013; the listed types rank above them.
+    // A listed weakness or strength outranks a narrative judgement that matches as well.
+    static const std::vector<std::pair<FT, double>> negative = {
+        {FT::area_for_development, 2.0}, {FT::priority_action, 2.0}, {FT::recommendation, 1.5}};
+    static const std::vector<std::pair<FT, double>> positive = {{FT::strength, 2.0}, {FT::satisfactory, 1.0}};
+    static const std::vector<FT> negative_or_narrative = {FT::area_for_development, FT::priority_action,
+                                                          FT::recommendation, FT::judgement};
+    static const std::vector<FT> positive_or_narrative = {FT::strength, FT::satisfactory, FT::judgement};
+    static const std::vector<TypeCue> cues = {
+        {R"(\bareas? (?:for|of) development\b)", {FT::area_for_development}, {}, "areas for development"},
+        {R"(\b(?:areas? (?:for|of) |area\(s\) for )?priority actions?\b)", {FT::priority_action}, {}, "priority action"},
+        {R"(\b(?:recommendations?|actions? required|improvements? required|areas? for improvement|(?:what )?needs to improve)\b)",
+         {FT::recommendation}, {}, "recommendations"},
+        {R"(\b(?:good practice|strengths?|positives?)\b)", positive_or_narrative, positive, "strengths"},
+        {R"(\b(?:weakness(?:es)?|weak areas?|areas? of weakness|concerns?|shortcomings?|failings?|problems?)\b)",
+         negative_or_narrative, negative, "weaknesses"},
+    };
+    static const std::vector<std::regex> patterns = [] {
+        std::vector<std::regex> compiled;
+        for (const auto& cue : cues)
+            compiled.emplace_back(cue.pattern);
+        return compiled;
+    }();
+    for (std::size_t i = 0; i < cues.size(); ++i) {
+        read_cues(query, patterns[i], [&](const std::smatch& match) {
+            add_types(result.finding_types, cues[i].types);
+            result.ranked_types.insert(result.ranked_types.end(), cues[i].ranked.begin(), cues[i].ranked.end());
+            result.cues.push_back({"finding_type", std::string("finding: ") + cues[i].label, match.str()});
+            return true;
+        });
+    }
+}
+
+std::optional<Grade> grade_from_words(const std::string& words)
+{
+    if (words == "outstanding" || words == "1") return Grade::outstanding;
+    if (words == "good" || words == "2") return Grade::good;
+    if (words == "adequate" || words == "3") return Grade::adequate;
+    if (words == "inadequate" || words == "4") return Grade::inadequate;
+    if (words.rfind("requires improvement", 0) == 0) return Grade::requires_improvement;
+    if (words == "not judged") return Grade::not_judged;
+    return std::nullopt;
+}
+
+void read_grades(MaskedQuery& query, Interpretation& result)
+{
+    static const std::regex before(
+        R"(\b(?:graded|rated|judged(?: to be| as)?|grade(?:d as)?)\s+(outstanding|good|adequate|inadequate|requires improvement(?: to be good)?|not judged|[1-4])\b)");
+    static const std::regex after(
+        R"(\b(outstanding|good|adequate|inadequate|requires improvement(?: to be good)?|not judged) (?:grades?|ratings?|judgements?)\b)");
+    for (const std::regex* pattern : {&before, &after}) {
+        read_cues(query, *pattern, [&](const std::smatch& match) {
+            const auto found = grade_from_words(match[1].str());
+            if (!found)
+                return false;
+            result.grades.push_back(*found);
+            result.cues.push_back({"grade", std::string("grade: ") + to_string(*found), match.str()});
+            return true;
+        });
+    }
+}
+
+void read_authorities(MaskedQuery& query, Interpretation& result)
+{
+    for (const auto& mention : Gazetteer::instance().find_all(query.text())) {
+        std::size_t begin = mention.begin;
+        const std::size_t length = mention.end - mention.begin;
+        if (!query.free(begin, length))
+            continue;
+        // A leading preposition belongs to the cue: "in Barking and Dagenham".
+        static const std::regex preposition(R"(\b(?:in|for|at|of|from)\s+$)");
+        std::smatch match;
+        const std::string before = query.lower().substr(0, begin);
+        if (std::regex_search(before, match, preposition) && query.free(match.position(0), match.length(0)))
+            begin = match.position(0);
+        const std::string& name = mention.authority->name;
+        if (std::find(result.authorities.begin(), result.authorities.end(), name) == result.authorities.end())
+            result.authorities.push_back(name);
+        result.cues.push_back({"authority", "authority: " + name, query.text().substr(begin, mention.end - begin)});
+        query.consume(begin, mention.end - begin);
+    }
+}
+
+}  // namespace
+
+Interpretation understand_query(const std::string& query)
+{
+    Interpretation result;
+    MaskedQuery masked(query);
+    read_grades(masked, result);
+    read_timescales(masked, result);
+    read_finding_types(masked, result);
+    read_years(masked, result);
+    read_authorities(masked, result);
+    result.text = masked.remainder();
+    return result;
+}
+
+}  // namespace findings

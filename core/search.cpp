@@ -1,0 +1,260 @@
+// Search: a request in, ranked paragraphs with snippets, exact facet counts and the reading of
+// the query out.
+#include "core/search.h"
+
+#include "core/error.h"
+#include "core/index_schema.h"
+#include "core/query_builder.h"
+
+#include <nlohmann/json.hpp>
+
+#include <algorithm>
+#include <chrono>
+#include <filesystem>
+
+namespace findings {
+
+namespace {
+
+namespace s = schema;
+
+constexpr std::size_t k_snippet_bytes = 320;
+
+// The facets every search counts, with the value slot each is counted from.
+const std::vector<std::pair<std::string, Xapian::valueno>>& facet_slots()
+{
+    static const std::vector<std::pair<std::string, Xapian::valueno>> slots = {
+        {"authority", s::k_slot_authority}, {"year", s::k_slot_year},   {"grade", s::k_slot_grade},
+        {"finding_type", s::k_slot_finding_type}, {"region", s::k_slot_region}, {"kind", s::k_slot_kind},
+    };
+    return slots;
+}
+
+Xapian::Database open_database(const std::string& path)
+{
+    if (!std::filesystem::exists(path))
+        throw Error(ErrorCode::index_missing,
+                    "no index at " + path + ": build one with `indexer --db " + path + " corpus/`");
+    try {
+        return Xapian::Database(path);
+    } catch (const Xapian::DatabaseOpeningError& error) {
+        throw Error(ErrorCode::index_missing, "cannot open the index at " + path + ": " + error.get_msg() +
+                                                  " (build it with `indexer --db " + path + " corpus/`)");
+    }
+}
+
+void validate(const SearchRequest& request)
+{
+    if (request.page < 1 || request.page > k_max_page)
+        throw Error(ErrorCode::bad_request, "page must be between 1 and " + std::to_string(k_max_page));
+    if (request.per_page < 1 || request.per_page > k_max_per_page)
+        throw Error(ErrorCode::bad_request, "per_page must be between 1 and " + std::to_string(k_max_per_page));
+    const auto plausible = [](int year) { return year == 0 || (year >= 1990 && year <= 2100); };
+    if (!plausible(request.year_from) || !plausible(request.year_to))
+        throw Error(ErrorCode::bad_request, "years must be four-digit years such as 2009");
+}
+
+// Returns the sort key of report order: newest report first, then position in the report.
+Xapian::KeyMaker* report_order()
+{
+    auto* keys = new Xapian::MultiValueKeyMaker;
+    keys->add_value(s::k_slot_date, true);
+    keys->add_value(s::k_slot_report);
+    keys->add_value(s::k_slot_position);
+    return keys->release();
+}
+
+void configure_order(Xapian::Enquire& enquire, const SearchRequest& request)
+{
+    if (request.sort == SortOrder::date)
+        enquire.set_sort_by_key_then_relevance(report_order(), false);
+    else
+        enquire.set_sort_by_relevance_then_key(report_order(), false);  // ties, and cue-only queries
+    if (request.collapse_reports)
+        enquire.set_collapse_key(s::k_slot_report);
+}
+
+std::string facet_value(const std::string& facet, const std::string& raw)
+{
+    if (facet == "year")
+        return std::to_string(static_cast<int>(Xapian::sortable_unserialise(raw)));
+    return raw;
+}
+
+std::vector<FacetCount> read_spy(const std::string& facet, const Xapian::ValueCountMatchSpy& spy)
+{
+    std::vector<FacetCount> counts;
+    for (auto value = spy.values_begin(); value != spy.values_end(); ++value) {
+        if (!(*value).empty())
+            counts.push_back({facet_value(facet, *value), value.get_termfreq()});
+    }
+    std::stable_sort(counts.begin(), counts.end(), [&facet](const FacetCount& a, const FacetCount& b) {
+        if (facet == "year")
+            return a.value > b.value;
+        return a.count > b.count;
+    });
+    return counts;
+}
+
+// Counts facets over every match. A facet the request filters on is counted without its own
+// filter, so that its other values show what widening the selection would give.
+std::map<std::string, std::vector<FacetCount>> count_facets(Xapian::Database& db, const BuiltQuery& built)
+{
+    std::map<std::string, std::vector<FacetCount>> facets;
+    std::vector<std::pair<std::string, Xapian::valueno>> shared;
+    for (const auto& facet : facet_slots()) {
+        if (built.filter_groups.count(facet.first) == 0) {
+            shared.push_back(facet);
+            continue;
+        }
+        Xapian::Enquire enquire(db);
+        enquire.set_query(combine(built, facet.first));
+        Xapian::ValueCountMatchSpy spy(facet.second);
+        enquire.add_matchspy(&spy);
+        enquire.set_weighting_scheme(Xapian::BoolWeight());
+        enquire.get_mset(0, 0, db.get_doccount());
+        facets[facet.first] = read_spy(facet.first, spy);
+    }
+    if (!shared.empty()) {
+        Xapian::Enquire enquire(db);
+        enquire.set_query(combine(built));
+        enquire.set_weighting_scheme(Xapian::BoolWeight());
+        std::vector<std::unique_ptr<Xapian::ValueCountMatchSpy>> spies;
+        for (const auto& facet : shared) {
+            spies.push_back(std::make_unique<Xapian::ValueCountMatchSpy>(facet.second));
+            enquire.add_matchspy(spies.back().get());
+        }
+        enquire.get_mset(0, 0, db.get_doccount());
+        for (std::size_t i = 0; i < shared.size(); ++i)
+            facets[shared[i].first] = read_spy(shared[i].first, *spies[i]);
+    }
+    return facets;
+}
+
+std::string escape_html(const std::string& text)
+{
+    std::string out;
+    out.reserve(text.size());
+    for (char c : text) {
+        switch (c) {
+        case '&': out += "&amp;"; break;
+        case '<': out += "&lt;"; break;
+        case '>': out += "&gt;"; break;
+        case '"': out += "&quot;"; break;
+        case '\'': out += "&#39;"; break;
+        default: out += c;
+        }
+    }
+    return out;
+}
+
+// Returns the start of text, cut at a word boundary, HTML-escaped: the snippet of a match that
+// has no words to highlight.
+std::string leading_snippet(const std::string& text)
+{
+    if (text.size() <= k_snippet_bytes)
+        return escape_html(text);
+    std::size_t cut = text.rfind(' ', k_snippet_bytes);
+    if (cut == std::string::npos || cut < k_snippet_bytes / 2)
+        cut = k_snippet_bytes;
+    while (cut > 0 && (static_cast<unsigned char>(text[cut]) & 0xC0) == 0x80)
+        --cut;
+    return escape_html(text.substr(0, cut)) + "...";
+}
+
+SearchHit read_hit(const Xapian::MSetIterator& match, const Xapian::MSet& mset, const Analyser& analyser,
+                   bool has_text)
+{
+    const Xapian::Document document = match.get_document();
+    const nlohmann::json data = nlohmann::json::parse(document.get_data(), nullptr, false);
+    SearchHit hit;
+    if (!data.is_object())
+        return hit;
+    hit.id = data.value("id", "");
+    hit.report_id = data.value("report_id", "");
+    hit.rank = match.get_rank() + 1;
+    hit.score = has_text ? match.get_weight() : 0;
+    hit.authority = data.value("authority", "");
+    hit.year = data.value("year", 0);
+    hit.date = data.value("date", "");
+    hit.grade = data.value("grade", "");
+    hit.finding_type = data.value("finding_type", "");
+    hit.timescale = data.value("timescale", "");
+    hit.section = data.value("section", std::vector<std::string>{});
+    hit.report_title = data.value("report_title", "");
+    hit.kind = data.value("kind", "");
+    hit.region = data.value("region", "");
+    hit.position = data.value("position", 0);
+    hit.text = data.value("text", "");
+    if (has_text) {
+        hit.snippet = mset.snippet(hit.text, k_snippet_bytes, analyser.stemmer(),
+                                   Xapian::MSet::SNIPPET_BACKGROUND_MODEL | Xapian::MSet::SNIPPET_EXHAUSTIVE,
+                                   "<mark>", "</mark>", "...");
+    }
+    if (hit.snippet.empty())
+        hit.snippet = leading_snippet(hit.text);
+    return hit;
+}
+
+}  // namespace
+
+Searcher::Searcher(const std::string& db_path) : m_db(open_database(db_path)) {}
+
+bool Searcher::reopen() { return m_db.reopen(); }
+
+SearchResult Searcher::search(const SearchRequest& request)
+{
+    validate(request);
+    const auto started = std::chrono::steady_clock::now();
+    for (int attempt = 0;; ++attempt) {
+        try {
+            SearchResult result;
+            result.query = request.query;
+            const BuiltQuery built = build_query(request, m_db, m_analyser);
+            result.interpreted = built.reading;
+            result.suggestion = built.suggestion;
+            const bool has_text = !built.text.empty();
+
+            Xapian::Enquire enquire(m_db);
+            enquire.set_query(combine(built));
+            configure_order(enquire, request);
+            const Xapian::MSet mset = enquire.get_mset((request.page - 1) * request.per_page, request.per_page,
+                                                       m_db.get_doccount());
+            result.total = mset.get_matches_estimated();
+            for (auto match = mset.begin(); match != mset.end(); ++match)
+                result.hits.push_back(read_hit(match, mset, m_analyser, has_text));
+            if (request.facets)
+                result.facets = count_facets(m_db, built);
+            result.took_ms =
+                std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - started).count();
+            return result;
+        } catch (const Xapian::DatabaseModifiedError&) {
+            if (attempt >= 2)
+                throw;
+            m_db.reopen();  // the indexer committed twice under us: read its latest revision
+        }
+    }
+}
+
+std::size_t Searcher::for_each_match(const SearchRequest& request, const std::function<void(const SearchHit&)>& visit)
+{
+    const BuiltQuery built = build_query(request, m_db, m_analyser);
+    const bool has_text = !built.text.empty();
+    Xapian::Enquire enquire(m_db);
+    enquire.set_query(combine(built));
+    configure_order(enquire, request);
+    constexpr Xapian::doccount k_batch = 1000;
+    std::size_t visited = 0;
+    for (Xapian::doccount first = 0;; first += k_batch) {
+        const Xapian::MSet mset = enquire.get_mset(first, k_batch);
+        for (auto match = mset.begin(); match != mset.end(); ++match) {
+            SearchHit hit = read_hit(match, mset, m_analyser, has_text);
+            hit.rank = ++visited;
+            visit(hit);
+        }
+        if (mset.size() < k_batch)
+            return visited;
+    }
+}
+
+}  // namespace findings

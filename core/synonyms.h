@@ -1,0 +1,21 @@
+// The domain synonyms and abbreviations of stopwords/synonyms.txt, found in query text.
+#pragma once
+
+#include <string>
+#include <vector>
+
+namespace findings {
+
+// Returns the synonym groups: each a list of members ("EDT", "emergency duty team", ...).
+const std::vector<std::vector<std::string>>& synonym_groups();
+
+// One member of a group found in a query, and the other members it stands for.
+struct SynonymUse {
+    std::string matched;
+    std::vector<std::string> alternatives;
+};
+
+// Finds synonym members in text (case-insensitive, on word boundaries, longest first).
+std::vector<SynonymUse> find_synonyms(const std::string& text);
+
+}  // namespace findings

@@ -1,0 +1,441 @@
+// In-process tests of indexing (run_indexer, IndexWriter) and of reading and parsing the corpus.
+#include <catch2/catch.hpp>
+
+#include "core/error.h"
+#include "core/index_run.h"
+#include "core/index_schema.h"
+#include "core/index_writer.h"
+#include "core/report_parser.h"
+#include "core/report_reader.h"
+#include "tests/test_support.h"
+
+#include <nlohmann/json.hpp>
+#include <xapian.h>
+
+#include <algorithm>
+#include <filesystem>
+#include <fstream>
+#include <map>
+#include <optional>
+#include <set>
+#include <string>
+#include <vector>
+
+namespace findings::test {
+namespace {
+
+namespace fs = std::filesystem;
+namespace s = schema;
+using Catch::Matchers::Contains;
+
+const std::string havering_2011 = "seed/001_51f097abfe722833.txt";
+const std::string barking_2009 = "seed/002_e99bf4003e47257c.txt";
+
+IndexSummary index_paths(const std::string& db, const std::vector<std::string>& paths)
+{
+    return run_indexer(db, paths, {});
+}
+
+// Copies the five seed reports into folder; returns their paths.
+std::vector<std::string> copy_seed(const fs::path& folder)
+{
+    std::vector<std::string> copies;
+    for (const auto& entry : fs::directory_iterator(corpus_path("seed")))
+        copies.push_back(copy_into(entry.path().string(), folder));
+    std::sort(copies.begin(), copies.end());
+    return copies;
+}
+
+// Returns every term of the index that starts with prefix.
+std::set<std::string> terms_with_prefix(const Xapian::Database& db, const std::string& prefix)
+{
+    return {db.allterms_begin(prefix), db.allterms_end(prefix)};
+}
+
+// Returns the text of every document of the index.
+std::vector<std::string> document_texts(const Xapian::Database& db)
+{
+    std::vector<std::string> texts;
+    for (auto doc = db.postlist_begin(""); doc != db.postlist_end(""); ++doc)
+        texts.push_back(nlohmann::json::parse(db.get_document(*doc).get_data()).value("text", ""));
+    return texts;
+}
+
+Report parse_file(const std::string& path)
+{
+    const ReadResult read = read_report_file(path);
+    INFO(path << ": " << read.reason);
+    REQUIRE(read.ok);
+    return parse_report(read.text, path);
+}
+
+// Returns the reason recorded for path among problems, or nullopt when it is not there.
+std::optional<std::string> reason_for(const std::vector<FileProblem>& problems, const std::string& path)
+{
+    for (const auto& problem : problems) {
+        if (problem.path == path)
+            return problem.reason;
+    }
+    return std::nullopt;
+}
+
+bool starts_with(const std::string& text, const std::string& prefix)
+{
+    return text.compare(0, prefix.size(), prefix) == 0;
+}
+
+std::string replace_all(std::string text, const std::string& from, const std::string& to)
+{
+    for (std::size_t at = text.find(from); at != std::string::npos; at = text.find(from, at + to.size()))
+        text.replace(at, from.size(), to);
+    return text;
+}
+
+// Returns text with line inserted after the line that starts with anchor.
+std::string insert_line_after(const std::string& text, const std::string& anchor, const std::string& line)
+{
+    const std::size_t start = text.find("\n" + anchor);
+    REQUIRE(start != std::string::npos);
+    const std::size_t end = text.find('\n', start + 1);
+    REQUIRE(end != std::string::npos);
+    return text.substr(0, end + 1) + line + "\n" + text.substr(end + 1);
+}
+
+// Returns whether a paragraph starts with a bullet mark that should have been stripped.
+bool starts_with_bullet(const std::string& text)
+{
+    for (const char* mark : {"\u2022", "\u25AA", "\u25FC", "\u25CF", "\u25E6", "\u25A0", "\u27A2", "\u2023",
+                             "\u2043", "\u25B8", "\u25BA", "\u2219", "- ", "* "}) {
+        if (starts_with(text, mark))
+            return true;
+    }
+    // Private-use symbol-font glyphs, U+E000..U+F8FF: EE xx xx or EF 80..A3 xx.
+    const auto byte = [&text](std::size_t i) { return i < text.size() ? static_cast<unsigned char>(text[i]) : 0; };
+    return byte(0) == 0xEE || (byte(0) == 0xEF && byte(1) >= 0x80 && byte(1) <= 0xA3);
+}
+
+// Returns the share of a's paragraph texts found among b's, each match used once.
+double shared_share(const Report& a, const Report& b)
+{
+    std::multiset<std::string> pool;
+    for (const auto& paragraph : b.paragraphs)
+        pool.insert(paragraph.text);
+    std::size_t shared = 0;
+    for (const auto& paragraph : a.paragraphs) {
+        const auto found = pool.find(paragraph.text);
+        if (found != pool.end()) {
+            ++shared;
+            pool.erase(found);
+        }
+    }
+    return a.paragraphs.empty() ? 0 : static_cast<double>(shared) / a.paragraphs.size();
+}
+
+// Returns "n: <a text> | <b text>" for the first position where the paragraph texts differ.
+std::string first_difference(const Report& a, const Report& b)
+{
+    const std::size_t count = std::min(a.paragraphs.size(), b.paragraphs.size());
+    for (std::size_t i = 0; i < count; ++i) {
+        if (a.paragraphs[i].text != b.paragraphs[i].text)
+            return std::to_string(i + 1) + ":\n  " + a.paragraphs[i].text + "\n  " + b.paragraphs[i].text;
+    }
+    return "none in the first " + std::to_string(count);
+}
+
+TEST_CASE("Indexing the five seed reports adds one document per paragraph, each whole and numbered",
+          "[indexer]")
+{
+    TempDir tmp;
+    const std::string db_path = tmp / "index";
+    const IndexSummary summary = index_paths(db_path, {corpus_path("seed")});
+    CHECK(summary.reports_added == 5);
+    CHECK(summary.failed.empty());
+    CHECK(summary.skipped.empty());
+
+    Xapian::Database db(db_path);
+    CHECK(db.get_doccount() == summary.paragraphs_added);
+    CHECK(summary.index_paragraphs == summary.paragraphs_added);
+    CHECK(summary.index_reports == 5);
+    CHECK(terms_with_prefix(db, s::k_report).size() == 5);
+    CHECK(terms_with_prefix(db, s::k_paragraph_id).size() == db.get_doccount());
+    CHECK(index_problems(db) == std::vector<std::string>{});
+
+    for (const auto& entry : fs::directory_iterator(corpus_path("seed"))) {
+        const Report report = parse_file(entry.path().string());
+        INFO(report.id);
+        CHECK(db.get_termfreq(s::k_report + report.id) == report.paragraphs.size());
+        for (std::size_t n = 1; n <= report.paragraphs.size(); ++n)
+            CHECK(db.term_exists(s::k_paragraph_id + report.id + "/" + std::to_string(n)));
+    }
+}
+
+TEST_CASE("Re-running the indexer on the same folder changes nothing", "[indexer]")
+{
+    TempDir tmp;
+    const std::string db_path = tmp / "index";
+    index_paths(db_path, {corpus_path("seed")});
+    const Xapian::doccount first_count = Xapian::Database(db_path).get_doccount();
+    const std::set<std::string> first_ids = terms_with_prefix(Xapian::Database(db_path), s::k_paragraph_id);
+
+    for (int run = 2; run <= 3; ++run) {
+        INFO("run " << run);
+        const IndexSummary summary = index_paths(db_path, {corpus_path("seed")});
+        CHECK(summary.reports_unchanged == 5);
+        CHECK(summary.reports_added == 0);
+        CHECK(summary.reports_replaced == 0);
+        CHECK(summary.reports_removed == 0);
+        CHECK(summary.paragraphs_added == 0);
+        CHECK(summary.paragraphs_removed == 0);
+        const Xapian::Database db(db_path);
+        CHECK(db.get_doccount() == first_count);
+        CHECK(terms_with_prefix(db, s::k_paragraph_id) == first_ids);
+    }
+}
+
+TEST_CASE("An edited report file replaces its paragraphs", "[indexer]")
+{
+    TempDir tmp;
+    const std::string db_path = tmp / "index";
+    copy_seed(tmp / "reports");
+    const std::string havering = (tmp.path() / "reports" / fs::path(havering_2011).filename()).string();
+    const Report before = parse_file(havering);
+    index_paths(db_path, {tmp / "reports"});
+
+    write_file(havering, insert_line_after(read_file(havering), "- The out of hours service",
+                                           "- Zanzibarquokka referrals are not recorded on the same day."));
+    const Report after = parse_file(havering);
+    REQUIRE(after.id == before.id);
+    REQUIRE(after.paragraphs.size() == before.paragraphs.size() + 1);
+
+    const IndexSummary summary = index_paths(db_path, {tmp / "reports"});
+    CHECK(summary.reports_replaced == 1);
+    CHECK(summary.reports_unchanged == 4);
+    CHECK(summary.reports_added == 0);
+    CHECK(summary.paragraphs_added == after.paragraphs.size());
+    CHECK(summary.paragraphs_removed == before.paragraphs.size());
+
+    const Xapian::Database db(db_path);
+    REQUIRE(db.get_termfreq("zanzibarquokka") == 1);
+    const Xapian::Document added = db.get_document(*db.postlist_begin("zanzibarquokka"));
+    const nlohmann::json data = nlohmann::json::parse(added.get_data());
+    CHECK(data.value("report_id", "") == after.id);
+    CHECK_THAT(data.value("text", ""), Contains("Zanzibarquokka referrals are not recorded"));
+    CHECK(data.value("finding_type", "") == "area_for_development");
+    CHECK(db.get_termfreq(s::k_report + after.id) == after.paragraphs.size());
+    CHECK(index_problems(db) == std::vector<std::string>{});
+}
+
+TEST_CASE("A deleted report file has its paragraphs and records removed", "[indexer]")
+{
+    TempDir tmp;
+    const std::string db_path = tmp / "index";
+    const std::vector<std::string> copies = copy_seed(tmp / "reports");
+    const std::string barking = (tmp.path() / "reports" / fs::path(barking_2009).filename()).string();
+    const Report report = parse_file(barking);
+    index_paths(db_path, {tmp / "reports"});
+    REQUIRE(Xapian::Database(db_path).get_termfreq(s::k_report + report.id) > 0);
+
+    fs::remove(barking);
+    const IndexSummary summary = index_paths(db_path, {tmp / "reports"});
+    CHECK(summary.reports_removed == 1);
+    CHECK(summary.reports_unchanged == 4);
+    CHECK(summary.paragraphs_removed == report.paragraphs.size());
+    CHECK(summary.index_reports == 4);
+
+    const Xapian::Database db(db_path);
+    CHECK(db.get_termfreq(s::k_report + report.id) == 0);
+    CHECK(db.get_metadata(s::k_meta_report + report.id).empty());
+    CHECK(db.get_metadata(s::k_meta_source + barking).empty());
+    CHECK_FALSE(db.get_metadata(s::k_meta_source + copies.front()).empty());
+    CHECK(index_problems(db) == std::vector<std::string>{});
+}
+
+TEST_CASE("Files outside the folders of a run are left alone", "[indexer]")
+{
+    TempDir tmp;
+    const std::string db_path = tmp / "index";
+    const std::string in_a = copy_into(corpus_path(havering_2011), tmp.path() / "A");
+    copy_into(corpus_path(barking_2009), tmp.path() / "B");
+    const Report a_report = parse_file(in_a);
+    index_paths(db_path, {tmp / "A"});
+    index_paths(db_path, {tmp / "B"});
+
+    fs::remove(in_a);
+    const IndexSummary summary = index_paths(db_path, {tmp / "B"});
+    CHECK(summary.reports_removed == 0);
+    CHECK(summary.reports_unchanged == 1);
+    const Xapian::Database db(db_path);
+    CHECK(db.get_termfreq(s::k_report + a_report.id) == a_report.paragraphs.size());
+    CHECK_FALSE(db.get_metadata(s::k_meta_report + a_report.id).empty());
+    CHECK_FALSE(db.get_metadata(s::k_meta_source + in_a).empty());
+}
+
+TEST_CASE("Bad input files are reported by path with a reason and the rest is indexed", "[indexer]")
+{
+    TempDir tmp;
+    const fs::path folder = tmp.path() / "reports";
+    const std::string good = copy_into(corpus_path(havering_2011), folder);
+    const auto path = [&folder](const char* name) { return (folder / name).string(); };
+    write_file(path("empty.txt"), "");
+    write_file(path("blank.txt"), "  \n\t\r\n\f\n   ");
+    write_file(path("binary.txt"), std::string("Ofsted\0\x01\x02\xff report", 17));
+    write_file(path("broken.pdf"), "%PDF-1.4\n%\xe2\xe3\xcf\xd3\n1 0 obj << /Type /Catalog >> garbage garbage\n");
+    write_file(path("gardening-notes.txt"),
+               "Notes on the vegetable garden\n\n"
+               "The beans did well this year after a wet start, and the courgettes were as many as ever.\n\n"
+               "Next time the onions should go in earlier, and the netting needs mending before the birds "
+               "find the soft fruit again.\n");
+    {
+        std::ofstream huge(path("huge.txt"), std::ios::binary);
+        huge << "Ofsted report\n";
+    }
+    fs::resize_file(path("huge.txt"), 21 * 1024 * 1024);  // sparse: quick to make
+    write_file(path("notes.md"), "# Notes\n");
+    write_file(path("letter.docx"), "PK\x03\x04");
+
+    const IndexSummary summary = index_paths(tmp / "index", {folder.string()});
+    CHECK(summary.reports_added == 1);
+    CHECK(summary.failed.size() == 6);
+    CHECK(summary.skipped.size() == 2);
+    CHECK(Xapian::Database(tmp / "index").get_termfreq(s::k_report + parse_file(good).id) > 0);
+
+    const std::vector<std::pair<std::string, std::vector<std::string>>> failures = {
+        {"empty.txt", {"empty"}},
+        {"blank.txt", {"white space"}},
+        {"binary.txt", {"binary"}},
+        {"broken.pdf", {}},
+        {"gardening-notes.txt", {"no authority", "no date"}},
+        {"huge.txt", {"20 MiB"}},
+    };
+    for (const auto& [name, words] : failures) {
+        INFO(name);
+        const std::optional<std::string> reason = reason_for(summary.failed, path(name.c_str()));
+        REQUIRE(reason);
+        INFO("reason: " << *reason);
+        CHECK_FALSE(reason->empty());
+        for (const auto& word : words)
+            CHECK_THAT(*reason, Contains(word));
+    }
+    for (const char* name : {"notes.md", "letter.docx"}) {
+        INFO(name);
+        CHECK(reason_for(summary.skipped, path(name)).has_value());
+        CHECK_FALSE(reason_for(summary.failed, path(name)).has_value());
+    }
+}
+
+TEST_CASE("A Windows-1252 report is indexed as UTF-8 with ASCII apostrophes", "[indexer]")
+{
+    TempDir tmp;
+    const std::string path = tmp / "havering-cp1252.txt";
+    std::string text = replace_all(read_file(corpus_path(havering_2011)), "'", "\x92");
+    text = replace_all(text, "promptly screened by senior practitioners.",
+                       "promptly screened by senior practitioners at a cost of \xA3" "40 each.");
+    REQUIRE(text.find('\xA3') != std::string::npos);
+    write_file(path, text);
+
+    const IndexSummary summary = index_paths(tmp / "index", {path});
+    REQUIRE(summary.reports_added == 1);
+    const std::vector<std::string> texts = document_texts(Xapian::Database(tmp / "index"));
+    const auto any_contains = [&texts](const std::string& needle) {
+        return std::any_of(texts.begin(), texts.end(),
+                           [&needle](const std::string& t) { return t.find(needle) != std::string::npos; });
+    };
+    CHECK(any_contains("children's services"));
+    CHECK(any_contains("at a cost of \xC2\xA3" "40 each."));
+    CHECK_FALSE(any_contains("\xE2\x80\x99"));  // U+2019, the apostrophe before normalising
+    CHECK_FALSE(any_contains("\xEF\xBF\xBD"));  // U+FFFD, a byte that could not be decoded
+}
+
+TEST_CASE("Indexing into an index another writer holds fails with index_locked", "[indexer]")
+{
+    TempDir tmp;
+    const std::string db_path = tmp / "index";
+    IndexWriter holder(db_path);
+    std::optional<Error> caught;
+    try {
+        index_paths(db_path, {corpus_path(havering_2011)});
+    } catch (const Error& error) {
+        caught = error;
+    }
+    REQUIRE(caught);
+    CHECK(caught->code() == ErrorCode::index_locked);
+    CHECK_THAT(caught->what(), Contains("locked"));
+}
+
+TEST_CASE("A PDF report and its text twin give the same report and paragraphs", "[indexer][pdf]")
+{
+    const std::string name = GENERATE(as<std::string>{}, "croydon-2024-12-03-inspection",
+                                      "hackney-2019-03-04-focused-visit", "sheffield-2014-02-21-inspection",
+                                      "west-sussex-2016-01-20-inspection");
+    INFO(name);
+    const Report pdf = parse_file(test_data_path("pdf/" + name + ".pdf"));
+    const Report txt = parse_file(corpus_path("reports/" + name + ".txt"));
+    CHECK(pdf.id == txt.id);
+    CHECK(pdf.authority == txt.authority);
+    CHECK(pdf.date == txt.date);
+    CHECK(pdf.kind == txt.kind);
+
+    INFO("paragraphs: " << pdf.paragraphs.size() << " from the PDF, " << txt.paragraphs.size() << " from the text");
+    INFO("first difference at paragraph " << first_difference(pdf, txt));
+    const double count_ratio = static_cast<double>(pdf.paragraphs.size()) / txt.paragraphs.size();
+    CHECK(count_ratio == Approx(1.0).margin(0.02));
+    CHECK(shared_share(pdf, txt) >= 0.95);
+    CHECK(shared_share(txt, pdf) >= 0.95);
+}
+
+TEST_CASE("Indexing a PDF with its text twin skips the second as the same report", "[indexer][pdf]")
+{
+    TempDir tmp;
+    const std::string name = "hackney-2019-03-04-focused-visit";
+    const std::string pdf = copy_into(test_data_path("pdf/" + name + ".pdf"), tmp.path() / "reports");
+    const std::string txt = copy_into(corpus_path("reports/" + name + ".txt"), tmp.path() / "reports");
+
+    const IndexSummary summary = index_paths(tmp / "index", {tmp / "reports"});
+    CHECK(summary.reports_added == 1);
+    CHECK(summary.failed.empty());
+    const std::optional<std::string> reason = reason_for(summary.skipped, txt);
+    REQUIRE(reason);
+    CHECK(*reason == "the same report as " + pdf);
+    CHECK(summary.index_reports == 1);
+}
+
+TEST_CASE("Every corpus report parses with an authority, a date, a unique id and clean paragraphs",
+          "[corpus]")
+{
+    const std::set<std::string> graded_kinds = {"safeguarding_lac", "lac_2013", "sif", "ilacs_standard",
+                                                "ilacs_short"};
+    std::size_t reports = 0;
+    std::map<std::string, std::string> ids;  // id -> first source
+    std::set<std::string> kinds_seen;
+    for (const char* folder : {"seed", "reports"}) {
+        for (const auto& entry : fs::directory_iterator(corpus_path(folder))) {
+            const std::string path = entry.path().string();
+            if (entry.path().extension() != ".txt" && entry.path().extension() != ".pdf")
+                continue;
+            const Report report = parse_file(path);
+            ++reports;
+            INFO(path << " (" << report.id << ", " << report.kind << ")");
+            CHECK_FALSE(report.authority.empty());
+            CHECK(report.date.known());
+            const auto [previous, fresh] = ids.emplace(report.id, path);
+            INFO("the same id as " << previous->second);
+            CHECK(fresh);
+            kinds_seen.insert(report.kind);
+            if (graded_kinds.count(report.kind))
+                CHECK_FALSE(report.judgements.empty());
+            for (const auto& paragraph : report.paragraphs) {
+                INFO("paragraph " << paragraph.position << ": " << paragraph.text.substr(0, 80));
+                CHECK_FALSE(paragraph.text.empty());
+                CHECK_FALSE(starts_with_bullet(paragraph.text));
+            }
+        }
+    }
+    CHECK(reports == 833);
+    for (const auto& kind : graded_kinds) {
+        INFO(kind);
+        CHECK(kinds_seen.count(kind));
+    }
+}
+
+}  // namespace
+}  // namespace findings::test

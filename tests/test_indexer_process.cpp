@@ -1,0 +1,229 @@
+// Tests of the indexer program itself: options, exit codes, --json output, locking and being killed.
+#include <catch2/catch.hpp>
+
+#include "core/index_schema.h"
+#include "core/index_writer.h"
+#include "tests/test_support.h"
+
+#include <nlohmann/json.hpp>
+#include <xapian.h>
+
+#include <fcntl.h>
+#include <signal.h>
+#include <sys/wait.h>
+#include <unistd.h>
+
+#include <algorithm>
+#include <chrono>
+#include <cstdint>
+#include <cstdlib>
+#include <filesystem>
+#include <string>
+#include <thread>
+#include <utility>
+#include <vector>
+
+namespace findings::test {
+namespace {
+
+namespace fs = std::filesystem;
+using Catch::Matchers::Contains;
+
+const std::string indexer_path = FINDINGS_INDEXER_PATH;
+
+struct Run {
+    int exit_code = -1;
+    std::string out;
+    std::string err;
+};
+
+std::string shell_quote(const std::string& text)
+{
+    std::string quoted = "'";
+    for (char c : text)
+        quoted += c == '\'' ? std::string("'\\''") : std::string(1, c);
+    return quoted + "'";
+}
+
+// Runs the indexer with arguments, its output going to files in tmp; returns what it did.
+Run run_program(const TempDir& tmp, const std::vector<std::string>& arguments)
+{
+    const std::string out = tmp / "stdout.txt";
+    const std::string err = tmp / "stderr.txt";
+    std::string command = shell_quote(indexer_path);
+    for (const auto& argument : arguments)
+        command += " " + shell_quote(argument);
+    command += " >" + shell_quote(out) + " 2>" + shell_quote(err) + " </dev/null";
+    const int status = std::system(command.c_str());
+    INFO(command);
+    REQUIRE(WIFEXITED(status));
+    return {WEXITSTATUS(status), read_file(out), read_file(err)};
+}
+
+nlohmann::json parse_json(const Run& run)
+{
+    INFO("stdout: " << run.out << "\nstderr: " << run.err);
+    const nlohmann::json summary = nlohmann::json::parse(run.out, nullptr, false);
+    REQUIRE(summary.is_object());
+    return summary;
+}
+
+// Starts the indexer in the background with arguments, its output to log; returns its pid.
+pid_t start_program(const std::vector<std::string>& arguments, const std::string& log)
+{
+    std::vector<std::string> words = {indexer_path};
+    words.insert(words.end(), arguments.begin(), arguments.end());
+    std::vector<char*> argv;
+    for (auto& word : words)
+        argv.push_back(word.data());
+    argv.push_back(nullptr);
+    const pid_t pid = fork();
+    REQUIRE(pid >= 0);
+    if (pid == 0) {
+        const int fd = open(log.c_str(), O_WRONLY | O_CREAT | O_TRUNC, 0644);
+        dup2(fd, STDOUT_FILENO);
+        dup2(fd, STDERR_FILENO);
+        execv(argv[0], argv.data());
+        _exit(127);
+    }
+    return pid;
+}
+
+// Returns whether the index at path exists and has a commit with documents in it.
+bool has_committed_documents(const std::string& path)
+{
+    try {
+        return Xapian::Database(path).get_doccount() > 0;
+    } catch (const Xapian::Error&) {
+        return false;
+    }
+}
+
+// Copies the count smallest reports of corpus/reports into folder (smallest, to keep runs quick).
+void copy_smallest_reports(std::size_t count, const fs::path& folder)
+{
+    std::vector<std::pair<std::uintmax_t, std::string>> reports;
+    for (const auto& entry : fs::directory_iterator(corpus_path("reports")))
+        reports.emplace_back(entry.file_size(), entry.path().string());
+    std::sort(reports.begin(), reports.end());
+    REQUIRE(reports.size() >= count);
+    for (std::size_t i = 0; i < count; ++i)
+        copy_into(reports[i].second, folder);
+}
+
+TEST_CASE("indexer --help exits 0 and prints its usage", "[indexer][process]")
+{
+    TempDir tmp;
+    const Run run = run_program(tmp, {"--help"});
+    CHECK(run.exit_code == 0);
+    CHECK_THAT(run.out, Contains("Usage: indexer"));
+}
+
+TEST_CASE("indexer without a PATH or with an unknown option exits 2 with a message", "[indexer][process]")
+{
+    TempDir tmp;
+    const Run no_path = run_program(tmp, {"--db", tmp / "index"});
+    CHECK(no_path.exit_code == 2);
+    CHECK_THAT(no_path.err, Contains("no PATH"));
+    CHECK_FALSE(fs::exists(tmp / "index"));
+
+    const Run unknown = run_program(tmp, {"--db", tmp / "index", "--frobnicate", corpus_path("seed")});
+    CHECK(unknown.exit_code == 2);
+    CHECK_THAT(unknown.err, Contains("unknown option --frobnicate"));
+    CHECK_FALSE(fs::exists(tmp / "index"));
+}
+
+TEST_CASE("indexer --json on the seed folder exits 0 and prints the summary as JSON", "[indexer][process]")
+{
+    TempDir tmp;
+    const Run run = run_program(tmp, {"--db", tmp / "index", "--json", corpus_path("seed")});
+    CHECK(run.exit_code == 0);
+    const nlohmann::json summary = parse_json(run);
+    CHECK(summary["reports"]["added"] == 5);
+    CHECK(summary["reports"]["failed"] == 0);
+    CHECK(summary["index"]["reports"] == 5);
+    CHECK(summary["facets"]["finding_type"].value("area_for_development", 0) > 0);
+}
+
+TEST_CASE("indexer exits 1 and names the file when a file fails", "[indexer][process]")
+{
+    TempDir tmp;
+    copy_into(corpus_path("seed/001_51f097abfe722833.txt"), tmp.path() / "reports");
+    const std::string empty = (tmp.path() / "reports" / "empty.txt").string();
+    write_file(empty, "");
+    const Run run = run_program(tmp, {"--db", tmp / "index", (tmp.path() / "reports").string()});
+    CHECK(run.exit_code == 1);
+    CHECK_THAT(run.out, Contains(empty));
+    CHECK_THAT(run.out, Contains("1 added"));
+}
+
+TEST_CASE("indexer exits 2 with an error when the index folder cannot be created", "[indexer][process]")
+{
+    TempDir tmp;
+    write_file(tmp / "plain-file", "not a folder");
+    const Run run = run_program(tmp, {"--db", tmp / "plain-file/index", corpus_path("seed")});
+    CHECK(run.exit_code == 2);
+    CHECK_THAT(run.err, Contains("error"));
+}
+
+TEST_CASE("indexer exits 2 saying locked while another writer holds the index", "[indexer][process]")
+{
+    TempDir tmp;
+    const IndexWriter holder(tmp / "index");
+    const Run run = run_program(tmp, {"--db", tmp / "index", corpus_path("seed")});
+    CHECK(run.exit_code == 2);
+    CHECK_THAT(run.err, Contains("locked"));
+}
+
+TEST_CASE("A killed indexer leaves the index at its last commit and the next run completes it",
+          "[indexer][process]")
+{
+    TempDir tmp;
+    const std::string reports = tmp / "reports";
+    const std::string db_path = tmp / "index";
+    copy_smallest_reports(250, reports);
+
+    // The indexer commits every 200 reports: kill it once the first commit is visible.
+    const pid_t pid = start_program({"--db", db_path, reports}, tmp / "killed.log");
+    int status = 0;
+    bool exited = false;
+    const auto deadline = std::chrono::steady_clock::now() + std::chrono::seconds(60);
+    while (!has_committed_documents(db_path) && std::chrono::steady_clock::now() < deadline) {
+        if (waitpid(pid, &status, WNOHANG) == pid) {
+            exited = true;
+            break;
+        }
+        std::this_thread::sleep_for(std::chrono::milliseconds(20));
+    }
+    if (!exited) {
+        kill(pid, SIGKILL);
+        REQUIRE(waitpid(pid, &status, 0) == pid);
+    }
+    const bool killed = WIFSIGNALED(status);
+    INFO("the indexer was " << (killed ? "killed" : "not killed: it finished first"));
+
+    if (fs::exists(fs::path(db_path) / "iamglass")) {
+        const Xapian::Database db(db_path);
+        CHECK(index_problems(db) == std::vector<std::string>{});
+        std::size_t recorded = 0;
+        for (auto key = db.metadata_keys_begin(schema::k_meta_report); key != db.metadata_keys_end(schema::k_meta_report); ++key)
+            ++recorded;
+        INFO(recorded << " reports in the index after the kill");
+        CHECK((killed ? recorded % 200 == 0 : recorded == 250));
+    }
+
+    const Run resumed = run_program(tmp, {"--db", db_path, "--json", reports});
+    CHECK(resumed.exit_code == 0);
+    const nlohmann::json summary = parse_json(resumed);
+    CHECK(summary["index"]["reports"] == 250);
+    CHECK(summary["reports"]["failed"] == 0);
+
+    const Run clean = run_program(tmp, {"--db", tmp / "clean-index", "--json", reports});
+    CHECK(clean.exit_code == 0);
+    CHECK(summary["index"]["paragraphs"] == parse_json(clean)["index"]["paragraphs"]);
+    CHECK(Xapian::Database(db_path).get_doccount() == Xapian::Database(tmp / "clean-index").get_doccount());
+    CHECK(index_problems(Xapian::Database(db_path)) == std::vector<std::string>{});
+}
+
+}  // namespace
+}  // namespace findings::test
