@@ -69,6 +69,13 @@ void print_table(std::FILE* out, const SearchResult& result, const TableStyle& s
     }
     if (!result.suggestion.empty())
         std::fprintf(out, "\nDid you mean: %s\n", result.suggestion.c_str());
+    if (result.total == 0 && !result.interpreted.filters.empty()) {
+        std::string filters;
+        for (const auto& filter : result.interpreted.filters)
+            filters += (filters.empty() ? "" : "; ") + filter;
+        std::fprintf(out, "No paragraph passes every filter (%s): drop one, or search the words with --literal.\n",
+                     filters.c_str());
+    }
 }
 
 }  // namespace

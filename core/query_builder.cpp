@@ -162,11 +162,12 @@ std::string words_only(const std::string& text)
     return collapse_spaces(out);
 }
 
-Xapian::Query member_query(const std::string& member, const Analyser& analyser)
+// Returns the lower-case words of text, as the index spells its unstemmed terms.
+std::vector<std::string> words_of(const std::string& text)
 {
     std::vector<std::string> words;
     std::string word;
-    for (char c : to_lower(member) + " ") {
+    for (char c : to_lower(text) + " ") {
         if (std::isalnum(static_cast<unsigned char>(c)) || c == '\'' || (c & 0x80)) {
             word += c;
         } else if (!word.empty()) {
@@ -174,6 +175,12 @@ Xapian::Query member_query(const std::string& member, const Analyser& analyser)
             word.clear();
         }
     }
+    return words;
+}
+
+Xapian::Query member_query(const std::string& member, const Analyser& analyser)
+{
+    const std::vector<std::string> words = words_of(member);
     if (words.size() == 1)
         return Xapian::Query("Z" + analyser.stemmer()(words[0]));
     return Xapian::Query(Xapian::Query::OP_PHRASE, words.begin(), words.end());
@@ -199,6 +206,14 @@ Xapian::Query with_synonyms(const Xapian::Query& text_query, const std::string& 
                          Xapian::Query(Xapian::Query::OP_SCALE_WEIGHT, synonyms, k_synonym_weight));
 }
 
+// Returns whether some word of text is not in the index: only then is a spelling correction
+// worth offering (Xapian also "corrects" frequent words such as "care" to "are").
+bool has_unknown_word(const std::string& text, const Xapian::Database& db)
+{
+    const std::vector<std::string> words = words_of(text);
+    return std::any_of(words.begin(), words.end(), [&db](const std::string& word) { return db.get_termfreq(word) == 0; });
+}
+
 Xapian::Query parse_text(const std::string& text, const Xapian::Database& db, const Analyser& analyser,
                          BuiltQuery& built)
 {
@@ -206,7 +221,7 @@ Xapian::Query parse_text(const std::string& text, const Xapian::Database& db, co
     try {
         Xapian::Query query = parser.parse_query(text, k_full_syntax);
         const std::string corrected = parser.get_corrected_query_string();
-        if (!corrected.empty() && corrected != text)
+        if (!corrected.empty() && corrected != text && has_unknown_word(text, db))
             built.suggestion = corrected;
         return query;
     } catch (const Xapian::QueryParserError& error) {
@@ -357,6 +372,7 @@ BuiltQuery build_query(const SearchRequest& request, const Xapian::Database& db,
         cues = understand_query(query);
     built.reading.cues = cues.cues;
     built.reading.text = cues.text;
+    built.reading.notes.insert(built.reading.notes.end(), cues.notes.begin(), cues.notes.end());
     add_request_filters(request, built);
     add_cue_filters(cues, built);
     add_year_filters(request, cues, built);

@@ -252,6 +252,19 @@ void read_authorities(MaskedQuery& query, Interpretation& result)
     }
 }
 
+// Grades are filters only after a cue ("graded inadequate"): say so when one is left as a word.
+void note_grade_words(Interpretation& result)
+{
+    if (!result.grades.empty())
+        return;
+    static const std::regex grade_word(R"(\b(outstanding|inadequate|requires improvement|adequate)\b)");
+    std::smatch match;
+    const std::string lower = to_lower(result.text);
+    if (std::regex_search(lower, match, grade_word))
+        result.notes.push_back("\"" + match[1].str() + "\" was searched as a word; to filter by grade, write \"graded " +
+                               match[1].str() + "\"");
+}
+
 }  // namespace
 
 Interpretation understand_query(const std::string& query)
@@ -264,6 +277,7 @@ Interpretation understand_query(const std::string& query)
     read_years(masked, result);
     read_authorities(masked, result);
     result.text = masked.remainder();
+    note_grade_words(result);
     return result;
 }
 

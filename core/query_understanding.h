@@ -30,6 +30,7 @@ struct Interpretation {
     std::vector<Timescale> timescales;
     std::vector<Grade> grades;
     std::vector<Cue> cues;
+    std::vector<std::string> notes;  // hints, e.g. how to filter by a grade named as a word
 };
 
 // Reads the cues of a query. Quoted phrases and field:value syntax are never read as cues.
