@@ -1,0 +1,131 @@
+// searchd: serves the Findings JSON API and the inspectors' web page over HTTP.
+#include "core/defaults.h"
+#include "core/error.h"
+#include "searchd/server.h"
+
+#include <csignal>
+#include <cstdio>
+#include <cstdlib>
+#include <filesystem>
+#include <pthread.h>
+#include <string>
+#include <thread>
+
+namespace {
+
+const char* const k_usage = R"(Usage: searchd [--db DIR] [--host ADDRESS] [--port N] [--web DIR] [--threads N] [--cors ORIGIN]
+
+Serves the Findings search page and its JSON API:
+  GET /                      the search page (files from --web)
+  GET /api/search?q=...      ranked paragraphs, facets and how the query was read
+  GET /api/reports/{id}      a report's metadata and all its paragraphs
+  GET /api/facets            facet counts over the whole index
+  GET /api/health            documents, reports and index revision
+  GET /metrics               Prometheus metrics
+  GET /openapi.json          the API's description
+
+When the indexer commits, the new revision is served without a restart.
+
+Options:
+  --db DIR        the index (default: $FINDINGS_DB, else data/index)
+  --host ADDRESS  the address to listen on (default 127.0.0.1: this machine only)
+  --port N        the port (default 8080; 0 picks a free one and prints it)
+  --web DIR       the page's files (default: web next to the program's source, else ./web)
+  --threads N     worker threads (default 8), each with its own index handle
+  --cors ORIGIN   allow pages from ORIGIN (e.g. https://intranet.example) to call the API
+  --quiet         no access log
+  --help          show this help
+
+Example:
+  searchd --db data/index --port 8080      then open http://127.0.0.1:8080/
+)";
+
+[[noreturn]] void fail(const std::string& message)
+{
+    std::fprintf(stderr, "searchd: %s (see searchd --help)\n", message.c_str());
+    std::exit(2);
+}
+
+int parse_number(const std::string& option, const std::string& text, int low, int high)
+{
+    char* end = nullptr;
+    const long value = std::strtol(text.c_str(), &end, 10);
+    if (text.empty() || *end != '\0' || value < low || value > high)
+        fail(option + " needs a number from " + std::to_string(low) + " to " + std::to_string(high));
+    return static_cast<int>(value);
+}
+
+findings::ServerOptions parse_arguments(int argc, char** argv)
+{
+    findings::ServerOptions options;
+    options.db = findings::default_index_path();
+    options.web = std::filesystem::exists(FINDINGS_WEB_DIR) ? FINDINGS_WEB_DIR : "web";
+    for (int i = 1; i < argc; ++i) {
+        const std::string argument = argv[i];
+        const auto value = [&]() -> std::string {
+            if (i + 1 >= argc)
+                fail(argument + " needs a value");
+            return argv[++i];
+        };
+        if (argument == "--help" || argument == "-h") {
+            std::fputs(k_usage, stdout);
+            std::exit(0);
+        } else if (argument == "--db") {
+            options.db = value();
+        } else if (argument == "--host") {
+            options.host = value();
+        } else if (argument == "--port") {
+            options.port = parse_number(argument, value(), 0, 65535);
+        } else if (argument == "--web") {
+            options.web = value();
+        } else if (argument == "--threads") {
+            options.threads = static_cast<std::size_t>(parse_number(argument, value(), 1, 256));
+        } else if (argument == "--cors") {
+            options.cors_origin = value();
+        } else if (argument == "--quiet") {
+            options.access_log = false;
+        } else {
+            fail("unknown argument " + argument);
+        }
+    }
+    return options;
+}
+
+}  // namespace
+
+int main(int argc, char** argv)
+{
+    const findings::ServerOptions options = parse_arguments(argc, argv);
+    // SIGINT and SIGTERM are taken by one thread that stops the server cleanly.
+    sigset_t signals;
+    sigemptyset(&signals);
+    sigaddset(&signals, SIGINT);
+    sigaddset(&signals, SIGTERM);
+    pthread_sigmask(SIG_BLOCK, &signals, nullptr);
+    std::signal(SIGPIPE, SIG_IGN);
+    try {
+        findings::SearchServer server(options);
+        if (!server.bind())
+            return 2;
+        if (!std::filesystem::exists(options.db))
+            std::fprintf(stderr, "searchd: no index at %s yet: searches answer 503 until `indexer --db %s corpus/` builds one\n",
+                         options.db.c_str(), options.db.c_str());
+        std::printf("searchd: serving http://%s:%d/ (index %s)\n", options.host.c_str(), server.port(), options.db.c_str());
+        std::fflush(stdout);
+        std::thread stopper([&server, signals] {
+            int received = 0;
+            sigwait(&signals, &received);
+            server.stop();
+        });
+        server.serve();
+        pthread_kill(stopper.native_handle(), SIGTERM);  // wake the stopper if serve() ended first
+        stopper.join();
+        std::fprintf(stderr, "searchd: stopped\n");
+        return 0;
+    } catch (const findings::Error& error) {
+        std::fprintf(stderr, "searchd: error: %s\n", error.what());
+    } catch (const std::exception& error) {
+        std::fprintf(stderr, "searchd: error: %s\n", error.what());
+    }
+    return 2;
+}

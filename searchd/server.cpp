@@ -1,0 +1,241 @@
+// searchd's HTTP server: the route table, the JSON API over the search core, the web page's
+// files, errors, security headers, limits, logging and metrics.
+#include "searchd/server.h"
+
+#include "core/error.h"
+#include "core/report_lookup.h"
+#include "core/search.h"
+#include "core/search_json.h"
+#include "core/search_params.h"
+#include "searchd/bounded_task_queue.h"
+
+#include <httplib.h>
+#include <xapian.h>
+
+#include <chrono>
+#include <cstdio>
+#include <functional>
+
+namespace findings {
+
+// Defined in the source file CMake generates from searchd/openapi.json.
+extern const char* const k_openapi_json;
+
+namespace {
+
+constexpr std::size_t k_max_body_bytes = 64 * 1024;
+constexpr std::size_t k_max_queued_connections = 256;
+constexpr time_t k_read_timeout_s = 10;
+constexpr time_t k_write_timeout_s = 10;
+constexpr time_t k_keep_alive_timeout_s = 5;
+constexpr std::size_t k_keep_alive_max_requests = 100;
+
+const char* const k_content_security_policy =
+    "default-src 'none'; script-src 'self'; style-src 'self'; img-src 'self' data:; connect-src 'self'; "
+    "base-uri 'none'; form-action 'self'; frame-ancestors 'none'";
+
+// HTTP status of each error code the core throws: the one table that maps them.
+int http_status(ErrorCode code)
+{
+    switch (code) {
+    case ErrorCode::bad_request: return 400;
+    case ErrorCode::not_found: return 404;
+    case ErrorCode::index_missing: return 503;
+    case ErrorCode::index_locked: return 503;
+    case ErrorCode::index_error: return 503;
+    case ErrorCode::io_error: return 500;
+    }
+    return 500;
+}
+
+void send_json(httplib::Response& response, int status, const nlohmann::json& body)
+{
+    response.status = status;
+    response.set_content(body.dump(), "application/json; charset=utf-8");
+}
+
+void send_error(httplib::Response& response, int status, const std::string& code, const std::string& message)
+{
+    send_json(response, status, {{"error", {{"code", code}, {"message", message}}}});
+}
+
+// The endpoint label of a path, for metrics and 405s; "" for the web page's files.
+std::string endpoint_of(const std::string& path)
+{
+    for (const char* endpoint : {"/api/search", "/api/facets", "/api/health", "/metrics", "/openapi.json"}) {
+        if (path == endpoint)
+            return endpoint;
+    }
+    if (path.rfind("/api/reports/", 0) == 0)
+        return "/api/reports";
+    if (path.rfind("/api/", 0) == 0)
+        return "/api/other";
+    return "static";
+}
+
+QueryParams params_of(const httplib::Request& request)
+{
+    return QueryParams(request.params.begin(), request.params.end());
+}
+
+// One Searcher per worker thread (Xapian objects are not thread-safe), moved to the index's
+// latest commit before each request.
+Searcher& thread_searcher(const std::string& db)
+{
+    thread_local std::unique_ptr<Searcher> searcher;
+    if (!searcher)
+        searcher = std::make_unique<Searcher>(db);
+    else
+        searcher->reopen();
+    return *searcher;
+}
+
+thread_local std::chrono::steady_clock::time_point t_request_started;
+
+}  // namespace
+
+SearchServer::SearchServer(ServerOptions options)
+    : m_options(std::move(options)), m_files(m_options.web), m_server(std::make_unique<httplib::Server>())
+{
+    const std::size_t threads = m_options.threads;
+    m_server->new_task_queue = [threads] { return new BoundedTaskQueue(threads, k_max_queued_connections); };
+    m_server->set_read_timeout(k_read_timeout_s, 0);
+    m_server->set_write_timeout(k_write_timeout_s, 0);
+    m_server->set_keep_alive_timeout(k_keep_alive_timeout_s);
+    m_server->set_keep_alive_max_count(k_keep_alive_max_requests);
+    m_server->set_payload_max_length(k_max_body_bytes);
+    add_guards();
+    add_routes();
+}
+
+SearchServer::~SearchServer() = default;
+
+void SearchServer::add_guards()
+{
+    m_server->set_pre_routing_handler([](const httplib::Request& request, httplib::Response& response) {
+        t_request_started = std::chrono::steady_clock::now();
+        if (request.has_header("Transfer-Encoding")) {
+            send_error(response, 413, "payload_too_large", "chunked request bodies are not accepted");
+            return httplib::Server::HandlerResponse::Handled;
+        }
+        if (request.method != "GET" && request.method != "HEAD") {
+            send_error(response, 405, "method_not_allowed", request.method + " is not allowed: use GET");
+            response.set_header("Allow", "GET, HEAD");
+            return httplib::Server::HandlerResponse::Handled;
+        }
+        return httplib::Server::HandlerResponse::Unhandled;
+    });
+    m_server->set_post_routing_handler([this](const httplib::Request&, httplib::Response& response) {
+        response.set_header("X-Content-Type-Options", "nosniff");
+        response.set_header("Content-Security-Policy", k_content_security_policy);
+        response.set_header("Referrer-Policy", "no-referrer");
+        response.set_header("X-Frame-Options", "DENY");
+        if (!m_options.cors_origin.empty()) {
+            response.set_header("Access-Control-Allow-Origin", m_options.cors_origin);
+            response.set_header("Vary", "Origin");
+        }
+    });
+    m_server->set_error_handler([](const httplib::Request& request, httplib::Response& response) {
+        if (!response.body.empty())
+            return;
+        if (response.status == 413)
+            send_error(response, 413, "payload_too_large", "the request is too large");
+        else if (response.status == 404)
+            send_error(response, 404, "not_found", "nothing at " + request.path);
+        else if (response.status == 400)
+            send_error(response, 400, "bad_request", "the request could not be read");
+        else
+            send_error(response, response.status, "error", "the request failed");
+    });
+    m_server->set_exception_handler([](const httplib::Request&, httplib::Response& response, std::exception_ptr thrown) {
+        try {
+            std::rethrow_exception(thrown);
+        } catch (const Error& error) {
+            send_error(response, http_status(error.code()), to_string(error.code()), error.what());
+        } catch (const Xapian::DatabaseOpeningError&) {
+            send_error(response, 503, "index_missing", "the index cannot be opened");
+        } catch (const Xapian::Error&) {
+            send_error(response, 503, "index_error", "the index could not be read; try again");
+        } catch (...) {
+            send_error(response, 500, "internal_error", "the request failed");  // details stay in the server
+        }
+    });
+    m_server->set_logger([this](const httplib::Request& request, const httplib::Response& response) {
+        const double ms =
+            std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - t_request_started).count();
+        m_metrics.record(endpoint_of(request.path), response.status, ms);
+        if (m_options.access_log)
+            std::fprintf(stderr, "%s %s %d %.1fms\n", request.method.c_str(), request.path.c_str(), response.status, ms);
+    });
+}
+
+void SearchServer::add_routes()
+{
+    const std::string db = m_options.db;
+    m_server->Get("/api/search", [db](const httplib::Request& request, httplib::Response& response) {
+        const SearchRequest search = request_from_params(params_of(request));
+        send_json(response, 200, result_json(thread_searcher(db).search(search)));
+    });
+    m_server->Get(R"(/api/reports/([^/]+))", [db](const httplib::Request& request, httplib::Response& response) {
+        Searcher& searcher = thread_searcher(db);
+        send_json(response, 200, lookup_report(searcher.database(), request.matches[1].str()));
+    });
+    m_server->Get("/api/facets", [db](const httplib::Request& request, httplib::Response& response) {
+        if (!request.params.empty())
+            throw Error(ErrorCode::bad_request, "/api/facets takes no parameters: use /api/search for filtered counts");
+        SearchRequest everything;
+        everything.per_page = 1;
+        const SearchResult result = thread_searcher(db).search(everything);
+        const nlohmann::json json = result_json(result);
+        send_json(response, 200, {{"total", json["total"]}, {"facets", json["facets"]}});
+    });
+    m_server->Get("/api/health", [this, db](const httplib::Request&, httplib::Response& response) {
+        Xapian::Database& index = thread_searcher(db).database();
+        m_metrics.set_index(index.get_doccount(), index.get_revision());
+        send_json(response, 200, {{"status", "ok"}, {"documents", index.get_doccount()},
+                                  {"reports", count_reports(index)}, {"revision", index.get_revision()}});
+    });
+    m_server->Get("/metrics", [this, db](const httplib::Request&, httplib::Response& response) {
+        try {
+            Xapian::Database& index = thread_searcher(db).database();
+            m_metrics.set_index(index.get_doccount(), index.get_revision());
+        } catch (const Error&) {
+            // No index yet: the request metrics are still worth reading.
+        }
+        response.set_content(m_metrics.prometheus_text(), "text/plain; version=0.0.4; charset=utf-8");
+    });
+    m_server->Get("/openapi.json", [](const httplib::Request&, httplib::Response& response) {
+        response.set_content(k_openapi_json, "application/json; charset=utf-8");
+    });
+    m_server->Get(R"(/api/.*)", [](const httplib::Request& request, httplib::Response& response) {
+        send_error(response, 404, "not_found", "no API endpoint " + request.path + ": see /openapi.json");
+    });
+    m_server->Get(R"(/.*)", [this](const httplib::Request& request, httplib::Response& response) {
+        const auto file = m_files.find(request.path);
+        if (!file) {
+            send_error(response, 404, "not_found", "nothing at " + request.path);
+            return;
+        }
+        response.set_content(file->body, file->content_type.c_str());
+    });
+}
+
+bool SearchServer::bind()
+{
+    if (m_options.port == 0) {
+        m_options.port = m_server->bind_to_any_port(m_options.host.c_str());
+        return m_options.port > 0;
+    }
+    if (!m_server->bind_to_port(m_options.host.c_str(), m_options.port)) {
+        std::fprintf(stderr, "searchd: cannot listen on %s:%d (in use? try --port)\n", m_options.host.c_str(),
+                     m_options.port);
+        return false;
+    }
+    return true;
+}
+
+void SearchServer::serve() { m_server->listen_after_bind(); }
+
+void SearchServer::stop() { m_server->stop(); }
+
+}  // namespace findings

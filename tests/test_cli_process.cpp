@@ -1,0 +1,364 @@
+// Tests of the findings program itself over an index of the seed reports: help, errors and exit codes, every output format, exports, --explain, --facets and the filter options.
+#include <catch2/catch.hpp>
+
+#include "tests/test_support.h"
+
+#include <nlohmann/json.hpp>
+
+#include <sys/wait.h>
+
+#include <algorithm>
+#include <cstdlib>
+#include <functional>
+#include <memory>
+#include <set>
+#include <sstream>
+#include <string>
+#include <vector>
+
+namespace findings::test {
+namespace {
+
+using Catch::Matchers::Contains;
+using Rows = std::vector<std::vector<std::string>>;
+
+struct Run {
+    int exit_code = -1;
+    std::string out;
+    std::string err;
+};
+
+std::string shell_quote(const std::string& text)
+{
+    std::string quoted = "'";
+    for (char c : text)
+        quoted += c == '\'' ? std::string("'\\''") : std::string(1, c);
+    return quoted + "'";
+}
+
+// Runs program with arguments, its output going to files in folder; returns what it did.
+Run run_program(const std::string& program, const std::vector<std::string>& arguments, const TempDir& folder)
+{
+    const std::string out = folder / "stdout.txt";
+    const std::string err = folder / "stderr.txt";
+    std::string command = shell_quote(program);
+    for (const auto& argument : arguments)
+        command += " " + shell_quote(argument);
+    command += " >" + shell_quote(out) + " 2>" + shell_quote(err) + " </dev/null";
+    const int status = std::system(command.c_str());
+    INFO(command);
+    REQUIRE(WIFEXITED(status));
+    return {WEXITSTATUS(status), read_file(out), read_file(err)};
+}
+
+// A temporary folder with an index of the five seed reports, built once by the indexer program.
+struct SeedIndex {
+    TempDir dir;
+    std::string path = dir / "index";
+};
+
+const SeedIndex& seed()
+{
+    static const std::unique_ptr<SeedIndex> index = [] {
+        auto built = std::make_unique<SeedIndex>();
+        const Run run = run_program(FINDINGS_INDEXER_PATH, {"--db", built->path, corpus_path("seed")}, built->dir);
+        INFO(run.err);
+        REQUIRE(run.exit_code == 0);
+        return built;
+    }();
+    return *index;
+}
+
+Run findings(const std::vector<std::string>& arguments)
+{
+    return run_program(FINDINGS_CLI_PATH, arguments, seed().dir);
+}
+
+// Runs findings on the seed index.
+Run search(std::vector<std::string> arguments)
+{
+    arguments.insert(arguments.begin(), {"--db", seed().path});
+    return findings(arguments);
+}
+
+nlohmann::json parse_json(const std::string& text)
+{
+    INFO(text.substr(0, 500));
+    const nlohmann::json value = nlohmann::json::parse(text, nullptr, false);
+    REQUIRE_FALSE(value.is_discarded());
+    return value;
+}
+
+std::vector<nlohmann::json> parse_ndjson(const std::string& text)
+{
+    std::vector<nlohmann::json> lines;
+    std::istringstream in(text);
+    for (std::string line; std::getline(in, line);)
+        lines.push_back(parse_json(line));
+    return lines;
+}
+
+// Reads RFC 4180 CSV: fields separated by commas, records by CRLF (or LF); a quoted field may
+// hold commas, line breaks and doubled quotes.
+Rows parse_csv(const std::string& text)
+{
+    Rows rows(1, std::vector<std::string>(1));
+    bool quoted = false;
+    for (std::size_t i = 0; i < text.size(); ++i) {
+        const char c = text[i];
+        std::string& field = rows.back().back();
+        if (quoted) {
+            if (c == '"' && i + 1 < text.size() && text[i + 1] == '"')
+                field += text[++i];
+            else if (c == '"')
+                quoted = false;
+            else
+                field += c;
+        } else if (c == '"') {
+            quoted = true;
+        } else if (c == ',') {
+            rows.back().emplace_back();
+        } else if (c == '\r' || c == '\n') {
+            if (c == '\r' && i + 1 < text.size() && text[i + 1] == '\n')
+                ++i;
+            rows.emplace_back(1);
+        } else {
+            field += c;
+        }
+    }
+    REQUIRE_FALSE(quoted);
+    if (rows.back() == std::vector<std::string>(1))
+        rows.pop_back();
+    return rows;
+}
+
+std::set<std::string> keys_of(const nlohmann::json& object)
+{
+    std::set<std::string> keys;
+    for (const auto& item : object.items())
+        keys.insert(item.key());
+    return keys;
+}
+
+bool has_keys(const nlohmann::json& object, const std::set<std::string>& keys)
+{
+    const std::set<std::string> present = keys_of(object);
+    return std::includes(present.begin(), present.end(), keys.begin(), keys.end());
+}
+
+// The keys of one result in the API (it may carry more).
+const std::set<std::string> k_hit_keys = {"id", "report_id", "rank", "score", "authority", "year", "date", "grade",
+                                          "finding_type", "timescale", "section", "report_title", "snippet", "text"};
+
+TEST_CASE("findings --help exits 0 and shows examples", "[cli][process]")
+{
+    const Run run = findings({"--help"});
+    CHECK(run.exit_code == 0);
+    CHECK_THAT(run.out, Contains("Usage: findings"));
+    CHECK_THAT(run.out, Contains("Examples:"));
+    CHECK_THAT(run.out, Contains("findings supervision recording weakness since 2009"));
+    CHECK(run.err.empty());
+}
+
+TEST_CASE("findings refuses bad options with exit 2, a message on stderr and nothing on stdout", "[cli][process]")
+{
+    struct Row {
+        std::vector<std::string> arguments;
+        std::string message;
+    };
+    const Row rows[] = {
+        {{"--frobnicate", "supervision"}, "unknown option --frobnicate"},
+        {{"--format", "xml", "supervision"}, "unknown format"},
+        {{"--limit", "many", "supervision"}, "--limit needs a whole number"},
+        {{"--sort", "random", "supervision"}, "--sort is relevance or date"},
+        {{"--year", "last", "supervision"}, "--year"},
+        {{"supervision", "--limit"}, "--limit needs a value"},
+        {{"--limit", "0", "supervision"}, "--facets"},
+        {{"--all", "supervision"}, "--format ndjson"},
+        {{"--all", "--format", "json", "supervision"}, "--format ndjson"},
+    };
+    for (const auto& row : rows) {
+        INFO(row.arguments[0] << " " << row.arguments[1]);
+        const Run run = search(row.arguments);
+        CHECK(run.exit_code == 2);
+        CHECK_THAT(run.err, Contains(row.message));
+        CHECK(run.out.empty());
+    }
+}
+
+TEST_CASE("findings without an index exits 2 and says how to build one", "[cli][process]")
+{
+    const Run run = findings({"--db", "/nonexistent/findings-index", "supervision"});
+    CHECK(run.exit_code == 2);
+    CHECK_THAT(run.err, Contains("/nonexistent/findings-index"));
+    CHECK_THAT(run.err, Contains("indexer --db"));
+    CHECK(run.out.empty());
+}
+
+TEST_CASE("findings exits 0 when something matches and 1 when nothing does, in every format", "[cli][process]")
+{
+    for (const std::string format : {"table", "json", "ndjson", "csv"}) {
+        INFO("format " << format);
+        CHECK(search({"--format", format, "supervision"}).exit_code == 0);
+        CHECK(search({"--format", format, "xyzzyplugh"}).exit_code == 1);
+    }
+    CHECK(search({"--all", "--format", "ndjson", "xyzzyplugh"}).exit_code == 1);
+}
+
+TEST_CASE("findings --format json prints the API's shape", "[cli][process]")
+{
+    const Run run = search({"--format", "json", "supervision recording weakness since 2009"});
+    REQUIRE(run.exit_code == 0);
+    const nlohmann::json result = parse_json(run.out);
+    CHECK(keys_of(result) ==
+          std::set<std::string>{"query", "interpreted", "total", "took_ms", "results", "facets", "suggestion"});
+    CHECK(result["query"] == "supervision recording weakness since 2009");
+    CHECK(result["interpreted"]["text"] == "supervision recording");
+    CHECK(result["interpreted"]["cues"].size() == 2);
+    CHECK(result["total"].get<int>() > 10);
+    REQUIRE(result["results"].size() == 10);
+    int rank = 0;
+    for (const auto& hit : result["results"]) {
+        CHECK(has_keys(hit, k_hit_keys));
+        CHECK(hit["rank"] == ++rank);
+        CHECK(hit["year"].get<int>() >= 2009);
+    }
+    for (const std::string facet : {"authority", "year", "grade", "finding_type"}) {
+        INFO("facet " << facet);
+        REQUIRE(result["facets"].contains(facet));
+        for (const auto& count : result["facets"][facet])
+            CHECK(keys_of(count) == std::set<std::string>{"value", "count"});
+    }
+    CHECK(result["suggestion"].is_string());
+}
+
+TEST_CASE("findings --format ndjson prints one result object a line", "[cli][process]")
+{
+    const Run json = search({"--format", "json", "assessment"});
+    const Run ndjson = search({"--format", "ndjson", "assessment"});
+    REQUIRE(ndjson.exit_code == 0);
+    const nlohmann::json page = parse_json(json.out)["results"];
+    const std::vector<nlohmann::json> lines = parse_ndjson(ndjson.out);
+    REQUIRE(lines.size() == page.size());
+    for (std::size_t i = 0; i < lines.size(); ++i) {
+        CHECK(keys_of(lines[i]) == keys_of(page[i]));
+        CHECK(has_keys(lines[i], k_hit_keys));
+        CHECK(lines[i]["id"] == page[i]["id"]);
+    }
+}
+
+TEST_CASE("findings --format csv prints RFC 4180 rows under a header", "[cli][process]")
+{
+    for (const std::vector<std::string>& paging : {std::vector<std::string>{"--limit", "20"}, {"--all"}}) {
+        INFO(paging[0]);
+        std::vector<std::string> arguments = paging;
+        arguments.insert(arguments.end(), {"assessment"});
+        arguments.insert(arguments.begin(), {"--format", "csv"});
+        const Run csv = search(arguments);
+        arguments[1] = "ndjson";
+        const std::vector<nlohmann::json> lines = parse_ndjson(search(arguments).out);
+        REQUIRE(csv.exit_code == 0);
+        const Rows rows = parse_csv(csv.out);
+        REQUIRE(rows.size() == lines.size() + 1);
+        const std::vector<std::string> header = {"rank", "id", "report_id", "authority", "year", "date", "grade",
+                                                 "finding_type", "timescale", "section", "report_title", "score", "text"};
+        CHECK(rows[0] == header);
+        for (std::size_t i = 0; i < lines.size(); ++i) {
+            const auto& row = rows[i + 1];
+            REQUIRE(row.size() == header.size());
+            CHECK(row[0] == std::to_string(i + 1));
+            CHECK(row[1] == lines[i]["id"]);
+            CHECK(row[3] == lines[i]["authority"]);
+            CHECK(row[12] == lines[i]["text"]);
+        }
+    }
+}
+
+TEST_CASE("findings --format table prints the total and the ranks", "[cli][process]")
+{
+    const Run table = search({"assessment"});
+    REQUIRE(table.exit_code == 0);
+    const nlohmann::json result = parse_json(search({"--format", "json", "assessment"}).out);
+    CHECK_THAT(table.out, Contains(std::to_string(result["total"].get<int>()) + " matches"));
+    for (int rank = 1; rank <= 10; ++rank)
+        CHECK_THAT(table.out, Contains("\n" + std::string(rank < 10 ? "  " : " ") + std::to_string(rank) + ". "));
+    CHECK_THAT(table.out, !Contains(" 11. "));
+    CHECK_THAT(table.out, Contains(result["results"][0]["id"].get<std::string>()));
+}
+
+TEST_CASE("findings --all streams every match", "[cli][process]")
+{
+    for (const std::string query : {"assessment", "Croydon strengths", "supervision recording weakness since 2009"}) {
+        INFO("query: " << query);
+        const nlohmann::json result = parse_json(search({"--format", "json", query}).out);
+        const Run all = search({"--all", "--format", "ndjson", query});
+        CHECK(all.exit_code == 0);
+        const std::vector<nlohmann::json> lines = parse_ndjson(all.out);
+        CHECK(lines.size() == result["total"].get<std::size_t>());
+        std::set<std::string> ids;
+        for (const auto& line : lines)
+            ids.insert(line["id"].get<std::string>());
+        CHECK(ids.size() == lines.size());
+    }
+}
+
+TEST_CASE("findings --explain prints the reading on stderr and only results on stdout", "[cli][process]")
+{
+    const Run run = search({"--explain", "--format", "json", "Croydon strengths"});
+    CHECK(run.exit_code == 0);
+    CHECK_THAT(run.err, Contains("cue:"));
+    CHECK_THAT(run.err, Contains("authority: Croydon"));
+    CHECK_THAT(run.err, Contains("finding: strengths"));
+    CHECK_THAT(run.out, !Contains("cue:"));
+    CHECK(parse_json(run.out)["total"].get<int>() > 0);
+}
+
+TEST_CASE("findings --facets --limit 0 prints the counts only", "[cli][process]")
+{
+    const Run table = search({"--facets", "--limit", "0", "assessment"});
+    CHECK(table.exit_code == 0);
+    CHECK_THAT(table.out, Contains("authority:"));
+    CHECK_THAT(table.out, Contains("finding_type:"));
+    CHECK_THAT(table.out, !Contains("  1. "));
+    const nlohmann::json result = parse_json(search({"--format", "json", "assessment"}).out);
+    for (const auto& count : result["facets"]["authority"])
+        CHECK_THAT(table.out, Contains(count["value"].get<std::string>()));
+    const nlohmann::json counts = parse_json(search({"--format", "json", "--facets", "--limit", "0", "assessment"}).out);
+    CHECK(counts["results"].empty());
+    CHECK(counts["facets"] == result["facets"]);
+    CHECK(counts["total"] == result["total"]);
+}
+
+TEST_CASE("findings filter options narrow the results", "[cli][process]")
+{
+    struct Row {
+        std::vector<std::string> options;
+        std::function<bool(const nlohmann::json&)> keep;
+    };
+    const Row rows[] = {
+        {{"--authority", "Croydon"}, [](const nlohmann::json& h) { return h["authority"] == "Croydon"; }},
+        {{"--authority", "Croydon", "--authority", "LB Havering"},
+         [](const nlohmann::json& h) { return h["authority"] == "Croydon" || h["authority"] == "Havering"; }},
+        {{"--year", "2009..2010"}, [](const nlohmann::json& h) { return h["year"] >= 2009 && h["year"] <= 2010; }},
+        {{"--year", "2010.."}, [](const nlohmann::json& h) { return h["year"] >= 2010; }},
+        {{"--year", "2011"}, [](const nlohmann::json& h) { return h["year"] == 2011; }},
+        {{"--type", "strength"}, [](const nlohmann::json& h) { return h["finding_type"] == "strength"; }},
+        {{"--grade", "adequate"}, [](const nlohmann::json& h) { return h["grade"] == "adequate"; }},
+    };
+    const std::size_t unfiltered = parse_ndjson(search({"--all", "--format", "ndjson", "assessment"}).out).size();
+    for (const auto& row : rows) {
+        INFO(row.options[0] << " " << row.options[1]);
+        std::vector<std::string> arguments = row.options;
+        arguments.insert(arguments.end(), {"--all", "--format", "ndjson", "assessment"});
+        const Run run = search(arguments);
+        CHECK(run.exit_code == 0);
+        const std::vector<nlohmann::json> hits = parse_ndjson(run.out);
+        CHECK_FALSE(hits.empty());
+        CHECK(hits.size() <= unfiltered);
+        for (const auto& hit : hits)
+            CHECK(row.keep(hit));
+    }
+}
+
+}  // namespace
+}  // namespace findings::test
