@@ -359,6 +359,20 @@ void add_cue_filters(const Interpretation& cues, BuiltQuery& built)
     }
 }
 
+// Returns whether text has something to search: a word that is not a stop word, or syntax
+// (a quoted phrase, a field) that the parser must read. "Croydon and Redbridge" leaves "and".
+bool has_searchable_words(const std::string& text)
+{
+    if (text.find_first_of("\":") != std::string::npos)
+        return true;
+    const auto& stop = stop_words();
+    for (const auto& word : words_of(text)) {
+        if (std::find(stop.begin(), stop.end(), word) == stop.end())
+            return true;
+    }
+    return false;
+}
+
 }  // namespace
 
 BuiltQuery build_query(const SearchRequest& request, const Xapian::Database& db, const Analyser& analyser)
@@ -380,7 +394,7 @@ BuiltQuery build_query(const SearchRequest& request, const Xapian::Database& db,
     built.reading.filters.erase(std::remove_if(built.reading.filters.begin(), built.reading.filters.end(),
                                                [](const std::string& label) { return label.empty(); }),
                                 built.reading.filters.end());
-    if (!words_only(cues.text).empty()) {
+    if (has_searchable_words(cues.text)) {
         const Xapian::Query parsed = parse_text(cues.text, db, analyser, built);
         built.text = built.reading.fallback ? parsed : with_synonyms(parsed, cues.text, analyser, built.reading);
     }

@@ -20,9 +20,18 @@ class MaskedQuery {
 public:
     explicit MaskedQuery(const std::string& query) : m_text(query), m_lower(to_lower(query)), m_used(query.size(), false)
     {
-        static const std::regex protected_spans(R"("[^"]*"?|\b[a-z_]+:(?:"[^"]*"?|\S+))");
-        for (std::sregex_iterator it(m_lower.begin(), m_lower.end(), protected_spans), end; it != end; ++it)
+        static const std::regex protected_spans(R"("[^"]*"?|\b([a-z_]+):(?:"[^"]*"?|\S+))");
+        for (std::sregex_iterator it(m_lower.begin(), m_lower.end(), protected_spans), end; it != end; ++it) {
             mark(it->position(0), it->length(0), false);
+            if ((*it)[1].matched)
+                m_explicit_fields.push_back((*it)[1].str());
+        }
+    }
+
+    // Returns whether the query names field explicitly ("year:2009"): then no cue may set it.
+    bool names_field(const std::string& field) const
+    {
+        return std::find(m_explicit_fields.begin(), m_explicit_fields.end(), field) != m_explicit_fields.end();
     }
 
     const std::string& lower() const { return m_lower; }
@@ -60,6 +69,7 @@ private:
     std::string m_lower;
     std::vector<bool> m_used;
     std::vector<std::pair<std::size_t, std::size_t>> m_protected;
+    std::vector<std::string> m_explicit_fields;
 };
 
 // Calls on_match for every free match of pattern, consuming the matched span when it accepts.
@@ -271,11 +281,23 @@ Interpretation understand_query(const std::string& query)
 {
     Interpretation result;
     MaskedQuery masked(query);
-    read_grades(masked, result);
-    read_timescales(masked, result);
-    read_finding_types(masked, result);
-    read_years(masked, result);
-    read_authorities(masked, result);
+    // An explicit field wins: cues for the same field are read (so their words are not
+    // searched) but not applied, and the reading says so.
+    const auto read = [&](void (*reader)(MaskedQuery&, Interpretation&), const char* field) {
+        if (!masked.names_field(field)) {
+            reader(masked, result);
+            return;
+        }
+        Interpretation ignored;
+        reader(masked, ignored);
+        for (const auto& cue : ignored.cues)
+            result.notes.push_back("\"" + cue.matched + "\" was not applied: the query gives " + field + ": explicitly");
+    };
+    read(read_grades, "grade");
+    read(read_timescales, "type");
+    read(read_finding_types, "type");
+    read(read_years, "year");
+    read(read_authorities, "authority");
     result.text = masked.remainder();
     note_grade_words(result);
     return result;

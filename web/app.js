@@ -1,0 +1,323 @@
+// The Findings search page: the whole state lives in the URL, every text from the server is
+// inserted as text (never as HTML), and snippets' <mark> highlights are rebuilt as elements.
+'use strict';
+
+const MULTI = ['authority', 'type', 'grade', 'region', 'kind'];
+const SINGLE = ['q', 'year_from', 'year_to', 'page', 'sort', 'report', 'hit'];
+const FACETS = [
+  ['finding_type', 'type', 'Finding'],
+  ['grade', 'grade', 'Grade'],
+  ['authority', 'authority', 'Authority'],
+  ['region', 'region', 'Region'],
+  ['kind', 'kind', 'Report kind'],
+];
+const FACET_LIMIT = 8;
+const PER_PAGE = 10;
+
+const $ = (id) => document.getElementById(id);
+
+// Creates an element with attributes and children (strings become text nodes).
+function el(tag, attributes = {}, ...children) {
+  const node = document.createElement(tag);
+  for (const [name, value] of Object.entries(attributes)) {
+    if (name.startsWith('on')) node.addEventListener(name.slice(2), value);
+    else if (value !== undefined && value !== null && value !== false) node.setAttribute(name, value);
+  }
+  for (const child of children.flat()) {
+    if (child !== null && child !== undefined) node.append(child instanceof Node ? child : String(child));
+  }
+  return node;
+}
+
+function svg(tag, attributes = {}) {
+  const node = document.createElementNS('http://www.w3.org/2000/svg', tag);
+  for (const [name, value] of Object.entries(attributes)) node.setAttribute(name, value);
+  return node;
+}
+
+function readState(search = location.search) {
+  const params = new URLSearchParams(search);
+  const state = {};
+  for (const name of SINGLE) state[name] = params.get(name) || '';
+  for (const name of MULTI) state[name] = params.getAll(name);
+  return state;
+}
+
+function stateUrl(state) {
+  const params = new URLSearchParams();
+  for (const name of SINGLE) if (state[name]) params.set(name, state[name]);
+  for (const name of MULTI) for (const value of state[name]) params.append(name, value);
+  const query = params.toString();
+  return query ? `/?${query}` : '/';
+}
+
+function go(state, replace = false) {
+  const url = stateUrl(state);
+  if (replace) history.replaceState(null, '', url);
+  else history.pushState(null, '', url);
+  render();
+}
+
+function withChanges(changes) {
+  return { ...readState(), page: '', report: '', hit: '', ...changes };
+}
+
+const LABELS = {
+  area_for_development: 'area for development', priority_action: 'priority action',
+  requires_improvement: 'requires improvement', not_judged: 'not judged',
+  within_3_months: 'within 3 months', within_6_months: 'within 6 months',
+  ilacs_standard: 'ILACS standard', ilacs_short: 'ILACS short', sif: 'single inspection framework',
+  focused_visit: 'focused visit', unannounced_car: 'unannounced inspection',
+  safeguarding_lac: 'safeguarding and looked after children', lac_2013: 'looked after children (2013)',
+};
+const label = (value) => LABELS[value] || String(value).replace(/_/g, ' ');
+
+// Turns an HTML-escaped snippet with <mark> tags into nodes, without parsing any HTML.
+function snippetNodes(snippet) {
+  const decode = (text) => text.replace(/&(lt|gt|quot|#39|amp);/g, (_, entity) =>
+    ({ lt: '<', gt: '>', quot: '"', '#39': "'", amp: '&' }[entity]));
+  const nodes = [];
+  let marked = false;
+  for (const part of String(snippet).split(/(<mark>|<\/mark>)/)) {
+    if (part === '<mark>') marked = true;
+    else if (part === '</mark>') marked = false;
+    else if (part) nodes.push(marked ? el('mark', {}, decode(part)) : document.createTextNode(decode(part)));
+  }
+  return nodes;
+}
+
+async function fetchJson(url) {
+  const response = await fetch(url, { headers: { Accept: 'application/json' } });
+  const body = await response.json().catch(() => ({}));
+  if (!response.ok) {
+    const message = body.error ? body.error.message : `the server answered ${response.status}`;
+    throw new Error(message);
+  }
+  return body;
+}
+
+function apiParams(state) {
+  const params = new URLSearchParams();
+  if (state.q) params.set('q', state.q);
+  for (const name of MULTI) for (const value of state[name]) params.append(name, value);
+  for (const name of ['year_from', 'year_to', 'page', 'sort']) if (state[name]) params.set(name, state[name]);
+  params.set('per_page', PER_PAGE);
+  return params;
+}
+
+// ---- How the query was read ------------------------------------------------------------
+
+function removeWords(query, words) {
+  const index = query.toLowerCase().indexOf(words.toLowerCase());
+  if (index < 0) return query;
+  return (query.slice(0, index) + query.slice(index + words.length)).replace(/\s+/g, ' ').trim();
+}
+
+function chip(text, onRemove, removeLabel) {
+  return el('span', { class: 'chip' }, text,
+    onRemove ? el('button', { type: 'button', class: 'chip-remove', 'aria-label': removeLabel, onclick: onRemove }, '×') : null);
+}
+
+function renderInterpretation(data, state) {
+  const box = $('interpretation');
+  box.replaceChildren();
+  const parts = [];
+  const reading = data.interpreted;
+  if (reading.text) parts.push(chip(reading.text));
+  for (const cue of reading.cues) {
+    const text = cue.label.replace('>=', '≥').replace('<=', '≤');
+    parts.push(chip(text, () => go(withChanges({ q: removeWords(state.q, cue.matched) })), `Remove ${text}`));
+  }
+  for (const name of MULTI) {
+    for (const value of state[name]) {
+      const text = `${name === 'type' ? 'finding' : name}: ${label(value)}`;
+      parts.push(chip(text, () => go(withChanges({ [name]: state[name].filter((v) => v !== value) })), `Remove ${text}`));
+    }
+  }
+  if (state.year_from || state.year_to) {
+    const text = state.year_from === state.year_to ? `year ${state.year_from}` : `years ${state.year_from || '…'}–${state.year_to || '…'}`;
+    parts.push(chip(text, () => go(withChanges({ year_from: '', year_to: '' })), `Remove ${text}`));
+  }
+  parts.forEach((part, index) => { if (index) box.append(el('span', { class: 'dot', 'aria-hidden': 'true' }, ' · ')); box.append(part); });
+  for (const note of [...reading.synonyms.map((s) => `also searched: ${s}`), ...reading.notes]) {
+    box.append(el('p', { class: 'note' }, note));
+  }
+}
+
+// ---- Results ---------------------------------------------------------------------------
+
+function resultItem(hit, state) {
+  const url = stateUrl({ ...state, report: hit.report_id, hit: String(hit.position) });
+  const chips = [hit.authority, hit.date, label(hit.finding_type)];
+  if (hit.grade && hit.grade !== 'ungraded') chips.push(`grade: ${label(hit.grade)}`);
+  if (hit.timescale && hit.timescale !== 'none') chips.push(label(hit.timescale));
+  return el('li', { class: 'result' },
+    el('a', { class: 'result-link', href: url, onclick: (event) => { event.preventDefault(); go(readState(new URL(url, location.origin).search)); } },
+      el('span', { class: 'result-title' }, hit.report_title || hit.report_id)),
+    el('p', { class: 'snippet' }, snippetNodes(hit.snippet)),
+    el('p', { class: 'meta' }, chips.map((text) => el('span', { class: `tag tag-${hit.finding_type}` }, text))),
+    hit.section && hit.section.length ? el('p', { class: 'section' }, hit.section.join(' › ')) : null);
+}
+
+function renderAdvice(data, state) {
+  const advice = $('advice');
+  advice.replaceChildren();
+  if (data.suggestion) {
+    advice.append(el('p', {}, 'Did you mean ',
+      el('a', { href: stateUrl(withChanges({ q: data.suggestion })), onclick: (event) => { event.preventDefault(); go(withChanges({ q: data.suggestion })); } }, data.suggestion), '?'));
+  }
+  if (data.total === 0) {
+    const drops = [];
+    for (const cue of data.interpreted.cues) {
+      drops.push(el('button', { type: 'button', onclick: () => go(withChanges({ q: removeWords(state.q, cue.matched) })) }, `without “${cue.matched}”`));
+    }
+    for (const name of MULTI) for (const value of state[name]) {
+      drops.push(el('button', { type: 'button', onclick: () => go(withChanges({ [name]: state[name].filter((v) => v !== value) })) }, `without ${label(value)}`));
+    }
+    advice.append(el('p', {}, drops.length ? 'No paragraph matches every filter. Try: ' : 'No paragraph matches. Try fewer or other words.', drops));
+  }
+}
+
+function renderPager(data, state) {
+  const pager = $('pager');
+  pager.replaceChildren();
+  const page = Number(state.page || 1);
+  const pages = Math.ceil(data.total / PER_PAGE);
+  if (pages <= 1) return;
+  const link = (target, text, labelText) => el('a', { href: stateUrl({ ...state, page: String(target) }), 'aria-label': labelText,
+    onclick: (event) => { event.preventDefault(); go({ ...state, page: String(target) }); window.scrollTo(0, 0); } }, text);
+  if (page > 1) pager.append(link(page - 1, '← Previous', `Page ${page - 1}`));
+  pager.append(el('span', { 'aria-current': 'page' }, ` Page ${page} of ${pages} `));
+  if (page < pages) pager.append(link(page + 1, 'Next →', `Page ${page + 1}`));
+}
+
+// ---- Facets and the year chart ---------------------------------------------------------
+
+function renderFacets(data, state) {
+  const box = $('facets');
+  box.replaceChildren();
+  for (const [facet, param, title] of FACETS) {
+    const values = data.facets[facet] || [];
+    if (!values.length) continue;
+    const selected = state[param];
+    const shown = values.filter((v, i) => i < FACET_LIMIT || selected.includes(v.value));
+    const list = el('ul', { class: 'facet-values' }, shown.map((value) => {
+      const on = selected.includes(value.value);
+      const next = on ? selected.filter((v) => v !== value.value) : [...selected, value.value];
+      return el('li', {}, el('button', { type: 'button', class: on ? 'facet on' : 'facet', 'aria-pressed': on ? 'true' : 'false',
+        onclick: () => go(withChanges({ [param]: next })) }, el('span', {}, label(value.value)), el('span', { class: 'count' }, value.count.toLocaleString())));
+    }));
+    box.append(el('section', { class: 'facet-group' }, el('h3', {}, title), list));
+  }
+}
+
+function renderYearChart(data, state) {
+  const box = $('year-chart');
+  box.replaceChildren();
+  const years = (data.facets.year || []).map((v) => ({ year: Number(v.value), count: v.count })).sort((a, b) => a.year - b.year);
+  if (!years.length) return;
+  const width = 260, height = 90, gap = 2;
+  const barWidth = Math.max(4, (width - gap * years.length) / years.length);
+  const max = Math.max(...years.map((y) => y.count));
+  const chart = svg('svg', { viewBox: `0 0 ${width} ${height + 14}`, role: 'group', 'aria-label': 'Matches per year: choose a year to filter', class: 'chart' });
+  years.forEach((entry, index) => {
+    const barHeight = Math.max(2, Math.round((entry.count / max) * height));
+    const on = state.year_from === String(entry.year) && state.year_to === String(entry.year);
+    const group = svg('g', { tabindex: '0', role: 'button', class: on ? 'bar on' : 'bar',
+      'aria-label': `${entry.year}: ${entry.count} matches${on ? ', selected' : ''}` });
+    const choose = () => go(withChanges(on ? { year_from: '', year_to: '' } : { year_from: String(entry.year), year_to: String(entry.year) }));
+    group.addEventListener('click', choose);
+    group.addEventListener('keydown', (event) => { if (event.key === 'Enter' || event.key === ' ') { event.preventDefault(); choose(); } });
+    const x = index * (barWidth + gap);
+    const title = svg('title');
+    title.textContent = `${entry.year}: ${entry.count}`;
+    group.append(title, svg('rect', { x, y: height - barHeight, width: barWidth, height: barHeight }));
+    if (index === 0 || index === years.length - 1) {
+      const text = svg('text', { x: x + barWidth / 2, y: height + 12, 'text-anchor': 'middle' });
+      text.textContent = String(entry.year);
+      group.append(text);
+    }
+    chart.append(group);
+  });
+  box.append(el('h3', {}, 'Matches per year'), chart);
+}
+
+// ---- The report view -------------------------------------------------------------------
+
+async function renderReport(state) {
+  const article = $('report');
+  article.replaceChildren(el('p', {}, 'Loading the report…'));
+  $('back-link').href = stateUrl({ ...state, report: '', hit: '' });
+  try {
+    const data = await fetchJson(`/api/reports/${encodeURIComponent(state.report)}`);
+    const report = data.report;
+    const grades = (report.judgements || []).map((j) => el('li', {}, `${j.name}: `, el('strong', {}, label(j.grade))));
+    article.replaceChildren(
+      el('h2', {}, report.title || report.id),
+      el('p', { class: 'meta' }, [report.authority, report.region, report.date, label(report.kind)].filter(Boolean).map((t) => el('span', { class: 'tag' }, t))),
+      report.inspection_dates ? el('p', {}, `Inspection dates: ${report.inspection_dates}`) : null,
+      grades.length ? el('section', { class: 'grades' }, el('h3', {}, 'Judgements'), el('ul', {}, grades)) : null,
+      el('ol', { class: 'paragraphs' }, data.paragraphs.map((p) => el('li', {
+        id: `p${p.position}`, class: String(p.position) === state.hit ? 'paragraph hit' : 'paragraph',
+        'aria-current': String(p.position) === state.hit ? 'true' : null },
+        p.section && p.section.length ? el('p', { class: 'section' }, p.section.join(' › ')) : null,
+        el('p', {}, p.text),
+        el('p', { class: 'meta' }, el('span', { class: `tag tag-${p.finding_type}` }, label(p.finding_type)),
+          p.grade !== 'ungraded' ? el('span', { class: 'tag' }, `grade: ${label(p.grade)}`) : null)))));
+    const hit = document.getElementById(`p${state.hit}`);
+    if (hit) { hit.scrollIntoView({ block: 'center' }); hit.setAttribute('tabindex', '-1'); hit.focus({ preventScroll: true }); }
+  } catch (error) {
+    article.replaceChildren(el('p', { class: 'error' }, `This report could not be shown: ${error.message}`));
+  }
+}
+
+// ---- The page ----------------------------------------------------------------------------
+
+let searchCounter = 0;
+
+async function renderSearch(state) {
+  const counter = ++searchCounter;
+  $('status').textContent = 'Searching…';
+  try {
+    const data = await fetchJson(`/api/search?${apiParams(state)}`);
+    if (counter !== searchCounter) return;  // a newer search has started
+    const shown = data.total === 1 ? '1 paragraph' : `${data.total.toLocaleString()} paragraphs`;
+    $('status').textContent = `${shown} (${Math.round(data.took_ms)} ms)`;
+    renderInterpretation(data, state);
+    renderAdvice(data, state);
+    $('results').replaceChildren(...data.results.map((hit) => resultItem(hit, state)));
+    renderPager(data, state);
+    renderFacets(data, state);
+    renderYearChart(data, state);
+  } catch (error) {
+    if (counter !== searchCounter) return;
+    $('status').textContent = `The search failed: ${error.message}`;
+    $('results').replaceChildren();
+  }
+}
+
+function render() {
+  const state = readState();
+  $('q').value = state.q;
+  const reading = Boolean(state.report);
+  $('search-view').hidden = reading;
+  $('report-view').hidden = !reading;
+  document.title = state.q ? `${state.q} – Findings` : 'Findings: inspection reports on children\'s services';
+  if (reading) renderReport(state);
+  else renderSearch(state);
+}
+
+document.addEventListener('DOMContentLoaded', () => {
+  $('search-form').addEventListener('submit', (event) => {
+    event.preventDefault();
+    go(withChanges({ q: $('q').value.trim() }));
+  });
+  $('home-link').addEventListener('click', (event) => { event.preventDefault(); go({ ...withChanges({ q: '' }), ...Object.fromEntries(MULTI.map((m) => [m, []])) }); });
+  $('back-link').addEventListener('click', (event) => { event.preventDefault(); go({ ...readState(), report: '', hit: '' }); });
+  document.addEventListener('keydown', (event) => {
+    const typing = ['INPUT', 'TEXTAREA'].includes(document.activeElement.tagName);
+    if (event.key === '/' && !typing) { event.preventDefault(); $('q').focus(); $('q').select(); }
+  });
+  window.addEventListener('popstate', render);
+  render();
+});
