@@ -76,17 +76,31 @@ std::size_t html_tag_length(std::string_view text, std::size_t i)
     return close - i + 1;
 }
 
-bool is_line_breaking_tag(std::string_view tag)
+// Returns the tag's name in lower case ("<ul style=...>" and "</ul>" give "ul").
+std::string tag_name(std::string_view tag)
 {
-    const std::string lower = to_lower(tag);
-    for (const char* name : {"<ul", "</ul", "<li", "</li", "<p", "</p", "<br", "<ol", "</ol", "<div", "</div"}) {
-        if (lower.rfind(name, 0) == 0) {
-            const char after = lower.size() > std::char_traits<char>::length(name)
-                                   ? lower[std::char_traits<char>::length(name)]
-                                   : '>';
-            if (after == '>' || after == ' ' || after == '/')
-                return true;
-        }
+    std::size_t i = tag[1] == '/' ? 2 : 1;
+    std::string name;
+    while (i < tag.size() && std::isalnum(static_cast<unsigned char>(tag[i])))
+        name += static_cast<char>(std::tolower(static_cast<unsigned char>(tag[i++])));
+    return name;
+}
+
+bool is_line_breaking_tag(const std::string& name)
+{
+    for (const char* known : {"ul", "ol", "li", "p", "br", "div", "table", "tr", "td", "th", "h1", "h2", "h3", "h4"}) {
+        if (name == known)
+            return true;
+    }
+    return false;
+}
+
+// Formatting remnants of the converter, dropped; any other "tag" is the report's own text.
+bool is_inline_tag(const std::string& name)
+{
+    for (const char* known : {"b", "i", "u", "em", "strong", "span", "font", "a", "sup", "sub", "small"}) {
+        if (name == known)
+            return true;
     }
     return false;
 }
@@ -119,12 +133,17 @@ std::string normalise_text(std::string_view text)
     while (i < text.size()) {
         if (text[i] == '<') {
             if (const std::size_t length = html_tag_length(text, i)) {
-                if (is_line_breaking_tag(text.substr(i, length))) {
+                const std::string name = tag_name(text.substr(i, length));
+                if (is_line_breaking_tag(name)) {
                     trim_trailing_blanks(out);
                     out += '\n';
+                    i += length;
+                    continue;
                 }
-                i += length;
-                continue;
+                if (is_inline_tag(name)) {
+                    i += length;
+                    continue;
+                }
             }
         }
         if (text[i] == '\r') {  // CR LF or a lone CR ends a line

@@ -13,7 +13,8 @@ constexpr std::string_view k_bullet = "\u2022";
 // spelling of each thing: typographic quotes and apostrophes become ' and ", dashes and
 // minus signs become '-', unusual spaces become ' ', ligatures are expanded, soft hyphens,
 // zero-width and control characters (other than tab, newline and form feed) are removed;
-// HTML remnants (<ul>, <li>, <p>, <br>) become line breaks and other tags are dropped;
+// HTML remnants (<ul>, <li>, <p>, <br>) become line breaks, formatting tags (<b>, <span>)
+// are dropped, and anything else that looks like a tag is kept as the report's text;
 // every bullet character (•, ▪, ◼, ●, ◦, ■, ➢, private-use glyphs) becomes k_bullet at the
 // start of its own line, so several bullets on one line become several lines.
 std::string normalise_text(std::string_view utf8);

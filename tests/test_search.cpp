@@ -604,7 +604,7 @@ TEST_CASE("Snippets are HTML-escaped", "[search][results]")
         std::vector<std::string> escaped;
     };
     const Row rows[] = {
-        {"zebrafish", {}},
+        {"zebrafish", {"&lt;script&gt;alert(1)&lt;/script&gt;"}},
         {"koala", {"&lt;5", "&amp;"}},
         {"wombat", {"&gt;2"}},
     };

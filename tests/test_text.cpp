@@ -287,7 +287,7 @@ TEST_CASE("HTML list, paragraph and line-break tags become line breaks", "[text]
     }
 }
 
-TEST_CASE("other HTML tags are dropped but text with angle brackets is kept", "[text][normalise]")
+TEST_CASE("formatting tags are dropped but other tags and angle brackets are kept as text", "[text][normalise]")
 {
     struct Row {
         std::string input;
@@ -295,6 +295,7 @@ TEST_CASE("other HTML tags are dropped but text with angle brackets is kept", "[
     };
     const Row rows[] = {
         {"<b>bold</b> and <span class=\"x\">span</span>", "bold and span"},
+        {"held <script>alert(1)</script> here", "held <script>alert(1)</script> here"},
         {"a < b", "a < b"},
         {"x <3", "x <3"},
         {"score <5 and >2", "score <5 and >2"},
