@@ -146,6 +146,11 @@ function renderInterpretation(data, state) {
 
 // ---- Results ---------------------------------------------------------------------------
 
+// A report's heading names its authority, which some titles leave out.
+function reportHeading(authority, title) {
+  return authority && !title.toLowerCase().includes(authority.toLowerCase()) ? `${authority}: ${title}` : title;
+}
+
 function resultItem(hit, state) {
   const url = stateUrl({ ...state, report: hit.report_id, hit: String(hit.position) });
   const chips = [hit.authority, hit.date, label(hit.finding_type)];
@@ -153,7 +158,7 @@ function resultItem(hit, state) {
   if (hit.timescale && hit.timescale !== 'none') chips.push(label(hit.timescale));
   return el('li', { class: 'result' },
     el('a', { class: 'result-link', href: url, onclick: (event) => { event.preventDefault(); go(readState(new URL(url, location.origin).search)); } },
-      el('span', { class: 'result-title' }, hit.report_title || hit.report_id)),
+      el('span', { class: 'result-title' }, reportHeading(hit.authority, hit.report_title || hit.report_id))),
     el('p', { class: 'snippet' }, snippetNodes(hit.snippet)),
     el('p', { class: 'meta' }, chips.map((text) => el('span', { class: `tag tag-${hit.finding_type}` }, text))),
     hit.section && hit.section.length ? el('p', { class: 'section' }, hit.section.join(' › ')) : null);
@@ -233,7 +238,8 @@ function renderYearChart(data, state) {
     title.textContent = `${entry.year}: ${entry.count}`;
     group.append(title, svg('rect', { x, y: height - barHeight, width: barWidth, height: barHeight }));
     if (index === 0 || index === years.length - 1) {
-      const text = svg('text', { x: x + barWidth / 2, y: height + 12, 'text-anchor': 'middle' });
+      const first = index === 0;
+      const text = svg('text', { x: first ? x : x + barWidth, y: height + 12, 'text-anchor': first ? 'start' : 'end' });
       text.textContent = String(entry.year);
       group.append(text);
     }
@@ -244,6 +250,26 @@ function renderYearChart(data, state) {
 
 // ---- The report view -------------------------------------------------------------------
 
+// Returns the report's paragraphs grouped under their headings, the hit marked.
+function reportSections(paragraphs, hit) {
+  const sections = [];
+  let current = null;
+  for (const p of paragraphs) {
+    const heading = (p.section || []).join(' › ');
+    if (!current || current.heading !== heading) {
+      current = { heading, node: el('section', { class: 'report-section' }, heading ? el('h3', {}, heading) : null) };
+      sections.push(current.node);
+    }
+    const isHit = String(p.position) === hit;
+    current.node.append(el('div', { id: `p${p.position}`, class: isHit ? 'paragraph hit' : 'paragraph', 'aria-current': isHit ? 'true' : null },
+      el('p', {}, el('span', { class: 'position', 'aria-hidden': 'true' }, `${p.position}`), p.text),
+      p.finding_type === 'context' && p.grade === 'ungraded' ? null :
+        el('p', { class: 'meta' }, el('span', { class: `tag tag-${p.finding_type}` }, label(p.finding_type)),
+          p.grade !== 'ungraded' ? el('span', { class: 'tag' }, `grade: ${label(p.grade)}`) : null)));
+  }
+  return sections;
+}
+
 async function renderReport(state) {
   const article = $('report');
   article.replaceChildren(el('p', {}, 'Loading the report…'));
@@ -253,17 +279,11 @@ async function renderReport(state) {
     const report = data.report;
     const grades = (report.judgements || []).map((j) => el('li', {}, `${j.name}: `, el('strong', {}, label(j.grade))));
     article.replaceChildren(
-      el('h2', {}, report.title || report.id),
+      el('h2', {}, reportHeading(report.authority, report.title || report.id)),
       el('p', { class: 'meta' }, [report.authority, report.region, report.date, label(report.kind)].filter(Boolean).map((t) => el('span', { class: 'tag' }, t))),
       report.inspection_dates ? el('p', {}, `Inspection dates: ${report.inspection_dates}`) : null,
       grades.length ? el('section', { class: 'grades' }, el('h3', {}, 'Judgements'), el('ul', {}, grades)) : null,
-      el('ol', { class: 'paragraphs' }, data.paragraphs.map((p) => el('li', {
-        id: `p${p.position}`, class: String(p.position) === state.hit ? 'paragraph hit' : 'paragraph',
-        'aria-current': String(p.position) === state.hit ? 'true' : null },
-        p.section && p.section.length ? el('p', { class: 'section' }, p.section.join(' › ')) : null,
-        el('p', {}, p.text),
-        el('p', { class: 'meta' }, el('span', { class: `tag tag-${p.finding_type}` }, label(p.finding_type)),
-          p.grade !== 'ungraded' ? el('span', { class: 'tag' }, `grade: ${label(p.grade)}`) : null)))));
+      ...reportSections(data.paragraphs, state.hit));
     const hit = document.getElementById(`p${state.hit}`);
     if (hit) { hit.scrollIntoView({ block: 'center' }); hit.setAttribute('tabindex', '-1'); hit.focus({ preventScroll: true }); }
   } catch (error) {
