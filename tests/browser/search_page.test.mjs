@@ -1,0 +1,197 @@
+// Browser tests of the search page in Debian's headless Chromium: the flagship query, facets,
+// the report view, the back button, script-looking report text shown as text, screenshots.
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { spawn, execFileSync } from 'node:child_process';
+import { mkdtempSync, mkdirSync, copyFileSync, readFileSync, writeFileSync, rmSync, readdirSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, dirname } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { chromium } from 'playwright-core';
+
+const project = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
+const build = process.env.FINDINGS_BUILD_DIR || join(project, 'build');
+const screenshots = process.env.FINDINGS_SCREENSHOT_DIR || join(build, 'browser-screenshots');
+const CHROMIUM_FLAGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run',
+  '--disable-background-networking', '--disable-component-update', '--disable-sync'];
+const INJECTED = '<script>window.injected = 1</script> in the case notes';
+
+let temp, server, browser, base;
+
+// Copies the seed reports, plus one letter with script-looking text in a bullet.
+function makeCorpus(folder) {
+  mkdirSync(folder);
+  const seed = join(project, 'corpus', 'seed');
+  for (const name of readdirSync(seed)) copyFileSync(join(seed, name), join(folder, name));
+  const letter = readFileSync(join(seed, '004_93af4746b97930b5.txt'), 'utf8');
+  const anchor = '## **Strengths**\n';
+  const at = letter.indexOf(anchor) + anchor.length;
+  writeFileSync(join(folder, 'croydon-copy.txt'),
+    letter.slice(0, at).replace('4 January 2010', '5 January 2010') + `\n- Quokkas were mentioned ${INJECTED}.\n` + letter.slice(at));
+}
+
+function startServer(db) {
+  return new Promise((resolve, reject) => {
+    const child = spawn(join(build, 'searchd', 'searchd'), ['--db', db, '--port', '0', '--quiet', '--web', join(project, 'web')],
+      { stdio: ['ignore', 'pipe', 'inherit'] });
+    child.on('error', reject);
+    child.stdout.on('data', (chunk) => {
+      const match = /http:\/\/127\.0\.0\.1:(\d+)\//.exec(String(chunk));
+      if (match) resolve({ child, url: `http://127.0.0.1:${match[1]}` });
+    });
+    setTimeout(() => reject(new Error('searchd did not start')), 10000);
+  });
+}
+
+before(async () => {
+  temp = mkdtempSync(join(tmpdir(), 'findings-browser-'));
+  makeCorpus(join(temp, 'corpus'));
+  execFileSync(join(build, 'indexer', 'indexer'), ['--db', join(temp, 'index'), join(temp, 'corpus')], { stdio: 'ignore' });
+  const started = await startServer(join(temp, 'index'));
+  server = started.child;
+  base = started.url;
+  mkdirSync(screenshots, { recursive: true });
+  // Playwright gives the browser a fresh, temporary profile of its own.
+  browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args: CHROMIUM_FLAGS });
+});
+
+after(async () => {
+  if (browser) await browser.close();
+  if (server) server.kill('SIGTERM');
+  if (temp) rmSync(temp, { recursive: true, force: true });
+});
+
+async function newPage(width = 1280, height = 900) {
+  const page = await browser.newPage({ viewport: { width, height } });
+  const errors = [];
+  page.on('pageerror', (error) => errors.push(error.message));
+  page.on('console', (message) => { if (message.type() === 'error') errors.push(message.text()); });
+  return { page, errors };
+}
+
+async function search(page, query) {
+  await page.goto(`${base}/`);
+  await page.keyboard.press('/');
+  await page.keyboard.type(query);
+  await page.keyboard.press('Enter');
+  await page.waitForFunction(() => /paragraph/.test(document.getElementById('status').textContent));
+}
+
+const statusCount = async (page) => Number((await page.textContent('#status')).replace(/,/g, '').match(/\d+/)[0]);
+
+test('the flagship query shows the Havering paragraph with its words highlighted', async () => {
+  const { page, errors } = await newPage();
+  await search(page, 'supervision recording weakness since 2009');
+  const havering = page.locator('.result', { hasText: 'While supervision takes place on a regular basis' });
+  await havering.waitFor();
+  assert.ok(await havering.locator('mark').count() >= 2, 'matched words are marked');
+  assert.match(await havering.textContent(), /Havering/);
+  const chips = await page.textContent('#interpretation');
+  assert.match(chips, /finding: weaknesses/);
+  assert.match(chips, /year ≥ 2009/);
+  assert.match(new URL(page.url()).search, /q=supervision/, 'the query is in the URL');
+  await page.screenshot({ path: join(screenshots, 'results-laptop.png') });
+  assert.deepEqual(errors, []);
+  await page.close();
+});
+
+test('the results page is readable on a 375-pixel phone', async () => {
+  const { page, errors } = await newPage(375, 812);
+  await search(page, 'supervision recording weakness since 2009');
+  const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+  assert.ok(overflow <= 0, `no sideways scrolling (overflow ${overflow}px)`);
+  await page.screenshot({ path: join(screenshots, 'results-phone.png') });
+  assert.deepEqual(errors, []);
+  await page.close();
+});
+
+test('a facet click filters the results and shows in the URL, and removing it restores them', async () => {
+  const { page } = await newPage();
+  await search(page, 'assessment');
+  const before = await statusCount(page);
+  const croydon = page.locator('#facets button.facet', { hasText: 'Croydon' });
+  const facetCount = Number((await croydon.locator('.count').textContent()).replace(/,/g, ''));
+  await croydon.click();
+  await page.waitForFunction((n) => !document.getElementById('status').textContent.startsWith(String(n)), before);
+  assert.equal(await statusCount(page), facetCount, 'the total becomes the facet count');
+  assert.match(page.url(), /authority=Croydon/);
+  assert.equal(await page.locator('#facets button.facet.on').count(), 1);
+  await page.click('#interpretation .chip-remove');
+  await page.waitForFunction((n) => document.getElementById('status').textContent.replace(/,/g, '').startsWith(String(n)), before);
+  await page.close();
+});
+
+test('several values of a facet can be chosen, and a year in the chart filters the results', async () => {
+  const { page } = await newPage();
+  await search(page, 'assessment');
+  for (const name of ['Croydon', 'Havering']) {
+    const status = await page.textContent('#status');
+    await page.locator('#facets button.facet', { hasText: name }).click();
+    await page.waitForFunction((text) => document.getElementById('status').textContent !== text, status);
+  }
+  assert.equal(await page.locator('#facets button.facet.on').count(), 2);
+  const authorities = await page.locator('.result .tag').allTextContents();
+  assert.ok(authorities.some((t) => t === 'Croydon') && authorities.every((t) => !['Redbridge', 'Barking and Dagenham'].includes(t)));
+  const status = await page.textContent('#status');
+  await page.locator('#year-chart .bar').first().click();
+  await page.waitForFunction((text) => document.getElementById('status').textContent !== text, status);
+  assert.match(page.url(), /year_from=\d{4}&year_to=\d{4}|year_to=\d{4}.*year_from=\d{4}/);
+  await page.close();
+});
+
+test('a result opens its report at the hit, and the back button returns to the results', async () => {
+  const { page } = await newPage();
+  await search(page, 'supervision recording weakness since 2009');
+  const resultsUrl = page.url();
+  await page.locator('.result', { hasText: 'While supervision takes place on a regular basis' }).locator('a.result-link').click();
+  const hit = page.locator('.paragraph.hit');
+  await hit.waitFor();
+  assert.match(await hit.textContent(), /While supervision takes place on a regular basis/);
+  assert.match(await page.textContent('#report'), /Havering/);
+  assert.ok(await hit.evaluate((node) => { const box = node.getBoundingClientRect(); return box.top >= 0 && box.bottom <= window.innerHeight; }),
+    'the hit is scrolled into view');
+  await page.goBack();
+  await page.locator('.result').first().waitFor();
+  assert.equal(page.url(), resultsUrl);
+  assert.equal(await page.isVisible('#report-view'), false);
+  await page.close();
+});
+
+test('report text that looks like a script is shown as text and never run', async () => {
+  const { page, errors } = await newPage();
+  await search(page, 'quokkas');
+  const result = page.locator('.result', { hasText: 'Quokkas' });
+  await result.waitFor();
+  assert.match(await result.textContent(), /<script>window\.injected = 1<\/script>/);
+  await result.locator('a.result-link').click();
+  await page.locator('.paragraph.hit').waitFor();
+  assert.match(await page.textContent('.paragraph.hit'), /<script>window\.injected = 1<\/script>/);
+  assert.equal(await page.evaluate(() => window.injected), undefined);
+  assert.equal(await page.locator('#report script').count(), 0);
+  assert.deepEqual(errors, []);
+  await page.close();
+});
+
+test('an empty result suggests what to change', async () => {
+  const { page } = await newPage();
+  await search(page, 'supervison');
+  assert.match(await page.textContent('#advice'), /Did you mean/);
+  await search(page, 'Croydon priority action since 2011');
+  assert.match(await page.textContent('#advice'), /without/);
+  await page.close();
+});
+
+test('the page can be used with the keyboard alone', async () => {
+  const { page } = await newPage();
+  await search(page, 'emergency duty team');
+  await page.keyboard.press('Tab');
+  let reachedResult = false;
+  for (let i = 0; i < 30 && !reachedResult; ++i) {
+    reachedResult = await page.evaluate(() => document.activeElement.classList.contains('result-link'));
+    if (!reachedResult) await page.keyboard.press('Tab');
+  }
+  assert.ok(reachedResult, 'a result link is reachable by Tab');
+  await page.keyboard.press('Enter');
+  await page.locator('.paragraph.hit').waitFor();
+  await page.close();
+});
