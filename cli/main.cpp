@@ -1,5 +1,6 @@
 // findings: searches the Findings index from the command line, for people and scripts.
 #include "cli/output.h"
+#include "cli/remote_search.h"
 #include "core/defaults.h"
 #include "core/error.h"
 #include "core/search.h"
@@ -39,6 +40,7 @@ Examples:
 
 Options:
   --db DIR            the index (default: $FINDINGS_DB, else data/index)
+  --server URL        ask a running searchd instead (e.g. --server http://127.0.0.1:8080)
   --format FORMAT     table (default), json (the API's shape), ndjson, csv
   --limit N           results per page (default 10, at most 100; 0 with --facets: counts only)
   --page N            page of results (default 1)
@@ -57,6 +59,7 @@ Exit status: 0 matches found, 1 no match, 2 error (message on stderr).
 
 struct Options {
     std::string db = findings::default_index_path();
+    std::string server;
     findings::OutputFormat format = findings::OutputFormat::table;
     findings::SearchRequest request;
     bool all = false;
@@ -117,6 +120,8 @@ Options parse_arguments(int argc, char** argv)
             std::exit(k_exit_matches);
         } else if (argument == "--db") {
             options.db = value();
+        } else if (argument == "--server") {
+            options.server = value();
         } else if (argument == "--format") {
             const std::string name = value();
             const auto format = findings::output_format_named(name);
@@ -170,21 +175,18 @@ Options parse_arguments(int argc, char** argv)
     return options;
 }
 
-int stream_all(findings::Searcher& searcher, const Options& options)
+// Runs the command with a local Searcher or a RemoteSearcher: both have the same calls.
+template <typename Searcher>
+int run_with(Searcher& searcher, const Options& options)
 {
-    if (options.format == findings::OutputFormat::csv)
-        findings::print_csv_header(stdout);
-    const std::size_t count = searcher.for_each_match(options.request, [&](const findings::SearchHit& hit) {
-        findings::print_streamed_hit(stdout, hit, options.format);
-    });
-    return count > 0 ? k_exit_matches : k_exit_no_match;
-}
-
-int run(const Options& options)
-{
-    findings::Searcher searcher(options.db);
-    if (options.all)
-        return stream_all(searcher, options);
+    if (options.all) {
+        if (options.format == findings::OutputFormat::csv)
+            findings::print_csv_header(stdout);
+        const std::size_t count = searcher.for_each_match(options.request, [&](const findings::SearchHit& hit) {
+            findings::print_streamed_hit(stdout, hit, options.format);
+        });
+        return count > 0 ? k_exit_matches : k_exit_no_match;
+    }
     findings::SearchResult result = searcher.search(options.request);
     if (options.explain)
         findings::print_explanation(stderr, result);
@@ -197,6 +199,16 @@ int run(const Options& options)
     if (options.facets && options.format == findings::OutputFormat::table)
         findings::print_facets(stdout, result);
     return result.total > 0 ? k_exit_matches : k_exit_no_match;
+}
+
+int run(const Options& options)
+{
+    if (!options.server.empty()) {
+        findings::RemoteSearcher searcher(options.server);
+        return run_with(searcher, options);
+    }
+    findings::Searcher searcher(options.db);
+    return run_with(searcher, options);
 }
 
 }  // namespace

@@ -58,4 +58,47 @@ nlohmann::json result_json(const SearchResult& result)
     };
 }
 
+SearchResult result_from_json(const nlohmann::json& json)
+{
+    SearchResult result;
+    result.query = json.at("query").get<std::string>();
+    const auto& reading = json.at("interpreted");
+    result.interpreted.text = reading.at("text").get<std::string>();
+    for (const auto& cue : reading.at("cues"))
+        result.interpreted.cues.push_back({cue.at("field"), cue.at("label"), cue.at("matched")});
+    result.interpreted.filters = reading.at("filters").get<std::vector<std::string>>();
+    result.interpreted.synonyms = reading.at("synonyms").get<std::vector<std::string>>();
+    result.interpreted.fallback = reading.at("fallback").get<bool>();
+    result.interpreted.notes = reading.at("notes").get<std::vector<std::string>>();
+    result.total = json.at("total").get<std::size_t>();
+    result.took_ms = json.at("took_ms").get<double>();
+    for (const auto& item : json.at("results")) {
+        SearchHit hit;
+        hit.id = item.at("id");
+        hit.report_id = item.at("report_id");
+        hit.rank = item.at("rank");
+        hit.score = item.at("score");
+        hit.authority = item.at("authority");
+        hit.region = item.value("region", "");
+        hit.year = item.at("year");
+        hit.date = item.at("date");
+        hit.grade = item.at("grade");
+        hit.finding_type = item.at("finding_type");
+        hit.timescale = item.at("timescale");
+        hit.section = item.at("section").get<std::vector<std::string>>();
+        hit.position = item.value("position", 0);
+        hit.report_title = item.at("report_title");
+        hit.kind = item.value("kind", "");
+        hit.snippet = item.at("snippet");
+        hit.text = item.at("text");
+        result.hits.push_back(std::move(hit));
+    }
+    for (const auto& [facet, values] : json.at("facets").items()) {
+        for (const auto& value : values)
+            result.facets[facet].push_back({value.at("value"), value.at("count")});
+    }
+    result.suggestion = json.at("suggestion").get<std::string>();
+    return result;
+}
+
 }  // namespace findings

@@ -13,4 +13,8 @@ nlohmann::json hit_json(const SearchHit& hit);
 // Returns a whole search result: {query, interpreted, total, took_ms, results, facets, suggestion}.
 nlohmann::json result_json(const SearchResult& result);
 
+// Reads result_json's shape back (for `findings --server`); throws nlohmann::json::exception
+// when the JSON does not have that shape.
+SearchResult result_from_json(const nlohmann::json& json);
+
 }  // namespace findings

@@ -1,0 +1,79 @@
+// Searching through a running searchd (`findings --server URL`) instead of opening the index.
+#include "cli/remote_search.h"
+
+#include "core/error.h"
+#include "core/search_json.h"
+#include "core/search_params.h"
+
+#include <httplib.h>
+
+namespace findings {
+
+namespace {
+
+constexpr time_t k_timeout_s = 30;
+
+ErrorCode code_of_status(int status)
+{
+    if (status == 400 || status == 413)
+        return ErrorCode::bad_request;
+    if (status == 404)
+        return ErrorCode::not_found;
+    return ErrorCode::index_error;
+}
+
+}  // namespace
+
+RemoteSearcher::RemoteSearcher(std::string url) : m_url(std::move(url))
+{
+    while (!m_url.empty() && m_url.back() == '/')
+        m_url.pop_back();
+    if (m_url.rfind("http://", 0) != 0)
+        throw Error(ErrorCode::bad_request, "--server needs an http:// URL, e.g. http://127.0.0.1:8080");
+}
+
+SearchResult RemoteSearcher::search(const SearchRequest& request)
+{
+    httplib::Client client(m_url);
+    client.set_connection_timeout(k_timeout_s, 0);
+    client.set_read_timeout(k_timeout_s, 0);
+    httplib::Params params;
+    for (const auto& [name, value] : request_to_params(request))
+        params.emplace(name, value);
+    const auto response = client.Get("/api/search", params, httplib::Headers{});
+    if (!response)
+        throw Error(ErrorCode::io_error, "cannot reach searchd at " + m_url + " (" + httplib::to_string(response.error()) +
+                                             "): is it running?");
+    const auto body = nlohmann::json::parse(response->body, nullptr, false);
+    if (response->status != 200) {
+        const bool has_message = body.is_object() && body.contains("error") && body["error"].contains("message");
+        throw Error(code_of_status(response->status),
+                    has_message ? body["error"]["message"].get<std::string>()
+                                : "searchd answered " + std::to_string(response->status));
+    }
+    try {
+        return result_from_json(body);
+    } catch (const nlohmann::json::exception&) {
+        throw Error(ErrorCode::io_error, "searchd at " + m_url + " sent an answer that is not a search result");
+    }
+}
+
+std::size_t RemoteSearcher::for_each_match(const SearchRequest& request, const std::function<void(const SearchHit&)>& visit)
+{
+    SearchRequest page = request;
+    page.per_page = k_max_per_page;
+    page.facets = false;
+    std::size_t visited = 0;
+    for (page.page = 1; page.page <= k_max_page; ++page.page) {
+        const SearchResult result = search(page);
+        for (const auto& hit : result.hits) {
+            visit(hit);
+            ++visited;
+        }
+        if (result.hits.size() < page.per_page)
+            break;
+    }
+    return visited;
+}
+
+}  // namespace findings

@@ -1,0 +1,27 @@
+// Searching through a running searchd (`findings --server URL`) instead of opening the index.
+#pragma once
+
+#include "core/search.h"
+
+#include <functional>
+#include <string>
+
+namespace findings {
+
+class RemoteSearcher {
+public:
+    // Talks to searchd at url ("http://127.0.0.1:8080").
+    explicit RemoteSearcher(std::string url);
+
+    // Runs a search through /api/search. Throws Error with searchd's message when it refuses
+    // the request, and Error(io_error) when it cannot be reached.
+    SearchResult search(const SearchRequest& request);
+
+    // Calls visit for every match, page by page; returns the number visited.
+    std::size_t for_each_match(const SearchRequest& request, const std::function<void(const SearchHit&)>& visit);
+
+private:
+    std::string m_url;
+};
+
+}  // namespace findings
