@@ -3,6 +3,7 @@
 #include "core/search.h"
 
 #include "core/error.h"
+#include "core/facet_columns.h"
 #include "core/index_schema.h"
 #include "core/query_builder.h"
 
@@ -20,14 +21,26 @@ namespace s = schema;
 
 constexpr std::size_t k_snippet_bytes = 320;
 
-// The facets every search counts, with the value slot each is counted from.
-const std::vector<std::pair<std::string, Xapian::valueno>>& facet_slots()
+// Measures the time between laps, in milliseconds.
+class Stopwatch {
+public:
+    double lap()
+    {
+        const auto now = std::chrono::steady_clock::now();
+        const double elapsed = std::chrono::duration<double, std::milli>(now - m_last).count();
+        m_last = now;
+        return elapsed;
+    }
+
+private:
+    std::chrono::steady_clock::time_point m_last = std::chrono::steady_clock::now();
+};
+
+// The facets every search counts.
+const std::vector<std::string>& facet_names()
 {
-    static const std::vector<std::pair<std::string, Xapian::valueno>> slots = {
-        {"authority", s::k_slot_authority}, {"year", s::k_slot_year},   {"grade", s::k_slot_grade},
-        {"finding_type", s::k_slot_finding_type}, {"region", s::k_slot_region}, {"kind", s::k_slot_kind},
-    };
-    return slots;
+    static const std::vector<std::string> names = {"authority", "year", "grade", "finding_type", "region", "kind"};
+    return names;
 }
 
 Xapian::Database open_database(const std::string& path)
@@ -81,54 +94,35 @@ std::string facet_value(const std::string& facet, const std::string& raw)
     return raw;
 }
 
-std::vector<FacetCount> read_spy(const std::string& facet, const Xapian::ValueCountMatchSpy& spy)
+// Adds a spy's counts to the result's facets, most frequent first (years newest first).
+void add_counts(const FacetCountSpy& spy, std::map<std::string, std::vector<FacetCount>>& facets)
 {
-    std::vector<FacetCount> counts;
-    for (auto value = spy.values_begin(); value != spy.values_end(); ++value) {
-        if (!(*value).empty())
-            counts.push_back({facet_value(facet, *value), value.get_termfreq()});
+    for (const auto& [facet, values] : spy.counts()) {
+        auto& counts = facets[facet];
+        for (const auto& [value, count] : values)
+            counts.push_back({facet_value(facet, value), count});
+        std::stable_sort(counts.begin(), counts.end(), [&facet](const FacetCount& a, const FacetCount& b) {
+            return facet == "year" ? a.value > b.value : a.count > b.count;
+        });
     }
-    std::stable_sort(counts.begin(), counts.end(), [&facet](const FacetCount& a, const FacetCount& b) {
-        if (facet == "year")
-            return a.value > b.value;
-        return a.count > b.count;
-    });
-    return counts;
 }
 
-// Counts facets over every match. A facet the request filters on is counted without its own
-// filter, so that its other values show what widening the selection would give.
-std::map<std::string, std::vector<FacetCount>> count_facets(Xapian::Database& db, const BuiltQuery& built)
+// Counts a facet the request filters on without its own filter, so that its other values
+// show what widening the selection would give (one extra match per such facet).
+void count_filtered_facets(Xapian::Database& db, const BuiltQuery& built, const std::shared_ptr<const FacetColumns>& columns,
+                           std::map<std::string, std::vector<FacetCount>>& facets)
 {
-    std::map<std::string, std::vector<FacetCount>> facets;
-    std::vector<std::pair<std::string, Xapian::valueno>> shared;
-    for (const auto& facet : facet_slots()) {
-        if (built.filter_groups.count(facet.first) == 0) {
-            shared.push_back(facet);
+    for (const auto& facet : facet_names()) {
+        if (built.filter_groups.count(facet) == 0)
             continue;
-        }
         Xapian::Enquire enquire(db);
-        enquire.set_query(combine(built, facet.first));
-        Xapian::ValueCountMatchSpy spy(facet.second);
+        enquire.set_query(combine(built, facet));
+        enquire.set_weighting_scheme(Xapian::BoolWeight());
+        FacetCountSpy spy(columns, {facet});
         enquire.add_matchspy(&spy);
-        enquire.set_weighting_scheme(Xapian::BoolWeight());
         enquire.get_mset(0, 0, db.get_doccount());
-        facets[facet.first] = read_spy(facet.first, spy);
+        add_counts(spy, facets);
     }
-    if (!shared.empty()) {
-        Xapian::Enquire enquire(db);
-        enquire.set_query(combine(built));
-        enquire.set_weighting_scheme(Xapian::BoolWeight());
-        std::vector<std::unique_ptr<Xapian::ValueCountMatchSpy>> spies;
-        for (const auto& facet : shared) {
-            spies.push_back(std::make_unique<Xapian::ValueCountMatchSpy>(facet.second));
-            enquire.add_matchspy(spies.back().get());
-        }
-        enquire.get_mset(0, 0, db.get_doccount());
-        for (std::size_t i = 0; i < shared.size(); ++i)
-            facets[shared[i].first] = read_spy(shared[i].first, *spies[i]);
-    }
-    return facets;
 }
 
 std::string escape_html(const std::string& text)
@@ -202,6 +196,15 @@ Searcher::Searcher(const std::string& db_path) : m_db(open_database(db_path)) {}
 
 bool Searcher::reopen() { return m_db.reopen(); }
 
+std::shared_ptr<const FacetColumns> Searcher::facet_columns()
+{
+    if (!m_columns || m_columns_revision != m_db.get_revision()) {
+        m_columns = FacetColumns::of(m_db);
+        m_columns_revision = m_db.get_revision();
+    }
+    return m_columns;
+}
+
 SearchResult Searcher::search(const SearchRequest& request)
 {
     validate(request);
@@ -209,22 +212,42 @@ SearchResult Searcher::search(const SearchRequest& request)
     for (int attempt = 0;; ++attempt) {
         try {
             SearchResult result;
+            Stopwatch stopwatch;
             result.query = request.query;
             const BuiltQuery built = build_query(request, m_db, m_analyser);
             result.interpreted = built.reading;
             result.suggestion = built.suggestion;
             const bool has_text = !built.text.empty();
+            result.timings.parse_ms = stopwatch.lap();
 
+            // The facets not filtered on are counted in the same pass that ranks the page.
+            const auto columns = request.facets ? facet_columns() : nullptr;
+            std::vector<std::string> unfiltered;
+            for (const auto& facet : facet_names()) {
+                if (built.filter_groups.count(facet) == 0)
+                    unfiltered.push_back(facet);
+            }
             Xapian::Enquire enquire(m_db);
             enquire.set_query(combine(built));
             configure_order(enquire, request);
+            std::unique_ptr<FacetCountSpy> spy;
+            if (columns && !unfiltered.empty()) {
+                spy = std::make_unique<FacetCountSpy>(columns, unfiltered);
+                enquire.add_matchspy(spy.get());
+            }
             const Xapian::MSet mset = enquire.get_mset((request.page - 1) * request.per_page, request.per_page,
                                                        m_db.get_doccount());
             result.total = mset.get_matches_estimated();
+            result.timings.match_ms = stopwatch.lap();
             for (auto match = mset.begin(); match != mset.end(); ++match)
                 result.hits.push_back(read_hit(match, mset, m_analyser, has_text));
-            if (request.facets)
-                result.facets = count_facets(m_db, built);
+            result.timings.snippets_ms = stopwatch.lap();
+            if (columns) {
+                if (spy)
+                    add_counts(*spy, result.facets);
+                count_filtered_facets(m_db, built, columns, result.facets);
+            }
+            result.timings.facets_ms = stopwatch.lap();
             result.took_ms =
                 std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - started).count();
             return result;

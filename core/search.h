@@ -11,10 +11,13 @@
 #include <cstddef>
 #include <functional>
 #include <map>
+#include <memory>
 #include <string>
 #include <vector>
 
 namespace findings {
+
+class FacetColumns;
 
 // Limits a client can reach: larger requests are refused (per_page) or cut (query length).
 constexpr std::size_t k_max_per_page = 100;
@@ -77,6 +80,14 @@ struct QueryReading {
     std::vector<std::string> notes;   // anything else a person should know
 };
 
+// Where a search's time went, in milliseconds.
+struct SearchTimings {
+    double parse_ms = 0;     // reading the query and building the Xapian query
+    double match_ms = 0;     // ranking the page of results, with the exact total
+    double facets_ms = 0;    // counting facets over every match
+    double snippets_ms = 0;  // reading the page's documents and making snippets
+};
+
 struct SearchResult {
     std::string query;
     QueryReading interpreted;
@@ -85,6 +96,7 @@ struct SearchResult {
     std::vector<SearchHit> hits;
     std::map<std::string, std::vector<FacetCount>> facets;  // facet -> values, most frequent first
     std::string suggestion;  // a spelling correction of the query, or ""
+    SearchTimings timings;
 };
 
 class Searcher {
@@ -106,8 +118,13 @@ public:
     Xapian::Database& database() { return m_db; }
 
 private:
+    // Returns the facet columns of the revision being read, loaded once per revision.
+    std::shared_ptr<const FacetColumns> facet_columns();
+
     Xapian::Database m_db;
     Analyser m_analyser;
+    std::shared_ptr<const FacetColumns> m_columns;
+    Xapian::rev m_columns_revision = 0;
 };
 
 }  // namespace findings

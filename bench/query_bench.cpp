@@ -1,0 +1,109 @@
+// query_bench: latency of full searches (top 10, snippets, exact total and facets) over a
+// fixed query set, overall, by query class and by component, printed as JSON.
+#include "core/search.h"
+
+#include <nlohmann/json.hpp>
+
+#include <algorithm>
+#include <chrono>
+#include <cstdio>
+#include <fstream>
+#include <map>
+#include <string>
+#include <vector>
+
+namespace {
+
+struct Sample {
+    std::string query_class;
+    std::string query;
+    double total_ms = 0;
+    findings::SearchTimings timings;
+    std::size_t matches = 0;
+};
+
+double percentile(std::vector<double> values, double fraction)
+{
+    if (values.empty())
+        return 0;
+    std::sort(values.begin(), values.end());
+    const std::size_t index = std::min(values.size() - 1, static_cast<std::size_t>(fraction * values.size()));
+    return values[index];
+}
+
+nlohmann::json summary(const std::vector<double>& values)
+{
+    double sum = 0;
+    for (double value : values)
+        sum += value;
+    return {{"p50", percentile(values, 0.50)}, {"p95", percentile(values, 0.95)}, {"p99", percentile(values, 0.99)},
+            {"max", percentile(values, 1.0)}, {"mean", values.empty() ? 0 : sum / values.size()}};
+}
+
+std::vector<std::pair<std::string, std::string>> read_queries(const std::string& path)
+{
+    std::ifstream in(path);
+    std::vector<std::pair<std::string, std::string>> queries;
+    std::string line;
+    while (std::getline(in, line)) {
+        const auto tab = line.find('\t');
+        if (tab != std::string::npos)
+            queries.emplace_back(line.substr(0, tab), line.substr(tab + 1));
+    }
+    return queries;
+}
+
+}  // namespace
+
+int main(int argc, char** argv)
+{
+    if (argc < 3) {
+        std::fprintf(stderr, "Usage: query_bench INDEX QUERIES.tsv [ROUNDS]\n"
+                             "Runs every query ROUNDS times (default 3) after one warm-up round; prints JSON.\n");
+        return 2;
+    }
+    const auto queries = read_queries(argv[2]);
+    const int rounds = argc > 3 ? std::max(1, std::atoi(argv[3])) : 3;
+    findings::Searcher searcher(argv[1]);
+    std::vector<Sample> samples;
+    for (int round = -1; round < rounds; ++round) {
+        for (const auto& [query_class, query] : queries) {
+            findings::SearchRequest request;
+            request.query = query;
+            const auto started = std::chrono::steady_clock::now();
+            const findings::SearchResult result = searcher.search(request);
+            const double ms = std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - started).count();
+            if (round >= 0)
+                samples.push_back({query_class, query, ms, result.timings, result.total});
+        }
+    }
+    std::map<std::string, std::vector<double>> by_class;
+    std::vector<double> totals, parse, match, facets, snippets;
+    for (const auto& sample : samples) {
+        totals.push_back(sample.total_ms);
+        by_class[sample.query_class].push_back(sample.total_ms);
+        parse.push_back(sample.timings.parse_ms);
+        match.push_back(sample.timings.match_ms);
+        facets.push_back(sample.timings.facets_ms);
+        snippets.push_back(sample.timings.snippets_ms);
+    }
+    nlohmann::json classes;
+    for (const auto& [name, values] : by_class)
+        classes[name] = summary(values);
+    std::vector<Sample> slowest = samples;
+    std::sort(slowest.begin(), slowest.end(), [](const Sample& a, const Sample& b) { return a.total_ms > b.total_ms; });
+    nlohmann::json worst = nlohmann::json::array();
+    for (std::size_t i = 0; i < std::min<std::size_t>(5, slowest.size()); ++i)
+        worst.push_back({{"query", slowest[i].query}, {"ms", slowest[i].total_ms}, {"matches", slowest[i].matches}});
+    const nlohmann::json report = {
+        {"queries", queries.size()},
+        {"rounds", rounds},
+        {"documents", searcher.database().get_doccount()},
+        {"total_ms", summary(totals)},
+        {"components_ms", {{"parse", summary(parse)}, {"match", summary(match)}, {"facets", summary(facets)}, {"snippets", summary(snippets)}}},
+        {"by_class_ms", classes},
+        {"slowest", worst},
+    };
+    std::printf("%s\n", report.dump(2).c_str());
+    return 0;
+}
