@@ -5,6 +5,7 @@
 #include "core/error.h"
 #include "core/index_schema.h"
 #include "core/index_writer.h"
+#include "core/report_lookup.h"
 #include "core/report_parser.h"
 #include "core/report_reader.h"
 
@@ -12,9 +13,14 @@
 
 #include <algorithm>
 #include <chrono>
+#include <condition_variable>
+#include <deque>
 #include <cstdint>
 #include <filesystem>
+#include <map>
+#include <mutex>
 #include <set>
+#include <thread>
 
 namespace findings {
 
@@ -132,8 +138,7 @@ void count_facets(Xapian::Database& db, IndexSummary& summary)
         }
     }
     summary.index_paragraphs = db.get_doccount();
-    for (auto key = db.metadata_keys_begin(schema::k_meta_report); key != db.metadata_keys_end(schema::k_meta_report); ++key)
-        ++summary.index_reports;
+    summary.index_reports = count_reports(db);
 }
 
 void note_gaps(const Report& report, IndexSummary& summary)
@@ -146,6 +151,90 @@ void note_gaps(const Report& report, IndexSummary& summary)
         summary.without_grades.push_back(report.source_path);
 }
 
+// One file, read and parsed off the writer's thread.
+struct PreparedFile {
+    std::string path;
+    std::string failure;  // why it cannot be indexed, or ""
+    bool unchanged = false;
+    std::string hash;
+    Report report;
+};
+
+PreparedFile prepare(const std::string& path, const std::map<std::string, std::string>& known_hashes)
+{
+    PreparedFile prepared;
+    prepared.path = path;
+    const ReadResult read = read_report_file(path);
+    if (!read.ok) {
+        prepared.failure = read.reason;
+        return prepared;
+    }
+    prepared.hash = content_hash(read.text);
+    const auto known = known_hashes.find(path);
+    if (known != known_hashes.end() && known->second == prepared.hash) {
+        prepared.unchanged = true;
+        return prepared;
+    }
+    prepared.report = parse_report(read.text, path);
+    prepared.failure = unrecognised_reason(prepared.report);
+    return prepared;
+}
+
+// Reads and parses files on a thread of its own, a bounded number ahead of the writer, so
+// that parsing and index writing use both cores.
+class Preparer {
+public:
+    Preparer(const std::vector<std::string>& files, std::map<std::string, std::string> known_hashes)
+        : m_files(files), m_known(std::move(known_hashes)), m_thread([this] { run(); })
+    {
+    }
+
+    ~Preparer()
+    {
+        {
+            std::lock_guard<std::mutex> lock(m_mutex);
+            m_cancelled = true;
+        }
+        m_changed.notify_all();
+        m_thread.join();
+    }
+
+    // Returns the next file in order.
+    PreparedFile next()
+    {
+        std::unique_lock<std::mutex> lock(m_mutex);
+        m_changed.wait(lock, [this] { return !m_ready.empty(); });
+        PreparedFile prepared = std::move(m_ready.front());
+        m_ready.pop_front();
+        m_changed.notify_all();
+        return prepared;
+    }
+
+private:
+    static constexpr std::size_t k_ahead = 32;
+
+    void run()
+    {
+        for (const auto& path : m_files) {
+            PreparedFile prepared = prepare(path, m_known);
+            std::unique_lock<std::mutex> lock(m_mutex);
+            m_changed.wait(lock, [this] { return m_ready.size() < k_ahead || m_cancelled; });
+            if (m_cancelled)
+                return;
+            m_ready.push_back(std::move(prepared));
+            m_changed.notify_all();
+        }
+    }
+
+    const std::vector<std::string>& m_files;
+    const std::map<std::string, std::string> m_known;
+    std::deque<PreparedFile> m_ready;
+    std::mutex m_mutex;
+    std::condition_variable m_changed;
+    bool m_cancelled = false;
+    std::thread m_thread;  // last: it starts once everything above exists
+};
+
 }  // namespace
 
 IndexSummary run_indexer(const std::string& db_path, const std::vector<std::string>& paths,
@@ -155,35 +244,30 @@ IndexSummary run_indexer(const std::string& db_path, const std::vector<std::stri
     IndexSummary summary;
     const Discovery found = discover(paths, summary);
     IndexWriter writer(db_path);
+    Preparer preparer(found.files, writer.source_hashes());
 
-    std::set<std::string> seen(found.files.begin(), found.files.end());
     IndexProgress progress;
     progress.files_total = found.files.size();
     std::size_t since_commit = 0;
-    for (const auto& path : found.files) {
-        progress.current = path;
+    for (std::size_t i = 0; i < found.files.size(); ++i) {
+        progress.current = found.files[i];
         if (on_progress)
             on_progress(progress);
         ++progress.files_done;
         ++summary.files_seen;
-        const ReadResult read = read_report_file(path);
-        if (!read.ok) {
-            summary.failed.push_back({path, read.reason});
+        const PreparedFile prepared = preparer.next();
+        if (!prepared.failure.empty()) {
+            summary.failed.push_back({prepared.path, prepared.failure});
             continue;
         }
-        const std::string hash = content_hash(read.text);
-        if (writer.unchanged(path, hash)) {
+        if (prepared.unchanged) {
             ++summary.reports_unchanged;
             continue;
         }
-        const Report report = parse_report(read.text, path);
-        if (const std::string reason = unrecognised_reason(report); !reason.empty()) {
-            summary.failed.push_back({path, reason});
-            continue;
-        }
-        const WriteResult written = writer.write(report, hash);
+        const Report& report = prepared.report;
+        const WriteResult written = writer.write(report, prepared.hash);
         if (written.outcome == WriteOutcome::duplicate) {
-            summary.skipped.push_back({path, "the same report as " + written.duplicate_of});
+            summary.skipped.push_back({prepared.path, "the same report as " + written.duplicate_of});
             continue;
         }
         note_gaps(report, summary);
@@ -196,6 +280,7 @@ IndexSummary run_indexer(const std::string& db_path, const std::vector<std::stri
             since_commit = 0;
         }
     }
+    const std::set<std::string> seen(found.files.begin(), found.files.end());
     for (const auto& removed : writer.remove_unseen(found.roots, seen)) {
         ++summary.reports_removed;
         summary.paragraphs_removed += removed.paragraphs;

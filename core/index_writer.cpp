@@ -64,10 +64,16 @@ IndexWriter::~IndexWriter()
     }
 }
 
-bool IndexWriter::unchanged(const std::string& source_path, const std::string& content_hash) const
+std::map<std::string, std::string> IndexWriter::source_hashes() const
 {
-    const nlohmann::json record = read_json(m_db.get_metadata(schema::k_meta_source + source_path));
-    return record.is_object() && record.value("hash", "") == content_hash;
+    std::map<std::string, std::string> hashes;
+    const std::string& prefix = schema::k_meta_source;
+    for (auto key = m_db.metadata_keys_begin(prefix); key != m_db.metadata_keys_end(prefix); ++key) {
+        const nlohmann::json record = read_json(m_db.get_metadata(*key));
+        if (record.is_object())
+            hashes[(*key).substr(prefix.size())] = record.value("hash", "");
+    }
+    return hashes;
 }
 
 std::size_t IndexWriter::remove_report(const std::string& report_id)

@@ -6,6 +6,7 @@
 
 #include <xapian.h>
 
+#include <map>
 #include <optional>
 #include <set>
 #include <string>
@@ -36,8 +37,8 @@ public:
     IndexWriter(const IndexWriter&) = delete;
     IndexWriter& operator=(const IndexWriter&) = delete;
 
-    // Returns whether source_path was indexed before with this content hash.
-    bool unchanged(const std::string& source_path, const std::string& content_hash) const;
+    // Returns the content hash recorded for each source indexed before.
+    std::map<std::string, std::string> source_hashes() const;
 
     // Writes a report's paragraphs, replacing whatever the same source or report held before.
     WriteResult write(const Report& report, const std::string& content_hash);

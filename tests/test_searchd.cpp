@@ -72,7 +72,7 @@ const Site& site()
             copy_into(reports[i].second.string(), made->corpus);
         const IndexSummary summary = run_indexer(made->index, {made->corpus}, {});
         REQUIRE(summary.failed.empty());
-        fs::copy(corpus_path("../web"), made->web, fs::copy_options::recursive);
+        fs::copy(std::string(FINDINGS_SOURCE_DIR) + "/web", made->web, fs::copy_options::recursive);
         fs::create_symlink("/etc/passwd", fs::path(made->web) / "passwd-link");
         fs::create_directory_symlink("/etc", fs::path(made->web) / "etc-link");
         return made;
@@ -84,11 +84,10 @@ const Site& site()
 
 // Starts a program with stdin from /dev/null, stdout into stdout_fd (-1: /dev/null), stderr into
 // the file err_path and no core dumps; returns its pid.
-pid_t spawn(const std::vector<std::string>& words, int stdout_fd, const std::string& err_path)
+pid_t spawn(std::vector<std::string> words, int stdout_fd, const std::string& err_path)
 {
-    std::vector<std::string> copies = words;
     std::vector<char*> argv;
-    for (auto& word : copies)
+    for (auto& word : words)
         argv.push_back(word.data());
     argv.push_back(nullptr);
     const pid_t pid = fork();
@@ -365,7 +364,7 @@ private:
             const std::string line = m_buffer.substr(line_start + 2, line_end - line_start - 2);
             const std::size_t colon = line.find(':');
             if (colon != std::string::npos)
-                reply.headers.emplace(line.substr(0, colon), line.substr(line.find_first_not_of(' ', colon + 1)));
+                reply.headers.emplace(line.substr(0, colon), line.substr(std::min(line.find_first_not_of(' ', colon + 1), line.size())));
             line_start = line_end;
         }
         const std::size_t length = std::stoul("0" + reply.header("Content-Length"));
@@ -450,9 +449,10 @@ void check_schema(const json& doc, const json& schema, const json& value, const 
             for (const auto& name : rule)
                 if (value.is_object() && !value.contains(name))
                     problems.violations.push_back(where + ": no " + name.get<std::string>());
-        } else if ((keyword == "properties" || keyword == "additionalProperties") && value.is_object()) {
-            for (const auto& member : value.items()) {
-                const std::string name = member.key();
+        } else if (keyword == "properties" || keyword == "additionalProperties") {
+            static const json no_members = json::object();
+            for (const auto& member : (value.is_object() ? value : no_members).items()) {
+                const std::string& name = member.key();
                 const bool listed = schema.contains("properties") && schema["properties"].contains(name);
                 if (keyword == "properties" && listed)
                     check_schema(doc, rule[name], member.value(), where + "." + name, problems);
@@ -472,7 +472,7 @@ void check_schema(const json& doc, const json& schema, const json& value, const 
         } else if (keyword == "maxLength") {
             if (value.is_string() && value.get<std::string>().size() > rule.get<std::size_t>())
                 problems.violations.push_back(where + ": longer than " + rule.dump());
-        } else if (!annotations.count(keyword) && keyword != "properties" && keyword != "additionalProperties") {
+        } else if (!annotations.count(keyword)) {
             problems.violations.push_back(where + ": the checker does not support " + keyword);
         }
     }
