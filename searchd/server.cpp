@@ -24,10 +24,11 @@ extern const char* const k_openapi_json;
 namespace {
 
 constexpr std::size_t k_max_body_bytes = 64 * 1024;
+constexpr std::size_t k_max_header_fields = 100;
 constexpr std::size_t k_max_queued_connections = 256;
-constexpr time_t k_read_timeout_s = 10;
+constexpr time_t k_read_timeout_s = 5;
 constexpr time_t k_write_timeout_s = 10;
-constexpr time_t k_keep_alive_timeout_s = 5;
+constexpr time_t k_keep_alive_timeout_s = 2;
 constexpr std::size_t k_keep_alive_max_requests = 100;
 
 const char* const k_content_security_policy =
@@ -51,7 +52,9 @@ int http_status(ErrorCode code)
 void send_json(httplib::Response& response, int status, const nlohmann::json& body)
 {
     response.status = status;
-    response.set_content(body.dump(), "application/json; charset=utf-8");
+    // Invalid UTF-8 a client sent (and that a message quotes) is replaced, never thrown on.
+    response.set_content(body.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace),
+                         "application/json; charset=utf-8");
 }
 
 void send_error(httplib::Response& response, int status, const std::string& code, const std::string& message)
@@ -114,15 +117,22 @@ void SearchServer::add_guards()
 {
     m_server->set_pre_routing_handler([](const httplib::Request& request, httplib::Response& response) {
         t_request_started = std::chrono::steady_clock::now();
-        if (request.has_header("Transfer-Encoding")) {
-            send_error(response, 413, "payload_too_large", "chunked request bodies are not accepted");
+        if (request.headers.size() > k_max_header_fields) {
+            send_error(response, 431, "headers_too_large", "too many header fields");
             return httplib::Server::HandlerResponse::Handled;
         }
-        if (request.method != "GET" && request.method != "HEAD") {
-            send_error(response, 405, "method_not_allowed", request.method + " is not allowed: use GET");
-            response.set_header("Allow", "GET, HEAD");
+        // Chunked bodies have no size limit in cpp-httplib 0.11, and it never reads a GET's body:
+        // refuse both unread, and ask the client to close (a handler cannot close the socket).
+        const std::string length = request.get_header_value("Content-Length");
+        const bool unread_body = request.has_header("Transfer-Encoding") ||
+                                 (request.method == "GET" && !length.empty() && length != "0");
+        if (unread_body) {
+            send_error(response, 413, "payload_too_large", "this request's body is not accepted");
+            response.set_header("Connection", "close");
             return httplib::Server::HandlerResponse::Handled;
         }
+        // Other methods go to handlers that answer 405, after cpp-httplib has read (and limited)
+        // their bodies, so that a body is never taken for the next request.
         return httplib::Server::HandlerResponse::Unhandled;
     });
     m_server->set_post_routing_handler([this](const httplib::Request&, httplib::Response& response) {
@@ -140,6 +150,8 @@ void SearchServer::add_guards()
             return;
         if (response.status == 413)
             send_error(response, 413, "payload_too_large", "the request is too large");
+        else if (response.status == 414)
+            send_error(response, 414, "uri_too_long", "the URL is longer than 8192 bytes: shorten the query");
         else if (response.status == 404)
             send_error(response, 404, "not_found", "nothing at " + request.path);
         else if (response.status == 400)
@@ -151,7 +163,10 @@ void SearchServer::add_guards()
         try {
             std::rethrow_exception(thrown);
         } catch (const Error& error) {
-            send_error(response, http_status(error.code()), to_string(error.code()), error.what());
+            // Index errors name paths on this machine: clients get a fixed message.
+            const bool about_index = error.code() == ErrorCode::index_missing || error.code() == ErrorCode::index_error;
+            send_error(response, http_status(error.code()), to_string(error.code()),
+                       about_index ? "the index cannot be opened: build it with the indexer, then try again" : error.what());
         } catch (const Xapian::DatabaseOpeningError&) {
             send_error(response, 503, "index_missing", "the index cannot be opened");
         } catch (const Xapian::Error&) {
@@ -161,8 +176,12 @@ void SearchServer::add_guards()
         }
     });
     m_server->set_logger([this](const httplib::Request& request, const httplib::Response& response) {
-        const double ms =
-            std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - t_request_started).count();
+        // Requests refused before routing (unreadable ones) were never timed: count them as 0 ms.
+        const auto now = std::chrono::steady_clock::now();
+        const double ms = t_request_started == std::chrono::steady_clock::time_point{}
+                              ? 0.0
+                              : std::chrono::duration<double, std::milli>(now - t_request_started).count();
+        t_request_started = {};
         m_metrics.record(endpoint_of(request.path), response.status, ms);
         if (m_options.access_log)
             std::fprintf(stderr, "%s %s %d %.1fms\n", request.method.c_str(), request.path.c_str(), response.status, ms);
@@ -207,6 +226,15 @@ void SearchServer::add_routes()
     m_server->Get("/openapi.json", [](const httplib::Request&, httplib::Response& response) {
         response.set_content(k_openapi_json, "application/json; charset=utf-8");
     });
+    const auto not_allowed = [](const httplib::Request& request, httplib::Response& response) {
+        send_error(response, 405, "method_not_allowed", request.method + " is not allowed: use GET");
+        response.set_header("Allow", "GET, HEAD");
+    };
+    m_server->Post(R"(/.*)", not_allowed);
+    m_server->Put(R"(/.*)", not_allowed);
+    m_server->Patch(R"(/.*)", not_allowed);
+    m_server->Delete(R"(/.*)", not_allowed);
+    m_server->Options(R"(/.*)", not_allowed);
     m_server->Get(R"(/api/.*)", [](const httplib::Request& request, httplib::Response& response) {
         send_error(response, 404, "not_found", "no API endpoint " + request.path + ": see /openapi.json");
     });
