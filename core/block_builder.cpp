@@ -85,6 +85,11 @@ bool starts_lowercase(const std::string& text)
     return i < text.size() && std::islower(static_cast<unsigned char>(text[i]));
 }
 
+bool is_conjunction(const std::string& word)
+{
+    return word == "and" || word == "or" || word == "to" || word == "nor";
+}
+
 bool ends_with_split_word(const std::string& text)
 {
     return text.size() >= 2 && text.back() == '-' && std::isalpha(static_cast<unsigned char>(text[text.size() - 2]));
@@ -94,9 +99,9 @@ bool ends_with_split_word(const std::string& text)
 // and the rows of the grade scale ("Good (Grade 2) A service that ...").
 bool starts_own_block(const std::string& text)
 {
+    // Capitalised, as fields are: "published" opening a wrapped line is prose.
     static const std::regex field(
-        R"(dear .{1,60}|(inspection dates?|lead inspector|reporting inspector|report published|published|age group|date of (visit|inspection)|inspection number)\b.*|(outstanding|good|adequate|inadequate) \(grade [1-4]\).*)",
-        std::regex::icase);
+        R"(Dear .{1,60}|(Inspection [Dd]ates?|Lead [Ii]nspector|Reporting [Ii]nspector|Report [Pp]ublished|Published|Age [Gg]roup|Date of ([Vv]isit|[Ii]nspection)|Inspection [Nn]umber)\b.*|(Outstanding|Good|Adequate|Inadequate) \([Gg]rade [1-4]\).*)");
     return std::regex_match(text, field);
 }
 
@@ -170,6 +175,10 @@ public:
             return;
         }
         const Marker marker = read_marker(line);
+        if (is_dash_continuation(line, marker)) {
+            append(line);  // "... services\n- including ..." is a wrapped dash, not a bullet
+            return;
+        }
         if (marker.kind != BlockKind::prose) {
             start(marker.kind, line, marker.rest);
             return;
@@ -191,6 +200,14 @@ public:
         if (line.text.back() == '.' || !parse_grade_line(line.text))
             return false;
         return line.blank_before || m_current.lines == 0 || m_current.heading_like() || ends_sentence(m_last_line);
+    }
+
+    // Returns whether a line opening with a dash continues an unfinished sentence.
+    bool is_dash_continuation(const Line& line, const Marker& marker) const
+    {
+        return marker.kind == BlockKind::bullet && line.text.rfind("- ", 0) == 0 && !line.blank_before &&
+               starts_lowercase(marker.rest) && m_current.kind == BlockKind::prose && m_current.lines > 0 &&
+               !m_current.text.empty() && !ends_sentence(m_last_line) && !m_current.heading_like();
     }
 
     std::vector<Block> finish()
@@ -254,8 +271,8 @@ private:
     {
         const std::string& text = line.text;
         m_last_page = line.page;
-        if (!m_current.text.empty() && !ends_with_split_word(m_current.text))
-            m_current.text += ' ';
+        if (!m_current.text.empty() && !(ends_with_split_word(m_current.text) && !is_conjunction(first_word(text))))
+            m_current.text += ' ';  // "multi-" + "agency" joins; "pre-" + "and post-" keeps its space
         m_current.text += text;
         ++m_current.lines;
         m_last_line = text;

@@ -214,8 +214,12 @@ bool is_lead_in(std::string_view text)
     const std::string lower = to_lower(collapse_spaces(text));
     if (lower.empty())
         return false;
-    return lower.back() == ':' || lower.find("the following") != std::string::npos ||
-           lower.find("in particular") != std::string::npos;
+    // A sentence that ends by announcing a list; "the following" or "in particular" inside
+    // ordinary prose is not one.
+    if (lower.back() == ':')
+        return true;
+    constexpr std::size_t k_longest_lead_in = 160;
+    return lower.size() < k_longest_lead_in && lower.find("the following") != std::string::npos;
 }
 
 std::optional<FindingType> lead_in_role(std::string_view text)

@@ -566,7 +566,7 @@ TEST_CASE("lead_in_role reads the role a lead-in sentence sets for the list afte
          "satisfactory"},
         {"The service meets the requirements of statutory guidance in the following areas:", "satisfactory"},
         {"Inspectors looked at the following:", "context"},
-        {"Inspectors spoke to children, in particular those in care", "context"},
+        {"Inspectors spoke to children, in particular those in care", "none"},  // prose, not a lead-in
         {"Social workers know their children well.", "none"},
     };
     for (const auto& row : rows) {
