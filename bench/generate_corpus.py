@@ -57,17 +57,18 @@ GRADE_WORDS = {"outstanding": "Outstanding", "good": "Good", "adequate": "Adequa
 GRADE_NUMBERS = {"outstanding": 1, "good": 2, "adequate": 3, "inadequate": 4}
 
 # Pool sentences that would be furniture or fixed formulas in a generated report.
-POOL_EXCLUDED = re.compile(
-    r"will be specifically considered in any future inspection|will take the findings from this|"
-    r"into account when planning the next|i am copying this letter|will be considered at the next|"
-    r"children's services in [a-z ,']+ (are|require)|^(dear|yours|copy|inspection dates?|lead inspector|"
-    r"report published|published|age group|reference no|crown copyright|the office for standards|"
-    r"ofsted produces|if you would like|you may (re)?use|this report is available|interested in our|"
-    r"further copies|this document may)|majesty|crown copyright|www\.|http|@|greater manchester|"
-    r"new york|newcastle-under-lyme|sutton coldfield|sutton-in-ashfield|bury st edmunds|reading lane",
-    re.IGNORECASE)
+EXCLUDED_STARTS = ("main findings", "headline findings", "inspection findings", "summary of findings", "dear ", "yours", "copy", "inspection date", "lead inspector", "report published", "published",
+                   "age group", "reference no", "crown copyright", "the office for standards", "ofsted produces",
+                   "if you would like", "you may use", "you may reuse", "this report is available",
+                   "interested in our", "further copies", "this document may")
+EXCLUDED_PHRASES = ("will be specifically considered in any future inspection", "will take the findings from this",
+                    "into account when planning the next", "i am copying this letter", "will be considered at the next",
+                    "majesty", "crown copyright", "www.", "http", "@", "greater manchester", "new york",
+                    "newcastle-under-lyme", "sutton coldfield", "sutton-in-ashfield", "bury st edmunds", "reading lane")
+OVERALL_SENTENCE = re.compile(r"children's services in [a-z ,']+ (are|require)")
 ALLOWED_CHARS = re.compile(r"^[A-Za-z0-9 ,.;:'\"()%&/£\-–]+$")
 GLUED_FOOTNOTE = re.compile(r"[a-z][.,;:?)]?\d{1,2}(?=\s|$)")
+PARAGRAPH_NUMBER = re.compile(r"(?:^|\s)\d{1,3}(?:\.\d{1,2})?\.(?:\s|$)")  # "12." glued on by a missed break
 SENTENCE_END = re.compile(r"(?<=[a-z0-9)'][.!?])\s+(?=[A-Z])")
 PAGE_NUMBER = re.compile(r"^\s*(page\s+)?\d{1,3}\s*$", re.IGNORECASE)
 
@@ -136,28 +137,33 @@ def ascii_quotes(text):
     return text.translate({0x2018: "'", 0x2019: "'", 0x201C: '"', 0x201D: '"', 0xA0: " "})
 
 
-def build_sentence_pool(corpus_dir, names):
+def build_sentence_pool(corpus_dir, authorities):
     """Returns the distinct prose sentences of the real corpus, authority names as '{A}'."""
+    names = authority_pattern(authorities)
+    first_words = {n.split(" ")[0] for a in authorities for n in [a[0], *a[5]]} | {"London", "Royal", "City", "County"}
     pool, seen = [], set()
     files = sorted((corpus_dir / "reports").glob("*.txt")) + sorted((corpus_dir / "seed").glob("*.txt"))
     for path in files:
         for paragraph in joined_paragraphs(path.read_text(encoding="utf-8", errors="replace")):
             for sentence in SENTENCE_END.split(ascii_quotes(paragraph)):
                 sentence = re.sub(r"\s+", " ", sentence).strip()
-                if usable_sentence(sentence) and sentence not in seen:
+                if sentence not in seen and usable_sentence(sentence):
                     seen.add(sentence)
-                    pool.append(names.sub("{A}", sentence))
+                    pool.append(names.sub("{A}", sentence) if first_words.intersection(sentence.split(" ")) else sentence)
     if not pool:
         sys.exit(f"generate_corpus: no sentences found under {corpus_dir}")
     return pool
 
 
 def usable_sentence(sentence):
+    if not (40 <= len(sentence) <= 320 and sentence[0].isupper() and sentence.endswith(".")):
+        return False
     words = sentence.split(" ")
-    return (40 <= len(sentence) <= 320 and len(words) >= 6 and sentence[0].isupper() and
-            sentence.endswith(".") and not sentence[0].isdigit() and ALLOWED_CHARS.match(sentence) and
-            not GLUED_FOOTNOTE.search(sentence) and not POOL_EXCLUDED.search(sentence) and
-            max(len(w) for w in words) <= 35 and "{" not in sentence)
+    if len(words) < 6 or max(len(w) for w in words) > 35 or not ALLOWED_CHARS.match(sentence):
+        return False
+    lower = sentence.lower()
+    return not (lower.startswith(EXCLUDED_STARTS) or any(p in lower for p in EXCLUDED_PHRASES) or
+                OVERALL_SENTENCE.search(lower) or GLUED_FOOTNOTE.search(sentence) or PARAGRAPH_NUMBER.search(sentence))
 
 
 class Writer:
@@ -700,8 +706,10 @@ def generate(args):
     started = time.monotonic()
     rng = random.Random(args.seed)
     authorities = parse_authorities(args.authority_table)
-    pool = build_sentence_pool(args.corpus, authority_pattern(authorities))
+    pool = build_sentence_pool(args.corpus, authorities)
     writer = Writer(rng, pool)
+    if args.out.exists() and any(args.out.iterdir()):
+        sys.exit(f"generate_corpus: {args.out} is not empty: give a new folder, so no stale report is left in it")
     for sub in ("reports", "seed"):
         (args.out / sub).mkdir(parents=True, exist_ok=True)
     used_names, reports, paragraphs, size = set(), 0, 0, 0
@@ -729,7 +737,7 @@ def parse_arguments(argv):
                "python3 bench/score_extraction.py --truth /tmp/bench-corpus/truth.jsonl --db /tmp/bench-index",
         formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--out", type=Path, required=True,
-                        help="output folder: reports/*.txt (2013-2026), seed/*.txt (2009-2011), truth.jsonl")
+                        help="new or empty output folder: reports/*.txt (2013-2026), seed/*.txt (2009-2011), truth.jsonl")
     parser.add_argument("--paragraphs", type=int, default=1_000_000,
                         help="stop once this many paragraphs are written (the last report is completed; default 1000000)")
     parser.add_argument("--seed", type=int, default=42, help="random seed; same seed and arguments give identical output")
