@@ -1,0 +1,65 @@
+#!/usr/bin/env bash
+# Runs every Findings benchmark at scale and writes bench/RESULTS.md: corpus generation,
+# indexing from scratch and incrementally, index size, in-process query latency by component,
+# searchd under wrk load (also while the indexer commits), searchd memory, and SQLite FTS5
+# on the same paragraphs and queries. Usage: bench/run_all.sh [PARAGRAPHS] (default 1000000).
+# Needs a build in build/ (scripts/build), wrk and xapian-tools (apt-get install wrk xapian-tools).
+set -euo pipefail
+cd "$(dirname "$0")/.."
+paragraphs=${1:-1000000}
+work=${BENCH_DIR:-/tmp/findings-bench}
+corpus=$work/corpus
+index=$work/index
+port=${BENCH_PORT:-18181}
+results=$work/results
+mkdir -p "$work" "$results"
+
+if [ ! -f "$corpus/truth.jsonl" ]; then
+  python3 bench/generate_corpus.py --out "$corpus" --paragraphs "$paragraphs" --seed 42
+fi
+
+echo "== indexing from scratch"
+rm -rf "$index"
+/usr/bin/time -v build/indexer/indexer --json --db "$index" "$corpus/reports" "$corpus/seed" \
+  > "$results/index.json" 2> "$results/index.time"
+
+echo "== incremental run: 1% of the reports changed"
+mapfile -t changed < <(ls "$corpus"/reports/*.txt | awk 'NR % 100 == 0')
+for file in "${changed[@]}"; do printf '\nThe local authority reviewed this finding again in the benchmark.\n' >> "$file"; done
+/usr/bin/time -v build/indexer/indexer --json --db "$index" "$corpus/reports" "$corpus/seed" \
+  > "$results/incremental.json" 2> "$results/incremental.time"
+
+echo "== index size"
+du -sb "$index" | cut -f1 > "$results/size.txt"
+rm -rf "$work/compact" && xapian-compact "$index" "$work/compact" > /dev/null
+du -sb "$work/compact" | cut -f1 > "$results/size-compact.txt"
+
+echo "== queries in process"
+build/bench/query_bench "$index" bench/queries.tsv 3 > "$results/queries.json"
+
+echo "== searchd under load"
+build/searchd/searchd --db "$index" --port "$port" --quiet > /dev/null 2>&1 &
+searchd=$!
+trap 'kill $searchd 2>/dev/null || true' EXIT
+sleep 2
+grep VmRSS /proc/$searchd/status | awk '{print $2}' > "$results/rss-rest.txt"
+for connections in 1 2 8 32; do
+  threads=$(( connections < 2 ? 1 : 2 ))
+  wrk -t$threads -c$connections -d15s -s bench/wrk_queries.lua "http://127.0.0.1:$port" -- bench/queries.tsv \
+    | grep RESULT > "$results/wrk-$connections.txt"
+done
+grep VmHWM /proc/$searchd/status | awk '{print $2}' > "$results/rss-peak.txt"
+
+echo "== searchd under load while the indexer commits"
+for file in "${changed[@]}"; do printf '\nAnd once more.\n' >> "$file"; done
+build/indexer/indexer --db "$index" "$corpus/reports" "$corpus/seed" > /dev/null 2>&1 &
+indexer=$!
+wrk -t2 -c8 -d20s -s bench/wrk_queries.lua "http://127.0.0.1:$port" -- bench/queries.tsv | grep RESULT > "$results/wrk-during-index.txt"
+wait $indexer
+kill $searchd
+
+echo "== SQLite FTS5 on the same paragraphs"
+python3 bench/fts5_peer.py --truth "$corpus/truth.jsonl" --queries bench/queries.tsv --db "$work/fts5.db" > "$results/fts5.json"
+
+python3 bench/write_results.py "$results" > bench/RESULTS.md
+echo "Wrote bench/RESULTS.md"

@@ -1,0 +1,85 @@
+#!/usr/bin/env python3
+"""Turns the raw outputs of bench/run_all.sh (a results folder) into bench/RESULTS.md's text."""
+import json
+import pathlib
+import re
+import sys
+
+TARGETS = {"p50": 5, "p99": 50, "index_rate": 8000, "rps": 400, "http_p99": 100, "rss_mb": 300}
+
+
+def read(folder, name):
+    return (folder / name).read_text()
+
+
+def time_field(text, field):
+    match = re.search(rf"{re.escape(field)}: (.*)", text)
+    return match.group(1).strip() if match else "?"
+
+
+def wrk(folder, name):
+    line = read(folder, name)
+    return dict((k, float(v)) for k, v in re.findall(r"(\w+)=([\d.]+)", line))
+
+
+def mark(value, target, lower_is_better=True):
+    met = value <= target if lower_is_better else value >= target
+    return "met" if met else "**missed**"
+
+
+def main():
+    folder = pathlib.Path(sys.argv[1])
+    index = json.loads(read(folder, "index.json"))
+    incremental = json.loads(read(folder, "incremental.json"))
+    queries = json.loads(read(folder, "queries.json"))
+    fts5 = json.loads(read(folder, "fts5.json"))
+    size = int(read(folder, "size.txt")) / 2**20
+    compact = int(read(folder, "size-compact.txt")) / 2**20
+    rss_rest = int(read(folder, "rss-rest.txt")) / 1024
+    rss_peak = int(read(folder, "rss-peak.txt")) / 1024
+    peak_index_mb = int(time_field(read(folder, "index.time"), "Maximum resident set size (kbytes)")) / 1024
+    rate = index["paragraphs_per_second"]
+    total = queries["total_ms"]
+    out = ["# Benchmark results", "",
+           f"Produced by `bench/run_all.sh` on the project's 2-core machine: a generated corpus of "
+           f"{index['index']['paragraphs']:,} paragraphs in {index['index']['reports']:,} reports "
+           f"(`bench/generate_corpus.py --seed 42`), {queries['queries']} queries of `bench/queries.tsv` "
+           f"({queries['rounds']} rounds after a warm-up). \"Full\" queries return the top 10 with snippets, "
+           f"the exact total and exact counts of 6 facets.", "",
+           "## Against the targets", "",
+           "| what | measured | target | |", "|---|---|---|---|",
+           f"| full query p50 | {total['p50']:.1f} ms | ≤ {TARGETS['p50']} ms | {mark(total['p50'], TARGETS['p50'])} |",
+           f"| full query p99 | {total['p99']:.1f} ms | ≤ {TARGETS['p99']} ms | {mark(total['p99'], TARGETS['p99'])} |",
+           f"| indexing from scratch | {rate:,.0f} paragraphs/s | ≥ {TARGETS['index_rate']:,} | {mark(rate, TARGETS['index_rate'], False)} |"]
+    w8 = wrk(folder, "wrk-8.txt")
+    out += [f"| searchd, 8 connections | {w8['rps']:.0f} requests/s, p99 {w8['p99']:.0f} ms | ≥ {TARGETS['rps']}/s, p99 ≤ {TARGETS['http_p99']} ms | "
+            f"{'met' if w8['rps'] >= TARGETS['rps'] and w8['p99'] <= TARGETS['http_p99'] else '**missed**'} |",
+            f"| searchd resident memory (peak under load) | {rss_peak:.0f} MB | ≤ {TARGETS['rss_mb']} MB | {mark(rss_peak, TARGETS['rss_mb'])} |",
+            f"| FTS5 / Findings at p50 | {fts5['p50'] / total['p50']:.1f}× | ≥ 10× | {mark(10, fts5['p50'] / total['p50'])} |",
+            f"| FTS5 / Findings at p99 | {fts5['p99'] / total['p99']:.1f}× | ≥ 10× | {mark(10, fts5['p99'] / total['p99'])} |", "",
+            "## Indexing", "",
+            f"- From scratch: {index['seconds']:.0f} s, {rate:,.0f} paragraphs/s, peak memory {peak_index_mb:.0f} MB.",
+            f"- Incremental run after changing 1% of the reports: {incremental['seconds']:.1f} s "
+            f"({incremental['reports']['replaced']} replaced, {incremental['reports']['unchanged']} unchanged).",
+            f"- Index size: {size:,.0f} MB; {compact:,.0f} MB after `xapian-compact`.", "",
+            "## Queries in process (ms)", "", "| | p50 | p95 | p99 | max |", "|---|---|---|---|---|"]
+    rows = [("all", total)] + [(f"component: {k}", v) for k, v in queries["components_ms"].items()] + \
+           [(f"class: {k}", v) for k, v in queries["by_class_ms"].items()]
+    out += [f"| {name} | {v['p50']:.1f} | {v['p95']:.1f} | {v['p99']:.1f} | {v['max']:.1f} |" for name, v in rows]
+    out += ["", "Slowest: " + "; ".join(f"`{s['query']}` {s['ms']:.0f} ms ({s['matches']:,} matches)" for s in queries["slowest"]), "",
+            "## searchd over HTTP (wrk, the same query mix)", "", "| connections | requests/s | p50 ms | p95 ms | p99 ms | errors | non-2xx |", "|---|---|---|---|---|---|---|"]
+    for connections in (1, 2, 8, 32):
+        w = wrk(folder, f"wrk-{connections}.txt")
+        out.append(f"| {connections} | {w['rps']:.0f} | {w['p50']:.1f} | {w['p95']:.1f} | {w['p99']:.1f} | {w['errors']:.0f} | {w['non2xx']:.0f} |")
+    w = wrk(folder, "wrk-during-index.txt")
+    out.append(f"| 8, while the indexer commits | {w['rps']:.0f} | {w['p50']:.1f} | {w['p95']:.1f} | {w['p99']:.1f} | {w['errors']:.0f} | {w['non2xx']:.0f} |")
+    out += ["", f"searchd resident memory: {rss_rest:.0f} MB at rest, {rss_peak:.0f} MB peak under load.", "",
+            "## SQLite FTS5 on the same paragraphs", "",
+            f"Porter tokenizer, bm25, snippet(), exact total and GROUP BY facet counts (4 facets), the queries' words OR-ed "
+            f"({fts5['queries']} queries; cue-only queries have no words for FTS5): p50 {fts5['p50']:.0f} ms, "
+            f"p95 {fts5['p95']:.0f} ms, p99 {fts5['p99']:.0f} ms.", ""]
+    print("\n".join(out))
+
+
+if __name__ == "__main__":
+    main()
