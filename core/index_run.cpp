@@ -29,7 +29,7 @@ namespace {
 namespace fs = std::filesystem;
 
 // Bump when parsing changes, so that a re-run re-indexes every report.
-constexpr const char* k_parser_version = "3";
+constexpr const char* k_parser_version = "4";
 constexpr std::size_t k_reports_per_commit = 200;
 
 bool has_report_extension(const fs::path& path)

@@ -38,12 +38,14 @@ enum Slot : Xapian::valueno {
     k_slot_position = 8,        // sortable_serialise(position), for report order
     k_slot_timescale = 9,       // timescale spelling
     k_slot_authority_type = 10, // authority type spelling
+    k_slot_report_order = 11,   // one sort key for report order: newest report first, then
+                                // report id, then position (see report_order_key)
 };
 
 // User metadata keys.
 inline const std::string k_meta_report = "report:";  // report:<id> -> report JSON
 inline const std::string k_meta_source = "source:";  // source:<absolute path> -> JSON {id, hash}
 inline const std::string k_meta_schema = "schema_version";
-inline const std::string k_schema_version = "1";
+inline const std::string k_schema_version = "2";
 
 }  // namespace findings::schema

@@ -29,6 +29,15 @@ void add_filter_term(Xapian::Document& document, const std::string& prefix, cons
         document.add_boolean_term(prefix + value);
 }
 
+// Returns the one key that sorts paragraphs in report order, read as a single value instead of
+// three: the date's complement (so that ascending order is newest first), the report id, and
+// the position.
+std::string report_order_key(const Report& report, const Paragraph& paragraph)
+{
+    const int date = report.date.known() ? std::stoi(report.date.compact()) : 0;
+    return std::to_string(99999999 - date) + report.id + '\0' + Xapian::sortable_serialise(paragraph.position);
+}
+
 }  // namespace
 
 std::string paragraph_id(const Report& report, const Paragraph& paragraph)
@@ -72,6 +81,7 @@ Xapian::Document paragraph_document(const Report& report, const Paragraph& parag
     document.add_value(s::k_slot_position, Xapian::sortable_serialise(paragraph.position));
     document.add_value(s::k_slot_timescale, to_string(paragraph.timescale));
     document.add_value(s::k_slot_authority_type, facets.type);
+    document.add_value(s::k_slot_report_order, report_order_key(report, paragraph));
 
     const nlohmann::json data = {
         {"id", id},

@@ -67,22 +67,13 @@ void validate(const SearchRequest& request)
         throw Error(ErrorCode::bad_request, "years must be four-digit years such as 2009");
 }
 
-// Returns the sort key of report order: newest report first, then position in the report.
-Xapian::KeyMaker* report_order()
-{
-    auto* keys = new Xapian::MultiValueKeyMaker;
-    keys->add_value(s::k_slot_date, true);
-    keys->add_value(s::k_slot_report);
-    keys->add_value(s::k_slot_position);
-    return keys->release();
-}
-
 void configure_order(Xapian::Enquire& enquire, const SearchRequest& request)
 {
+    // Report order (newest report first, then position) is one precomputed value.
     if (request.sort == SortOrder::date)
-        enquire.set_sort_by_key_then_relevance(report_order(), false);
+        enquire.set_sort_by_value_then_relevance(s::k_slot_report_order, false);
     else
-        enquire.set_sort_by_relevance_then_key(report_order(), false);  // ties, and cue-only queries
+        enquire.set_sort_by_relevance_then_value(s::k_slot_report_order, false);  // ties, and cue-only queries
     if (request.collapse_reports)
         enquire.set_collapse_key(s::k_slot_report);
 }
