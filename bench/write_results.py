@@ -77,7 +77,11 @@ def main():
             "## SQLite FTS5 on the same paragraphs", "",
             f"Porter tokenizer, bm25, snippet(), exact total and GROUP BY facet counts (4 facets), the queries' words OR-ed "
             f"({fts5['queries']} queries; cue-only queries have no words for FTS5): p50 {fts5['p50']:.0f} ms, "
-            f"p95 {fts5['p95']:.0f} ms, p99 {fts5['p99']:.0f} ms.", ""]
+            f"p95 {fts5['p95']:.0f} ms, p99 {fts5['p99']:.0f} ms. The ratios above set these against Findings over all "
+            f"{queries['queries']} queries, its slowest (cue-only) ones included.", ""]
+    changes = pathlib.Path(__file__).with_name("changes.md")
+    if changes.exists():
+        out += [changes.read_text()]
     print("\n".join(out))
 
 
