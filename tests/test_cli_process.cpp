@@ -22,35 +22,6 @@ namespace {
 using Catch::Matchers::Contains;
 using Rows = std::vector<std::vector<std::string>>;
 
-struct Run {
-    int exit_code = -1;
-    std::string out;
-    std::string err;
-};
-
-std::string shell_quote(const std::string& text)
-{
-    std::string quoted = "'";
-    for (char c : text)
-        quoted += c == '\'' ? std::string("'\\''") : std::string(1, c);
-    return quoted + "'";
-}
-
-// Runs program with arguments, its output going to files in folder; returns what it did.
-Run run_program(const std::string& program, const std::vector<std::string>& arguments, const TempDir& folder)
-{
-    const std::string out = folder / "stdout.txt";
-    const std::string err = folder / "stderr.txt";
-    std::string command = shell_quote(program);
-    for (const auto& argument : arguments)
-        command += " " + shell_quote(argument);
-    command += " >" + shell_quote(out) + " 2>" + shell_quote(err) + " </dev/null";
-    const int status = std::system(command.c_str());
-    INFO(command);
-    REQUIRE(WIFEXITED(status));
-    return {WEXITSTATUS(status), read_file(out), read_file(err)};
-}
-
 // A temporary folder with an index of the five seed reports, built once by the indexer program.
 struct SeedIndex {
     TempDir dir;
@@ -61,7 +32,7 @@ const SeedIndex& seed()
 {
     static const std::unique_ptr<SeedIndex> index = [] {
         auto built = std::make_unique<SeedIndex>();
-        const Run run = run_program(FINDINGS_INDEXER_PATH, {"--db", built->path, corpus_path("seed")}, built->dir);
+        const ProgramRun run = run_program(FINDINGS_INDEXER_PATH, {"--db", built->path, corpus_path("seed")}, built->dir);
         INFO(run.err);
         REQUIRE(run.exit_code == 0);
         return built;
@@ -69,13 +40,13 @@ const SeedIndex& seed()
     return *index;
 }
 
-Run findings(const std::vector<std::string>& arguments)
+ProgramRun findings(const std::vector<std::string>& arguments)
 {
     return run_program(FINDINGS_CLI_PATH, arguments, seed().dir);
 }
 
 // Runs findings on the seed index.
-Run search(std::vector<std::string> arguments)
+ProgramRun search(std::vector<std::string> arguments)
 {
     arguments.insert(arguments.begin(), {"--db", seed().path});
     return findings(arguments);
@@ -152,7 +123,7 @@ const std::set<std::string> k_hit_keys = {"id", "report_id", "rank", "score", "a
 
 TEST_CASE("findings --help exits 0 and shows examples", "[cli][process]")
 {
-    const Run run = findings({"--help"});
+    const ProgramRun run = findings({"--help"});
     CHECK(run.exit_code == 0);
     CHECK_THAT(run.out, Contains("Usage: findings"));
     CHECK_THAT(run.out, Contains("Examples:"));
@@ -179,7 +150,7 @@ TEST_CASE("findings refuses bad options with exit 2, a message on stderr and not
     };
     for (const auto& row : rows) {
         INFO(row.arguments[0] << " " << row.arguments[1]);
-        const Run run = search(row.arguments);
+        const ProgramRun run = search(row.arguments);
         CHECK(run.exit_code == 2);
         CHECK_THAT(run.err, Contains(row.message));
         CHECK(run.out.empty());
@@ -188,7 +159,7 @@ TEST_CASE("findings refuses bad options with exit 2, a message on stderr and not
 
 TEST_CASE("findings without an index exits 2 and says how to build one", "[cli][process]")
 {
-    const Run run = findings({"--db", "/nonexistent/findings-index", "supervision"});
+    const ProgramRun run = findings({"--db", "/nonexistent/findings-index", "supervision"});
     CHECK(run.exit_code == 2);
     CHECK_THAT(run.err, Contains("/nonexistent/findings-index"));
     CHECK_THAT(run.err, Contains("indexer --db"));
@@ -207,7 +178,7 @@ TEST_CASE("findings exits 0 when something matches and 1 when nothing does, in e
 
 TEST_CASE("findings --format json prints the API's shape", "[cli][process]")
 {
-    const Run run = search({"--format", "json", "supervision recording weakness since 2009"});
+    const ProgramRun run = search({"--format", "json", "supervision recording weakness since 2009"});
     REQUIRE(run.exit_code == 0);
     const nlohmann::json result = parse_json(run.out);
     CHECK(keys_of(result) ==
@@ -234,8 +205,8 @@ TEST_CASE("findings --format json prints the API's shape", "[cli][process]")
 
 TEST_CASE("findings --format ndjson prints one result object a line", "[cli][process]")
 {
-    const Run json = search({"--format", "json", "assessment"});
-    const Run ndjson = search({"--format", "ndjson", "assessment"});
+    const ProgramRun json = search({"--format", "json", "assessment"});
+    const ProgramRun ndjson = search({"--format", "ndjson", "assessment"});
     REQUIRE(ndjson.exit_code == 0);
     const nlohmann::json page = parse_json(json.out)["results"];
     const std::vector<nlohmann::json> lines = parse_ndjson(ndjson.out);
@@ -254,7 +225,7 @@ TEST_CASE("findings --format csv prints RFC 4180 rows under a header", "[cli][pr
         std::vector<std::string> arguments = paging;
         arguments.insert(arguments.end(), {"assessment"});
         arguments.insert(arguments.begin(), {"--format", "csv"});
-        const Run csv = search(arguments);
+        const ProgramRun csv = search(arguments);
         arguments[1] = "ndjson";
         const std::vector<nlohmann::json> lines = parse_ndjson(search(arguments).out);
         REQUIRE(csv.exit_code == 0);
@@ -276,7 +247,7 @@ TEST_CASE("findings --format csv prints RFC 4180 rows under a header", "[cli][pr
 
 TEST_CASE("findings --format table prints the total and the ranks", "[cli][process]")
 {
-    const Run table = search({"assessment"});
+    const ProgramRun table = search({"assessment"});
     REQUIRE(table.exit_code == 0);
     const nlohmann::json result = parse_json(search({"--format", "json", "assessment"}).out);
     CHECK_THAT(table.out, Contains(std::to_string(result["total"].get<int>()) + " matches"));
@@ -291,7 +262,7 @@ TEST_CASE("findings --all streams every match", "[cli][process]")
     for (const std::string query : {"assessment", "Croydon strengths", "supervision recording weakness since 2009"}) {
         INFO("query: " << query);
         const nlohmann::json result = parse_json(search({"--format", "json", query}).out);
-        const Run all = search({"--all", "--format", "ndjson", query});
+        const ProgramRun all = search({"--all", "--format", "ndjson", query});
         CHECK(all.exit_code == 0);
         const std::vector<nlohmann::json> lines = parse_ndjson(all.out);
         CHECK(lines.size() == result["total"].get<std::size_t>());
@@ -304,7 +275,7 @@ TEST_CASE("findings --all streams every match", "[cli][process]")
 
 TEST_CASE("findings --explain prints the reading on stderr and only results on stdout", "[cli][process]")
 {
-    const Run run = search({"--explain", "--format", "json", "Croydon strengths"});
+    const ProgramRun run = search({"--explain", "--format", "json", "Croydon strengths"});
     CHECK(run.exit_code == 0);
     CHECK_THAT(run.err, Contains("cue:"));
     CHECK_THAT(run.err, Contains("authority: Croydon"));
@@ -315,7 +286,7 @@ TEST_CASE("findings --explain prints the reading on stderr and only results on s
 
 TEST_CASE("findings --facets --limit 0 prints the counts only", "[cli][process]")
 {
-    const Run table = search({"--facets", "--limit", "0", "assessment"});
+    const ProgramRun table = search({"--facets", "--limit", "0", "assessment"});
     CHECK(table.exit_code == 0);
     CHECK_THAT(table.out, Contains("authority:"));
     CHECK_THAT(table.out, Contains("finding_type:"));
@@ -350,7 +321,7 @@ TEST_CASE("findings filter options narrow the results", "[cli][process]")
         INFO(row.options[0] << " " << row.options[1]);
         std::vector<std::string> arguments = row.options;
         arguments.insert(arguments.end(), {"--all", "--format", "ndjson", "assessment"});
-        const Run run = search(arguments);
+        const ProgramRun run = search(arguments);
         CHECK(run.exit_code == 0);
         const std::vector<nlohmann::json> hits = parse_ndjson(run.out);
         CHECK_FALSE(hits.empty());

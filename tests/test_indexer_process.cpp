@@ -31,36 +31,13 @@ using Catch::Matchers::Contains;
 
 const std::string indexer_path = FINDINGS_INDEXER_PATH;
 
-struct Run {
-    int exit_code = -1;
-    std::string out;
-    std::string err;
-};
-
-std::string shell_quote(const std::string& text)
+// Runs the indexer with arguments, its output going to files in tmp.
+ProgramRun run_indexer_program(const TempDir& tmp, const std::vector<std::string>& arguments)
 {
-    std::string quoted = "'";
-    for (char c : text)
-        quoted += c == '\'' ? std::string("'\\''") : std::string(1, c);
-    return quoted + "'";
+    return run_program(indexer_path, arguments, tmp);
 }
 
-// Runs the indexer with arguments, its output going to files in tmp; returns what it did.
-Run run_program(const TempDir& tmp, const std::vector<std::string>& arguments)
-{
-    const std::string out = tmp / "stdout.txt";
-    const std::string err = tmp / "stderr.txt";
-    std::string command = shell_quote(indexer_path);
-    for (const auto& argument : arguments)
-        command += " " + shell_quote(argument);
-    command += " >" + shell_quote(out) + " 2>" + shell_quote(err) + " </dev/null";
-    const int status = std::system(command.c_str());
-    INFO(command);
-    REQUIRE(WIFEXITED(status));
-    return {WEXITSTATUS(status), read_file(out), read_file(err)};
-}
-
-nlohmann::json parse_json(const Run& run)
+nlohmann::json parse_json(const ProgramRun& run)
 {
     INFO("stdout: " << run.out << "\nstderr: " << run.err);
     const nlohmann::json summary = nlohmann::json::parse(run.out, nullptr, false);
@@ -114,7 +91,7 @@ void copy_smallest_reports(std::size_t count, const fs::path& folder)
 TEST_CASE("indexer --help exits 0 and prints its usage", "[indexer][process]")
 {
     TempDir tmp;
-    const Run run = run_program(tmp, {"--help"});
+    const ProgramRun run = run_indexer_program(tmp, {"--help"});
     CHECK(run.exit_code == 0);
     CHECK_THAT(run.out, Contains("Usage: indexer"));
 }
@@ -122,12 +99,12 @@ TEST_CASE("indexer --help exits 0 and prints its usage", "[indexer][process]")
 TEST_CASE("indexer without a PATH or with an unknown option exits 2 with a message", "[indexer][process]")
 {
     TempDir tmp;
-    const Run no_path = run_program(tmp, {"--db", tmp / "index"});
+    const ProgramRun no_path = run_indexer_program(tmp, {"--db", tmp / "index"});
     CHECK(no_path.exit_code == 2);
     CHECK_THAT(no_path.err, Contains("no PATH"));
     CHECK_FALSE(fs::exists(tmp / "index"));
 
-    const Run unknown = run_program(tmp, {"--db", tmp / "index", "--frobnicate", corpus_path("seed")});
+    const ProgramRun unknown = run_indexer_program(tmp, {"--db", tmp / "index", "--frobnicate", corpus_path("seed")});
     CHECK(unknown.exit_code == 2);
     CHECK_THAT(unknown.err, Contains("unknown option --frobnicate"));
     CHECK_FALSE(fs::exists(tmp / "index"));
@@ -136,7 +113,7 @@ TEST_CASE("indexer without a PATH or with an unknown option exits 2 with a messa
 TEST_CASE("indexer --json on the seed folder exits 0 and prints the summary as JSON", "[indexer][process]")
 {
     TempDir tmp;
-    const Run run = run_program(tmp, {"--db", tmp / "index", "--json", corpus_path("seed")});
+    const ProgramRun run = run_indexer_program(tmp, {"--db", tmp / "index", "--json", corpus_path("seed")});
     CHECK(run.exit_code == 0);
     const nlohmann::json summary = parse_json(run);
     CHECK(summary["reports"]["added"] == 5);
@@ -151,7 +128,7 @@ TEST_CASE("indexer exits 1 and names the file when a file fails", "[indexer][pro
     copy_into(corpus_path("seed/001_51f097abfe722833.txt"), tmp.path() / "reports");
     const std::string empty = (tmp.path() / "reports" / "empty.txt").string();
     write_file(empty, "");
-    const Run run = run_program(tmp, {"--db", tmp / "index", (tmp.path() / "reports").string()});
+    const ProgramRun run = run_indexer_program(tmp, {"--db", tmp / "index", (tmp.path() / "reports").string()});
     CHECK(run.exit_code == 1);
     CHECK_THAT(run.out, Contains(empty));
     CHECK_THAT(run.out, Contains("1 added"));
@@ -161,7 +138,7 @@ TEST_CASE("indexer exits 2 with an error when the index folder cannot be created
 {
     TempDir tmp;
     write_file(tmp / "plain-file", "not a folder");
-    const Run run = run_program(tmp, {"--db", tmp / "plain-file/index", corpus_path("seed")});
+    const ProgramRun run = run_indexer_program(tmp, {"--db", tmp / "plain-file/index", corpus_path("seed")});
     CHECK(run.exit_code == 2);
     CHECK_THAT(run.err, Contains("error"));
 }
@@ -170,7 +147,7 @@ TEST_CASE("indexer exits 2 saying locked while another writer holds the index", 
 {
     TempDir tmp;
     const IndexWriter holder(tmp / "index");
-    const Run run = run_program(tmp, {"--db", tmp / "index", corpus_path("seed")});
+    const ProgramRun run = run_indexer_program(tmp, {"--db", tmp / "index", corpus_path("seed")});
     CHECK(run.exit_code == 2);
     CHECK_THAT(run.err, Contains("locked"));
 }
@@ -212,13 +189,13 @@ TEST_CASE("A killed indexer leaves the index at its last commit and the next run
         CHECK((killed ? recorded % 200 == 0 : recorded == 250));
     }
 
-    const Run resumed = run_program(tmp, {"--db", db_path, "--json", reports});
+    const ProgramRun resumed = run_indexer_program(tmp, {"--db", db_path, "--json", reports});
     CHECK(resumed.exit_code == 0);
     const nlohmann::json summary = parse_json(resumed);
     CHECK(summary["index"]["reports"] == 250);
     CHECK(summary["reports"]["failed"] == 0);
 
-    const Run clean = run_program(tmp, {"--db", tmp / "clean-index", "--json", reports});
+    const ProgramRun clean = run_indexer_program(tmp, {"--db", tmp / "clean-index", "--json", reports});
     CHECK(clean.exit_code == 0);
     CHECK(summary["index"]["paragraphs"] == parse_json(clean)["index"]["paragraphs"]);
     CHECK(Xapian::Database(db_path).get_doccount() == Xapian::Database(tmp / "clean-index").get_doccount());

@@ -9,6 +9,7 @@
 #include <nlohmann/json.hpp>
 
 #include <cstdlib>
+#include <sys/wait.h>
 #include <fstream>
 #include <map>
 #include <set>
@@ -144,6 +145,32 @@ std::vector<std::string> index_problems(const Xapian::Database& db)
             problem("report " + id + ": " + std::to_string(numbers.size()) + " paragraphs but no report: record");
     }
     return problems;
+}
+
+namespace {
+
+std::string shell_quote(const std::string& text)
+{
+    std::string quoted = "'";
+    for (char c : text)
+        quoted += c == '\'' ? std::string("'\\''") : std::string(1, c);
+    return quoted + "'";
+}
+
+}  // namespace
+
+ProgramRun run_program(const std::string& program, const std::vector<std::string>& arguments, const TempDir& folder)
+{
+    const std::string out = folder / "stdout.txt";
+    const std::string err = folder / "stderr.txt";
+    std::string command = shell_quote(program);
+    for (const auto& argument : arguments)
+        command += " " + shell_quote(argument);
+    command += " >" + shell_quote(out) + " 2>" + shell_quote(err) + " </dev/null";
+    const int status = std::system(command.c_str());
+    INFO(command);
+    REQUIRE(WIFEXITED(status));
+    return {WEXITSTATUS(status), read_file(out), read_file(err)};
 }
 
 }  // namespace findings::test

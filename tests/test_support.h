@@ -58,4 +58,14 @@ void write_file(const std::string& path, const std::string& bytes);
 // numbered <id>/1..n; every report with documents must have a record.
 std::vector<std::string> index_problems(const Xapian::Database& db);
 
+// What a program run as a process did.
+struct ProgramRun {
+    int exit_code = -1;
+    std::string out;
+    std::string err;
+};
+
+// Runs program with arguments and no input, its output going to files in folder.
+ProgramRun run_program(const std::string& program, const std::vector<std::string>& arguments, const TempDir& folder);
+
 }  // namespace findings::test
