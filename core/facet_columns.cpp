@@ -23,6 +23,14 @@ const std::vector<std::pair<std::string, Xapian::valueno>>& counted_facets()
     return facets;
 }
 
+// Returns a value as people read it: years are stored sortable-serialised.
+std::string readable_value(const std::string& facet, const std::string& stored)
+{
+    if (facet == "year")
+        return std::to_string(static_cast<int>(Xapian::sortable_unserialise(stored)));
+    return stored;
+}
+
 FacetColumn load_column(const Xapian::Database& db, const std::string& facet, Xapian::valueno slot)
 {
     FacetColumn column;
@@ -34,7 +42,7 @@ FacetColumn load_column(const Xapian::Database& db, const std::string& facet, Xa
     for (auto value = db.valuestream_begin(slot); value != db.valuestream_end(slot); ++value) {
         auto [found, added] = code_of.emplace(*value, static_cast<std::uint16_t>(column.values.size()));
         if (added)
-            column.values.push_back(*value);
+            column.values.push_back(readable_value(facet, *value));
         column.codes[value.get_docid()] = found->second;
     }
     return column;

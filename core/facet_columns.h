@@ -18,7 +18,7 @@ struct FacetColumn {
     std::string facet;
     Xapian::valueno slot = 0;
     std::vector<std::uint16_t> codes;  // by document id
-    std::vector<std::string> values;   // by code; values[0] is ""
+    std::vector<std::string> values;   // by code, as people read them (years as "2016"); values[0] is ""
 };
 
 class FacetColumns {

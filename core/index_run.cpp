@@ -3,7 +3,7 @@
 #include "core/index_run.h"
 
 #include "core/error.h"
-#include "core/index_schema.h"
+#include "core/facet_columns.h"
 #include "core/index_writer.h"
 #include "core/report_lookup.h"
 #include "core/report_parser.h"
@@ -118,24 +118,14 @@ std::string unrecognised_reason(const Report& report)
 
 void count_facets(Xapian::Database& db, IndexSummary& summary)
 {
-    const std::vector<std::pair<std::string, Xapian::valueno>> facets = {
-        {"year", schema::k_slot_date},       {"finding_type", schema::k_slot_finding_type},
-        {"grade", schema::k_slot_grade},     {"kind", schema::k_slot_kind},
-        {"region", schema::k_slot_region},   {"authority", schema::k_slot_authority}};
-    Xapian::Enquire enquire(db);
-    enquire.set_query(Xapian::Query::MatchAll);
-    std::vector<Xapian::ValueCountMatchSpy*> spies;
-    for (const auto& facet : facets) {
-        spies.push_back(new Xapian::ValueCountMatchSpy(facet.second));
-        enquire.add_matchspy(spies.back()->release());
-    }
-    enquire.get_mset(0, 0, db.get_doccount());
-    for (std::size_t i = 0; i < facets.size(); ++i) {
-        auto& counts = summary.facets[facets[i].first];
-        for (auto value = spies[i]->values_begin(); value != spies[i]->values_end(); ++value) {
-            const std::string key = facets[i].first == "year" ? (*value).substr(0, 4) : *value;
-            counts[key.empty() ? "(none)" : key] += value.get_termfreq();
-        }
+    const auto columns = FacetColumns::of(db);
+    for (const auto& column : columns->columns()) {
+        std::vector<std::size_t> counts(column.values.size(), 0);
+        for (std::uint16_t code : column.codes)
+            ++counts[code];
+        auto& facet = summary.facets[column.facet];
+        for (std::size_t code = 1; code < counts.size(); ++code)
+            facet[column.values[code]] += counts[code];
     }
     summary.index_paragraphs = db.get_doccount();
     summary.index_reports = count_reports(db);

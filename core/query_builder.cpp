@@ -243,7 +243,8 @@ void add_group(BuiltQuery& built, const std::string& field, const std::vector<st
         built.filter_groups.emplace(field, group);
     else
         found->second = Xapian::Query(Xapian::Query::OP_AND, found->second, group);
-    built.reading.filters.push_back(label);
+    if (!label.empty())
+        built.reading.filters.push_back(label);  // cue filters are labelled by their cues
 }
 
 std::string joined(const std::vector<std::string>& values)
@@ -390,10 +391,6 @@ BuiltQuery build_query(const SearchRequest& request, const Xapian::Database& db,
     add_request_filters(request, built);
     add_cue_filters(cues, built);
     add_year_filters(request, cues, built);
-    // Filters left empty by add_group's callers have no label to show.
-    built.reading.filters.erase(std::remove_if(built.reading.filters.begin(), built.reading.filters.end(),
-                                               [](const std::string& label) { return label.empty(); }),
-                                built.reading.filters.end());
     if (has_searchable_words(cues.text)) {
         const Xapian::Query parsed = parse_text(cues.text, db, analyser, built);
         built.text = built.reading.fallback ? parsed : with_synonyms(parsed, cues.text, analyser, built.reading);

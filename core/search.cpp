@@ -78,20 +78,13 @@ void configure_order(Xapian::Enquire& enquire, const SearchRequest& request)
         enquire.set_collapse_key(s::k_slot_report);
 }
 
-std::string facet_value(const std::string& facet, const std::string& raw)
-{
-    if (facet == "year")
-        return std::to_string(static_cast<int>(Xapian::sortable_unserialise(raw)));
-    return raw;
-}
-
 // Adds a spy's counts to the result's facets, most frequent first (years newest first).
 void add_counts(const FacetCountSpy& spy, std::map<std::string, std::vector<FacetCount>>& facets)
 {
     for (const auto& [facet, values] : spy.counts()) {
         auto& counts = facets[facet];
         for (const auto& [value, count] : values)
-            counts.push_back({facet_value(facet, value), count});
+            counts.push_back({value, count});
         std::stable_sort(counts.begin(), counts.end(), [&facet](const FacetCount& a, const FacetCount& b) {
             return facet == "year" ? a.value > b.value : a.count > b.count;
         });
