@@ -4,9 +4,9 @@
 #include "core/facet_columns.h"
 
 #include "core/index_schema.h"
+#include "core/revision_cache.h"
 
 #include <algorithm>
-#include <mutex>
 #include <unordered_map>
 
 namespace findings {
@@ -39,11 +39,18 @@ FacetColumn load_column(const Xapian::Database& db, const std::string& facet, Xa
     column.codes.assign(db.get_lastdocid() + 1, 0);
     column.values.push_back("");
     std::unordered_map<std::string, std::uint16_t> code_of;
+    std::string previous;  // neighbours mostly share a value (the paragraphs of one report)
+    std::uint16_t previous_code = 0;
     for (auto value = db.valuestream_begin(slot); value != db.valuestream_end(slot); ++value) {
-        auto [found, added] = code_of.emplace(*value, static_cast<std::uint16_t>(column.values.size()));
-        if (added)
-            column.values.push_back(readable_value(facet, *value));
-        column.codes[value.get_docid()] = found->second;
+        const std::string stored = *value;
+        if (previous_code == 0 || stored != previous) {
+            auto [found, added] = code_of.emplace(stored, static_cast<std::uint16_t>(column.values.size()));
+            if (added)
+                column.values.push_back(readable_value(facet, stored));
+            previous = stored;
+            previous_code = found->second;
+        }
+        column.codes[value.get_docid()] = previous_code;
     }
     return column;
 }
@@ -58,48 +65,47 @@ FacetColumns::FacetColumns(const Xapian::Database& db)
 
 std::shared_ptr<const FacetColumns> FacetColumns::of(const Xapian::Database& db)
 {
-    static std::mutex mutex;
-    static std::map<std::string, std::weak_ptr<const FacetColumns>> cache;
-    const std::string key = db.get_uuid() + "@" + std::to_string(db.get_revision());
-    std::lock_guard<std::mutex> lock(mutex);
-    if (auto cached = cache[key].lock())
-        return cached;
-    std::shared_ptr<const FacetColumns> loaded(new FacetColumns(db));
-    cache[key] = loaded;
-    for (auto it = cache.begin(); it != cache.end();)  // forget revisions nobody reads any more
-        it = it->second.expired() ? cache.erase(it) : std::next(it);
-    return loaded;
+    return of_revision<const FacetColumns>(
+        db, [](const Xapian::Database& revision) { return std::shared_ptr<const FacetColumns>(new FacetColumns(revision)); });
 }
 
-FacetCountSpy::FacetCountSpy(std::shared_ptr<const FacetColumns> columns, const std::vector<std::string>& facets)
-    : m_columns(std::move(columns))
+namespace {
+
+// Counts the codes of the documents in docs. Words of 64 members in a row (common in the
+// sets of frequent terms) are counted without finding their bits one by one.
+std::vector<std::size_t> count_codes(const FacetColumn& column, const DocSet& docs)
 {
-    for (const auto& column : m_columns->columns()) {
-        if (facets.empty() || std::find(facets.begin(), facets.end(), column.facet) != facets.end()) {
-            m_counted.push_back(&column);
-            m_counts.emplace_back(column.values.size(), 0);
+    std::vector<std::size_t> counts(column.values.size(), 0);
+    const auto& codes = column.codes;
+    docs.for_each_word([&](Xapian::docid first, std::uint64_t bits) {
+        if (first + 64 <= codes.size() && bits == ~std::uint64_t{0}) {
+            for (Xapian::docid id = first; id < first + 64; ++id)
+                ++counts[codes[id]];
+            return;
         }
-    }
+        for (; bits != 0; bits &= bits - 1) {
+            const Xapian::docid id = first + static_cast<unsigned>(__builtin_ctzll(bits));
+            if (id < codes.size())
+                ++counts[codes[id]];
+        }
+    });
+    return counts;
 }
 
-void FacetCountSpy::operator()(const Xapian::Document& document, double)
-{
-    const Xapian::docid id = document.get_docid();
-    for (std::size_t i = 0; i < m_counted.size(); ++i) {
-        const auto& codes = m_counted[i]->codes;
-        if (id < codes.size())
-            ++m_counts[i][codes[id]];
-    }
-}
+}  // namespace
 
-std::map<std::string, std::vector<std::pair<std::string, std::size_t>>> FacetCountSpy::counts() const
+std::map<std::string, std::vector<std::pair<std::string, std::size_t>>> FacetColumns::count(
+    const DocSet& docs, const std::vector<std::string>& facets) const
 {
     std::map<std::string, std::vector<std::pair<std::string, std::size_t>>> result;
-    for (std::size_t i = 0; i < m_counted.size(); ++i) {
-        auto& values = result[m_counted[i]->facet];
-        for (std::size_t code = 1; code < m_counts[i].size(); ++code) {
-            if (m_counts[i][code] > 0)
-                values.emplace_back(m_counted[i]->values[code], m_counts[i][code]);
+    for (const auto& column : m_columns) {
+        if (std::find(facets.begin(), facets.end(), column.facet) == facets.end())
+            continue;
+        const std::vector<std::size_t> counts = count_codes(column, docs);
+        auto& values = result[column.facet];
+        for (std::size_t code = 1; code < counts.size(); ++code) {
+            if (counts[code] > 0)
+                values.emplace_back(column.values[code], counts[code]);
         }
     }
     return result;

@@ -3,6 +3,8 @@
 // a value lookup in the index (ValueCountMatchSpy's cost).
 #pragma once
 
+#include "core/doc_set.h"
+
 #include <xapian.h>
 
 #include <cstdint>
@@ -29,26 +31,13 @@ public:
 
     const std::vector<FacetColumn>& columns() const { return m_columns; }
 
+    // Returns, for each facet named, the values that occur in docs with their counts.
+    std::map<std::string, std::vector<std::pair<std::string, std::size_t>>> count(
+        const DocSet& docs, const std::vector<std::string>& facets) const;
+
 private:
     explicit FacetColumns(const Xapian::Database& db);
     std::vector<FacetColumn> m_columns;
-};
-
-// Counts the facet values of every document the matcher passes it.
-class FacetCountSpy : public Xapian::MatchSpy {
-public:
-    // Counts the columns whose facet names are listed (all when the list is empty).
-    FacetCountSpy(std::shared_ptr<const FacetColumns> columns, const std::vector<std::string>& facets);
-
-    void operator()(const Xapian::Document& document, double weight) override;
-
-    // Returns facet -> (value -> count) for the values seen.
-    std::map<std::string, std::vector<std::pair<std::string, std::size_t>>> counts() const;
-
-private:
-    std::shared_ptr<const FacetColumns> m_columns;
-    std::vector<const FacetColumn*> m_counted;
-    std::vector<std::vector<std::size_t>> m_counts;  // by counted column, by code
 };
 
 }  // namespace findings

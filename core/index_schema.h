@@ -22,6 +22,10 @@ inline const std::string k_grade = "XG";            // XGrequires_improvement
 inline const std::string k_finding_type = "XT";     // XTarea_for_development
 inline const std::string k_timescale = "XS";        // XSwithin_3_months
 inline const std::string k_kind = "XK";             // XKfocused_visit
+// Returns whether a term is one of the boolean filter terms above (words are lower case, or
+// prefixed Z when stemmed, S in headings).
+inline bool is_filter_term(const std::string& term) { return !term.empty() && (term[0] == 'Q' || term[0] == 'X'); }
+
 // Free-text prefix for the words of the section headings above a paragraph.
 inline const std::string k_section_text = "S";
 

@@ -352,12 +352,8 @@ void add_cue_filters(const Interpretation& cues, BuiltQuery& built)
         if (cue.field != "authority")
             built.reading.filters.push_back(cue.label);
     }
-    if (!cues.ranked_types.empty()) {
-        auto* source = new Xapian::ValueMapPostingSource(s::k_slot_finding_type);
-        for (const auto& [type, weight] : cues.ranked_types)
-            source->add_mapping(to_string(type), weight);
-        built.boost = Xapian::Query(source->release());
-    }
+    for (const auto& [type, weight] : cues.ranked_types)
+        built.ranked_types.emplace(to_string(type), weight);
 }
 
 // Returns whether text has something to search: a word that is not a stop word, or syntax
@@ -409,9 +405,45 @@ Xapian::Query combine(const BuiltQuery& built, const std::string& without)
     if (!filters.empty())
         base = Xapian::Query(Xapian::Query::OP_FILTER, base,
                              Xapian::Query(Xapian::Query::OP_AND, filters.begin(), filters.end()));
-    if (!built.boost.empty())
-        base = Xapian::Query(Xapian::Query::OP_AND_MAYBE, base, built.boost);
+    if (!built.ranked_types.empty())
+        base = Xapian::Query(Xapian::Query::OP_AND_MAYBE, base, ranked_types_query(built));
     return base;
+}
+
+bool has_weighted_terms(const Xapian::Query& query)
+{
+    switch (query.get_type()) {
+    case Xapian::Query::LEAF_TERM:  // a field's filter alone comes as 0 * term: weighs nothing
+        return !s::is_filter_term(*query.get_terms_begin());
+    case Xapian::Query::OP_WILDCARD:
+        return true;
+    case Xapian::Query::LEAF_MATCH_ALL:
+    case Xapian::Query::LEAF_MATCH_NOTHING:
+    case Xapian::Query::LEAF_POSTING_SOURCE:
+    case Xapian::Query::OP_VALUE_RANGE:
+    case Xapian::Query::OP_VALUE_GE:
+    case Xapian::Query::OP_VALUE_LE:
+        return false;
+    case Xapian::Query::OP_FILTER:   // the filter side adds no weight
+    case Xapian::Query::OP_AND_NOT:  // nor does the excluded side
+        return has_weighted_terms(query.get_subquery(0));
+    default:
+        for (std::size_t i = 0; i < query.get_num_subqueries(); ++i) {
+            if (has_weighted_terms(query.get_subquery(i)))
+                return true;
+        }
+        return false;
+    }
+}
+
+Xapian::Query ranked_types_query(const BuiltQuery& built)
+{
+    if (built.ranked_types.empty())
+        return {};
+    auto* source = new Xapian::ValueMapPostingSource(s::k_slot_finding_type);
+    for (const auto& [type, weight] : built.ranked_types)
+        source->add_mapping(type, weight);
+    return Xapian::Query(source->release());
 }
 
 }  // namespace findings

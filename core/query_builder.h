@@ -16,7 +16,8 @@ namespace findings {
 struct BuiltQuery {
     Xapian::Query text;                                 // empty when the query has no words left
     std::map<std::string, Xapian::Query> filter_groups; // facet name -> OR of its selected values
-    Xapian::Query boost;                                // ranks the finding type a query named first
+    std::map<std::string, double> ranked_types;         // finding type -> weight: the types a query
+                                                        // named rank first, in weight order
     QueryReading reading;
     std::string suggestion;                             // spelling correction, or ""
 };
@@ -25,7 +26,14 @@ struct BuiltQuery {
 BuiltQuery build_query(const SearchRequest& request, const Xapian::Database& db, const Analyser& analyser);
 
 // Returns the query to run: text filtered by every group except the one named by without
-// (for that facet's own counts), plus the ranking boost.
+// (for that facet's own counts), plus the ranked types' weights.
 Xapian::Query combine(const BuiltQuery& built, const std::string& without = "");
+
+// Returns whether query weighs documents by their words: false for one of boolean filters and
+// ranges only (field syntax such as grade:inadequate), whose matches are listed in report order.
+bool has_weighted_terms(const Xapian::Query& query);
+
+// Returns the query that weighs a paragraph by its ranked finding type (empty when none are).
+Xapian::Query ranked_types_query(const BuiltQuery& built);
 
 }  // namespace findings

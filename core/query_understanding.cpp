@@ -267,7 +267,8 @@ void note_grade_words(Interpretation& result)
 {
     if (!result.grades.empty())
         return;
-    static const std::regex grade_word(R"(\b(outstanding|inadequate|requires improvement|adequate)\b)");
+    // Not after a colon: "grade:inadequate" is field syntax, a filter already.
+    static const std::regex grade_word(R"((?:^|[^:\w-])(outstanding|inadequate|requires improvement|adequate)\b)");
     std::smatch match;
     const std::string lower = to_lower(result.text);
     if (std::regex_search(lower, match, grade_word))

@@ -17,8 +17,6 @@
 
 namespace findings {
 
-class FacetColumns;
-
 // Limits a client can reach: larger requests are refused (per_page) or cut (query length).
 constexpr std::size_t k_max_per_page = 100;
 constexpr std::size_t k_max_query_bytes = 1000;
@@ -83,7 +81,7 @@ struct QueryReading {
 // Where a search's time went, in milliseconds.
 struct SearchTimings {
     double parse_ms = 0;     // reading the query and building the Xapian query
-    double match_ms = 0;     // ranking the page of results, with the exact total
+    double match_ms = 0;     // the exact match sets and total, and ranking the page
     double facets_ms = 0;    // counting facets over every match
     double snippets_ms = 0;  // reading the page's documents and making snippets
 };
@@ -118,13 +116,8 @@ public:
     Xapian::Database& database() { return m_db; }
 
 private:
-    // Returns the facet columns of the revision being read, loaded once per revision.
-    std::shared_ptr<const FacetColumns> facet_columns();
-
     Xapian::Database m_db;
     Analyser m_analyser;
-    std::shared_ptr<const FacetColumns> m_columns;
-    Xapian::rev m_columns_revision = 0;
 };
 
 }  // namespace findings

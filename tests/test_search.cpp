@@ -287,7 +287,24 @@ TEST_CASE("Explicit field syntax and boolean operators select exactly the paragr
         const std::set<std::string> expected = ids_where(seed_index(), row.keep);
         CHECK_FALSE(expected.empty());
         CHECK(ids_matching(searcher, request_for(row.query)) == expected);
+        CHECK(searcher.search(request_for(row.query)).total == expected.size());
     }
+}
+
+TEST_CASE("A query of field filters alone lists its paragraphs in report order, unweighted", "[search][syntax]")
+{
+    Searcher searcher(reports_index());
+    const SearchResult result = searcher.search(request_for("grade:inadequate", 100));
+    CHECK(result.total == ids_where(reports_index(), [](const Doc& d) { return d.field("grade") == "inadequate"; }).size());
+    REQUIRE(result.hits.size() == 100);
+    CHECK(std::is_sorted(result.hits.begin(), result.hits.end(), [](const SearchHit& a, const SearchHit& b) {
+        return a.date != b.date ? a.date > b.date : a.report_id != b.report_id ? a.report_id < b.report_id : a.position < b.position;
+    }));
+    for (const auto& hit : result.hits) {
+        CHECK(hit.grade == "inadequate");
+        CHECK(hit.score == 0);
+    }
+    CHECK(result.interpreted.notes.empty());  // no advice to write "graded inadequate": it is a filter already
 }
 
 TEST_CASE("An explicit field wins over a cue that contradicts it", "[search][syntax]")

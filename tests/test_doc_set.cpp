@@ -1,0 +1,61 @@
+// DocSet: the bitmaps exact totals and facet counts are computed on, at the edges of words.
+#include "core/doc_set.h"
+
+#include <catch2/catch.hpp>
+
+#include <vector>
+
+using findings::DocSet;
+
+namespace {
+
+std::vector<Xapian::docid> members(const DocSet& docs)
+{
+    std::vector<Xapian::docid> ids;
+    docs.for_each([&ids](Xapian::docid id) { ids.push_back(id); });
+    return ids;
+}
+
+DocSet of(Xapian::docid last, const std::vector<Xapian::docid>& ids)
+{
+    DocSet docs(last);
+    for (Xapian::docid id : ids)
+        docs.insert(id);
+    return docs;
+}
+
+}  // namespace
+
+TEST_CASE("A DocSet holds ids on both sides of word boundaries and finds the next one", "[search][docset]")
+{
+    const DocSet docs = of(200, {1, 63, 64, 127, 128, 200});
+    CHECK(members(docs) == std::vector<Xapian::docid>{1, 63, 64, 127, 128, 200});
+    CHECK(docs.count() == 6);
+    CHECK(docs.next(0) == 1);
+    CHECK(docs.next(2) == 63);
+    CHECK(docs.next(65) == 127);
+    CHECK(docs.next(129) == 200);
+    CHECK(docs.next(201) == 0);
+    CHECK(docs.next(100000) == 0);
+    CHECK_FALSE(docs.contains(62));
+    CHECK_FALSE(docs.contains(100000));
+    CHECK(DocSet(200).empty());
+}
+
+TEST_CASE("DocSets combine as AND, OR, AND NOT and XOR", "[search][docset]")
+{
+    const DocSet a = of(130, {1, 64, 65, 130});
+    const DocSet b = of(130, {64, 100, 130});
+    DocSet both = a;
+    both.intersect(b);
+    CHECK(members(both) == std::vector<Xapian::docid>{64, 130});
+    DocSet either = a;
+    either.unite(b);
+    CHECK(members(either) == std::vector<Xapian::docid>{1, 64, 65, 100, 130});
+    DocSet only_a = a;
+    only_a.subtract(b);
+    CHECK(members(only_a) == std::vector<Xapian::docid>{1, 65});
+    DocSet one_of = a;
+    one_of.symmetric_difference(b);
+    CHECK(members(one_of) == std::vector<Xapian::docid>{1, 65, 100});
+}
