@@ -107,6 +107,9 @@ SearchServer::SearchServer(ServerOptions options)
     m_server->set_keep_alive_timeout(k_keep_alive_timeout_s);
     m_server->set_keep_alive_max_count(k_keep_alive_max_requests);
     m_server->set_payload_max_length(k_max_body_bytes);
+    // httplib writes a response's headers and body apart: with Nagle's algorithm on, the body
+    // waits for the client's delayed ACK of the headers, 40 ms on every kept-alive request.
+    m_server->set_tcp_nodelay(true);
     add_guards();
     add_routes();
 }
