@@ -2,9 +2,11 @@
 // index up to date, collecting what a person needs to know about the run.
 #include "core/index_run.h"
 
+#include "core/analyser.h"
 #include "core/error.h"
 #include "core/facet_columns.h"
 #include "core/index_writer.h"
+#include "core/paragraph_document.h"
 #include "core/report_lookup.h"
 #include "core/report_parser.h"
 #include "core/report_reader.h"
@@ -28,8 +30,8 @@ namespace {
 
 namespace fs = std::filesystem;
 
-// Bump when parsing changes, so that a re-run re-indexes every report.
-constexpr const char* k_parser_version = "4";
+// Bump when parsing or the documents built change, so that a re-run re-indexes every report.
+constexpr const char* k_parser_version = "5";
 constexpr std::size_t k_reports_per_commit = 200;
 
 bool has_report_extension(const fs::path& path)
@@ -141,16 +143,18 @@ void note_gaps(const Report& report, IndexSummary& summary)
         summary.without_grades.push_back(report.source_path);
 }
 
-// One file, read and parsed off the writer's thread.
+// One file, read, parsed and made into documents off the writer's thread.
 struct PreparedFile {
     std::string path;
     std::string failure;  // why it cannot be indexed, or ""
     bool unchanged = false;
     std::string hash;
     Report report;
+    ReportDocuments documents;
 };
 
-PreparedFile prepare(const std::string& path, const std::map<std::string, std::string>& known_hashes)
+PreparedFile prepare(const std::string& path, const std::map<std::string, std::string>& known_hashes,
+                     Xapian::TermGenerator& generator)
 {
     PreparedFile prepared;
     prepared.path = path;
@@ -167,11 +171,13 @@ PreparedFile prepare(const std::string& path, const std::map<std::string, std::s
     }
     prepared.report = parse_report(read.text, path);
     prepared.failure = unrecognised_reason(prepared.report);
+    if (prepared.failure.empty())
+        prepared.documents = report_documents(prepared.report, generator);
     return prepared;
 }
 
-// Reads and parses files on a thread of its own, a bounded number ahead of the writer, so
-// that parsing and index writing use both cores.
+// Reads and parses files and builds their documents on a thread of its own, a bounded number
+// ahead of the writer, so that preparing and index writing use both cores.
 class Preparer {
 public:
     Preparer(const std::vector<std::string>& files, std::map<std::string, std::string> known_hashes)
@@ -205,8 +211,11 @@ private:
 
     void run()
     {
+        const Analyser analyser;  // this thread's own: Xapian objects are not shared between threads
+        Xapian::TermGenerator generator;
+        analyser.configure(generator);
         for (const auto& path : m_files) {
-            PreparedFile prepared = prepare(path, m_known);
+            PreparedFile prepared = prepare(path, m_known, generator);
             std::unique_lock<std::mutex> lock(m_mutex);
             m_changed.wait(lock, [this] { return m_ready.size() < k_ahead || m_cancelled; });
             if (m_cancelled)
@@ -255,7 +264,7 @@ IndexSummary run_indexer(const std::string& db_path, const std::vector<std::stri
             continue;
         }
         const Report& report = prepared.report;
-        const WriteResult written = writer.write(report, prepared.hash);
+        const WriteResult written = writer.write(report, prepared.hash, prepared.documents);
         if (written.outcome == WriteOutcome::duplicate) {
             summary.skipped.push_back({prepared.path, "the same report as " + written.duplicate_of});
             continue;

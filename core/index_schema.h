@@ -30,8 +30,9 @@ inline bool is_filter_term(const std::string& term) { return !term.empty() && (t
 inline const std::string k_section_text = "S";
 
 // Value slots, for sorting, ranges, collapsing and facet counts.
+// Slots 0 (date), 9 (timescale) and 10 (authority type) are no longer written: nothing read
+// them, and every value costs the writer.
 enum Slot : Xapian::valueno {
-    k_slot_date = 0,            // YYYYMMDD, for DateRangeProcessor and sort by date
     k_slot_year = 1,            // sortable_serialise(year), for NumberRangeProcessor
     k_slot_authority = 2,       // canonical authority name
     k_slot_grade = 3,           // grade spelling
@@ -39,9 +40,7 @@ enum Slot : Xapian::valueno {
     k_slot_region = 5,          // region name
     k_slot_kind = 6,            // report kind
     k_slot_report = 7,          // report id, for collapsing to one hit per report
-    k_slot_position = 8,        // sortable_serialise(position), for report order
-    k_slot_timescale = 9,       // timescale spelling
-    k_slot_authority_type = 10, // authority type spelling
+    k_slot_position = 8,        // sortable_serialise(position), for a report's paragraphs in order
     k_slot_report_order = 11,   // one sort key for report order: newest report first, then
                                 // report id, then position (see report_order_key)
 };
@@ -50,6 +49,6 @@ enum Slot : Xapian::valueno {
 inline const std::string k_meta_report = "report:";  // report:<id> -> report JSON
 inline const std::string k_meta_source = "source:";  // source:<absolute path> -> JSON {id, hash}
 inline const std::string k_meta_schema = "schema_version";
-inline const std::string k_schema_version = "2";
+inline const std::string k_schema_version = "3";
 
 }  // namespace findings::schema

@@ -2,7 +2,6 @@
 // remembered by content hash so re-runs change nothing, and batches committed atomically.
 #include "core/index_writer.h"
 
-#include "core/analyser.h"
 #include "core/error.h"
 #include "core/index_schema.h"
 #include "core/paragraph_document.h"
@@ -45,10 +44,6 @@ bool is_under(const std::string& path, const std::string& root)
 
 IndexWriter::IndexWriter(const std::string& path) : m_db(open_writable(path))
 {
-    static const Analyser analyser;  // only ever used on the writer's thread
-    analyser.configure(m_generator);
-    m_generator.set_database(m_db);
-    m_generator.set_flags(Xapian::TermGenerator::FLAG_SPELLING);
     m_db.set_metadata(schema::k_meta_schema, schema::k_schema_version);
     m_db.begin_transaction();
     m_in_transaction = true;
@@ -86,7 +81,7 @@ std::size_t IndexWriter::remove_report(const std::string& report_id)
     return paragraphs;
 }
 
-WriteResult IndexWriter::write(const Report& report, const std::string& content_hash)
+WriteResult IndexWriter::write(const Report& report, const std::string& content_hash, const ReportDocuments& prepared)
 {
     WriteResult result;
     const nlohmann::json existing = read_json(m_db.get_metadata(schema::k_meta_report + report.id));
@@ -110,8 +105,10 @@ WriteResult IndexWriter::write(const Report& report, const std::string& content_
         result.paragraphs_removed += remove_report(report.id);
         m_db.set_metadata(schema::k_meta_source + existing.value("source", ""), "");
     }
-    for (const auto& paragraph : report.paragraphs)
-        m_db.add_document(paragraph_document(report, paragraph, m_generator));
+    for (const auto& document : prepared.documents)
+        m_db.add_document(document);
+    for (const auto& [word, count] : prepared.words)
+        m_new_words[word] += count;
     m_db.set_metadata(schema::k_meta_report + report.id, report_record(report).dump());
     m_db.set_metadata(schema::k_meta_source + report.source_path,
                       nlohmann::json({{"id", report.id}, {"hash", content_hash}}).dump());
@@ -145,6 +142,9 @@ std::vector<RemovedReport> IndexWriter::remove_unseen(const std::vector<std::str
 
 void IndexWriter::commit()
 {
+    for (const auto& [word, count] : m_new_words)
+        m_db.add_spelling(word, count);
+    m_new_words.clear();
     m_db.commit_transaction();
     m_in_transaction = false;
     m_db.begin_transaction();

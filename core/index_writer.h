@@ -2,6 +2,7 @@
 // remembered by content hash so re-runs change nothing, and batches committed atomically.
 #pragma once
 
+#include "core/paragraph_document.h"
 #include "core/report_model.h"
 
 #include <xapian.h>
@@ -10,6 +11,7 @@
 #include <optional>
 #include <set>
 #include <string>
+#include <unordered_map>
 #include <vector>
 
 namespace findings {
@@ -40,8 +42,9 @@ public:
     // Returns the content hash recorded for each source indexed before.
     std::map<std::string, std::string> source_hashes() const;
 
-    // Writes a report's paragraphs, replacing whatever the same source or report held before.
-    WriteResult write(const Report& report, const std::string& content_hash);
+    // Writes a report's documents (built off this thread by report_documents), replacing
+    // whatever the same source or report held before.
+    WriteResult write(const Report& report, const std::string& content_hash, const ReportDocuments& prepared);
 
     // Removes the reports whose sources lie under one of roots but were not seen this run.
     std::vector<RemovedReport> remove_unseen(const std::vector<std::string>& roots,
@@ -55,9 +58,12 @@ public:
 private:
     std::size_t remove_report(const std::string& report_id);
 
+
     Xapian::WritableDatabase m_db;
-    Xapian::TermGenerator m_generator;
     bool m_in_transaction = false;
+    // Words written since the last commit and how often: the spelling dictionary is fed once
+    // per word and commit rather than once per occurrence.
+    std::unordered_map<std::string, Xapian::termcount> m_new_words;
 };
 
 }  // namespace findings

@@ -69,7 +69,6 @@ Xapian::Document paragraph_document(const Report& report, const Paragraph& parag
     add_filter_term(document, s::k_timescale, to_string(paragraph.timescale));
     add_filter_term(document, s::k_kind, report.kind);
 
-    document.add_value(s::k_slot_date, report.date.compact());
     if (report.date.known())
         document.add_value(s::k_slot_year, Xapian::sortable_serialise(report.date.year));
     document.add_value(s::k_slot_authority, report.authority);
@@ -79,8 +78,6 @@ Xapian::Document paragraph_document(const Report& report, const Paragraph& parag
     document.add_value(s::k_slot_kind, report.kind);
     document.add_value(s::k_slot_report, report.id);
     document.add_value(s::k_slot_position, Xapian::sortable_serialise(paragraph.position));
-    document.add_value(s::k_slot_timescale, to_string(paragraph.timescale));
-    document.add_value(s::k_slot_authority_type, facets.type);
     document.add_value(s::k_slot_report_order, report_order_key(report, paragraph));
 
     const nlohmann::json data = {
@@ -101,6 +98,24 @@ Xapian::Document paragraph_document(const Report& report, const Paragraph& parag
     };
     document.set_data(data.dump());
     return document;
+}
+
+ReportDocuments report_documents(const Report& report, Xapian::TermGenerator& generator)
+{
+    ReportDocuments prepared;
+    for (const auto& paragraph : report.paragraphs) {
+        prepared.documents.push_back(paragraph_document(report, paragraph, generator));
+        const Xapian::Document& document = prepared.documents.back();
+        for (auto term = document.termlist_begin(); term != document.termlist_end(); ++term) {
+            const std::string& word = *term;
+            if (!word.empty() && !std::isupper(static_cast<unsigned char>(word[0])))  // words have no prefix
+                prepared.words[word] += term.get_wdf();
+        }
+    }
+    // The generator holds on to the last document: let go of it, so that the documents can
+    // move to another thread (Xapian's reference counts are not atomic).
+    generator.set_document(Xapian::Document());
+    return prepared;
 }
 
 nlohmann::json report_record(const Report& report)

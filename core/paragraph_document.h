@@ -6,6 +6,10 @@
 #include <nlohmann/json.hpp>
 #include <xapian.h>
 
+#include <string>
+#include <unordered_map>
+#include <vector>
+
 namespace findings {
 
 // Returns the id of a paragraph: "<report id>/<position>".
@@ -16,6 +20,17 @@ std::string paragraph_id(const Report& report, const Paragraph& paragraph);
 // be configured by Analyser::configure.
 Xapian::Document paragraph_document(const Report& report, const Paragraph& paragraph,
                                     Xapian::TermGenerator& generator);
+
+// A report's documents, made ready off the index writer's thread, with the words they hold
+// and how often (what TermGenerator's FLAG_SPELLING would feed the spelling dictionary,
+// which needs the database and so cannot be fed where documents are built).
+struct ReportDocuments {
+    std::vector<Xapian::Document> documents;  // one per paragraph, in order
+    std::unordered_map<std::string, Xapian::termcount> words;
+};
+
+// Returns the documents of every paragraph of report.
+ReportDocuments report_documents(const Report& report, Xapian::TermGenerator& generator);
 
 // Returns the report-level record kept in the index's metadata: metadata, every judgement
 // with its grade, and the number of paragraphs.
