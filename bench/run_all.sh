@@ -31,7 +31,7 @@ for file in "${changed[@]}"; do printf '\nThe local authority reviewed this find
 
 echo "== index size"
 du -sb "$index" | cut -f1 > "$results/size.txt"
-rm -rf "$work/compact" && xapian-compact "$index" "$work/compact" > /dev/null
+rm -rf "$work/compact" && /usr/bin/time -f "%e s" xapian-compact "$index" "$work/compact" > /dev/null 2> "$results/compact.time"
 du -sb "$work/compact" | cut -f1 > "$results/size-compact.txt"
 
 echo "== queries in process"

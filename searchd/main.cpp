@@ -31,7 +31,8 @@ Options:
   --host ADDRESS  the address to listen on (default 127.0.0.1: this machine only)
   --port N        the port (default 8080; 0 picks a free one and prints it)
   --web DIR       the page's files (default: web next to the program's source, else ./web)
-  --threads N     worker threads (default 8), each with its own index handle
+  --threads N     worker threads (default 32), one per open connection, each with its
+                  own index handle
   --cors ORIGIN   allow pages from ORIGIN (e.g. https://intranet.example) to call the API
   --quiet         no access log
   --help          show this help

@@ -29,7 +29,9 @@ constexpr std::size_t k_max_queued_connections = 256;
 constexpr time_t k_read_timeout_s = 5;
 constexpr time_t k_write_timeout_s = 10;
 constexpr time_t k_keep_alive_timeout_s = 2;
-constexpr std::size_t k_keep_alive_max_requests = 100;
+// A connection is closed after this many requests, so that clients beyond the workers wait
+// for a turn of a few requests rather than for another client's whole session.
+constexpr std::size_t k_keep_alive_max_requests = 10;
 
 const char* const k_content_security_policy =
     "default-src 'none'; script-src 'self'; style-src 'self'; img-src 'self' data:; connect-src 'self'; "

@@ -19,7 +19,9 @@ struct ServerOptions {
     std::string host = "127.0.0.1";
     int port = 8080;
     std::string web = "web";
-    std::size_t threads = 8;
+    // cpp-httplib gives a connection a worker for its whole life: workers are mostly waiting on
+    // sockets, so there are many more than cores, and 32 clients are served without queueing.
+    std::size_t threads = 32;
     std::string cors_origin;  // empty: no CORS headers
     bool access_log = true;
 };
