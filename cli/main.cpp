@@ -1,6 +1,7 @@
 // findings: searches the Findings index from the command line, for people and scripts.
 #include "cli/output.h"
 #include "cli/remote_search.h"
+#include "core/command_line.h"
 #include "core/defaults.h"
 #include "core/error.h"
 #include "core/search.h"
@@ -68,85 +69,67 @@ struct Options {
     bool counts_only = false;
 };
 
-[[noreturn]] void fail(const std::string& message)
+int parse_year(const std::string& text, const findings::CommandLine& line)
 {
-    std::fprintf(stderr, "findings: %s (see findings --help)\n", message.c_str());
-    std::exit(k_exit_error);
-}
-
-std::size_t parse_count(const std::string& option, const std::string& value)
-{
-    char* end = nullptr;
-    const long number = std::strtol(value.c_str(), &end, 10);
-    if (value.empty() || *end != '\0' || number < 0)
-        fail(option + " needs a whole number, not \"" + value + "\"");
-    return static_cast<std::size_t>(number);
-}
-
-int parse_year(const std::string& value)
-{
-    if (value.empty())
+    if (text.empty())
         return 0;
-    const std::size_t year = parse_count("--year", value);
-    if (year < 1990 || year > 2100)
-        fail("--year needs four-digit years, e.g. --year 2009..2011");
+    char* end = nullptr;
+    const long year = std::strtol(text.c_str(), &end, 10);
+    if (*end != '\0' || year < 1990 || year > 2100)
+        line.fail("--year needs four-digit years, e.g. --year 2009..2011");
     return static_cast<int>(year);
 }
 
-void parse_year_option(const std::string& value, findings::SearchRequest& request)
+void parse_year_option(const std::string& value, const findings::CommandLine& line, findings::SearchRequest& request)
 {
     const auto dots = value.find("..");
     if (dots == std::string::npos) {
-        request.year_from = request.year_to = parse_year(value);
+        request.year_from = request.year_to = parse_year(value, line);
         return;
     }
-    request.year_from = parse_year(value.substr(0, dots));
-    request.year_to = parse_year(value.substr(dots + 2));
+    request.year_from = parse_year(value.substr(0, dots), line);
+    request.year_to = parse_year(value.substr(dots + 2), line);
 }
 
 Options parse_arguments(int argc, char** argv)
 {
     Options options;
     std::string query;
-    for (int i = 1; i < argc; ++i) {
-        const std::string argument = argv[i];
-        const auto value = [&]() -> std::string {
-            if (i + 1 >= argc)
-                fail(argument + " needs a value");
-            return argv[++i];
-        };
+    findings::CommandLine line("findings", argc, argv);
+    while (line.next()) {
+        const std::string& argument = line.argument();
         if (argument == "--help" || argument == "-h") {
             std::fputs(k_usage, stdout);
             std::exit(k_exit_matches);
         } else if (argument == "--db") {
-            options.db = value();
+            options.db = line.value();
         } else if (argument == "--server") {
-            options.server = value();
+            options.server = line.value();
         } else if (argument == "--format") {
-            const std::string name = value();
+            const std::string name = line.value();
             const auto format = findings::output_format_named(name);
             if (!format)
-                fail("unknown format \"" + name + "\": use table, json, ndjson or csv");
+                line.fail("unknown format \"" + name + "\": use table, json, ndjson or csv");
             options.format = *format;
         } else if (argument == "--limit") {
-            options.request.per_page = parse_count(argument, value());
+            options.request.per_page = static_cast<std::size_t>(line.number(0, findings::k_max_per_page));
         } else if (argument == "--page") {
-            options.request.page = parse_count(argument, value());
+            options.request.page = static_cast<std::size_t>(line.number(1, findings::k_max_page));
         } else if (argument == "--sort") {
-            const std::string order = value();
+            const std::string order = line.value();
             if (order != "relevance" && order != "date")
-                fail("--sort is relevance or date");
+                line.fail("--sort is relevance or date");
             options.request.sort = order == "date" ? findings::SortOrder::date : findings::SortOrder::relevance;
         } else if (argument == "--authority") {
-            options.request.authorities.push_back(value());
+            options.request.authorities.push_back(line.value());
         } else if (argument == "--type") {
-            options.request.finding_types.push_back(value());
+            options.request.finding_types.push_back(line.value());
         } else if (argument == "--grade") {
-            options.request.grades.push_back(value());
+            options.request.grades.push_back(line.value());
         } else if (argument == "--region") {
-            options.request.regions.push_back(value());
+            options.request.regions.push_back(line.value());
         } else if (argument == "--year") {
-            parse_year_option(value(), options.request);
+            parse_year_option(line.value(), line, options.request);
         } else if (argument == "--collapse") {
             options.request.collapse_reports = true;
         } else if (argument == "--all") {
@@ -158,7 +141,7 @@ Options parse_arguments(int argc, char** argv)
         } else if (argument == "--literal") {
             options.request.literal = true;
         } else if (argument.rfind("--", 0) == 0) {
-            fail("unknown option " + argument);
+            line.fail("unknown option " + argument);
         } else {
             query += (query.empty() ? "" : " ") + argument;
         }
@@ -166,12 +149,12 @@ Options parse_arguments(int argc, char** argv)
     options.request.query = query;
     if (options.request.per_page == 0) {
         if (!options.facets)
-            fail("--limit 0 only makes sense with --facets");
+            line.fail("--limit 0 only makes sense with --facets");
         options.counts_only = true;
         options.request.per_page = 1;
     }
     if (options.all && options.format != findings::OutputFormat::ndjson && options.format != findings::OutputFormat::csv)
-        fail("--all streams every match: use it with --format ndjson or --format csv");
+        line.fail("--all streams every match: use it with --format ndjson or --format csv");
     // A table shows facets only when asked; JSON always carries them. Not counting them spares
     // loading the facet columns, most of a one-off search's time on a large index.
     options.request.facets = options.facets || options.format != findings::OutputFormat::table;

@@ -1,4 +1,5 @@
 // indexer: builds or updates the Findings index from folders of report files.
+#include "core/command_line.h"
 #include "core/defaults.h"
 #include "core/error.h"
 #include "core/index_run.h"
@@ -55,18 +56,15 @@ struct Options {
 // Parses the command line; returns an exit code when the program should stop now.
 int parse_arguments(int argc, char** argv, Options& options)
 {
-    for (int i = 1; i < argc; ++i) {
-        const std::string argument = argv[i];
+    findings::CommandLine line("indexer", argc, argv);
+    while (line.next()) {
+        const std::string& argument = line.argument();
         if (argument == "--help" || argument == "-h") {
             std::fputs(k_usage, stdout);
             return k_exit_ok;
         }
         if (argument == "--db") {
-            if (i + 1 >= argc) {
-                std::fprintf(stderr, "indexer: --db needs a folder, e.g. --db data/index\n");
-                return k_exit_error;
-            }
-            options.db = argv[++i];
+            options.db = line.value();
         } else if (argument.rfind("--db=", 0) == 0) {
             options.db = argument.substr(5);
         } else if (argument == "--json") {
@@ -74,16 +72,13 @@ int parse_arguments(int argc, char** argv, Options& options)
         } else if (argument == "--verbose" || argument == "-v") {
             options.verbose = true;
         } else if (argument.rfind("-", 0) == 0 && argument != "-") {
-            std::fprintf(stderr, "indexer: unknown option %s (see indexer --help)\n", argument.c_str());
-            return k_exit_error;
+            line.fail("unknown option " + argument);
         } else {
             options.paths.push_back(argument);
         }
     }
-    if (options.paths.empty()) {
-        std::fprintf(stderr, "indexer: no PATH given: name report files or folders, e.g. indexer corpus/\n");
-        return k_exit_error;
-    }
+    if (options.paths.empty())
+        line.fail("no PATH given: name report files or folders, e.g. indexer corpus/");
     return -1;
 }
 

@@ -1,4 +1,5 @@
 // searchd: serves the Findings JSON API and the inspectors' web page over HTTP.
+#include "core/command_line.h"
 #include "core/defaults.h"
 #include "core/error.h"
 #include "searchd/server.h"
@@ -41,52 +42,33 @@ Example:
   searchd --db data/index --port 8080      then open http://127.0.0.1:8080/
 )";
 
-[[noreturn]] void fail(const std::string& message)
-{
-    std::fprintf(stderr, "searchd: %s (see searchd --help)\n", message.c_str());
-    std::exit(2);
-}
-
-int parse_number(const std::string& option, const std::string& text, int low, int high)
-{
-    char* end = nullptr;
-    const long value = std::strtol(text.c_str(), &end, 10);
-    if (text.empty() || *end != '\0' || value < low || value > high)
-        fail(option + " needs a number from " + std::to_string(low) + " to " + std::to_string(high));
-    return static_cast<int>(value);
-}
-
 findings::ServerOptions parse_arguments(int argc, char** argv)
 {
     findings::ServerOptions options;
     options.db = findings::default_index_path();
     options.web = std::filesystem::exists(FINDINGS_WEB_DIR) ? FINDINGS_WEB_DIR : "web";
-    for (int i = 1; i < argc; ++i) {
-        const std::string argument = argv[i];
-        const auto value = [&]() -> std::string {
-            if (i + 1 >= argc)
-                fail(argument + " needs a value");
-            return argv[++i];
-        };
+    findings::CommandLine line("searchd", argc, argv);
+    while (line.next()) {
+        const std::string& argument = line.argument();
         if (argument == "--help" || argument == "-h") {
             std::fputs(k_usage, stdout);
             std::exit(0);
         } else if (argument == "--db") {
-            options.db = value();
+            options.db = line.value();
         } else if (argument == "--host") {
-            options.host = value();
+            options.host = line.value();
         } else if (argument == "--port") {
-            options.port = parse_number(argument, value(), 0, 65535);
+            options.port = static_cast<int>(line.number(0, 65535));
         } else if (argument == "--web") {
-            options.web = value();
+            options.web = line.value();
         } else if (argument == "--threads") {
-            options.threads = static_cast<std::size_t>(parse_number(argument, value(), 1, 256));
+            options.threads = static_cast<std::size_t>(line.number(1, 256));
         } else if (argument == "--cors") {
-            options.cors_origin = value();
+            options.cors_origin = line.value();
         } else if (argument == "--quiet") {
             options.access_log = false;
         } else {
-            fail("unknown argument " + argument);
+            line.fail("unknown argument " + argument);
         }
     }
     return options;

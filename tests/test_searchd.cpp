@@ -509,6 +509,27 @@ std::set<std::string> accepted_search_parameters()
 
 // ---- Endpoints --------------------------------------------------------------------------------
 
+TEST_CASE("searchd refuses bad arguments with exit 2 and says what it needs", "[searchd]")
+{
+    TempDir tmp;
+    struct Row {
+        std::vector<std::string> arguments;
+        std::string message;
+    };
+    const Row rows[] = {
+        {{"--port", "http"}, "--port needs a whole number from 0 to 65535"},
+        {{"--threads", "0"}, "--threads needs a whole number from 1 to 256"},
+        {{"--db"}, "--db needs a value"},
+        {{"--frobnicate"}, "unknown argument --frobnicate"},
+    };
+    for (const auto& row : rows) {
+        INFO(row.arguments[0]);
+        const ProgramRun run = run_program(FINDINGS_SEARCHD_PATH, row.arguments, tmp);
+        CHECK(run.exit_code == 2);
+        CHECK_THAT(run.err, Catch::Contains(row.message) && Catch::Contains("see searchd --help"));
+    }
+}
+
 TEST_CASE("GET / serves the web folder's index.html as text/html", "[searchd]")
 {
     Searchd server(site().index);
