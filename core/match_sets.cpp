@@ -16,6 +16,10 @@ constexpr std::size_t k_budget_bytes = 64 << 20;
 // smaller than this are read again each time rather than kept.
 constexpr Xapian::doccount k_smallest_kept = 2000;
 
+// Kept sets of sub-queries are keyed by this and the serialised query; terms by themselves
+// (no term starts with a control character).
+const std::string k_query_key = "\x01";
+
 // Collects the documents Xapian's matcher visits.
 class Collector : public Xapian::MatchSpy {
 public:
@@ -97,13 +101,39 @@ std::shared_ptr<const DocSet> MatchSets::term_set(const Xapian::Database& db, co
     return docs;
 }
 
+std::vector<std::string> MatchSets::kept_keys(std::size_t limit)
+{
+    std::lock_guard<std::mutex> lock(m_mutex);
+    std::vector<std::string> keys;
+    for (auto key = m_recent.begin(); key != m_recent.end() && keys.size() < limit; ++key)
+        keys.push_back(*key);
+    return keys;
+}
+
+void MatchSets::prefetch(const Xapian::Database& db, const std::vector<std::string>& keys,
+                         std::chrono::milliseconds budget)
+{
+    const auto deadline = std::chrono::steady_clock::now() + budget;
+    for (auto key = keys.begin(); key != keys.end() && std::chrono::steady_clock::now() < deadline; ++key) {
+        if (key->rfind(k_query_key, 0) != 0) {
+            term_set(db, *key);
+            continue;
+        }
+        try {
+            matcher_set(db, Xapian::Query::unserialise(key->substr(k_query_key.size())));
+        } catch (const Xapian::Error&) {
+            // Not a query this build can read back: it will be evaluated when asked for.
+        }
+    }
+}
+
 std::shared_ptr<const DocSet> MatchSets::matcher_set(const Xapian::Database& db, const Xapian::Query& query)
 {
     // Phrases and the like are the costliest sub-queries: keep their sets under their
     // serialised form (a custom posting source cannot be serialised, and is not kept).
     std::string key;
     try {
-        key = "\x01" + query.serialise();
+        key = k_query_key + query.serialise();
     } catch (const Xapian::Error&) {
     }
     if (!key.empty()) {

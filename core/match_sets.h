@@ -9,12 +9,14 @@
 
 #include <xapian.h>
 
+#include <chrono>
 #include <cstddef>
 #include <list>
 #include <memory>
 #include <mutex>
 #include <string>
 #include <unordered_map>
+#include <vector>
 
 namespace findings {
 
@@ -30,6 +32,14 @@ public:
 
     // Returns every document of the revision.
     std::shared_ptr<const DocSet> all(const Xapian::Database& db);
+
+    // Returns the keys of the sets kept, most recently used first, at most limit of them.
+    std::vector<std::string> kept_keys(std::size_t limit);
+
+    // Evaluates and keeps the sets another revision kept under keys (from kept_keys), in that
+    // order until budget is spent, so that a new revision starts with the sets searches use.
+    void prefetch(const Xapian::Database& db, const std::vector<std::string>& keys,
+                  std::chrono::milliseconds budget);
 
 private:
     explicit MatchSets(const Xapian::Database& db);

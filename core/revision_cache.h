@@ -1,7 +1,7 @@
 // Things derived from one revision of an index (facet columns, report order, match sets) are
 // built once per revision and shared by every thread and Searcher that reads that revision.
-// The newest revision's stay loaded between searches; an older revision's are forgotten as
-// soon as no search reads it.
+// The two newest revisions' stay loaded between searches (readers still on the older one while
+// the newer is warmed); an older revision's are forgotten as soon as no search reads it.
 #pragma once
 
 #include <xapian.h>
@@ -10,7 +10,6 @@
 #include <memory>
 #include <mutex>
 #include <string>
-#include <utility>
 
 namespace findings {
 
@@ -20,7 +19,7 @@ std::shared_ptr<T> of_revision(const Xapian::Database& db, Build&& build)
 {
     static std::mutex mutex;
     static std::map<std::string, std::weak_ptr<T>> by_revision;                    // uuid@revision
-    static std::map<std::string, std::pair<Xapian::rev, std::shared_ptr<T>>> newest;  // uuid
+    static std::map<std::string, std::map<Xapian::rev, std::shared_ptr<T>>> newest;  // uuid -> two revisions
     const Xapian::rev revision = db.get_revision();
     const std::string key = db.get_uuid() + "@" + std::to_string(revision);
     std::lock_guard<std::mutex> lock(mutex);
@@ -32,8 +31,9 @@ std::shared_ptr<T> of_revision(const Xapian::Database& db, Build&& build)
             it = it->second.expired() ? by_revision.erase(it) : std::next(it);
     }
     auto& kept = newest[db.get_uuid()];
-    if (!kept.second || kept.first <= revision)
-        kept = {revision, found};
+    kept[revision] = found;
+    if (kept.size() > 2)
+        kept.erase(kept.begin());
     return found;
 }
 

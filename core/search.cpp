@@ -25,6 +25,10 @@ namespace s = schema;
 
 constexpr std::size_t k_snippet_bytes = 320;
 
+// How long warming a new revision may spend reading again the sets the last one kept: the
+// most used first; the rest are read when a search asks for them.
+constexpr std::chrono::milliseconds k_prefetch_budget{500};
+
 // Measures the time between laps, in milliseconds.
 class Stopwatch {
 public:
@@ -327,6 +331,17 @@ std::vector<SearchHit> read_hits(const RankedPage& page, Xapian::Database& db, c
 Searcher::Searcher(const std::string& db_path) : m_db(open_database(db_path)) {}
 
 bool Searcher::reopen() { return m_db.reopen(); }
+
+void Searcher::warm(const std::vector<std::string>& keys)
+{
+    FacetColumns::of(m_db);
+    ReportOrder::of(m_db);
+    const auto sets = MatchSets::of(m_db);
+    sets->all(m_db);
+    sets->prefetch(m_db, keys, k_prefetch_budget);
+}
+
+std::vector<std::string> Searcher::kept_sets(std::size_t limit) { return MatchSets::of(m_db)->kept_keys(limit); }
 
 SearchResult Searcher::search(const SearchRequest& request)
 {

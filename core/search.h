@@ -113,6 +113,17 @@ public:
     // Moves to the index's latest commit; returns whether it changed.
     bool reopen();
 
+    // The revision (commit) of the index being read.
+    Xapian::rev revision() const { return m_db.get_revision(); }
+
+    // Builds what searching this revision keeps in memory (facet columns, report order, the
+    // set of every document, and as many of the sets kept under keys as a fraction of a second
+    // allows), so that the first searches of a new revision need not wait for them.
+    void warm(const std::vector<std::string>& keys = {});
+
+    // Returns the keys of the sets this revision keeps, most recently used first (for warm).
+    std::vector<std::string> kept_sets(std::size_t limit);
+
     Xapian::Database& database() { return m_db; }
 
 private:

@@ -25,7 +25,8 @@ Serves the Findings search page and its JSON API:
   GET /metrics               Prometheus metrics
   GET /openapi.json          the API's description
 
-When the indexer commits, the new revision is served without a restart.
+When the indexer commits, the new revision is served without a restart, within a second:
+searchd loads what it keeps in memory for it first, so searches do not wait for that.
 
 Options:
   --db DIR        the index (default: $FINDINGS_DB, else data/index)

@@ -84,15 +84,30 @@ QueryParams params_of(const httplib::Request& request)
 }
 
 // One Searcher per worker thread (Xapian objects are not thread-safe), moved to the index's
-// latest commit before each request.
-Searcher& thread_searcher(const std::string& db)
+// latest commit before a request once the warmer has made a newer revision ready.
+Searcher& thread_searcher(const std::string& db, const RevisionWarmer& warmer)
 {
     thread_local std::unique_ptr<Searcher> searcher;
     if (!searcher)
         searcher = std::make_unique<Searcher>(db);
-    else
+    else if (warmer.should_move(searcher->revision()))
         searcher->reopen();
     return *searcher;
+}
+
+// Runs read with this worker thread's Searcher. A Searcher left on an older revision while a
+// newer one is warmed can find its revision gone (the indexer committed twice since): then it
+// moves to the latest and reads again.
+template <typename Read>
+auto read_index(const std::string& db, const RevisionWarmer& warmer, Read&& read)
+{
+    Searcher& searcher = thread_searcher(db, warmer);
+    try {
+        return read(searcher);
+    } catch (const Xapian::DatabaseModifiedError&) {
+        searcher.reopen();
+        return read(searcher);
+    }
 }
 
 thread_local std::chrono::steady_clock::time_point t_request_started;
@@ -100,7 +115,8 @@ thread_local std::chrono::steady_clock::time_point t_request_started;
 }  // namespace
 
 SearchServer::SearchServer(ServerOptions options)
-    : m_options(std::move(options)), m_files(m_options.web), m_server(std::make_unique<httplib::Server>())
+    : m_options(std::move(options)), m_files(m_options.web),
+      m_warmer(std::make_unique<RevisionWarmer>(m_options.db)), m_server(std::make_unique<httplib::Server>())
 {
     const std::size_t threads = m_options.threads;
     m_server->new_task_queue = [threads] { return new BoundedTaskQueue(threads, k_max_queued_connections); };
@@ -196,33 +212,36 @@ void SearchServer::add_guards()
 void SearchServer::add_routes()
 {
     const std::string db = m_options.db;
-    m_server->Get("/api/search", [db](const httplib::Request& request, httplib::Response& response) {
+    const RevisionWarmer& warmer = *m_warmer;
+    m_server->Get("/api/search", [db, &warmer](const httplib::Request& request, httplib::Response& response) {
         const SearchRequest search = request_from_params(params_of(request));
-        send_json(response, 200, result_json(thread_searcher(db).search(search)));
+        send_json(response, 200, read_index(db, warmer, [&](Searcher& searcher) { return result_json(searcher.search(search)); }));
     });
-    m_server->Get(R"(/api/reports/([^/]+))", [db](const httplib::Request& request, httplib::Response& response) {
-        Searcher& searcher = thread_searcher(db);
-        send_json(response, 200, lookup_report(searcher.database(), request.matches[1].str()));
+    m_server->Get(R"(/api/reports/([^/]+))", [db, &warmer](const httplib::Request& request, httplib::Response& response) {
+        const std::string id = request.matches[1].str();
+        send_json(response, 200, read_index(db, warmer, [&](Searcher& searcher) { return lookup_report(searcher.database(), id); }));
     });
-    m_server->Get("/api/facets", [db](const httplib::Request& request, httplib::Response& response) {
+    m_server->Get("/api/facets", [db, &warmer](const httplib::Request& request, httplib::Response& response) {
         if (!request.params.empty())
             throw Error(ErrorCode::bad_request, "/api/facets takes no parameters: use /api/search for filtered counts");
         SearchRequest everything;
         everything.per_page = 1;
-        const SearchResult result = thread_searcher(db).search(everything);
-        const nlohmann::json json = result_json(result);
+        const nlohmann::json json =
+            read_index(db, warmer, [&](Searcher& searcher) { return result_json(searcher.search(everything)); });
         send_json(response, 200, {{"total", json["total"]}, {"facets", json["facets"]}});
     });
-    m_server->Get("/api/health", [this, db](const httplib::Request&, httplib::Response& response) {
-        Xapian::Database& index = thread_searcher(db).database();
+    const auto health = [this](Searcher& searcher) {
+        Xapian::Database& index = searcher.database();
         m_metrics.set_index(index.get_doccount(), index.get_revision());
-        send_json(response, 200, {{"status", "ok"}, {"documents", index.get_doccount()},
-                                  {"reports", count_reports(index)}, {"revision", index.get_revision()}});
+        return nlohmann::json{{"status", "ok"}, {"documents", index.get_doccount()},
+                              {"reports", count_reports(index)}, {"revision", index.get_revision()}};
+    };
+    m_server->Get("/api/health", [db, &warmer, health](const httplib::Request&, httplib::Response& response) {
+        send_json(response, 200, read_index(db, warmer, health));
     });
-    m_server->Get("/metrics", [this, db](const httplib::Request&, httplib::Response& response) {
+    m_server->Get("/metrics", [this, db, &warmer, health](const httplib::Request&, httplib::Response& response) {
         try {
-            Xapian::Database& index = thread_searcher(db).database();
-            m_metrics.set_index(index.get_doccount(), index.get_revision());
+            read_index(db, warmer, health);
         } catch (const Error&) {
             // No index yet: the request metrics are still worth reading.
         }

@@ -3,6 +3,7 @@
 #pragma once
 
 #include "searchd/metrics.h"
+#include "searchd/revision_warmer.h"
 #include "searchd/static_files.h"
 
 #include <memory>
@@ -49,6 +50,7 @@ private:
     ServerOptions m_options;
     StaticFiles m_files;
     Metrics m_metrics;
+    std::unique_ptr<RevisionWarmer> m_warmer;
     std::unique_ptr<httplib::Server> m_server;
 };
 

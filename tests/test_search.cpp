@@ -656,6 +656,45 @@ TEST_CASE("Page 2 continues page 1 with the same total", "[search][results]")
     }
 }
 
+TEST_CASE("A new revision warmed with the last one's kept sets answers from its own documents", "[search][revisions]")
+{
+    TempDir tmp;
+    const fs::path reports = tmp.path() / "reports";
+    for (const auto& entry : fs::directory_iterator(corpus_path("seed")))
+        copy_into(entry.path().string(), reports);
+    const std::string db = tmp / "index";
+    run_indexer(db, {reports.string()}, {});
+    const std::vector<std::string> queries = {"\"social workers\"", "\"children in care\"", "Croydon strengths",
+                                              "supervision", "year:2009..2010 assessment"};
+    Searcher searcher(db);
+    for (const auto& query : queries)
+        searcher.search(request_for(query));
+    const std::size_t phrase_before = searcher.search(request_for(queries[0])).total;
+    const std::vector<std::string> kept = searcher.kept_sets(128);
+    CHECK(kept.size() >= 2);  // the phrases' sets at least
+
+    copy_into(corpus_path("reports/croydon-2024-12-03-inspection.txt"), reports);
+    REQUIRE(run_indexer(db, {reports.string()}, {}).reports_added == 1);
+    REQUIRE(searcher.reopen());
+    searcher.warm(kept);
+    for (const auto& query : queries) {
+        INFO(query);
+        const SearchResult result = searcher.search(request_for(query, 100));
+        const std::vector<SearchHit> every = all_matches(searcher, request_for(query));
+        CHECK(result.total == every.size());
+        std::set<std::string> paged, all;
+        for (const auto& hit : result.hits)
+            paged.insert(hit.id);
+        for (const auto& hit : every)
+            all.insert(hit.id);
+        CHECK(std::includes(all.begin(), all.end(), paged.begin(), paged.end()));
+    }
+    const SearchResult phrase_after = searcher.search(request_for(queries[0]));
+    CHECK(phrase_after.total > phrase_before);  // the added 2024 report uses the phrase
+    const auto& years = phrase_after.facets.at("year");
+    CHECK(std::any_of(years.begin(), years.end(), [](const FacetCount& year) { return year.value == "2024"; }));
+}
+
 TEST_CASE("Sorting by date lists the newest paragraphs first", "[search][results]")
 {
     for (const std::string* db : {&seed_index(), &reports_index()}) {

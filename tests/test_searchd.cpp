@@ -1037,11 +1037,17 @@ TEST_CASE("A new commit is served without a restart and without a failed request
     CHECK(summary.reports_added == 1);
     CHECK(std::count(statuses.begin(), statuses.end(), 200) == static_cast<std::ptrdiff_t>(statuses.size()));
 
-    const json after = get_json(server, "/api/health");
+    // searchd moves its workers to a commit once it has warmed it: within a second.
+    json after = get_json(server, "/api/health");
+    json found = get_json(server, phrase);
+    for (int wait = 0; wait < 100 && (after["revision"] == before["revision"] || found["total"] == 0); ++wait) {
+        std::this_thread::sleep_for(std::chrono::milliseconds(50));
+        after = get_json(server, "/api/health");
+        found = get_json(server, phrase);
+    }
     CHECK(after["documents"] > before["documents"]);
     CHECK(after["reports"] == before["reports"].get<int>() + 1);
     CHECK(after["revision"] > before["revision"]);
-    const json found = get_json(server, phrase);
     REQUIRE(found["total"] > 0);
     CHECK(found["results"][0]["report_id"] == k_new_report);
     CHECK(get(server, "/api/reports/" + k_new_report).status == 200);
