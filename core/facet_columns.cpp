@@ -65,7 +65,7 @@ FacetColumns::FacetColumns(const Xapian::Database& db)
 
 std::shared_ptr<const FacetColumns> FacetColumns::of(const Xapian::Database& db)
 {
-    return of_revision<const FacetColumns>(
+    return RevisionCache<const FacetColumns>::get(
         db, [](const Xapian::Database& revision) { return std::shared_ptr<const FacetColumns>(new FacetColumns(revision)); });
 }
 

@@ -39,7 +39,7 @@ MatchSets::MatchSets(const Xapian::Database& db)
 
 std::shared_ptr<MatchSets> MatchSets::of(const Xapian::Database& db)
 {
-    return of_revision<MatchSets>(
+    return RevisionCache<MatchSets>::get(
         db, [](const Xapian::Database& revision) { return std::shared_ptr<MatchSets>(new MatchSets(revision)); });
 }
 

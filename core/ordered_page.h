@@ -1,10 +1,14 @@
 // A page of matches in report order, without sorting every match: matches are taken tier by
-// tier (the finding types a query ranks first, then the rest), each tier read off the
-// revision's report order, stopping as soon as the page is full.
+// tier (the finding types a query ranks first, then the rest), in report order, stopping as
+// soon as the page is full. Matches are read off the revision's whole report order when it is
+// loaded (searchd loads it for every revision) or when there are many; a few matches are
+// otherwise ordered by their own sort keys, read from the index, so that a one-off search of
+// a few matches (the command line's) does not pay for loading the whole order.
 #pragma once
 
 #include "core/doc_set.h"
-#include "core/report_order.h"
+
+#include <xapian.h>
 
 #include <cstddef>
 #include <vector>
@@ -18,9 +22,10 @@ struct PageSpan {
 };
 
 // Returns the documents of the page: tiers are disjoint sets, listed first to last.
-std::vector<Xapian::docid> ordered_page(const std::vector<DocSet>& tiers, const ReportOrder& order, const PageSpan& span);
+std::vector<Xapian::docid> ordered_page(const std::vector<DocSet>& tiers, const Xapian::Database& db,
+                                        const PageSpan& span);
 
 // Returns how many reports the documents of docs belong to.
-std::size_t count_reports(const DocSet& docs, const ReportOrder& order);
+std::size_t count_reports(const DocSet& docs, const Xapian::Database& db);
 
 }  // namespace findings

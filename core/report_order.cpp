@@ -60,8 +60,13 @@ ReportOrder::ReportOrder(const Xapian::Database& db)
 
 std::shared_ptr<const ReportOrder> ReportOrder::of(const Xapian::Database& db)
 {
-    return of_revision<const ReportOrder>(
+    return RevisionCache<const ReportOrder>::get(
         db, [](const Xapian::Database& revision) { return std::shared_ptr<const ReportOrder>(new ReportOrder(revision)); });
+}
+
+std::shared_ptr<const ReportOrder> ReportOrder::if_loaded(const Xapian::Database& db)
+{
+    return RevisionCache<const ReportOrder>::find(db);
 }
 
 }  // namespace findings

@@ -16,6 +16,9 @@ public:
     // Returns the order of db's current revision, loaded once per revision and shared.
     static std::shared_ptr<const ReportOrder> of(const Xapian::Database& db);
 
+    // Returns the order of db's current revision if it is loaded already, or null.
+    static std::shared_ptr<const ReportOrder> if_loaded(const Xapian::Database& db);
+
     // The documents, first in report order first.
     const std::vector<Xapian::docid>& documents() const { return m_documents; }
 

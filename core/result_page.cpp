@@ -4,7 +4,6 @@
 #include "core/index_schema.h"
 #include "core/match_sets.h"
 #include "core/ordered_page.h"
-#include "core/report_order.h"
 
 #include <algorithm>
 #include <functional>
@@ -104,7 +103,7 @@ RankedPage report_order_page(const SearchRequest& request, const BuiltQuery& bui
     const PageSpan span{(request.page - 1) * request.per_page, request.per_page, request.collapse_reports};
     RankedPage page;
     page.offset = span.offset;
-    page.documents = ordered_page(tiers, *ReportOrder::of(db), span);
+    page.documents = ordered_page(tiers, db, span);
     page.weights.assign(page.documents.size(), 0);
     if (has_text && !page.documents.empty()) {
         auto members = std::make_shared<DocSet>(db.get_lastdocid());

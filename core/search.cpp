@@ -171,7 +171,7 @@ SearchResult Searcher::search(const SearchRequest& request)
             result.timings.parse_ms = stopwatch.lap();
 
             const QuerySets sets = evaluate_sets(built, m_db);
-            result.total = request.collapse_reports ? count_reports(*sets.matched, *ReportOrder::of(m_db))
+            result.total = request.collapse_reports ? count_reports(*sets.matched, m_db)
                                                     : sets.matched->count();
             const RankedPage page = rank_page(request, built, sets, m_db);
             result.timings.match_ms = stopwatch.lap();

@@ -3,6 +3,8 @@
 
 #include "core/error.h"
 #include "core/index_run.h"
+#include "core/index_schema.h"
+#include "core/ordered_page.h"
 #include "core/query_understanding.h"
 #include "core/search.h"
 #include "tests/test_support.h"
@@ -693,6 +695,50 @@ TEST_CASE("A new revision warmed with the last one's kept sets answers from its 
     CHECK(phrase_after.total > phrase_before);  // the added 2024 report uses the phrase
     const auto& years = phrase_after.facets.at("year");
     CHECK(std::any_of(years.begin(), years.end(), [](const FacetCount& year) { return year.value == "2024"; }));
+}
+
+TEST_CASE("Pages in report order agree whether a few matches are ordered by their keys or by the whole order",
+          "[search][results]")
+{
+    TempDir tmp;
+    const std::string path = tmp / "index";
+    for (const std::string report : {"croydon-2020-03-16-inspection", "barnet-2017-07-07-inspection",
+                                     "kent-2013-08-23-inspection", "surrey-2015-06-03-inspection"})
+        copy_into(corpus_path("reports/" + report + ".txt"), tmp.path() / "reports");
+    run_indexer(path, {(tmp.path() / "reports").string()}, {});  // a fresh revision: its whole order not loaded
+    const Xapian::Database db(path);
+    const auto key_of = [&db](Xapian::docid id) { return db.get_document(id).get_value(schema::k_slot_report_order); };
+    const auto report_of = [&key_of](Xapian::docid id) {
+        const std::string key = key_of(id);
+        return key.substr(0, key.find('\0'));
+    };
+    DocSet few(db.get_lastdocid()), many(db.get_lastdocid());
+    for (auto id = db.postlist_begin(""); id != db.postlist_end(""); ++id) {
+        many.insert(*id);
+        if (*id % 20 == 0)  // a few from every report
+            few.insert(*id);
+    }
+    REQUIRE(few.count() * 16 < db.get_doccount());
+    // First the few by their own keys, then the many (which loads the whole order), then the
+    // few again, now off the whole order.
+    for (const DocSet* docs : {&few, &many, &few}) {
+        std::vector<Xapian::docid> expected;
+        docs->for_each([&expected](Xapian::docid id) { expected.push_back(id); });
+        std::sort(expected.begin(), expected.end(), [&](Xapian::docid a, Xapian::docid b) { return key_of(a) < key_of(b); });
+        std::vector<Xapian::docid> first_of_each;
+        std::set<std::string> reports;
+        for (Xapian::docid id : expected) {
+            if (reports.insert(report_of(id)).second)
+                first_of_each.push_back(id);
+        }
+        REQUIRE(reports.size() > 1);
+        CHECK(count_reports(*docs, db) == reports.size());
+        CHECK(ordered_page({*docs}, db, {0, first_of_each.size(), true}) == first_of_each);
+        REQUIRE(expected.size() >= 5);
+        CHECK(ordered_page({*docs}, db, {2, 3, false}) == std::vector<Xapian::docid>(expected.begin() + 2, expected.begin() + 5));
+        const std::size_t size = std::min<std::size_t>(expected.size(), 300);
+        CHECK(ordered_page({*docs}, db, {0, size, false}) == std::vector<Xapian::docid>(expected.begin(), expected.begin() + size));
+    }
 }
 
 TEST_CASE("Sorting by date lists the newest paragraphs first", "[search][results]")
