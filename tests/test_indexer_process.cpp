@@ -8,10 +8,8 @@
 #include <nlohmann/json.hpp>
 #include <xapian.h>
 
-#include <fcntl.h>
 #include <signal.h>
 #include <sys/wait.h>
-#include <unistd.h>
 
 #include <algorithm>
 #include <chrono>
@@ -43,27 +41,6 @@ nlohmann::json parse_json(const ProgramRun& run)
     const nlohmann::json summary = nlohmann::json::parse(run.out, nullptr, false);
     REQUIRE(summary.is_object());
     return summary;
-}
-
-// Starts the indexer in the background with arguments, its output to log; returns its pid.
-pid_t start_program(const std::vector<std::string>& arguments, const std::string& log)
-{
-    std::vector<std::string> words = {indexer_path};
-    words.insert(words.end(), arguments.begin(), arguments.end());
-    std::vector<char*> argv;
-    for (auto& word : words)
-        argv.push_back(word.data());
-    argv.push_back(nullptr);
-    const pid_t pid = fork();
-    REQUIRE(pid >= 0);
-    if (pid == 0) {
-        const int fd = open(log.c_str(), O_WRONLY | O_CREAT | O_TRUNC, 0644);
-        dup2(fd, STDOUT_FILENO);
-        dup2(fd, STDERR_FILENO);
-        execv(argv[0], argv.data());
-        _exit(127);
-    }
-    return pid;
 }
 
 // Returns whether the index at path exists and has a commit with documents in it.
@@ -161,7 +138,7 @@ TEST_CASE("A killed indexer leaves the index at its last commit and the next run
     copy_smallest_reports(250, reports);
 
     // The indexer commits every 200 reports: kill it once the first commit is visible.
-    const pid_t pid = start_program({"--db", db_path, reports}, tmp / "killed.log");
+    const pid_t pid = spawn({indexer_path, "--db", db_path, reports}, -1, tmp / "killed.log");
     int status = 0;
     bool exited = false;
     const auto deadline = std::chrono::steady_clock::now() + std::chrono::seconds(60);

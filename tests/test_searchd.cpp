@@ -13,7 +13,6 @@
 #include <netinet/in.h>
 #include <poll.h>
 #include <signal.h>
-#include <sys/resource.h>
 #include <sys/socket.h>
 #include <sys/wait.h>
 #include <unistd.h>
@@ -81,30 +80,6 @@ const Site& site()
 }
 
 // ---- Child processes ---------------------------------------------------------------------------
-
-// Starts a program with stdin from /dev/null, stdout into stdout_fd (-1: /dev/null), stderr into
-// the file err_path and no core dumps; returns its pid.
-pid_t spawn(std::vector<std::string> words, int stdout_fd, const std::string& err_path)
-{
-    std::vector<char*> argv;
-    for (auto& word : words)
-        argv.push_back(word.data());
-    argv.push_back(nullptr);
-    const pid_t pid = fork();
-    REQUIRE(pid >= 0);
-    if (pid == 0) {
-        const rlimit no_core{0, 0};
-        setrlimit(RLIMIT_CORE, &no_core);
-        const int null = open("/dev/null", O_RDWR);
-        const int err = open(err_path.c_str(), O_WRONLY | O_CREAT | O_TRUNC, 0644);
-        dup2(null, STDIN_FILENO);
-        dup2(stdout_fd >= 0 ? stdout_fd : null, STDOUT_FILENO);
-        dup2(err, STDERR_FILENO);
-        execv(argv[0], argv.data());
-        _exit(127);
-    }
-    return pid;
-}
 
 // Returns the exit code of a waitpid status, or 128 + the signal that ended the process.
 int exit_code(int status) { return WIFEXITED(status) ? WEXITSTATUS(status) : 128 + WTERMSIG(status); }

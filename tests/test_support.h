@@ -10,6 +10,8 @@
 #include <string_view>
 #include <vector>
 
+#include <sys/types.h>
+
 namespace findings::test {
 
 // Returns the path of a file under the project's corpus/ folder ("seed/001_....txt").
@@ -64,6 +66,11 @@ struct ProgramRun {
     std::string out;
     std::string err;
 };
+
+// Starts a program (words[0], with the rest as arguments) in the background with stdin from
+// /dev/null, stdout into stdout_fd (-1: /dev/null), stderr into the file err_path and no core
+// dumps; returns its pid.
+pid_t spawn(std::vector<std::string> words, int stdout_fd, const std::string& err_path);
 
 // Runs program with arguments and no input, its output going to files in folder.
 ProgramRun run_program(const std::string& program, const std::vector<std::string>& arguments, const TempDir& folder);
