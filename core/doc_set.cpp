@@ -47,11 +47,6 @@ Xapian::doccount DocSet::count() const
                            });
 }
 
-bool DocSet::empty() const
-{
-    return std::all_of(m_words.begin(), m_words.end(), [](std::uint64_t word) { return word == 0; });
-}
-
 Xapian::docid DocSet::next(Xapian::docid from) const
 {
     std::size_t w = from >> 6;

@@ -26,7 +26,6 @@ public:
     void symmetric_difference(const DocSet& other);
 
     Xapian::doccount count() const;
-    bool empty() const;
 
     // Returns the first id in the set that is at least from, or 0 when there is none.
     Xapian::docid next(Xapian::docid from) const;

@@ -35,7 +35,6 @@ FacetColumn load_column(const Xapian::Database& db, const std::string& facet, Xa
 {
     FacetColumn column;
     column.facet = facet;
-    column.slot = slot;
     column.codes.assign(db.get_lastdocid() + 1, 0);
     column.values.push_back("");
     std::unordered_map<std::string, std::uint16_t> code_of;

@@ -18,7 +18,6 @@ namespace findings {
 // One facet's values: a code per document (0: none) and the value of each code.
 struct FacetColumn {
     std::string facet;
-    Xapian::valueno slot = 0;
     std::vector<std::uint16_t> codes;  // by document id
     std::vector<std::string> values;   // by code, as people read them (years as "2016"); values[0] is ""
 };

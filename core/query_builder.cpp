@@ -394,13 +394,11 @@ BuiltQuery build_query(const SearchRequest& request, const Xapian::Database& db,
     return built;
 }
 
-Xapian::Query combine(const BuiltQuery& built, const std::string& without)
+Xapian::Query combine(const BuiltQuery& built)
 {
     std::vector<Xapian::Query> filters;
-    for (const auto& [field, group] : built.filter_groups) {
-        if (field != without)
-            filters.push_back(group);
-    }
+    for (const auto& [field, group] : built.filter_groups)
+        filters.push_back(group);
     Xapian::Query base = built.text.empty() ? Xapian::Query::MatchAll : built.text;
     if (!filters.empty())
         base = Xapian::Query(Xapian::Query::OP_FILTER, base,

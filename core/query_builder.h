@@ -25,9 +25,9 @@ struct BuiltQuery {
 // Builds the query. Throws Error(bad_request) for an unknown filter value in the request.
 BuiltQuery build_query(const SearchRequest& request, const Xapian::Database& db, const Analyser& analyser);
 
-// Returns the query to run: text filtered by every group except the one named by without
-// (for that facet's own counts), plus the ranked types' weights.
-Xapian::Query combine(const BuiltQuery& built, const std::string& without = "");
+// Returns the whole query in Xapian's terms: text filtered by every group, plus the ranked
+// types' weights (what exports stream through Xapian's matcher).
+Xapian::Query combine(const BuiltQuery& built);
 
 // Returns whether query weighs documents by their words: false for one of boolean filters and
 // ranges only (field syntax such as grade:inadequate), whose matches are listed in report order.
