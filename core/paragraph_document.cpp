@@ -1,6 +1,7 @@
 // Turning a parsed report into index documents and its metadata record (see index_schema.h).
 #include "core/paragraph_document.h"
 
+#include "core/analyser.h"
 #include "core/gazetteer.h"
 #include "core/index_schema.h"
 #include "core/report_header.h"
@@ -105,12 +106,8 @@ ReportDocuments report_documents(const Report& report, Xapian::TermGenerator& ge
     ReportDocuments prepared;
     for (const auto& paragraph : report.paragraphs) {
         prepared.documents.push_back(paragraph_document(report, paragraph, generator));
-        const Xapian::Document& document = prepared.documents.back();
-        for (auto term = document.termlist_begin(); term != document.termlist_end(); ++term) {
-            const std::string& word = *term;
-            if (!word.empty() && !std::isupper(static_cast<unsigned char>(word[0])))  // words have no prefix
-                prepared.words[word] += term.get_wdf();
-        }
+        for (auto& word : words_of(paragraph.text))
+            ++prepared.words[std::move(word)];
     }
     // The generator holds on to the last document: let go of it, so that the documents can
     // move to another thread (Xapian's reference counts are not atomic).

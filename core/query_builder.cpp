@@ -162,28 +162,14 @@ std::string words_only(const std::string& text)
     return collapse_spaces(out);
 }
 
-// Returns the lower-case words of text, as the index spells its unstemmed terms.
-std::vector<std::string> words_of(const std::string& text)
-{
-    std::vector<std::string> words;
-    std::string word;
-    for (char c : to_lower(text) + " ") {
-        if (std::isalnum(static_cast<unsigned char>(c)) || c == '\'' || (c & 0x80)) {
-            word += c;
-        } else if (!word.empty()) {
-            words.push_back(word);
-            word.clear();
-        }
-    }
-    return words;
-}
-
 Xapian::Query member_query(const std::string& member, const Analyser& analyser)
 {
-    const std::vector<std::string> words = words_of(member);
-    if (words.size() == 1)
-        return Xapian::Query("Z" + analyser.stemmer()(words[0]));
-    return Xapian::Query(Xapian::Query::OP_PHRASE, words.begin(), words.end());
+    std::vector<std::string> terms;
+    for (const auto& word : words_of(member))
+        terms.push_back(analyser.term_of(word));
+    if (terms.size() == 1)
+        return Xapian::Query(terms[0]);
+    return Xapian::Query(Xapian::Query::OP_PHRASE, terms.begin(), terms.end());
 }
 
 // Adds the other members of each synonym group the text names, at a lower weight.
@@ -206,12 +192,14 @@ Xapian::Query with_synonyms(const Xapian::Query& text_query, const std::string& 
                          Xapian::Query(Xapian::Query::OP_SCALE_WEIGHT, synonyms, k_synonym_weight));
 }
 
-// Returns whether some word of text is not in the index: only then is a spelling correction
-// worth offering (Xapian also "corrects" frequent words such as "care" to "are").
-bool has_unknown_word(const std::string& text, const Xapian::Database& db)
+// Returns whether some word of text is not in the index (no word with its stem is): only then
+// is a spelling correction worth offering (Xapian also "corrects" frequent words such as
+// "care" to "are").
+bool has_unknown_word(const std::string& text, const Xapian::Database& db, const Analyser& analyser)
 {
     const std::vector<std::string> words = words_of(text);
-    return std::any_of(words.begin(), words.end(), [&db](const std::string& word) { return db.get_termfreq(word) == 0; });
+    return std::any_of(words.begin(), words.end(),
+                       [&](const std::string& word) { return db.get_termfreq(analyser.term_of(word)) == 0; });
 }
 
 Xapian::Query parse_text(const std::string& text, const Xapian::Database& db, const Analyser& analyser,
@@ -221,7 +209,7 @@ Xapian::Query parse_text(const std::string& text, const Xapian::Database& db, co
     try {
         Xapian::Query query = parser.parse_query(text, k_full_syntax);
         const std::string corrected = parser.get_corrected_query_string();
-        if (!corrected.empty() && corrected != text && has_unknown_word(text, db))
+        if (!corrected.empty() && corrected != text && has_unknown_word(text, db, analyser))
             built.suggestion = corrected;
         return query;
     } catch (const Xapian::QueryParserError& error) {

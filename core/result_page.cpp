@@ -83,8 +83,8 @@ RankedPage relevance_page(const SearchRequest& request, const BuiltQuery& built,
     configure_order(enquire, request);
     RankedPage page;
     page.offset = (request.page - 1) * request.per_page;
-    page.mset = enquire.get_mset(static_cast<Xapian::doccount>(page.offset), request.per_page);
-    for (auto match = page.mset.begin(); match != page.mset.end(); ++match) {
+    const Xapian::MSet mset = enquire.get_mset(static_cast<Xapian::doccount>(page.offset), request.per_page);
+    for (auto match = mset.begin(); match != mset.end(); ++match) {
         page.documents.push_back(*match);
         page.weights.push_back(match.get_weight());
     }
@@ -112,8 +112,8 @@ RankedPage report_order_page(const SearchRequest& request, const BuiltQuery& bui
         Xapian::Enquire enquire(db);
         enquire.set_query(ranking_query(built, members, db));
         enquire.set_weighting_scheme(k_weighting);
-        page.mset = enquire.get_mset(0, static_cast<Xapian::doccount>(page.documents.size()));
-        for (auto match = page.mset.begin(); match != page.mset.end(); ++match) {
+        const Xapian::MSet mset = enquire.get_mset(0, static_cast<Xapian::doccount>(page.documents.size()));
+        for (auto match = mset.begin(); match != mset.end(); ++match) {
             const auto at = std::find(page.documents.begin(), page.documents.end(), *match);
             page.weights[static_cast<std::size_t>(at - page.documents.begin())] = match.get_weight();
         }

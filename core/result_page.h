@@ -14,12 +14,11 @@
 
 namespace findings {
 
-// A page: its documents, their weights, and the match set that highlights their words.
+// A page: its documents and their weights.
 struct RankedPage {
     std::vector<Xapian::docid> documents;
     std::vector<double> weights;
     std::size_t offset = 0;
-    Xapian::MSet mset;  // empty when the query has no words
 };
 
 // Returns whether the query has words to weigh and highlight (not only filters in field syntax).

@@ -10,6 +10,7 @@
 #include "core/query_sets.h"
 #include "core/report_order.h"
 #include "core/result_page.h"
+#include "core/snippet.h"
 
 #include <nlohmann/json.hpp>
 
@@ -66,39 +67,9 @@ void validate(const SearchRequest& request)
         throw Error(ErrorCode::bad_request, "years must be four-digit years such as 2009");
 }
 
-std::string escape_html(const std::string& text)
-{
-    std::string out;
-    out.reserve(text.size());
-    for (char c : text) {
-        switch (c) {
-        case '&': out += "&amp;"; break;
-        case '<': out += "&lt;"; break;
-        case '>': out += "&gt;"; break;
-        case '"': out += "&quot;"; break;
-        case '\'': out += "&#39;"; break;
-        default: out += c;
-        }
-    }
-    return out;
-}
-
-// Returns the start of text, cut at a word boundary, HTML-escaped: the snippet of a match that
-// has no words to highlight.
-std::string leading_snippet(const std::string& text)
-{
-    if (text.size() <= k_snippet_bytes)
-        return escape_html(text);
-    std::size_t cut = text.rfind(' ', k_snippet_bytes);
-    if (cut == std::string::npos || cut < k_snippet_bytes / 2)
-        cut = k_snippet_bytes;
-    while (cut > 0 && (static_cast<unsigned char>(text[cut]) & 0xC0) == 0x80)
-        --cut;
-    return escape_html(text.substr(0, cut)) + "...";
-}
-
-// Reads a result from its document; mset, when the query has words, marks them in the snippet.
-SearchHit read_hit(const Xapian::Document& document, const Xapian::MSet* mset, const Analyser& analyser)
+// Reads a result from its document; highlighter, when the query has words, marks them in the
+// snippet.
+SearchHit read_hit(const Xapian::Document& document, const Highlighter* highlighter)
 {
     const nlohmann::json data = nlohmann::json::parse(document.get_data(), nullptr, false);
     SearchHit hit;
@@ -118,21 +89,15 @@ SearchHit read_hit(const Xapian::Document& document, const Xapian::MSet* mset, c
     hit.region = data.value("region", "");
     hit.position = data.value("position", 0);
     hit.text = data.value("text", "");
-    if (mset) {
-        hit.snippet = mset->snippet(hit.text, k_snippet_bytes, analyser.stemmer(),
-                                    Xapian::MSet::SNIPPET_EXHAUSTIVE,
-                                    "<mark>", "</mark>", "...");
-    }
-    if (hit.snippet.empty())
-        hit.snippet = leading_snippet(hit.text);
+    hit.snippet = highlighter ? highlighter->snippet(hit.text, k_snippet_bytes) : leading_snippet(hit.text, k_snippet_bytes);
     return hit;
 }
 
-std::vector<SearchHit> read_hits(const RankedPage& page, Xapian::Database& db, const Analyser& analyser)
+std::vector<SearchHit> read_hits(const RankedPage& page, Xapian::Database& db, const Highlighter* highlighter)
 {
     std::vector<SearchHit> hits;
     for (std::size_t i = 0; i < page.documents.size(); ++i) {
-        hits.push_back(read_hit(db.get_document(page.documents[i]), page.mset.empty() ? nullptr : &page.mset, analyser));
+        hits.push_back(read_hit(db.get_document(page.documents[i]), highlighter));
         hits.back().rank = page.offset + i + 1;
         hits.back().score = page.weights[i];
     }
@@ -175,7 +140,8 @@ SearchResult Searcher::search(const SearchRequest& request)
                                                     : sets.matched->count();
             const RankedPage page = rank_page(request, built, sets, m_db);
             result.timings.match_ms = stopwatch.lap();
-            result.hits = read_hits(page, m_db, m_analyser);
+            const Highlighter highlighter(built.text, m_analyser);
+            result.hits = read_hits(page, m_db, ranks_by_words(built) ? &highlighter : nullptr);
             result.timings.snippets_ms = stopwatch.lap();
             if (request.facets)
                 result.facets = count_facets(sets, *FacetColumns::of(m_db));
@@ -195,6 +161,7 @@ std::size_t Searcher::for_each_match(const SearchRequest& request, const std::fu
 {
     const BuiltQuery built = build_query(request, m_db, m_analyser);
     const bool has_text = ranks_by_words(built);
+    const Highlighter highlighter(built.text, m_analyser);
     Xapian::Enquire enquire(m_db);
     enquire.set_query(combine(built));
     configure_order(enquire, request);
@@ -203,7 +170,7 @@ std::size_t Searcher::for_each_match(const SearchRequest& request, const std::fu
     for (Xapian::doccount first = 0;; first += k_batch) {
         const Xapian::MSet mset = enquire.get_mset(first, k_batch);
         for (auto match = mset.begin(); match != mset.end(); ++match) {
-            SearchHit hit = read_hit(match.get_document(), has_text ? &mset : nullptr, m_analyser);
+            SearchHit hit = read_hit(match.get_document(), has_text ? &highlighter : nullptr);
             hit.rank = ++visited;
             hit.score = has_text ? match.get_weight() : 0;
             visit(hit);

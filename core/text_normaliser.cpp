@@ -189,22 +189,35 @@ std::string collapse_spaces(std::string_view text)
     return out;
 }
 
+namespace {
+
+char lower_ascii(char c) { return c >= 'A' && c <= 'Z' ? static_cast<char>(c - 'A' + 'a') : c; }
+
+bool equal_nocase(std::string_view a, std::string_view b)
+{
+    return a.size() == b.size() &&
+           std::equal(a.begin(), a.end(), b.begin(), [](char x, char y) { return lower_ascii(x) == lower_ascii(y); });
+}
+
+}  // namespace
+
 std::string to_lower(std::string_view text)
 {
     std::string out(text);
-    std::transform(out.begin(), out.end(), out.begin(),
-                   [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
+    std::transform(out.begin(), out.end(), out.begin(), lower_ascii);
     return out;
 }
 
 bool starts_with_nocase(std::string_view text, std::string_view prefix)
 {
-    return text.size() >= prefix.size() && to_lower(text.substr(0, prefix.size())) == to_lower(prefix);
+    return text.size() >= prefix.size() && equal_nocase(text.substr(0, prefix.size()), prefix);
 }
 
 bool contains_nocase(std::string_view text, std::string_view needle)
 {
-    return to_lower(text).find(to_lower(needle)) != std::string::npos;
+    const auto found = std::search(text.begin(), text.end(), needle.begin(), needle.end(),
+                                   [](char x, char y) { return lower_ascii(x) == lower_ascii(y); });
+    return needle.empty() || found != text.end();
 }
 
 }  // namespace findings

@@ -999,8 +999,8 @@ TEST_CASE("the analyser's stemmer gives singular and plural forms the same stem"
         CAPTURE(row.a, row.b);
         CHECK(analyser.stemmer()(row.a) == analyser.stemmer()(row.b));
     }
-    CHECK(analyser.stopper()("the"));
-    CHECK_FALSE(analyser.stopper()("weakness"));
+    CHECK(analyser.is_stop_word("the"));
+    CHECK_FALSE(analyser.is_stop_word("weakness"));
 }
 
 }  // namespace
