@@ -19,6 +19,8 @@
 #include <deque>
 #include <cstdint>
 #include <filesystem>
+#include <future>
+#include <optional>
 #include <map>
 #include <mutex>
 #include <set>
@@ -234,25 +236,64 @@ private:
     std::thread m_thread;  // last: it starts once everything above exists
 };
 
-}  // namespace
+// The run's progress, told by one or two writing threads and reported to on_progress by one.
+class RunProgress {
+public:
+    RunProgress(std::size_t files_total, const std::function<void(const IndexProgress&)>& on_progress)
+        : m_on_progress(on_progress)
+    {
+        m_progress.files_total = files_total;
+    }
 
-IndexSummary run_indexer(const std::string& db_path, const std::vector<std::string>& paths,
-                         const std::function<void(const IndexProgress&)>& on_progress)
+    // A file is about to be indexed.
+    void start(const std::string& path)
+    {
+        std::lock_guard<std::mutex> lock(m_mutex);
+        m_progress.current = path;
+        ++m_progress.files_done;
+    }
+
+    void written(std::size_t paragraphs)
+    {
+        std::lock_guard<std::mutex> lock(m_mutex);
+        m_progress.paragraphs += paragraphs;
+    }
+
+    void finish()
+    {
+        std::lock_guard<std::mutex> lock(m_mutex);
+        m_progress.current.clear();
+    }
+
+    // Tells on_progress where the run is.
+    void report()
+    {
+        IndexProgress now;
+        {
+            std::lock_guard<std::mutex> lock(m_mutex);
+            now = m_progress;
+        }
+        if (m_on_progress)
+            m_on_progress(now);
+    }
+
+private:
+    const std::function<void(const IndexProgress&)>& m_on_progress;
+    std::mutex m_mutex;
+    IndexProgress m_progress;
+};
+
+// Indexes files, in order, through writer, committing every k_reports_per_commit reports;
+// before_file, when given, is called before each file.
+void index_files(const std::vector<std::string>& files, IndexWriter& writer, IndexSummary& summary,
+                 RunProgress& progress, const std::function<void()>& before_file)
 {
-    const auto started = std::chrono::steady_clock::now();
-    IndexSummary summary;
-    const Discovery found = discover(paths, summary);
-    IndexWriter writer(db_path);
-    Preparer preparer(found.files, writer.source_hashes());
-
-    IndexProgress progress;
-    progress.files_total = found.files.size();
+    Preparer preparer(files, writer.source_hashes());
     std::size_t since_commit = 0;
-    for (std::size_t i = 0; i < found.files.size(); ++i) {
-        progress.current = found.files[i];
-        if (on_progress)
-            on_progress(progress);
-        ++progress.files_done;
+    for (const auto& path : files) {
+        progress.start(path);
+        if (before_file)
+            before_file();
         ++summary.files_seen;
         const PreparedFile prepared = preparer.next();
         if (!prepared.failure.empty()) {
@@ -273,22 +314,168 @@ IndexSummary run_indexer(const std::string& db_path, const std::vector<std::stri
         ++(written.outcome == WriteOutcome::added ? summary.reports_added : summary.reports_replaced);
         summary.paragraphs_added += report.paragraphs.size();
         summary.paragraphs_removed += written.paragraphs_removed;
-        progress.paragraphs += report.paragraphs.size();
+        progress.written(report.paragraphs.size());
         if (++since_commit == k_reports_per_commit) {
             writer.commit();
             since_commit = 0;
         }
     }
+}
+
+// Brings an existing index up to date (or builds a small new one) with one writer,
+// committing as it goes.
+void update_in_place(const std::string& db_path, const Discovery& found, IndexSummary& summary, RunProgress& progress)
+{
+    IndexWriter writer(db_path);
+    index_files(found.files, writer, summary, progress, [&progress] { progress.report(); });
     const std::set<std::string> seen(found.files.begin(), found.files.end());
     for (const auto& removed : writer.remove_unseen(found.roots, seen)) {
         ++summary.reports_removed;
         summary.paragraphs_removed += removed.paragraphs;
     }
     writer.commit();
-    progress.current.clear();
-    if (on_progress)
-        on_progress(progress);
+    progress.finish();
+    progress.report();
     count_facets(writer.database(), summary);
+}
+
+// A new index of at least this many files is built in two halves, one writer per core, and
+// the halves merged at the end: one writer cannot keep up with the parsing. Smaller runs and
+// updates use one writer and commit as they go.
+constexpr std::size_t k_min_files_to_split = 500;
+
+bool builds_in_halves(const std::string& db_path, const Discovery& found)
+{
+    std::error_code error;
+    return found.files.size() >= k_min_files_to_split && !fs::exists(db_path, error) && !error;
+}
+
+// Returns where the first half of files (by size) ends.
+std::size_t middle_by_size(const std::vector<std::string>& files)
+{
+    std::vector<std::uintmax_t> sizes;
+    std::uintmax_t total = 0;
+    for (const auto& path : files) {
+        std::error_code error;
+        const std::uintmax_t size = fs::file_size(path, error);
+        sizes.push_back(error ? 0 : size);
+        total += sizes.back();
+    }
+    std::uintmax_t so_far = 0;
+    std::size_t middle = 0;
+    while (middle < files.size() && so_far < total / 2)
+        so_far += sizes[middle++];
+    return std::clamp<std::size_t>(middle, 1, files.size() - 1);
+}
+
+void add_counts(IndexSummary& into, const IndexSummary& from)
+{
+    into.files_seen += from.files_seen;
+    into.reports_added += from.reports_added;
+    into.reports_replaced += from.reports_replaced;
+    into.reports_unchanged += from.reports_unchanged;
+    into.paragraphs_added += from.paragraphs_added;
+    const auto append = [](auto& to, const auto& more) { to.insert(to.end(), more.begin(), more.end()); };
+    append(into.skipped, from.skipped);
+    append(into.failed, from.failed);
+    append(into.without_authority, from.without_authority);
+    append(into.without_date, from.without_date);
+    append(into.without_grades, from.without_grades);
+}
+
+// Counts a report written to the second half as the duplicate it is of one in the first.
+void count_as_duplicate(const RemovedReport& twin, IndexSummary& summary)
+{
+    --summary.reports_added;
+    summary.paragraphs_added -= twin.paragraphs;
+    summary.skipped.push_back({twin.source, "the same report as " + twin.held_by});
+    for (auto* gaps : {&summary.without_authority, &summary.without_date, &summary.without_grades})
+        gaps->erase(std::remove(gaps->begin(), gaps->end(), twin.source), gaps->end());
+}
+
+// Builds a new index at db_path from two halves of the files written side by side in
+// <db_path>.building/, merged by Xapian's compaction (the first half's documents first, so the
+// index equals one built in order) and moved into place. Until then db_path does not exist; a
+// killed build leaves only <db_path>.building/, which the next build clears.
+void build_in_halves(const std::string& db_path, const Discovery& found, IndexSummary& summary, RunProgress& progress)
+{
+    fs::path target = fs::absolute(db_path).lexically_normal();
+    if (!target.has_filename())
+        target = target.parent_path();
+    const fs::path building = target.string() + ".building";
+    std::optional<Xapian::WritableDatabase> lock;  // held while building: a second indexer is told it is locked
+    try {
+        lock = open_writable((building / "lock").string());
+    } catch (const Error& error) {
+        if (error.code() == ErrorCode::index_locked)
+            throw Error(ErrorCode::index_locked, "the index at " + db_path +
+                                                     " is being built by another indexer: wait for it to finish");
+        throw;
+    }
+    std::error_code error;
+    for (const char* part : {"1", "2", "merged"})  // what a killed build left
+        fs::remove_all(building / part, error);
+
+    const std::size_t middle = middle_by_size(found.files);
+    const std::vector<std::string> first_files(found.files.begin(), found.files.begin() + static_cast<long>(middle));
+    const std::vector<std::string> second_files(found.files.begin() + static_cast<long>(middle), found.files.end());
+    {
+        IndexWriter first((building / "1").string());
+        IndexWriter second((building / "2").string());
+        IndexSummary first_summary, second_summary;
+        auto write_half = [&progress](const std::vector<std::string>& files, IndexWriter& writer, IndexSummary& counts) {
+            index_files(files, writer, counts, progress, nullptr);
+            writer.commit();
+        };
+        auto first_done = std::async(std::launch::async, write_half, std::cref(first_files), std::ref(first), std::ref(first_summary));
+        auto second_done = std::async(std::launch::async, write_half, std::cref(second_files), std::ref(second), std::ref(second_summary));
+        do {
+            progress.report();
+        } while (first_done.wait_for(std::chrono::milliseconds(100)) != std::future_status::ready ||
+                 second_done.wait_for(std::chrono::milliseconds(0)) != std::future_status::ready);
+        first_done.get();
+        second_done.get();
+
+        for (const auto& twin : second.remove_reports_held_by(first.database()))
+            count_as_duplicate(twin, second_summary);
+        second.commit();
+        add_counts(summary, first_summary);
+        add_counts(summary, second_summary);
+    }
+    progress.finish();
+    progress.report();
+    try {
+        Xapian::Database halves;
+        halves.add_database(Xapian::Database((building / "1").string()));
+        halves.add_database(Xapian::Database((building / "2").string()));
+        halves.compact((building / "merged").string());
+    } catch (const Xapian::Error& error) {
+        throw Error(ErrorCode::index_error, "cannot merge the two halves of the new index in " + building.string() +
+                                                ": " + error.get_description());
+    }
+    fs::rename(building / "merged", target, error);
+    if (error)
+        throw Error(ErrorCode::io_error, "cannot move the new index from " + (building / "merged").string() + " to " +
+                                             target.string() + ": " + error.message());
+    lock.reset();
+    fs::remove_all(building, error);
+    Xapian::Database merged(target.string());
+    count_facets(merged, summary);
+}
+
+}  // namespace
+
+IndexSummary run_indexer(const std::string& db_path, const std::vector<std::string>& paths,
+                         const std::function<void(const IndexProgress&)>& on_progress)
+{
+    const auto started = std::chrono::steady_clock::now();
+    IndexSummary summary;
+    const Discovery found = discover(paths, summary);
+    RunProgress progress(found.files.size(), on_progress);
+    if (builds_in_halves(db_path, found))
+        build_in_halves(db_path, found, summary, progress);
+    else
+        update_in_place(db_path, found, summary, progress);
     summary.seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count();
     return summary;
 }

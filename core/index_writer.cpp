@@ -14,6 +14,19 @@ namespace findings {
 
 namespace {
 
+nlohmann::json read_json(const std::string& text)
+{
+    return text.empty() ? nlohmann::json() : nlohmann::json::parse(text, nullptr, false);
+}
+
+bool is_under(const std::string& path, const std::string& root)
+{
+    return path == root || (path.size() > root.size() && path.compare(0, root.size(), root) == 0 &&
+                            (root.back() == '/' || path[root.size()] == '/'));
+}
+
+}  // namespace
+
 Xapian::WritableDatabase open_writable(const std::string& path)
 {
     try {
@@ -28,19 +41,6 @@ Xapian::WritableDatabase open_writable(const std::string& path)
         throw Error(ErrorCode::index_error, "cannot open the index at " + path + ": " + error.get_description());
     }
 }
-
-nlohmann::json read_json(const std::string& text)
-{
-    return text.empty() ? nlohmann::json() : nlohmann::json::parse(text, nullptr, false);
-}
-
-bool is_under(const std::string& path, const std::string& root)
-{
-    return path == root || (path.size() > root.size() && path.compare(0, root.size(), root) == 0 &&
-                            (root.back() == '/' || path[root.size()] == '/'));
-}
-
-}  // namespace
 
 IndexWriter::IndexWriter(const std::string& path) : m_db(open_writable(path))
 {
@@ -134,10 +134,28 @@ std::vector<RemovedReport> IndexWriter::remove_unseen(const std::vector<std::str
     for (const auto& [key, source] : unseen) {
         const nlohmann::json record = read_json(m_db.get_metadata(key));
         const std::string id = record.is_object() ? record.value("id", "") : "";
-        removed.push_back({source, id, remove_report(id)});
+        removed.push_back({source, id, remove_report(id), ""});
         m_db.set_metadata(key, "");
     }
     return removed;
+}
+
+std::vector<RemovedReport> IndexWriter::remove_reports_held_by(const Xapian::Database& earlier)
+{
+    std::vector<RemovedReport> held;
+    const std::string& prefix = schema::k_meta_report;
+    for (auto key = m_db.metadata_keys_begin(prefix); key != m_db.metadata_keys_end(prefix); ++key) {
+        const nlohmann::json elsewhere = read_json(earlier.get_metadata(*key));
+        if (elsewhere.is_object()) {
+            const nlohmann::json record = read_json(m_db.get_metadata(*key));
+            held.push_back({record.value("source", ""), (*key).substr(prefix.size()), 0, elsewhere.value("source", "")});
+        }
+    }
+    for (auto& report : held) {
+        report.paragraphs = remove_report(report.report_id);
+        m_db.set_metadata(schema::k_meta_source + report.source, "");
+    }
+    return held;
 }
 
 void IndexWriter::commit()

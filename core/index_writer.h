@@ -28,7 +28,12 @@ struct RemovedReport {
     std::string source;
     std::string report_id;
     std::size_t paragraphs = 0;
+    std::string held_by;  // for a duplicate: the source that holds the report elsewhere
 };
+
+// Opens (creating if needed) the Xapian database at path for writing. Throws Error: index_locked
+// when another writer holds it, io_error or index_error when it cannot be made or opened.
+Xapian::WritableDatabase open_writable(const std::string& path);
 
 class IndexWriter {
 public:
@@ -49,6 +54,10 @@ public:
     // Removes the reports whose sources lie under one of roots but were not seen this run.
     std::vector<RemovedReport> remove_unseen(const std::vector<std::string>& roots,
                                              const std::set<std::string>& seen);
+
+    // Removes the reports that `earlier` holds too, from another source (the twin of a report
+    // written to the other half of a split build), with their sources.
+    std::vector<RemovedReport> remove_reports_held_by(const Xapian::Database& earlier);
 
     // Makes everything written so far visible to readers, atomically.
     void commit();

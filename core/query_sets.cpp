@@ -55,8 +55,12 @@ std::map<std::string, std::vector<FacetCount>> count_facets(const QuerySets& set
         auto& counts = facets[facet];
         for (const auto& [value, count] : values)
             counts.push_back({value, count});
-        std::stable_sort(counts.begin(), counts.end(), [&facet = facet](const FacetCount& a, const FacetCount& b) {
-            return facet == "year" ? a.value > b.value : a.count > b.count;  // years newest first
+        // Years newest first; other values most frequent first, equal counts by name, so that
+        // the order does not depend on the order the index was built in.
+        std::sort(counts.begin(), counts.end(), [&facet = facet](const FacetCount& a, const FacetCount& b) {
+            if (facet == "year")
+                return a.value > b.value;
+            return a.count != b.count ? a.count > b.count : a.value < b.value;
         });
     }
     return facets;
