@@ -67,7 +67,9 @@ const std::vector<CompiledRule>& compiled_rules()
 std::string strip_numbering(std::string_view text)
 {
     static const std::regex numbering(R"(^(?:\d{1,2}(?:\.\d{1,2})*\.?|[a-h][.)])\s+)");
-    std::string out = std::regex_replace(std::string(text), numbering, "");
+    const bool may_be_numbered = !text.empty() && ((text[0] >= '0' && text[0] <= '9') ||
+                                                   (text[0] >= 'a' && text[0] <= 'h' && text.size() > 1));
+    std::string out = may_be_numbered ? std::regex_replace(std::string(text), numbering, "") : std::string(text);
     while (!out.empty() && (out.back() == ':' || out.back() == '?' || out.back() == ' ' || out.back() == '.'))
         out.pop_back();
     return out;
@@ -131,7 +133,7 @@ std::optional<Grade> split_trailing_grade(std::string_view text, std::string& na
     std::size_t grade_start = std::string::npos;
     static const std::regex numbered(R"(grade\s*[1-4]\s*(?:\([a-z ]+\))?$)");
     std::smatch match;
-    if (std::regex_search(lower, match, numbered)) {
+    if (lower.find("grade") != std::string::npos && std::regex_search(lower, match, numbered)) {
         grade_start = static_cast<std::size_t>(match.position(0));
     } else {
         for (const char* phrase : {"requires improvement to be good", "requires improvement", "not judged",

@@ -283,8 +283,8 @@ private:
     IndexProgress m_progress;
 };
 
-// Indexes files, in order, through writer, committing every k_reports_per_commit reports;
-// before_file, when given, is called before each file.
+// Indexes files, in order, through writer, committing every k_reports_per_commit reports (which
+// also bounds the writer's memory); before_file, when given, is called before each file.
 void index_files(const std::vector<std::string>& files, IndexWriter& writer, IndexSummary& summary,
                  RunProgress& progress, const std::function<void()>& before_file)
 {
@@ -420,8 +420,8 @@ void build_in_halves(const std::string& db_path, const Discovery& found, IndexSu
     const std::vector<std::string> first_files(found.files.begin(), found.files.begin() + static_cast<long>(middle));
     const std::vector<std::string> second_files(found.files.begin() + static_cast<long>(middle), found.files.end());
     {
-        IndexWriter first((building / "1").string());
-        IndexWriter second((building / "2").string());
+        IndexWriter first((building / "1").string(), IndexWriter::Durability::scratch);
+        IndexWriter second((building / "2").string(), IndexWriter::Durability::scratch);
         IndexSummary first_summary, second_summary;
         auto write_half = [&progress](const std::vector<std::string>& files, IndexWriter& writer, IndexSummary& counts) {
             index_files(files, writer, counts, progress, nullptr);

@@ -27,11 +27,11 @@ bool is_under(const std::string& path, const std::string& root)
 
 }  // namespace
 
-Xapian::WritableDatabase open_writable(const std::string& path)
+Xapian::WritableDatabase open_writable(const std::string& path, int flags)
 {
     try {
         std::filesystem::create_directories(path);
-        return Xapian::WritableDatabase(path, Xapian::DB_CREATE_OR_OPEN);
+        return Xapian::WritableDatabase(path, Xapian::DB_CREATE_OR_OPEN | flags);
     } catch (const Xapian::DatabaseLockError&) {
         throw Error(ErrorCode::index_locked, "the index at " + path +
                                                  " is locked: another indexer is writing to it; wait for it to finish");
@@ -42,7 +42,8 @@ Xapian::WritableDatabase open_writable(const std::string& path)
     }
 }
 
-IndexWriter::IndexWriter(const std::string& path) : m_db(open_writable(path))
+IndexWriter::IndexWriter(const std::string& path, Durability durability)
+    : m_db(open_writable(path, durability == Durability::scratch ? Xapian::DB_NO_SYNC : 0))
 {
     m_db.set_metadata(schema::k_meta_schema, schema::k_schema_version);
     m_db.begin_transaction();

@@ -31,15 +31,18 @@ struct RemovedReport {
     std::string held_by;  // for a duplicate: the source that holds the report elsewhere
 };
 
-// Opens (creating if needed) the Xapian database at path for writing. Throws Error: index_locked
-// when another writer holds it, io_error or index_error when it cannot be made or opened.
-Xapian::WritableDatabase open_writable(const std::string& path);
+// Opens (creating if needed) the Xapian database at path for writing, with Xapian's flags.
+// Throws Error: index_locked when another writer holds it, io_error or index_error when it
+// cannot be made or opened.
+Xapian::WritableDatabase open_writable(const std::string& path, int flags = 0);
 
 class IndexWriter {
 public:
     // Opens the index at path, creating it if needed. Throws Error(index_locked) when another
-    // indexer is writing to it. Changes are invisible to readers until commit().
-    explicit IndexWriter(const std::string& path);
+    // indexer is writing to it. Changes are invisible to readers until commit(). A scratch
+    // index (half of a new one, merged and deleted at the end) is not synced to disk.
+    enum class Durability { synced, scratch };
+    explicit IndexWriter(const std::string& path, Durability durability = Durability::synced);
     ~IndexWriter();
     IndexWriter(const IndexWriter&) = delete;
     IndexWriter& operator=(const IndexWriter&) = delete;

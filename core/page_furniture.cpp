@@ -184,17 +184,27 @@ void remove_contents(std::vector<SourceLine>& lines)
 }
 
 // Returns whether the text starts Ofsted's back matter, which runs to the end of the report.
+constexpr std::string_view k_back_matter_opening = "The Office for Standards in Education, Children's Services and Skills (Ofsted) ";
+
 bool starts_back_matter(const std::string& text)
 {
-    return starts_with_nocase(text, "The Office for Standards in Education, Children's Services and Skills (Ofsted) regulates") ||
-           starts_with_nocase(text, "The Office for Standards in Education, Children's Services and Skills (Ofsted) is");
+    const std::string opening(k_back_matter_opening);
+    return starts_with_nocase(text, opening + "regulates") || starts_with_nocase(text, opening + "is");
+}
+
+// Returns whether line could be where the back matter's opening sentence starts (the
+// sentence may go on in the next line).
+bool may_start_back_matter(const std::string& line)
+{
+    return !line.empty() &&
+           starts_with_nocase(line, k_back_matter_opening.substr(0, std::min(line.size(), k_back_matter_opening.size())));
 }
 
 void remove_back_matter(std::vector<SourceLine>& lines)
 {
     for (std::size_t i = 0; i < lines.size(); ++i) {
         // The opening sentence may wrap: read the line with the next one.
-        if (!lines[i].text.empty() && starts_back_matter(lines[i].text + " " + next_content_line(lines, i))) {
+        if (may_start_back_matter(lines[i].text) && starts_back_matter(lines[i].text + " " + next_content_line(lines, i))) {
             for (std::size_t j = i; j < lines.size(); ++j)
                 lines[j].removed = true;
             return;
@@ -202,14 +212,41 @@ void remove_back_matter(std::vector<SourceLine>& lines)
     }
 }
 
+bool is_lower_ascii(char c) { return c >= 'a' && c <= 'z'; }
+bool is_digit(char c) { return c >= '0' && c <= '9'; }
+
+// Calls visit(offset, length) for each footnote marker glued to a word: one or two digits right
+// after a lower-case letter, or after a letter and one of . , ; : ? ), and before a space or the
+// end ("board1 ", "families.2"). Three digits or more are a number, not a marker.
+template <typename Visit>
+void for_each_glued_marker(const std::string& text, Visit visit)
+{
+    for (std::size_t i = 0; i < text.size();) {
+        if (!is_digit(text[i])) {
+            ++i;
+            continue;
+        }
+        const std::size_t start = i;
+        while (i < text.size() && is_digit(text[i]))
+            ++i;
+        const bool short_run = i - start <= 2;
+        const bool ends_word = i == text.size() || std::isspace(static_cast<unsigned char>(text[i]));
+        const bool after_letter = start >= 1 && is_lower_ascii(text[start - 1]);
+        const bool after_punctuation = start >= 2 && std::string_view(".,;:?)").find(text[start - 1]) != std::string_view::npos &&
+                                       is_lower_ascii(text[start - 2]);
+        if (short_run && ends_word && (after_letter || after_punctuation))
+            visit(start, i - start);
+    }
+}
+
 // Glued footnote markers present in the text ("board1" gives 1).
 std::set<int> glued_footnote_numbers(const std::vector<SourceLine>& lines)
 {
-    static const std::regex marker(R"([a-z][.,;:?)]?(\d{1,2})(?=\s|$))");
     std::set<int> numbers;
     for (const auto& line : lines) {
-        for (std::sregex_iterator it(line.text.begin(), line.text.end(), marker), end; it != end; ++it)
-            numbers.insert(std::stoi((*it)[1].str()));
+        for_each_glued_marker(line.text, [&](std::size_t offset, std::size_t length) {
+            numbers.insert(std::stoi(line.text.substr(offset, length)));
+        });
     }
     return numbers;
 }
@@ -264,10 +301,16 @@ void remove_footnotes(std::vector<SourceLine>& lines)
 
 std::string strip_footnote_markers(const std::string& text)
 {
-    static const std::regex marker(R"(([a-z][.,;:?)]?)\d{1,2}(?=\s|$))");
-    if (text.find_first_of("0123456789") == std::string::npos)
+    std::string out;
+    std::size_t copied = 0;
+    for_each_glued_marker(text, [&](std::size_t offset, std::size_t length) {
+        out.append(text, copied, offset - copied);
+        copied = offset + length;
+    });
+    if (copied == 0)
         return text;
-    return std::regex_replace(text, marker, "$1");
+    out.append(text, copied, std::string::npos);
+    return out;
 }
 
 std::vector<Line> content_lines(const std::string& normalised_text)
