@@ -4,6 +4,7 @@
 
 #include <xapian.h>
 
+#include <set>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -27,10 +28,11 @@ std::vector<std::string> words_of(std::string_view text);
 
 // One analyser per thread: Xapian's objects are not thread-safe.
 //
-// Every word is indexed once, as its stem ("Z" + stem, with positions, stop words included),
-// and queries are read the same way: phrases match stems ("looked after children" matches
-// "looking after child"). An unstemmed copy of each word would double the terms the writer
-// stores for little gain in precision.
+// Every word is indexed once, as its stem ("Z" + stem, with positions); stop words are not
+// indexed at all, and the positions close up over them. Queries are read the same way: a
+// phrase matches stems, its stop words left out ("children in need" is Zchildren then Zneed,
+// as "children in need" was indexed). An unstemmed copy of each word, or stop words, doubled
+// the terms the writer stores for little gain in precision.
 class Analyser {
 public:
     Analyser();
@@ -47,6 +49,12 @@ public:
     std::string term_of(const std::string& word) const { return "Z" + m_stemmer(word); }
 
     bool is_stop_word(const std::string& word) const { return m_stopper(word); }
+
+    // Returns query text with the stop words of its phrases left out: those in quotes, and
+    // those joined to other words by . - / \\ or @ ("out-of-hours", which Xapian reads as a
+    // phrase). A phrase of stop words alone, and the value of one of filter_fields (such as
+    // authority:"Barking and Dagenham"), are left as they are.
+    std::string without_phrase_stop_words(const std::string& query, const std::set<std::string>& filter_fields = {}) const;
 
 private:
     Xapian::Stem m_stemmer;

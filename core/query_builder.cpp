@@ -14,6 +14,7 @@
 #include <algorithm>
 #include <cctype>
 #include <regex>
+#include <set>
 
 namespace findings {
 
@@ -130,6 +131,9 @@ Xapian::QueryParser make_parser(const Xapian::Database& db, const Analyser& anal
     return parser;
 }
 
+// The fields make_parser reads as filters: their values are names, not text.
+const std::set<std::string> k_filter_fields = {"authority", "type", "grade", "region", "kind", "timescale", "year", "report"};
+
 constexpr unsigned k_full_syntax = Xapian::QueryParser::FLAG_PHRASE | Xapian::QueryParser::FLAG_BOOLEAN |
                                    Xapian::QueryParser::FLAG_LOVEHATE | Xapian::QueryParser::FLAG_SPELLING_CORRECTION;
 
@@ -165,8 +169,10 @@ std::string words_only(const std::string& text)
 Xapian::Query member_query(const std::string& member, const Analyser& analyser)
 {
     std::vector<std::string> terms;
-    for (const auto& word : words_of(member))
-        terms.push_back(analyser.term_of(word));
+    for (const auto& word : words_of(member)) {
+        if (!analyser.is_stop_word(word))  // not indexed (see Analyser)
+            terms.push_back(analyser.term_of(word));
+    }
     if (terms.size() == 1)
         return Xapian::Query(terms[0]);
     return Xapian::Query(Xapian::Query::OP_PHRASE, terms.begin(), terms.end());
@@ -199,7 +205,9 @@ bool has_unknown_word(const std::string& text, const Xapian::Database& db, const
 {
     const std::vector<std::string> words = words_of(text);
     return std::any_of(words.begin(), words.end(),
-                       [&](const std::string& word) { return db.get_termfreq(analyser.term_of(word)) == 0; });
+                       [&](const std::string& word) {
+                           return !analyser.is_stop_word(word) && db.get_termfreq(analyser.term_of(word)) == 0;
+                       });
 }
 
 Xapian::Query parse_text(const std::string& text, const Xapian::Database& db, const Analyser& analyser,
@@ -207,7 +215,7 @@ Xapian::Query parse_text(const std::string& text, const Xapian::Database& db, co
 {
     Xapian::QueryParser parser = make_parser(db, analyser);
     try {
-        Xapian::Query query = parser.parse_query(text, k_full_syntax);
+        Xapian::Query query = parser.parse_query(analyser.without_phrase_stop_words(text, k_filter_fields), k_full_syntax);
         const std::string corrected = parser.get_corrected_query_string();
         if (!corrected.empty() && corrected != text && has_unknown_word(text, db, analyser))
             built.suggestion = corrected;

@@ -84,20 +84,6 @@ std::string Highlighter::snippet(const std::string& text, std::size_t max_bytes)
         if (!term.empty())
             matched[i] = term_ids.emplace(term, static_cast<int>(term_ids.size())).first->second;
     }
-    // Unmark runs of adjacent marked words that are all stop words.
-    for (std::size_t i = 0; i < spans.size();) {
-        if (matched[i] < 0) {
-            ++i;
-            continue;
-        }
-        std::size_t end = i;
-        bool has_content_word = false;
-        for (; end < spans.size() && matched[end] >= 0; ++end)
-            has_content_word |= !m_analyser.is_stop_word(to_lower(std::string_view(text).substr(spans[end].offset, spans[end].length)));
-        if (!has_content_word)
-            std::fill(matched.begin() + static_cast<long>(i), matched.begin() + static_cast<long>(end), -1);
-        i = end;
-    }
     if (std::none_of(matched.begin(), matched.end(), [](int term) { return term >= 0; }))
         return leading_snippet(text, max_bytes);
 

@@ -18,9 +18,7 @@ std::string escape_html(const std::string& text);
 // HTML-escaped: the snippet of a match with no words to mark.
 std::string leading_snippet(const std::string& text, std::size_t max_bytes);
 
-// Marks the words of texts whose terms (Analyser::term_of) are terms of a query. A stop word is
-// marked only next to a marked word that is not one ("help and protection" in a phrase), so
-// that a phrase's "and" is not marked all over the text.
+// Marks the words of texts whose terms (Analyser::term_of) are terms of a query.
 class Highlighter {
 public:
     Highlighter(const Xapian::Query& query, const Analyser& analyser);

@@ -1,6 +1,7 @@
 // Tests of search over small real indexes: cue reading, explicit syntax, malformed and impossible requests, synonyms, exact facet counts, results, spelling and relevance.
 #include <catch2/catch.hpp>
 
+#include "core/analyser.h"
 #include "core/error.h"
 #include "core/index_run.h"
 #include "core/index_schema.h"
@@ -866,6 +867,36 @@ TEST_CASE("Relevance: the paragraph a query describes ranks near the top", "[sea
         CHECK(std::any_of(texts.begin(), texts.end(),
                           [&row](const std::string& text) { return text.find(row.paragraph) != std::string::npos; }));
     }
+}
+
+TEST_CASE("A quoted phrase with stop words finds the phrase, its stop words left out", "[search][phrase]")
+{
+    const Analyser analyser;
+    // Stop words are not indexed: a hit has "quality" then "provision" once they are left out.
+    const auto has_phrase = [&analyser](const std::string& text) {
+        std::vector<std::string> terms;
+        for (const auto& word : words_of(text)) {
+            if (!analyser.is_stop_word(word))
+                terms.push_back(analyser.term_of(word));
+        }
+        for (std::size_t i = 0; i + 1 < terms.size(); ++i) {
+            if (terms[i] == analyser.term_of("quality") && terms[i + 1] == analyser.term_of("provision"))
+                return true;
+        }
+        return false;
+    };
+    Searcher searcher(seed_index());
+    std::set<std::string> found;
+    for (const auto& hit : all_matches(searcher, request_for("\"quality of provision\""))) {
+        found.insert(hit.id);
+        INFO(hit.id << ": " << hit.text);
+        CHECK(has_phrase(hit.text));
+    }
+    const std::set<std::string> literal =
+        ids_where(seed_index(), [](const Doc& doc) { return doc.lower_text().find("quality of provision") != std::string::npos; });
+    CHECK_FALSE(literal.empty());
+    CHECK(std::includes(found.begin(), found.end(), literal.begin(), literal.end()));
+    CHECK(searcher.search(request_for("authority:\"Barking and Dagenham\" \"children in need\"")).total > 0);
 }
 
 }  // namespace

@@ -13,6 +13,7 @@
 
 #include <algorithm>
 #include <optional>
+#include <set>
 #include <string>
 #include <vector>
 
@@ -980,6 +981,30 @@ TEST_CASE("the stop words include common function words but not negation", "[tex
     CHECK_FALSE(has("not"));
     CHECK_FALSE(has("good"));
     CHECK_FALSE(has("inadequate"));
+}
+
+TEST_CASE("a query's phrases lose their stop words, which are not indexed; filter values keep them", "[text][analyser]")
+{
+    const Analyser analyser;
+    const std::set<std::string> filters = {"authority"};
+    struct Row {
+        std::string query;
+        std::string expected;
+    };
+    const Row rows[] = {
+        {"\"children in need\" plans", "\"children need\" plans"},
+        {"the \"voice of the child\"", "the \"voice child\""},
+        {"out-of-hours service", "hours service"},
+        {"section:\"help and protection\"", "section:\"help protection\""},
+        {"authority:\"Barking and Dagenham\"", "authority:\"Barking and Dagenham\""},
+        {"authority:barking-and-dagenham", "authority:barking-and-dagenham"},
+        {"\"to be\" or not", "\"to be\" or not"},
+        {"children in need", "children in need"},
+    };
+    for (const auto& row : rows) {
+        CAPTURE(row.query);
+        CHECK(analyser.without_phrase_stop_words(row.query, filters) == row.expected);
+    }
 }
 
 TEST_CASE("the analyser's stemmer gives singular and plural forms the same stem", "[text][analyser]")
