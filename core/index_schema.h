@@ -1,8 +1,9 @@
 // The index schema, in one place: term prefixes, value slots, document data and metadata keys.
 // Indexing and searching both read it, so they cannot disagree.
 //
-// One Xapian document per paragraph. Its data is a JSON object (see paragraph_document.cpp)
-// with everything a result shows. Report-level records live in user metadata.
+// One Xapian document per paragraph. Its data is a JSON object of the paragraph's own fields
+// (see paragraph_document.cpp); report-level records live in user metadata, and
+// paragraph_record joins the two into what a result shows.
 #pragma once
 
 #include <xapian.h>
@@ -49,6 +50,6 @@ enum Slot : Xapian::valueno {
 inline const std::string k_meta_report = "report:";  // report:<id> -> report JSON
 inline const std::string k_meta_source = "source:";  // source:<absolute path> -> JSON {id, hash}
 inline const std::string k_meta_schema = "schema_version";
-inline const std::string k_schema_version = "4";
+inline const std::string k_schema_version = "5";
 
 }  // namespace findings::schema

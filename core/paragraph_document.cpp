@@ -81,15 +81,9 @@ Xapian::Document paragraph_document(const Report& report, const Paragraph& parag
     document.add_value(s::k_slot_position, Xapian::sortable_serialise(paragraph.position));
     document.add_value(s::k_slot_report_order, report_order_key(report, paragraph));
 
+    // What results need of the paragraph itself; its report's fields are in the report record.
     const nlohmann::json data = {
-        {"id", id},
         {"report_id", report.id},
-        {"report_title", report.title},
-        {"kind", report.kind},
-        {"authority", report.authority},
-        {"region", facets.region},
-        {"year", report.date.year},
-        {"date", report.date.iso()},
         {"grade", to_string(paragraph.grade)},
         {"finding_type", to_string(paragraph.finding_type)},
         {"timescale", to_string(paragraph.timescale)},
@@ -113,6 +107,30 @@ ReportDocuments report_documents(const Report& report, Xapian::TermGenerator& ge
     // move to another thread (Xapian's reference counts are not atomic).
     generator.set_document(Xapian::Document());
     return prepared;
+}
+
+nlohmann::json paragraph_record(const nlohmann::json& data, const nlohmann::json& report)
+{
+    if (!data.is_object() || !report.is_object())
+        return nlohmann::json::object();
+    const std::string report_id = data.value("report_id", "");
+    const int position = data.value("position", 0);
+    return {
+        {"id", report_id + "/" + std::to_string(position)},
+        {"report_id", report_id},
+        {"report_title", report.value("title", "")},
+        {"kind", report.value("kind", "")},
+        {"authority", report.value("authority", "")},
+        {"region", report.value("region", "")},
+        {"year", report.value("year", 0)},
+        {"date", report.value("date", "")},
+        {"grade", data.value("grade", "")},
+        {"finding_type", data.value("finding_type", "")},
+        {"timescale", data.value("timescale", "")},
+        {"section", data.value("section", nlohmann::json::array())},
+        {"position", position},
+        {"text", data.value("text", "")},
+    };
 }
 
 nlohmann::json report_record(const Report& report)

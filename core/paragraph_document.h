@@ -16,7 +16,8 @@ namespace findings {
 std::string paragraph_id(const Report& report, const Paragraph& paragraph);
 
 // Returns the Xapian document of one paragraph: its text (stemmed, with positions) and section
-// words, its boolean facet terms, its value slots and its JSON data. generator must already
+// words, its boolean facet terms, its value slots and its JSON data (the paragraph's own
+// fields: paragraph_record adds its report's). generator must already
 // be configured by Analyser::configure.
 Xapian::Document paragraph_document(const Report& report, const Paragraph& paragraph,
                                     Xapian::TermGenerator& generator);
@@ -35,5 +36,11 @@ ReportDocuments report_documents(const Report& report, Xapian::TermGenerator& ge
 // Returns the report-level record kept in the index's metadata: metadata, every judgement
 // with its grade, and the number of paragraphs.
 nlohmann::json report_record(const Report& report);
+
+// Returns a paragraph as results and reports show it: {id, report_id, report_title, kind,
+// authority, region, year, date, grade, finding_type, timescale, section, position, text},
+// from its document's data (the paragraph's own fields, parsed) and its report's record. An
+// empty object when either is not one.
+nlohmann::json paragraph_record(const nlohmann::json& data, const nlohmann::json& report);
 
 }  // namespace findings

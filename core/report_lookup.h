@@ -5,8 +5,26 @@
 #include <xapian.h>
 
 #include <string>
+#include <unordered_map>
 
 namespace findings {
+
+// The report records of an index (see report_record), each read once: the results of one
+// report share it. Holds at most a few thousand.
+class ReportRecords {
+public:
+    explicit ReportRecords(const Xapian::Database& db) : m_db(db) {}
+
+    // Returns the record of a report, or null when the index has none.
+    const nlohmann::json& of(const std::string& report_id);
+
+    // Returns a paragraph's full record (paragraph_record) from its document.
+    nlohmann::json paragraph(const Xapian::Document& document);
+
+private:
+    const Xapian::Database& m_db;
+    std::unordered_map<std::string, nlohmann::json> m_records;
+};
 
 // Returns {report: {id, title, authority, date, kind, judgements, ...}, paragraphs: [...]} with
 // the paragraphs in report order. Throws Error(not_found) for an unknown id.

@@ -8,6 +8,7 @@
 #include "core/ordered_page.h"
 #include "core/query_builder.h"
 #include "core/query_sets.h"
+#include "core/report_lookup.h"
 #include "core/report_order.h"
 #include "core/result_page.h"
 #include "core/snippet.h"
@@ -67,13 +68,13 @@ void validate(const SearchRequest& request)
         throw Error(ErrorCode::bad_request, "years must be four-digit years such as 2009");
 }
 
-// Reads a result from its document; highlighter, when the query has words, marks them in the
-// snippet.
-SearchHit read_hit(const Xapian::Document& document, const Highlighter* highlighter)
+// Reads a result from its document and its report's record; highlighter, when the query has
+// words, marks them in the snippet.
+SearchHit read_hit(const Xapian::Document& document, ReportRecords& reports, const Highlighter* highlighter)
 {
-    const nlohmann::json data = nlohmann::json::parse(document.get_data(), nullptr, false);
+    const nlohmann::json data = reports.paragraph(document);
     SearchHit hit;
-    if (!data.is_object())
+    if (data.empty())
         return hit;
     hit.id = data.value("id", "");
     hit.report_id = data.value("report_id", "");
@@ -95,9 +96,10 @@ SearchHit read_hit(const Xapian::Document& document, const Highlighter* highligh
 
 std::vector<SearchHit> read_hits(const RankedPage& page, Xapian::Database& db, const Highlighter* highlighter)
 {
+    ReportRecords reports(db);
     std::vector<SearchHit> hits;
     for (std::size_t i = 0; i < page.documents.size(); ++i) {
-        hits.push_back(read_hit(db.get_document(page.documents[i]), highlighter));
+        hits.push_back(read_hit(db.get_document(page.documents[i]), reports, highlighter));
         hits.back().rank = page.offset + i + 1;
         hits.back().score = page.weights[i];
     }
@@ -162,6 +164,7 @@ std::size_t Searcher::for_each_match(const SearchRequest& request, const std::fu
     const BuiltQuery built = build_query(request, m_db, m_analyser);
     const bool has_text = ranks_by_words(built);
     const Highlighter highlighter(built.text, m_analyser);
+    ReportRecords reports(m_db);
     Xapian::Enquire enquire(m_db);
     enquire.set_query(combine(built));
     configure_order(enquire, request);
@@ -170,7 +173,7 @@ std::size_t Searcher::for_each_match(const SearchRequest& request, const std::fu
     for (Xapian::doccount first = 0;; first += k_batch) {
         const Xapian::MSet mset = enquire.get_mset(first, k_batch);
         for (auto match = mset.begin(); match != mset.end(); ++match) {
-            SearchHit hit = read_hit(match.get_document(), has_text ? &highlighter : nullptr);
+            SearchHit hit = read_hit(match.get_document(), reports, has_text ? &highlighter : nullptr);
             hit.rank = ++visited;
             hit.score = has_text ? match.get_weight() : 0;
             visit(hit);

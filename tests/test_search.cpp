@@ -7,6 +7,7 @@
 #include "core/index_schema.h"
 #include "core/ordered_page.h"
 #include "core/query_understanding.h"
+#include "core/report_lookup.h"
 #include "core/search.h"
 #include "tests/test_support.h"
 
@@ -110,10 +111,10 @@ struct Doc {
 std::vector<Doc> all_docs(const Xapian::Database& db)
 {
     std::vector<Doc> docs;
+    ReportRecords reports(db);
     for (auto id = db.postlist_begin(""); id != db.postlist_end(""); ++id) {
         const Xapian::Document document = db.get_document(*id);
-        docs.push_back({nlohmann::json::parse(document.get_data()),
-                        {document.termlist_begin(), document.termlist_end()}});
+        docs.push_back({reports.paragraph(document), {document.termlist_begin(), document.termlist_end()}});
     }
     return docs;
 }

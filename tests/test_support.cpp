@@ -119,7 +119,8 @@ std::vector<std::string> index_problems(const Xapian::Database& db)
             continue;
         }
         const nlohmann::json data = nlohmann::json::parse(document.get_data(), nullptr, false);
-        if (!data.is_object() || data.value("id", "") != ids[0] || data.value("report_id", "") != reports[0])
+        if (!data.is_object() || data.value("report_id", "") + "/" + std::to_string(data.value("position", 0)) != ids[0] ||
+            data.value("report_id", "") != reports[0])
             problem(where + "data does not name " + ids[0] + ": " + document.get_data().substr(0, 200));
         const std::size_t slash = ids[0].rfind('/');
         if (slash == std::string::npos || ids[0].substr(0, slash) != reports[0]) {
