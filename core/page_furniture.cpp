@@ -183,9 +183,9 @@ void remove_contents(std::vector<SourceLine>& lines)
     }
 }
 
-// Returns whether the text starts Ofsted's back matter, which runs to the end of the report.
 constexpr std::string_view k_back_matter_opening = "The Office for Standards in Education, Children's Services and Skills (Ofsted) ";
 
+// Returns whether the text starts Ofsted's back matter, which runs to the end of the report.
 bool starts_back_matter(const std::string& text)
 {
     const std::string opening(k_back_matter_opening);

@@ -24,6 +24,47 @@ bool is_text_term(const std::string& term)
 
 std::size_t end_of(const WordSpan& span) { return span.offset + span.length; }
 
+// Words first to last of a paragraph.
+struct Window {
+    std::size_t first;
+    std::size_t last;
+};
+
+// Returns the window of at most max_bytes with the most distinct marked words, then the most
+// marked words; the first such. A window starts a few words before a marked word and ends at
+// a word's end. matched holds each word's term number (below terms), or -1.
+Window best_window(const std::vector<WordSpan>& spans, const std::vector<int>& matched, std::size_t terms,
+                   std::size_t max_bytes)
+{
+    Window best{0, 0};
+    long best_score = -1;
+    for (std::size_t i = 0; i < spans.size(); ++i) {
+        if (matched[i] < 0)
+            continue;
+        const std::size_t first = i >= k_context_words ? i - k_context_words : 0;
+        const std::size_t begin = first == 0 ? 0 : spans[first].offset;
+        std::size_t last = first;
+        while (last + 1 < spans.size() && end_of(spans[last + 1]) - begin <= max_bytes)
+            ++last;
+        std::vector<bool> seen(terms, false);
+        long distinct = 0, marks = 0;
+        for (std::size_t w = first; w <= last; ++w) {
+            if (matched[w] < 0)
+                continue;
+            ++marks;
+            const auto term = static_cast<std::size_t>(matched[w]);
+            distinct += seen[term] ? 0 : 1;
+            seen[term] = true;
+        }
+        const long score = distinct * 1000 + marks;
+        if (score > best_score) {
+            best_score = score;
+            best = {first, last};
+        }
+    }
+    return best;
+}
+
 }  // namespace
 
 std::string escape_html(const std::string& text)
@@ -87,37 +128,9 @@ std::string Highlighter::snippet(const std::string& text, std::size_t max_bytes)
     if (std::none_of(matched.begin(), matched.end(), [](int term) { return term >= 0; }))
         return leading_snippet(text, max_bytes);
 
-    // The window with the most distinct marked words, then the most marked words; the first
-    // such. A window starts a few words before a marked word and ends at a word's end.
-    std::size_t best_first = 0, best_last = spans.empty() ? 0 : spans.size() - 1;
-    long best_score = -1;
-    for (std::size_t i = 0; i < spans.size(); ++i) {
-        if (matched[i] < 0 || text.size() <= max_bytes)
-            continue;
-        const std::size_t first = i >= k_context_words ? i - k_context_words : 0;
-        const std::size_t begin = first == 0 ? 0 : spans[first].offset;
-        std::size_t last = first;
-        while (last + 1 < spans.size() && end_of(spans[last + 1]) - begin <= max_bytes)
-            ++last;
-        std::vector<bool> seen(term_ids.size(), false);
-        long distinct = 0, marks = 0;
-        for (std::size_t w = first; w <= last; ++w) {
-            if (matched[w] < 0)
-                continue;
-            ++marks;
-            if (!seen[static_cast<std::size_t>(matched[w])]) {
-                seen[static_cast<std::size_t>(matched[w])] = true;
-                ++distinct;
-            }
-        }
-        const long score = distinct * 1000 + marks;
-        if (score > best_score) {
-            best_score = score;
-            best_first = first;
-            best_last = last;
-        }
-    }
-
+    const Window window = text.size() <= max_bytes ? Window{0, spans.size() - 1}
+                                                   : best_window(spans, matched, term_ids.size(), max_bytes);
+    const std::size_t best_first = window.first, best_last = window.last;
     const std::size_t begin = best_first == 0 ? 0 : spans[best_first].offset;
     const bool whole_tail = best_last + 1 == spans.size() && text.size() - begin <= max_bytes;
     const std::size_t end = whole_tail ? text.size() : end_of(spans[best_last]);
