@@ -102,7 +102,9 @@ bool starts_own_block(const std::string& text)
     // Capitalised, as fields are: "published" opening a wrapped line is prose.
     static const std::regex field(
         R"(Dear .{1,60}|(Inspection [Dd]ates?|Lead [Ii]nspector|Reporting [Ii]nspector|Report [Pp]ublished|Published|Age [Gg]roup|Date of ([Vv]isit|[Ii]nspection)|Inspection [Nn]umber)\b.*|(Outstanding|Good|Adequate|Inadequate) \([Gg]rade [1-4]\).*)");
-    return std::regex_match(text, field);
+    // Every alternative starts with one of these capitals: most lines never reach the regex.
+    return !text.empty() && std::string_view("DILRPAOG").find(text.front()) != std::string_view::npos &&
+           std::regex_match(text, field);
 }
 
 struct Marker {
@@ -123,7 +125,8 @@ Marker read_marker(const Line& line)
             return {BlockKind::numbered, match[2].str()};  // a numbered paragraph marked as a bullet
         return {BlockKind::bullet, rest};
     }
-    if (std::regex_match(text, match, numbered) && std::stoi(match[1].str()) > 0)
+    const bool starts_with_digit = !text.empty() && std::isdigit(static_cast<unsigned char>(text.front()));
+    if (starts_with_digit && std::regex_match(text, match, numbered) && std::stoi(match[1].str()) > 0)
         return {BlockKind::numbered, match[2].str()};
     return {BlockKind::prose, text};
 }

@@ -173,18 +173,21 @@ std::string normalise_text(std::string_view text)
 
 std::string collapse_spaces(std::string_view text)
 {
+    const auto is_space = [](char c) { return c == ' ' || c == '\t' || c == '\n' || c == '\f'; };
     std::string out;
     out.reserve(text.size());
-    bool pending_space = false;
-    for (char c : text) {
-        if (c == ' ' || c == '\t' || c == '\n' || c == '\f') {
-            pending_space = !out.empty();
-            continue;
-        }
-        if (pending_space)
+    std::size_t at = 0;
+    while (at < text.size()) {  // appends each run of non-space characters whole
+        while (at < text.size() && is_space(text[at]))
+            ++at;
+        const std::size_t word_start = at;
+        while (at < text.size() && !is_space(text[at]))
+            ++at;
+        if (at == word_start)
+            break;
+        if (!out.empty())
             out += ' ';
-        pending_space = false;
-        out += c;
+        out.append(text, word_start, at - word_start);
     }
     return out;
 }

@@ -309,6 +309,26 @@ TEST_CASE("formatting tags are dropped but other tags and angle brackets are kep
     }
 }
 
+TEST_CASE("collapse_spaces joins words with single spaces and trims both ends", "[text][normalise]")
+{
+    struct Row {
+        std::string input;
+        std::string expected;
+    };
+    const Row rows[] = {
+        {"", ""},
+        {" \t\n\f ", ""},
+        {"word", "word"},
+        {"  Inspection\t\tdates:\n 12 May  ", "Inspection dates: 12 May"},
+        {"caf\xc3\xa9  \xe2\x80\xa2 x", "caf\xc3\xa9 \xe2\x80\xa2 x"},  // UTF-8 bytes are never split
+        {"a\r\nb", "a\r b"},  // a carriage return is not one of the spaces it joins
+    };
+    for (const auto& row : rows) {
+        CAPTURE(row.input);
+        CHECK(collapse_spaces(row.input) == row.expected);
+    }
+}
+
 // ---------------------------------------------------------------------------------------
 // Dates
 
