@@ -390,20 +390,6 @@ BuiltQuery build_query(const SearchRequest& request, const Xapian::Database& db,
     return built;
 }
 
-Xapian::Query combine(const BuiltQuery& built)
-{
-    std::vector<Xapian::Query> filters;
-    for (const auto& [field, group] : built.filter_groups)
-        filters.push_back(group);
-    Xapian::Query base = built.text.empty() ? Xapian::Query::MatchAll : built.text;
-    if (!filters.empty())
-        base = Xapian::Query(Xapian::Query::OP_FILTER, base,
-                             Xapian::Query(Xapian::Query::OP_AND, filters.begin(), filters.end()));
-    if (!built.ranked_types.empty())
-        base = Xapian::Query(Xapian::Query::OP_AND_MAYBE, base, ranked_types_query(built));
-    return base;
-}
-
 bool has_weighted_terms(const Xapian::Query& query)
 {
     switch (query.get_type()) {
@@ -428,16 +414,6 @@ bool has_weighted_terms(const Xapian::Query& query)
         }
         return false;
     }
-}
-
-Xapian::Query ranked_types_query(const BuiltQuery& built)
-{
-    if (built.ranked_types.empty())
-        return {};
-    auto* source = new Xapian::ValueMapPostingSource(s::k_slot_finding_type);
-    for (const auto& [type, weight] : built.ranked_types)
-        source->add_mapping(type, weight);
-    return Xapian::Query(source->release());
 }
 
 }  // namespace findings

@@ -25,15 +25,8 @@ struct BuiltQuery {
 // Builds the query. Throws Error(bad_request) for an unknown filter value in the request.
 BuiltQuery build_query(const SearchRequest& request, const Xapian::Database& db, const Analyser& analyser);
 
-// Returns the whole query in Xapian's terms: text filtered by every group, plus the ranked
-// types' weights (what exports stream through Xapian's matcher).
-Xapian::Query combine(const BuiltQuery& built);
-
 // Returns whether query weighs documents by their words: false for one of boolean filters and
 // ranges only (field syntax such as grade:inadequate), whose matches are listed in report order.
 bool has_weighted_terms(const Xapian::Query& query);
-
-// Returns the query that weighs a paragraph by its ranked finding type (empty when none are).
-Xapian::Query ranked_types_query(const BuiltQuery& built);
 
 }  // namespace findings

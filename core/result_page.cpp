@@ -144,4 +144,18 @@ RankedPage rank_page(const SearchRequest& request, const BuiltQuery& built, cons
                                                                          : report_order_page(request, built, sets, db);
 }
 
+Xapian::Query streaming_query(const BuiltQuery& built, Xapian::Database& db)
+{
+    std::vector<Xapian::Query> filters;
+    for (const auto& [field, group] : built.filter_groups)
+        filters.push_back(group);
+    Xapian::Query query = built.text.empty() ? Xapian::Query::MatchAll : built.text;
+    if (!filters.empty())
+        query = Xapian::Query(Xapian::Query::OP_FILTER, query,
+                              Xapian::Query(Xapian::Query::OP_AND, filters.begin(), filters.end()));
+    if (!built.ranked_types.empty())
+        query = Xapian::Query(Xapian::Query::OP_AND_MAYBE, query, ranked_types_boost(built, db));
+    return query;
+}
+
 }  // namespace findings

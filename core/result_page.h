@@ -27,6 +27,11 @@ bool ranks_by_words(const BuiltQuery& built);
 // Sets the weighting, the sort order and the collapsing a request asks for.
 void configure_order(Xapian::Enquire& enquire, const SearchRequest& request);
 
+// Returns the whole query in Xapian's terms, for streaming every match through its matcher
+// (exports): the text filtered by every group, plus the ranked finding types' weights, so
+// that it lists the matches in the pages' order.
+Xapian::Query streaming_query(const BuiltQuery& built, Xapian::Database& db);
+
 // Returns the request's page of the matches in sets.
 RankedPage rank_page(const SearchRequest& request, const BuiltQuery& built, const QuerySets& sets, Xapian::Database& db);
 

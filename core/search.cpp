@@ -166,7 +166,7 @@ std::size_t Searcher::for_each_match(const SearchRequest& request, const std::fu
     const Highlighter highlighter(built.text, m_analyser);
     ReportRecords reports(m_db);
     Xapian::Enquire enquire(m_db);
-    enquire.set_query(combine(built));
+    enquire.set_query(streaming_query(built, m_db));
     configure_order(enquire, request);
     constexpr Xapian::doccount k_batch = 1000;
     std::size_t visited = 0;

@@ -660,6 +660,39 @@ TEST_CASE("Page 2 continues page 1 with the same total", "[search][results]")
     }
 }
 
+TEST_CASE("An export streams the same paragraphs in the same order as the pages", "[search][results]")
+{
+    Searcher searcher(seed_index());
+    const std::vector<SearchRequest> requests = [] {
+        std::vector<SearchRequest> list;
+        for (const char* query : {"assessment", "supervision weaknesses", "Croydon strengths", "grade:adequate",
+                                  "\"children in care\""})
+            list.push_back(request_for(query, 100));
+        list.push_back(request_for("assessment", 100));
+        list.back().sort = SortOrder::date;
+        list.push_back(request_for("supervision weaknesses", 100));
+        list.back().collapse_reports = true;
+        return list;
+    }();
+    for (SearchRequest request : requests) {
+        INFO(request.query << (request.sort == SortOrder::date ? " by date" : "")
+                           << (request.collapse_reports ? " collapsed" : ""));
+        std::vector<std::string> paged;
+        for (request.page = 1;; ++request.page) {
+            const SearchResult result = searcher.search(request);
+            for (const auto& hit : result.hits)
+                paged.push_back(hit.id);
+            if (result.hits.size() < request.per_page)
+                break;
+        }
+        std::vector<std::string> streamed;
+        for (const auto& hit : all_matches(searcher, request))
+            streamed.push_back(hit.id);
+        CHECK(paged.size() > 1);
+        CHECK(streamed == paged);
+    }
+}
+
 TEST_CASE("A new revision warmed with the last one's kept sets answers from its own documents", "[search][revisions]")
 {
     TempDir tmp;
