@@ -314,14 +314,15 @@ void add_year_filters(const SearchRequest& request, const Interpretation& cues, 
         built.reading.filters.push_back("year " + std::to_string(request.year_from) + ".." +
                                         (request.year_to ? std::to_string(request.year_to) : ""));
     }
-    if (!cues.years.empty()) {
-        std::vector<std::string> terms;
-        for (int year : cues.years)
-            terms.push_back(s::k_year + std::to_string(year));
-        parts.push_back(or_of_terms(terms));
-    } else if (cues.year_from || cues.year_to) {
-        parts.push_back(year_range(cues.year_from, cues.year_to));
+    if (!cues.year_spans.empty()) {
+        std::vector<Xapian::Query> spans;
+        for (const YearSpan& span : cues.year_spans)  // one year is one term: cheaper than a range
+            spans.push_back(span.first == span.last ? Xapian::Query(s::k_year + std::to_string(span.first))
+                                                    : year_range(span.first, span.last));
+        parts.emplace_back(Xapian::Query::OP_OR, spans.begin(), spans.end());
     }
+    if (cues.year_from || cues.year_to)
+        parts.push_back(year_range(cues.year_from, cues.year_to));
     if (!parts.empty())
         built.filter_groups.emplace("year", Xapian::Query(Xapian::Query::OP_AND, parts.begin(), parts.end()));
 }
@@ -385,7 +386,15 @@ BuiltQuery build_query(const SearchRequest& request, const Xapian::Database& db,
     add_year_filters(request, cues, built);
     if (has_searchable_words(cues.text)) {
         const Xapian::Query parsed = parse_text(cues.text, db, analyser, built);
-        built.text = built.reading.fallback ? parsed : with_synonyms(parsed, cues.text, analyser, built.reading);
+        if (parsed.empty()) {  // Xapian's empty query matches nothing, where an empty text matches all
+            built.matches_nothing = true;
+            built.reading.notes.push_back("nothing can match \"" + cues.text +
+                                          "\" as written; a range goes from low to high, e.g. year:2009..2011");
+        } else {
+            built.text = built.reading.fallback ? parsed : with_synonyms(parsed, cues.text, analyser, built.reading);
+        }
+    } else if (!words_of(cues.text).empty()) {
+        built.reading.notes.push_back("\"" + cues.text + "\" was not searched: its words are too common to search alone");
     }
     return built;
 }

@@ -32,7 +32,10 @@ QuerySets evaluate_sets(const BuiltQuery& built, Xapian::Database& db)
 {
     const auto sets = MatchSets::of(db);
     QuerySets result;
-    result.text = built.text.empty() ? sets->all(db) : sets->evaluate(db, built.text);
+    if (built.matches_nothing)
+        result.text = std::make_shared<DocSet>(db.get_lastdocid());
+    else
+        result.text = built.text.empty() ? sets->all(db) : sets->evaluate(db, built.text);
     for (const auto& [facet, group] : built.filter_groups)
         result.groups.emplace(facet, sets->evaluate(db, group));
     result.matched = result.without("");

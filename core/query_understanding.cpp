@@ -90,22 +90,6 @@ bool plausible_year(int year) { return year >= k_first_year && year <= k_last_ye
 
 const char* const k_year = R"(((?:19|20)\d\d))";
 
-std::string year_label(const Interpretation& result)
-{
-    if (!result.years.empty()) {
-        std::string label = "year";
-        for (int year : result.years)
-            label += (label == "year" ? " " : " or ") + std::to_string(year);
-        return label;
-    }
-    if (result.year_from && result.year_to)
-        return result.year_from == result.year_to ? "year " + std::to_string(result.year_from)
-                                                  : "year " + std::to_string(result.year_from) + "-" + std::to_string(result.year_to);
-    if (result.year_from)
-        return "year >= " + std::to_string(result.year_from);
-    return "year <= " + std::to_string(result.year_to);
-}
-
 void read_years(MaskedQuery& query, Interpretation& result)
 {
     const std::string y = k_year;
@@ -120,8 +104,8 @@ void read_years(MaskedQuery& query, Interpretation& result)
         {std::regex(R"(\bafter )" + y + R"(\b)"), 2},
         {std::regex(R"(\bbefore )" + y + R"(\b)"), 3},
         {std::regex(R"(\b(?:until|till|up to) )" + y + R"(\b)"), 4},
+        {std::regex(R"(\b(?:in )?)" + y + R"( (?:and|or) )" + y + R"(\b)"), 6},
         {std::regex(R"(\bin )" + y + R"(\b)"), 5},
-        {std::regex(R"(\b)" + y + R"( and )" + y + R"(\b)"), 6},
         {std::regex(R"(\b)" + y + R"(\b)"), 7},
     };
     for (const auto& pattern : patterns) {
@@ -130,16 +114,33 @@ void read_years(MaskedQuery& query, Interpretation& result)
             const int second = match.size() > 2 && match[2].matched ? std::stoi(match[2].str()) : first;
             if (!plausible_year(first) || !plausible_year(second))
                 return false;
+            // Each updates the reading and returns how the cue reads.
+            const auto at_least = [&result](int year) {
+                result.year_from = std::max(result.year_from, year);
+                return "year >= " + std::to_string(year);
+            };
+            const auto at_most = [&result](int year) {
+                result.year_to = result.year_to ? std::min(result.year_to, year) : year;
+                return "year <= " + std::to_string(year);
+            };
+            const auto span = [&result](int from, int to) {
+                result.year_spans.push_back({from, to});
+                return from == to ? std::to_string(from) : std::to_string(from) + "-" + std::to_string(to);
+            };
+            std::string label;
             switch (pattern.kind) {
-            case 0: result.year_from = std::min(first, second); result.year_to = std::max(first, second); break;
-            case 1: result.year_from = first; break;
-            case 2: result.year_from = first + 1; break;
-            case 3: result.year_to = first - 1; break;
-            case 4: result.year_to = first; break;
-            case 6: result.years = {first, second}; break;
-            default: result.year_from = result.year_to = first; break;
+            case 0: label = "year " + span(std::min(first, second), std::max(first, second)); break;
+            case 1: label = at_least(first); break;
+            case 2: label = at_least(first + 1); break;
+            case 3: label = at_most(first - 1); break;
+            case 4: label = at_most(first); break;
+            case 6:
+                label = "year " + span(first, first);
+                label += " or " + span(second, second);
+                break;
+            default: label = "year " + span(first, first); break;
             }
-            result.cues.push_back({"year", year_label(result), match.str()});
+            result.cues.push_back({"year", label, match.str()});
             return true;
         });
     }

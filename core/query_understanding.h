@@ -17,12 +17,21 @@ struct Cue {
     std::string matched;  // the words of the query it came from: "since 2009"
 };
 
+// The years from first to last, both included.
+struct YearSpan {
+    int first = 0;
+    int last = 0;
+};
+
 struct Interpretation {
     std::string text;  // what is left for full-text search (explicit field syntax kept)
     std::vector<std::string> authorities;  // canonical names
-    int year_from = 0;                     // 0: open
+    // Bounds from "since", "after", "before", "until" (0: open): every bound applies.
+    int year_from = 0;
     int year_to = 0;
-    std::vector<int> years;                // specific years ("2010 and 2011")
+    // Years and ranges named ("in 2010", "2010 and 2011", "2009-2011"): a paragraph of any one
+    // of them matches.
+    std::vector<YearSpan> year_spans;
     std::vector<FindingType> finding_types;  // allowed types (OR)
     // Types a polarity cue names, with how far to rank them above the others it allows
     // ("strengths": strength most, then satisfactory, then narrative judgements).

@@ -146,6 +146,8 @@ RankedPage rank_page(const SearchRequest& request, const BuiltQuery& built, cons
 
 Xapian::Query streaming_query(const BuiltQuery& built, Xapian::Database& db)
 {
+    if (built.matches_nothing)
+        return Xapian::Query::MatchNothing;
     std::vector<Xapian::Query> filters;
     for (const auto& [field, group] : built.filter_groups)
         filters.push_back(group);

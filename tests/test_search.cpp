@@ -173,7 +173,9 @@ std::string filters_of(const Interpretation& reading)
         parts.push_back(name + ":" + joined);
     };
     list("authority", reading.authorities, [](const std::string& name) { return name; });
-    list("years", reading.years, [](int year) { return std::to_string(year); });
+    list("years", reading.year_spans, [](const YearSpan& span) {
+        return std::to_string(span.first) + (span.first == span.last ? "" : "-" + std::to_string(span.last));
+    });
     if (reading.year_from || reading.year_to)
         parts.push_back("year:" + (reading.year_from ? std::to_string(reading.year_from) : "") + ".." +
                         (reading.year_to ? std::to_string(reading.year_to) : ""));
@@ -211,11 +213,15 @@ TEST_CASE("Cues in plain words are read as filters and the rest is left as text"
         {"assessment after 2009", "assessment", "year:2010.."},
         {"assessment before 2011", "assessment", "year:..2010"},
         {"assessment until 2011", "assessment", "year:..2011"},
-        {"assessment in 2010", "assessment", "year:2010..2010"},
-        {"assessment between 2009 and 2011", "assessment", "year:2009..2011"},
-        {"assessment 2009-2011", "assessment", "year:2009..2011"},
+        {"assessment in 2010", "assessment", "years:2010"},
+        {"assessment between 2009 and 2011", "assessment", "years:2009-2011"},
+        {"assessment 2009-2011", "assessment", "years:2009-2011"},
         {"assessment 2010 and 2011", "assessment", "years:2010,2011"},
-        {"assessment 2010", "assessment", "year:2010..2010"},
+        {"assessment 2010", "assessment", "years:2010"},
+        {"early help in 2019 and 2020", "early help", "years:2019,2020"},
+        {"neglect in 2010 or 2011", "neglect", "years:2010,2011"},
+        {"neglect since 2009 before 2012", "neglect", "year:2009..2011"},
+        {"neglect 2010-2014 after 2011", "neglect", "years:2010-2014 year:2012.."},
         {"Croydon thresholds", "thresholds", "authority:Croydon"},
         {"thresholds in Barking and Dagenham", "thresholds", "authority:Barking and Dagenham"},
         {"London Borough of Redbridge thresholds", "thresholds", "authority:Redbridge"},
@@ -416,6 +422,30 @@ TEST_CASE("A malformed query never throws: it falls back to its words or still f
     CHECK(cut.interpreted.text.size() <= k_max_query_bytes);
     REQUIRE(cut.interpreted.notes.size() == 1);
     CHECK_THAT(cut.interpreted.notes[0], Contains("cut"));
+}
+
+TEST_CASE("A backwards range matches nothing and says so, also next to other words", "[search][robust]")
+{
+    Searcher searcher(seed_index());
+    for (const std::string query : {"year:2011..2009", "supervision year:2011..2009", "Croydon year:2011..2009"}) {
+        INFO("query: " << query);
+        const SearchResult result = searcher.search(request_for(query));
+        CHECK(result.total == 0);
+        CHECK(result.hits.empty());
+        CHECK(all_matches(searcher, request_for(query)).empty());
+        REQUIRE(result.interpreted.notes.size() == 1);
+        CHECK_THAT(result.interpreted.notes[0], Contains("nothing can match"));
+    }
+}
+
+TEST_CASE("Words too common to search are left out with a note, and the cues still apply", "[search][robust]")
+{
+    Searcher searcher(seed_index());
+    const SearchResult croydon = searcher.search(request_for("Croydon of the", 100));
+    CHECK(croydon.total == ids_where(seed_index(), [](const Doc& d) { return d.field("authority") == "Croydon"; }).size());
+    REQUIRE(croydon.interpreted.notes.size() == 1);
+    CHECK_THAT(croydon.interpreted.notes[0], Contains("too common"));
+    CHECK(searcher.search(request_for("supervision")).interpreted.notes.empty());
 }
 
 TEST_CASE("A quoted year range is a phrase, not a cue, and does not throw", "[search][robust]")
@@ -836,6 +866,10 @@ TEST_CASE("Year and authority cues select across years of the reports", "[search
              return one_of(d.field("authority"), {"Croydon", "Barnet"}) && d.year() == 2024;
          }},
         {"2014 and 2016", [](const Doc& d) { return d.year() == 2014 || d.year() == 2016; }},
+        {"Croydon in 2019 and 2024", [](const Doc& d) {
+             return d.field("authority") == "Croydon" && (d.year() == 2019 || d.year() == 2024);
+         }},
+        {"Barnet in 2017 or 2019 since 2018", [](const Doc& d) { return d.field("authority") == "Barnet" && d.year() == 2019; }},
         {"rated good between 2015 and 2019", [](const Doc& d) {
              return d.field("grade") == "good" && d.year() >= 2015 && d.year() <= 2019;
          }},
@@ -857,7 +891,7 @@ TEST_CASE("Two authorities joined by and or or list both authorities' paragraphs
         CHECK(reading.authorities.size() == 2);
         const std::set<std::string> expected = ids_where(seed_index(), [&reading](const Doc& d) {
             return std::count(reading.authorities.begin(), reading.authorities.end(), d.field("authority")) == 1 &&
-                   (!reading.year_from || d.year() == reading.year_from);
+                   (reading.year_spans.empty() || d.year() == reading.year_spans.front().first);
         });
         CHECK_FALSE(expected.empty());
         CHECK(ids_matching(searcher, request_for(query)) == expected);
