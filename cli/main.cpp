@@ -24,13 +24,14 @@ const char* const k_usage = R"(Usage: findings [options] QUERY...
 
 Searches inspection reports on children's services paragraph by paragraph. Plain words are
 searched as text (stemmed: "weaknesses" finds "weakness"), and cues become filters:
-  years         since 2009, before 2011, in 2010, 2009-2011, between 2009 and 2011
+  years         since 2009, before 2011, in 2010, 2009-2011, in 2019 and 2020
   authorities   Croydon, in Barking and Dagenham, London Borough of Redbridge
   finding types weaknesses, concerns, strengths, good practice, priority action,
                 areas for development, recommendations, within six months
   grades        graded inadequate, rated good, grade 4
 Explicit syntax always works: authority:"Barking and Dagenham" year:2009..2011
 type:priority_action grade:adequate region:London "quoted phrase" AND OR NOT -word
+A minus or NOT before an authority or a year excludes it: neglect -Croydon NOT 2010
 
 Examples:
   findings supervision recording weakness since 2009

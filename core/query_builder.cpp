@@ -134,8 +134,10 @@ Xapian::QueryParser make_parser(const Xapian::Database& db, const Analyser& anal
 // The fields make_parser reads as filters: their values are names, not text.
 const std::set<std::string> k_filter_fields = {"authority", "type", "grade", "region", "kind", "timescale", "year", "report"};
 
+// FLAG_PURE_NOT: words left only to exclude ("Croydon -recording") exclude from everything.
 constexpr unsigned k_full_syntax = Xapian::QueryParser::FLAG_PHRASE | Xapian::QueryParser::FLAG_BOOLEAN |
-                                   Xapian::QueryParser::FLAG_LOVEHATE | Xapian::QueryParser::FLAG_SPELLING_CORRECTION;
+                                   Xapian::QueryParser::FLAG_LOVEHATE | Xapian::QueryParser::FLAG_PURE_NOT |
+                                   Xapian::QueryParser::FLAG_SPELLING_CORRECTION;
 
 // Returns text with invalid UTF-8 and control characters replaced by spaces, cut to the limit.
 std::string sanitise(const std::string& query, QueryReading& reading)
@@ -210,12 +212,24 @@ bool has_unknown_word(const std::string& text, const Xapian::Database& db, const
                        });
 }
 
+// Returns text with "-" spelled "NOT" when it has nothing but exclusions: Xapian reads a lone
+// "-word" as "word", while "NOT word" (with FLAG_PURE_NOT) excludes it from every paragraph.
+std::string exclusions_spelled_out(const std::string& text)
+{
+    static const std::regex excluded(R"((?:^|\s)(?:-|NOT\s+)(?:[a-z_]+:)?(?:"[^"]*"?|\S+))");
+    if (!collapse_spaces(std::regex_replace(text, excluded, " ")).empty())
+        return text;
+    static const std::regex minus(R"((^|\s)-(?=\S))");
+    return std::regex_replace(text, minus, "$1NOT ");
+}
+
 Xapian::Query parse_text(const std::string& text, const Xapian::Database& db, const Analyser& analyser,
                          BuiltQuery& built)
 {
     Xapian::QueryParser parser = make_parser(db, analyser);
     try {
-        Xapian::Query query = parser.parse_query(analyser.without_phrase_stop_words(text, k_filter_fields), k_full_syntax);
+        Xapian::Query query = parser.parse_query(
+            exclusions_spelled_out(analyser.without_phrase_stop_words(text, k_filter_fields)), k_full_syntax);
         const std::string corrected = parser.get_corrected_query_string();
         if (!corrected.empty() && corrected != text && has_unknown_word(text, db, analyser))
             built.suggestion = corrected;

@@ -23,9 +23,20 @@ public:
         static const std::regex protected_spans(R"("[^"]*"?|\b([a-z_]+):(?:"[^"]*"?|\S+))");
         for (std::sregex_iterator it(m_lower.begin(), m_lower.end(), protected_spans), end; it != end; ++it) {
             mark(it->position(0), it->length(0), false);
-            if ((*it)[1].matched)
+            // "-authority:Croydon" excludes: it leaves authority cues free to apply
+            if ((*it)[1].matched && !negated_at(static_cast<std::size_t>(it->position(0))))
                 m_explicit_fields.push_back((*it)[1].str());
         }
+        // What follows "-" or "NOT" is excluded as a word, never read as a cue.
+        for (std::sregex_iterator it(m_text.begin(), m_text.end(), negation()), end; it != end; ++it)
+            mark(it->position(2), it->length(2), false);
+    }
+
+    // A negation and what it negates: "-word", "-\"a phrase\"", "NOT word".
+    static const std::regex& negation()
+    {
+        static const std::regex pattern(R"((?:^|\s)(-|NOT\s+)("[^"]*"?|[^\s"()]+))");
+        return pattern;
     }
 
     // Returns whether the query names field explicitly ("year:2009"): then no cue may set it.
@@ -57,6 +68,11 @@ public:
     }
 
 private:
+    bool negated_at(std::size_t at) const
+    {
+        return (at >= 1 && m_text[at - 1] == '-') || (at >= 4 && m_text.compare(at - 4, 4, "NOT ") == 0);
+    }
+
     void mark(std::size_t begin, std::size_t length, bool consumed)
     {
         if (consumed)
@@ -277,12 +293,49 @@ void note_grade_words(Interpretation& result)
                                match[1].str() + "\"");
 }
 
+// Returns the field syntax that a cue word alone stands for ("Croydon" -> authority:"Croydon",
+// "2010" -> year:2010), or "" when it is no such cue.
+std::string field_syntax_of(const std::string& words)
+{
+    static const std::regex year(R"((19|20)\d\d)");
+    if (std::regex_match(words, year) && plausible_year(std::stoi(words)))
+        return "year:" + words;
+    for (const auto& mention : Gazetteer::instance().find_all(words)) {
+        if (mention.begin == 0 && mention.end == words.size())
+            return "authority:\"" + mention.authority->name + "\"";
+    }
+    return "";
+}
+
+// A negated authority or year excludes it, as its field syntax would: "-Croydon" is
+// -authority:"Croydon", "NOT 2010" is NOT year:2010. Other negated words stay words.
+std::string with_negated_cues_as_fields(const std::string& query, std::vector<std::string>& notes)
+{
+    std::string out;
+    std::size_t copied = 0;
+    for (std::sregex_iterator it(query.begin(), query.end(), MaskedQuery::negation()), end; it != end; ++it) {
+        const std::string operand = (*it)[2].str();
+        const bool quoted = operand.front() == '"';
+        const std::string words = quoted ? operand.substr(1, operand.size() - (operand.back() == '"' && operand.size() > 1 ? 2 : 1))
+                                         : operand;
+        const std::string field = field_syntax_of(words);
+        if (field.empty())
+            continue;
+        const std::size_t at = static_cast<std::size_t>(it->position(2));
+        out += query.substr(copied, at - copied) + field;
+        copied = at + operand.size();
+        const std::string negation = (*it)[1].str() == "-" ? "-" : "NOT ";
+        notes.push_back("\"" + negation + words + "\" was read as the filter " + negation + field);
+    }
+    return out + query.substr(copied);
+}
+
 }  // namespace
 
 Interpretation understand_query(const std::string& query)
 {
     Interpretation result;
-    MaskedQuery masked(query);
+    MaskedQuery masked(with_negated_cues_as_fields(query, result.notes));
     // An explicit field wins: cues for the same field are read (so their words are not
     // searched) but not applied, and the reading says so.
     const auto read = [&](void (*reader)(MaskedQuery&, Interpretation&), const char* field) {

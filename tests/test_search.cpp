@@ -248,6 +248,10 @@ TEST_CASE("Cues in plain words are read as filters and the rest is left as text"
         {"development", "development", ""},
         {"\"since 2009\" recording", "\"since 2009\" recording", ""},
         {"authority:Croydon thresholds", "authority:Croydon thresholds", ""},
+        {"thresholds -Croydon", "thresholds -authority:\"Croydon\"", ""},
+        {"thresholds NOT 2010", "thresholds NOT year:2010", ""},
+        {"thresholds -strengths", "thresholds -strengths", ""},
+        {"Redbridge -authority:Croydon", "-authority:Croydon", "authority:Redbridge"},
         {"Croydon strengths since 2009", "", "authority:Croydon year:2009.. " + positive},
     };
     for (const auto& row : rows) {
@@ -422,6 +426,35 @@ TEST_CASE("A malformed query never throws: it falls back to its words or still f
     CHECK(cut.interpreted.text.size() <= k_max_query_bytes);
     REQUIRE(cut.interpreted.notes.size() == 1);
     CHECK_THAT(cut.interpreted.notes[0], Contains("cut"));
+}
+
+TEST_CASE("A negated word excludes it, and a negated authority or year excludes its paragraphs", "[search][syntax]")
+{
+    Searcher searcher(seed_index());
+    const std::string supervision = stemmed("supervision");
+    const std::string strength = stemmed("strengths");
+    struct Row {
+        std::string query;
+        std::function<bool(const Doc&)> keep;
+    };
+    const Row rows[] = {
+        {"supervision -Croydon", [&](const Doc& d) { return d.has(supervision) && d.field("authority") != "Croydon"; }},
+        {"supervision NOT Croydon", [&](const Doc& d) { return d.has(supervision) && d.field("authority") != "Croydon"; }},
+        {"supervision NOT 2010", [&](const Doc& d) { return d.has(supervision) && d.year() != 2010; }},
+        {"supervision -\"Barking and Dagenham\"",
+         [&](const Doc& d) { return d.has(supervision) && d.field("authority") != "Barking and Dagenham"; }},
+        {"supervision -strengths", [&](const Doc& d) { return d.has(supervision) && !d.has(strength); }},
+        {"Croydon -supervision", [&](const Doc& d) { return d.field("authority") == "Croydon" && !d.has(supervision); }},
+        {"-supervision", [&](const Doc& d) { return !d.has(supervision); }},
+        {"Croydon -Havering", [](const Doc& d) { return d.field("authority") == "Croydon"; }},
+    };
+    for (const auto& row : rows) {
+        INFO("query: " << row.query);
+        const std::set<std::string> expected = ids_where(seed_index(), row.keep);
+        CHECK_FALSE(expected.empty());
+        CHECK(ids_matching(searcher, request_for(row.query)) == expected);
+        CHECK(searcher.search(request_for(row.query)).total == expected.size());
+    }
 }
 
 TEST_CASE("A backwards range matches nothing and says so, also next to other words", "[search][robust]")
