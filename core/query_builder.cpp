@@ -223,16 +223,39 @@ std::string exclusions_spelled_out(const std::string& text)
     return std::regex_replace(text, minus, "$1NOT ");
 }
 
-Xapian::Query parse_text(const std::string& text, const Xapian::Database& db, const Analyser& analyser,
-                         BuiltQuery& built)
+// Returns query with the words that Xapian corrected (parsed became corrected) replaced, so
+// that a suggestion keeps the query's cues: "supervison since 2009" -> "supervision since 2009".
+std::string with_corrections(const std::string& query, const std::string& parsed, const std::string& corrected)
+{
+    const std::vector<std::string> before = words_of(parsed);
+    const std::vector<std::string> after = words_of(corrected);
+    if (before.size() != after.size())  // not word for word: offer what Xapian corrected
+        return corrected;
+    std::string suggestion;
+    std::size_t copied = 0;
+    for (const WordSpan& span : word_spans(query)) {
+        const std::string word = to_lower(query.substr(span.offset, span.length));
+        for (std::size_t i = 0; i < before.size(); ++i) {
+            if (before[i] == word && after[i] != word) {
+                suggestion += query.substr(copied, span.offset - copied) + after[i];
+                copied = span.offset + span.length;
+                break;
+            }
+        }
+    }
+    return suggestion + query.substr(copied);
+}
+
+Xapian::Query parse_text(const std::string& text, const std::string& whole_query, const Xapian::Database& db,
+                         const Analyser& analyser, BuiltQuery& built)
 {
     Xapian::QueryParser parser = make_parser(db, analyser);
     try {
-        Xapian::Query query = parser.parse_query(
-            exclusions_spelled_out(analyser.without_phrase_stop_words(text, k_filter_fields)), k_full_syntax);
+        const std::string parsed = exclusions_spelled_out(analyser.without_phrase_stop_words(text, k_filter_fields));
+        Xapian::Query query = parser.parse_query(parsed, k_full_syntax);
         const std::string corrected = parser.get_corrected_query_string();
-        if (!corrected.empty() && corrected != text && has_unknown_word(text, db, analyser))
-            built.suggestion = corrected;
+        if (!corrected.empty() && corrected != parsed && has_unknown_word(text, db, analyser))
+            built.suggestion = with_corrections(whole_query, parsed, corrected);
         return query;
     } catch (const Xapian::QueryParserError& error) {
         built.reading.fallback = true;
@@ -399,7 +422,7 @@ BuiltQuery build_query(const SearchRequest& request, const Xapian::Database& db,
     add_cue_filters(cues, built);
     add_year_filters(request, cues, built);
     if (has_searchable_words(cues.text)) {
-        const Xapian::Query parsed = parse_text(cues.text, db, analyser, built);
+        const Xapian::Query parsed = parse_text(cues.text, query, db, analyser, built);
         if (parsed.empty()) {  // Xapian's empty query matches nothing, where an empty text matches all
             built.matches_nothing = true;
             built.reading.notes.push_back("nothing can match \"" + cues.text +

@@ -938,6 +938,17 @@ TEST_CASE("A misspelt query gets a spelling suggestion", "[search][spelling]")
     CHECK(searcher.search(request_for("supervision")).suggestion.empty());
 }
 
+TEST_CASE("A spelling suggestion keeps the query's cues and syntax around the corrected word", "[search][spelling]")
+{
+    Searcher searcher(seed_index());
+    const SearchResult result = searcher.search(request_for("Croydon supervison weaknesses since 2009"));
+    CHECK(result.suggestion == "Croydon supervision weaknesses since 2009");
+    const SearchResult followed = searcher.search(request_for(result.suggestion));
+    CHECK(followed.total > 0);
+    CHECK(followed.interpreted.cues.size() == result.interpreted.cues.size());
+    CHECK(searcher.search(request_for("supervison -Croydon")).suggestion == "supervision -Croydon");
+}
+
 TEST_CASE("A query whose words are all in the index gets no spelling suggestion", "[search][spelling]")
 {
     Searcher searcher(seed_index());
