@@ -284,10 +284,11 @@ void note_grade_words(Interpretation& result)
 {
     if (!result.grades.empty())
         return;
-    // Not after a colon: "grade:inadequate" is field syntax, a filter already.
-    static const std::regex grade_word(R"((?:^|[^:\w-])(outstanding|inadequate|requires improvement|adequate)\b)");
+    // Field syntax ("grade:inadequate") is a filter already, and a quoted phrase is meant as words.
+    static const std::regex quoted_or_field(R"([a-z_]+:(?:"[^"]*"?|\S+)|"[^"]*"?)");
+    static const std::regex grade_word(R"((?:^|[^\w-])(outstanding|inadequate|requires improvement|adequate)\b)");
     std::smatch match;
-    const std::string lower = to_lower(result.text);
+    const std::string lower = std::regex_replace(to_lower(result.text), quoted_or_field, " ");
     if (std::regex_search(lower, match, grade_word))
         result.notes.push_back("\"" + match[1].str() + "\" was searched as a word; to filter by grade, write \"graded " +
                                match[1].str() + "\"");

@@ -321,6 +321,30 @@ TEST_CASE("A query of field filters alone lists its paragraphs in report order, 
     CHECK(result.interpreted.notes.empty());  // no advice to write "graded inadequate": it is a filter already
 }
 
+TEST_CASE("A grade word searched as text gets advice on filtering by grade, a grade field or phrase does not",
+          "[search][cues]")
+{
+    struct Row {
+        std::string query;
+        bool advised;
+    };
+    const Row rows[] = {
+        {"inadequate leadership", true},
+        {"leadership requires improvement", true},
+        {"grade:\"requires improvement\" leadership", false},
+        {"grade:inadequate leadership", false},
+        {"\"inadequate leadership\"", false},
+        {"leadership graded inadequate", false},
+    };
+    for (const auto& row : rows) {
+        INFO("query: " << row.query);
+        const Interpretation reading = understand_query(row.query);
+        CHECK(std::any_of(reading.notes.begin(), reading.notes.end(), [](const std::string& note) {
+                  return note.find("to filter by grade") != std::string::npos;
+              }) == row.advised);
+    }
+}
+
 TEST_CASE("An explicit field wins over a cue that contradicts it", "[search][syntax]")
 {
     Searcher searcher(seed_index());
