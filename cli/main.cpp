@@ -51,7 +51,8 @@ Options:
   --year Y | Y1..Y2   filter by year or range (2009.. and ..2011 are open ranges)
   --collapse          the best paragraph of each report only
   --all               stream every match (ndjson or csv; for exports)
-  --facets            print facet counts after the results
+  --facets            print facet counts after the results (csv, ndjson: with --limit 0,
+                      as facet,value,count rows)
   --explain           print how the query was read, on stderr
   --literal           do not read cues: search the words as written
   --help              show this help
@@ -156,6 +157,11 @@ Options parse_arguments(int argc, char** argv)
     }
     if (options.all && options.format != findings::OutputFormat::ndjson && options.format != findings::OutputFormat::csv)
         line.fail("--all streams every match: use it with --format ndjson or --format csv");
+    if (options.all && options.facets)
+        line.fail("--all streams matches only: ask for the counts on their own with --facets --limit 0");
+    const bool rows = options.format == findings::OutputFormat::csv || options.format == findings::OutputFormat::ndjson;
+    if (rows && options.facets && !options.counts_only)
+        line.fail("csv and ndjson hold one kind of row: add --limit 0 for the facet counts alone, or leave out --facets");
     // A table shows facets only when asked; JSON always carries them. Not counting them spares
     // loading the facet columns, most of a one-off search's time on a large index.
     options.request.facets = options.facets || options.format != findings::OutputFormat::table;
@@ -183,8 +189,8 @@ int run_with(Searcher& searcher, const Options& options)
     style.colour = isatty(fileno(stdout)) != 0 && std::getenv("NO_COLOR") == nullptr;
     if (!options.counts_only || options.format == findings::OutputFormat::json)
         findings::print_results(stdout, result, options.format, style);
-    if (options.facets && options.format == findings::OutputFormat::table)
-        findings::print_facets(stdout, result);
+    if (options.facets)
+        findings::print_facets(stdout, result, options.format);
     return result.total > 0 ? k_exit_matches : k_exit_no_match;
 }
 

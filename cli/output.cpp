@@ -148,12 +148,30 @@ void print_explanation(std::FILE* out, const SearchResult& result)
         std::fprintf(out, "  (--literal searches the words as written, without reading cues)\n");
 }
 
-void print_facets(std::FILE* out, const SearchResult& result)
+void print_facets(std::FILE* out, const SearchResult& result, OutputFormat format)
 {
+    if (format == OutputFormat::csv)
+        std::fprintf(out, "facet,value,count\r\n");
     for (const auto& [facet, counts] : result.facets) {
-        std::fprintf(out, "%s:\n", facet.c_str());
-        for (const auto& count : counts)
-            std::fprintf(out, "  %-40s %zu\n", count.value.c_str(), count.count);
+        if (format == OutputFormat::table)
+            std::fprintf(out, "%s:\n", facet.c_str());
+        for (const auto& count : counts) {
+            switch (format) {
+            case OutputFormat::table:
+                std::fprintf(out, "  %-40s %zu\n", count.value.c_str(), count.count);
+                break;
+            case OutputFormat::csv:
+                std::fprintf(out, "%s,%s,%zu\r\n", csv_field(facet).c_str(), csv_field(count.value).c_str(), count.count);
+                break;
+            case OutputFormat::ndjson: {
+                const nlohmann::json line = {{"facet", facet}, {"value", count.value}, {"count", count.count}};
+                std::fprintf(out, "%s\n", line.dump().c_str());
+                break;
+            }
+            case OutputFormat::json:  // the API's shape carries its facets
+                return;
+            }
+        }
     }
 }
 

@@ -26,8 +26,11 @@ void print_results(std::FILE* out, const SearchResult& result, OutputFormat form
 void print_csv_header(std::FILE* out);
 void print_streamed_hit(std::FILE* out, const SearchHit& hit, OutputFormat format);
 
-// Prints how the query was read, and the facet counts.
+// Prints how the query was read.
 void print_explanation(std::FILE* out, const SearchResult& result);
-void print_facets(std::FILE* out, const SearchResult& result);
+
+// Prints the facet counts: a list (table), facet,value,count rows (csv), an object per line
+// (ndjson); nothing for json, whose results carry them.
+void print_facets(std::FILE* out, const SearchResult& result, OutputFormat format);
 
 }  // namespace findings

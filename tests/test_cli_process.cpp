@@ -149,6 +149,8 @@ TEST_CASE("findings refuses bad options with exit 2, a message on stderr and not
         {{"--limit", "0", "supervision"}, "--facets"},
         {{"--all", "supervision"}, "--format ndjson"},
         {{"--all", "--format", "json", "supervision"}, "--format ndjson"},
+        {{"--format", "csv", "--facets", "supervision"}, "--limit 0"},
+        {{"--all", "--format", "ndjson", "--facets", "supervision"}, "--facets --limit 0"},
     };
     for (const auto& row : rows) {
         INFO(row.arguments[0] << " " << row.arguments[1]);
@@ -300,6 +302,37 @@ TEST_CASE("findings --facets --limit 0 prints the counts only", "[cli][process]"
     CHECK(counts["results"].empty());
     CHECK(counts["facets"] == result["facets"]);
     CHECK(counts["total"] == result["total"]);
+}
+
+TEST_CASE("findings --facets --limit 0 prints the same counts as rows in csv and ndjson", "[cli][process]")
+{
+    const nlohmann::json facets = parse_json(search({"--format", "json", "assessment"}).out)["facets"];
+    std::set<std::string> expected;  // facet|value|count
+    for (const auto& [facet, counts] : facets.items()) {
+        for (const auto& count : counts)
+            expected.insert(facet + "|" + count["value"].get<std::string>() + "|" + std::to_string(count["count"].get<int>()));
+    }
+    REQUIRE(expected.size() > 10);
+
+    const ProgramRun ndjson = search({"--format", "ndjson", "--facets", "--limit", "0", "assessment"});
+    CHECK(ndjson.exit_code == 0);
+    std::set<std::string> from_ndjson;
+    std::istringstream lines(ndjson.out);
+    for (std::string line; std::getline(lines, line);) {
+        const nlohmann::json row = parse_json(line);
+        from_ndjson.insert(row["facet"].get<std::string>() + "|" + row["value"].get<std::string>() + "|" +
+                           std::to_string(row["count"].get<int>()));
+    }
+    CHECK(from_ndjson == expected);
+
+    const ProgramRun csv = search({"--format", "csv", "--facets", "--limit", "0", "assessment"});
+    CHECK(csv.exit_code == 0);
+    CHECK(csv.out.rfind("facet,value,count\r\n", 0) == 0);
+    std::size_t rows = 0;
+    for (std::size_t at = 0; (at = csv.out.find("\r\n", at)) != std::string::npos; at += 2)
+        ++rows;
+    CHECK(rows == expected.size() + 1);
+    CHECK_THAT(csv.out, Contains("\"authority\",\"Croydon\","));
 }
 
 TEST_CASE("findings filter options narrow the results", "[cli][process]")
