@@ -55,7 +55,10 @@ bool flag_value(const QueryParams& params, const std::string& name, const std::s
         return false;
     if (truthy.count(text))
         return true;
-    throw Error(ErrorCode::bad_request, name + " must be one of 0, 1, true, false");
+    std::string allowed = "0, false";
+    for (const auto& value : truthy)
+        allowed += ", " + value;
+    throw Error(ErrorCode::bad_request, name + " must be one of " + allowed);
 }
 
 }  // namespace

@@ -817,6 +817,7 @@ TEST_CASE("Bad parameters get 400 with a JSON error naming the problem", "[searc
         {search_target({{"authority", "Atlantis"}}), "Atlantis"},
         {search_target({{"sort", "random"}}), "sort"},
         {search_target({{"q", "a"}, {"q", "b"}}), "q"},
+        {search_target({{"collapse", "yes"}}), "report"},  // the message lists every accepted value
         {"/api/facets?authority=Croydon", "/api/facets"},
     };
     for (const auto& [target, words] : cases) {
