@@ -67,31 +67,81 @@ Xapian::Query or_of_terms(const std::vector<std::string>& terms)
     return Xapian::Query(Xapian::Query::OP_OR, terms.begin(), terms.end());
 }
 
+const char* const k_finding_type_names =
+    "strength, satisfactory, area_for_development, priority_action, recommendation, judgement or context";
+const char* const k_grade_names = "outstanding, good, adequate, requires_improvement, inadequate, not_judged or ungraded";
+
 // Field processors for explicit syntax (authority:Croydon, type:strength, grade:"requires
 // improvement", region:London, kind:focused_visit): they map what people write to index terms.
-class AuthorityField : public Xapian::FieldProcessor {
+// A value that names nothing matches nothing, and the reading's notes say what to write.
+class NamedValueField : public Xapian::FieldProcessor {
+public:
+    explicit NamedValueField(std::vector<std::string>& notes) : m_notes(notes) {}
+
+protected:
+    void note_unknown(const std::string& field, const std::string& value, const std::string& advice)
+    {
+        const std::string note = field + ":" + value + " matches nothing: " + advice;
+        if (std::find(m_notes.begin(), m_notes.end(), note) == m_notes.end())
+            m_notes.push_back(note);
+    }
+
+private:
+    std::vector<std::string>& m_notes;
+};
+
+class AuthorityField : public NamedValueField {
+public:
+    using NamedValueField::NamedValueField;
+
     Xapian::Query operator()(const std::string& value) override
     {
         const std::string term = authority_term(value);
+        if (term.empty())
+            note_unknown("authority", value, "use a local authority's name, e.g. authority:Croydon");
         return Xapian::Query(term.empty() ? s::k_authority + slugify(value) : term);
     }
 };
 
-class FindingTypeField : public Xapian::FieldProcessor {
+class FindingTypeField : public NamedValueField {
+public:
+    using NamedValueField::NamedValueField;
+
     Xapian::Query operator()(const std::string& value) override
     {
         std::vector<std::string> terms;
         for (FindingType type : finding_types_named(value))
             terms.push_back(s::k_finding_type + to_string(type));
+        if (terms.empty())
+            note_unknown("type", value, std::string("use ") + k_finding_type_names);
         return terms.empty() ? Xapian::Query(s::k_finding_type + to_lower(value)) : or_of_terms(terms);
     }
 };
 
-class GradeField : public Xapian::FieldProcessor {
+class GradeField : public NamedValueField {
+public:
+    using NamedValueField::NamedValueField;
+
     Xapian::Query operator()(const std::string& value) override
     {
         const auto grade = grade_named(value);
+        if (!grade)
+            note_unknown("grade", value, std::string("use ") + k_grade_names);
         return Xapian::Query(s::k_grade + (grade ? to_string(*grade) : to_lower(value)));
+    }
+};
+
+// year:2010 (a range, year:2009..2011, is read by the range processor).
+class YearField : public NamedValueField {
+public:
+    using NamedValueField::NamedValueField;
+
+    Xapian::Query operator()(const std::string& value) override
+    {
+        static const std::regex year(R"(\d{4})");
+        if (!std::regex_match(value, year))
+            note_unknown("year", value, "write a year such as year:2010, or a range such as year:2009..2011");
+        return Xapian::Query(s::k_year + value);
     }
 };
 
@@ -112,19 +162,19 @@ private:
     bool m_underscores;
 };
 
-Xapian::QueryParser make_parser(const Xapian::Database& db, const Analyser& analyser)
+Xapian::QueryParser make_parser(const Xapian::Database& db, const Analyser& analyser, std::vector<std::string>& notes)
 {
     Xapian::QueryParser parser;
     analyser.configure(parser);
     parser.set_database(db);
     parser.set_default_op(Xapian::Query::OP_OR);
-    parser.add_boolean_prefix("authority", (new AuthorityField)->release(), "authority");
-    parser.add_boolean_prefix("type", (new FindingTypeField)->release(), "type");
-    parser.add_boolean_prefix("grade", (new GradeField)->release(), "grade");
+    parser.add_boolean_prefix("authority", (new AuthorityField(notes))->release(), "authority");
+    parser.add_boolean_prefix("type", (new FindingTypeField(notes))->release(), "type");
+    parser.add_boolean_prefix("grade", (new GradeField(notes))->release(), "grade");
     parser.add_boolean_prefix("region", (new SlugField(s::k_region, false))->release(), "region");
     parser.add_boolean_prefix("kind", (new SlugField(s::k_kind, true))->release(), "kind");
     parser.add_boolean_prefix("timescale", (new SlugField(s::k_timescale, true))->release(), "timescale");
-    parser.add_boolean_prefix("year", s::k_year, "year");
+    parser.add_boolean_prefix("year", (new YearField(notes))->release(), "year");
     parser.add_boolean_prefix("report", s::k_report, "report");
     parser.add_rangeprocessor((new Xapian::NumberRangeProcessor(s::k_slot_year, "year:"))->release());
     parser.add_prefix("section", s::k_section_text);
@@ -249,7 +299,7 @@ std::string with_corrections(const std::string& query, const std::string& parsed
 Xapian::Query parse_text(const std::string& text, const std::string& whole_query, const Xapian::Database& db,
                          const Analyser& analyser, BuiltQuery& built)
 {
-    Xapian::QueryParser parser = make_parser(db, analyser);
+    Xapian::QueryParser parser = make_parser(db, analyser, built.reading.notes);
     try {
         const std::string parsed = exclusions_spelled_out(analyser.without_phrase_stop_words(text, k_filter_fields));
         Xapian::Query query = parser.parse_query(parsed, k_full_syntax);
@@ -303,9 +353,7 @@ void add_request_filters(const SearchRequest& request, BuiltQuery& built)
     for (const auto& value : request.finding_types) {
         const auto types = finding_types_named(value);
         if (types.empty())
-            throw Error(ErrorCode::bad_request, "unknown finding type \"" + value +
-                                                    "\": use strength, satisfactory, area_for_development, "
-                                                    "priority_action, recommendation, judgement or context");
+            throw Error(ErrorCode::bad_request, "unknown finding type \"" + value + "\": use " + k_finding_type_names);
         for (FindingType type : types)
             terms.push_back(s::k_finding_type + to_string(type));
     }
@@ -315,9 +363,7 @@ void add_request_filters(const SearchRequest& request, BuiltQuery& built)
     for (const auto& value : request.grades) {
         const auto grade = grade_named(value);
         if (!grade)
-            throw Error(ErrorCode::bad_request, "unknown grade \"" + value +
-                                                    "\": use outstanding, good, adequate, requires_improvement, "
-                                                    "inadequate, not_judged or ungraded");
+            throw Error(ErrorCode::bad_request, "unknown grade \"" + value + "\": use " + k_grade_names);
         terms.push_back(s::k_grade + to_string(*grade));
     }
     add_group(built, "grade", terms, "grade: " + joined(request.grades));

@@ -495,6 +495,31 @@ TEST_CASE("A backwards range matches nothing and says so, also next to other wor
     }
 }
 
+TEST_CASE("A field value that names nothing matches nothing and the notes say what to write", "[search][robust]")
+{
+    Searcher searcher(seed_index());
+    const std::pair<std::string, std::string> rows[] = {  // query, words of the note
+        {"supervision type:bogus", "use strength"},
+        {"supervision grade:excellent", "use outstanding"},
+        {"supervision year:20x", "year:2010"},
+        {"supervision authority:Atlantis", "authority:Croydon"},
+    };
+    for (const auto& [query, advice] : rows) {
+        INFO("query: " << query);
+        const SearchResult result = searcher.search(request_for(query));
+        CHECK(result.total == 0);
+        REQUIRE(result.interpreted.notes.size() == 1);
+        CHECK_THAT(result.interpreted.notes[0], Contains("matches nothing") && Contains(advice));
+    }
+    for (const std::string query : {"assessment type:strengths", "supervision grade:adequate", "supervision year:2010",
+                                    "supervision authority:\"LB Croydon\""}) {
+        INFO("query: " << query);
+        const SearchResult result = searcher.search(request_for(query));
+        CHECK(result.total > 0);
+        CHECK(result.interpreted.notes.empty());
+    }
+}
+
 TEST_CASE("Words too common to search are left out with a note, and the cues still apply", "[search][robust]")
 {
     Searcher searcher(seed_index());
