@@ -12,6 +12,7 @@ const FACETS = [
   ['kind', 'kind', 'Report kind'],
 ];
 const FACET_LIMIT = 8;
+const expandedFacets = new Set();  // facets showing every value, until the page is reloaded
 const PER_PAGE = 10;
 
 const $ = (id) => document.getElementById(id);
@@ -205,14 +206,26 @@ function renderFacets(data, state) {
     const values = data.facets[facet] || [];
     if (!values.length) continue;
     const selected = state[param];
-    const shown = values.filter((v, i) => i < FACET_LIMIT || selected.includes(v.value));
-    const list = el('ul', { class: 'facet-values' }, shown.map((value) => {
+    const expanded = expandedFacets.has(facet);
+    const shown = values.filter((v, i) => expanded || i < FACET_LIMIT || selected.includes(v.value));
+    const list = el('ul', { class: expanded ? 'facet-values all' : 'facet-values' }, shown.map((value) => {
       const on = selected.includes(value.value);
       const next = on ? selected.filter((v) => v !== value.value) : [...selected, value.value];
       return el('li', {}, el('button', { type: 'button', class: on ? 'facet on' : 'facet', 'aria-pressed': on ? 'true' : 'false',
         onclick: () => go(withChanges({ [param]: next })) }, el('span', {}, label(value.value)), el('span', { class: 'count' }, value.count.toLocaleString())));
     }));
-    box.append(el('section', { class: 'facet-group' }, el('h3', {}, title), list));
+    const group = el('section', { class: 'facet-group' }, el('h3', {}, title), list);
+    if (values.length > FACET_LIMIT) {
+      const toggle = () => {
+        if (expanded) expandedFacets.delete(facet);
+        else expandedFacets.add(facet);
+        renderFacets(data, state);
+        box.querySelector(`[data-facet="${facet}"]`).focus();  // the button was drawn anew
+      };
+      group.append(el('button', { type: 'button', class: 'facet-more', 'data-facet': facet, 'aria-expanded': expanded ? 'true' : 'false',
+        onclick: toggle }, expanded ? 'Show fewer' : `Show all ${values.length}`));
+    }
+    box.append(group);
   }
 }
 

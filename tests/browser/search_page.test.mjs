@@ -121,6 +121,42 @@ test('a facet click filters the results and shows in the URL, and removing it re
   await page.close();
 });
 
+test('a facet with many values shows eight, and a button shows every value and then fewer again', async () => {
+  // An index of its own: the seed reports name too few authorities.
+  const folder = join(temp, 'many-authorities');
+  mkdirSync(folder);
+  const reports = join(project, 'corpus', 'reports');
+  const byAuthority = new Map();  // one report each of the first 15 authorities by name
+  for (const name of readdirSync(reports).filter((n) => n.endsWith('.txt')).sort()) {
+    const authority = name.replace(/-\d{4}-\d\d-\d\d.*$/, '');
+    if (byAuthority.size < 15 && !byAuthority.has(authority)) byAuthority.set(authority, name);
+  }
+  for (const name of byAuthority.values()) copyFileSync(join(reports, name), join(folder, name));
+  execFileSync(join(build, 'indexer', 'indexer'), ['--db', join(temp, 'many-index'), folder], { stdio: 'ignore' });
+  const many = await startServer(join(temp, 'many-index'));
+  try {
+    const authorities = (await (await fetch(`${many.url}/api/search?q=children`)).json()).facets.authority.length;
+    assert.ok(authorities > 8, `the index names ${authorities} authorities`);
+    const { page, errors } = await newPage();
+    await page.goto(`${many.url}/?q=children`);
+    const group = page.locator('#facets .facet-group', { has: page.locator('h3', { hasText: 'Authority' }) });
+    await group.locator('button.facet').first().waitFor();
+    assert.equal(await group.locator('button.facet').count(), 8);
+    const more = group.locator('button.facet-more');
+    assert.equal(await more.textContent(), `Show all ${authorities}`);
+    await more.click();
+    assert.equal(await group.locator('button.facet').count(), authorities);
+    assert.equal(await more.getAttribute('aria-expanded'), 'true');
+    assert.equal(await page.evaluate(() => document.activeElement.className), 'facet-more', 'focus stays on the button');
+    await page.keyboard.press('Enter');
+    assert.equal(await group.locator('button.facet').count(), 8);
+    assert.deepEqual(errors, []);
+    await page.close();
+  } finally {
+    many.child.kill('SIGTERM');
+  }
+});
+
 test('several values of a facet can be chosen, and a year in the chart filters the results', async () => {
   const { page } = await newPage();
   await search(page, 'assessment');
