@@ -47,7 +47,8 @@ Options:
   --limit N           results per page (default 10, at most 100; 0 with --facets: counts only)
   --page N            page of results (default 1)
   --sort ORDER        relevance (default) or date (newest first)
-  --authority NAME    filter (repeatable); also --type TYPE, --grade GRADE, --region NAME
+  --authority NAME    filter (repeatable); also --type TYPE, --grade GRADE, --region NAME,
+                      --authority-type county (london_borough, metropolitan_district, unitary)
   --year Y | Y1..Y2   filter by year or range (2009.. and ..2011 are open ranges)
   --collapse          the best paragraph of each report only
   --all               stream every match (ndjson or csv; for exports)
@@ -130,6 +131,8 @@ Options parse_arguments(int argc, char** argv)
             options.request.grades.push_back(line.value());
         } else if (argument == "--region") {
             options.request.regions.push_back(line.value());
+        } else if (argument == "--authority-type") {
+            options.request.authority_types.push_back(line.value());
         } else if (argument == "--year") {
             parse_year_option(line.value(), line, options.request);
         } else if (argument == "--collapse") {

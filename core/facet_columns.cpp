@@ -3,6 +3,7 @@
 // a value lookup in the index (ValueCountMatchSpy's cost).
 #include "core/facet_columns.h"
 
+#include "core/gazetteer.h"
 #include "core/index_schema.h"
 #include "core/revision_cache.h"
 
@@ -54,12 +55,39 @@ FacetColumn load_column(const Xapian::Database& db, const std::string& facet, Xa
     return column;
 }
 
+// The authority type of each document, read off its authority through the gazetteer: the
+// index needs no slot of its own for it.
+FacetColumn authority_type_column(const FacetColumn& authorities)
+{
+    FacetColumn column;
+    column.facet = "authority_type";
+    column.values.push_back("");
+    std::vector<std::uint16_t> type_code(authorities.values.size(), 0);  // by authority code
+    for (std::size_t code = 1; code < authorities.values.size(); ++code) {
+        const Authority* authority = Gazetteer::instance().resolve(authorities.values[code]);
+        if (!authority)
+            continue;
+        const std::string type = to_string(authority->type);
+        auto known = std::find(column.values.begin(), column.values.end(), type);
+        if (known == column.values.end())
+            known = column.values.insert(column.values.end(), type);
+        type_code[code] = static_cast<std::uint16_t>(known - column.values.begin());
+    }
+    column.codes.reserve(authorities.codes.size());
+    for (std::uint16_t code : authorities.codes)
+        column.codes.push_back(type_code[code]);
+    return column;
+}
+
 }  // namespace
 
 FacetColumns::FacetColumns(const Xapian::Database& db)
 {
-    for (const auto& [facet, slot] : counted_facets())
+    for (const auto& [facet, slot] : counted_facets()) {
         m_columns.push_back(load_column(db, facet, slot));
+        if (facet == "authority")
+            m_columns.push_back(authority_type_column(m_columns.back()));
+    }
 }
 
 std::shared_ptr<const FacetColumns> FacetColumns::of(const Xapian::Database& db)

@@ -13,6 +13,7 @@
 
 #include <algorithm>
 #include <cctype>
+#include <optional>
 #include <regex>
 #include <set>
 
@@ -70,6 +71,20 @@ Xapian::Query or_of_terms(const std::vector<std::string>& terms)
 const char* const k_finding_type_names =
     "strength, satisfactory, area_for_development, priority_action, recommendation, judgement or context";
 const char* const k_grade_names = "outstanding, good, adequate, requires_improvement, inadequate, not_judged or ungraded";
+const char* const k_authority_type_names = "london_borough, metropolitan_district, county or unitary";
+
+// Reads an authority type as written ("London borough", "county"): its facet spelling, if any.
+std::optional<std::string> authority_type_named(const std::string& value)
+{
+    std::string key = to_lower(collapse_spaces(value));
+    std::replace(key.begin(), key.end(), ' ', '_');
+    for (AuthorityType type : {AuthorityType::london_borough, AuthorityType::metropolitan_district,
+                               AuthorityType::county, AuthorityType::unitary}) {
+        if (key == to_string(type))
+            return key;
+    }
+    return std::nullopt;
+}
 
 // Field processors for explicit syntax (authority:Croydon, type:strength, grade:"requires
 // improvement", region:London, kind:focused_visit): they map what people write to index terms.
@@ -131,6 +146,19 @@ public:
     }
 };
 
+class AuthorityTypeField : public NamedValueField {
+public:
+    using NamedValueField::NamedValueField;
+
+    Xapian::Query operator()(const std::string& value) override
+    {
+        const auto type = authority_type_named(value);
+        if (!type)
+            note_unknown("authority_type", value, std::string("use ") + k_authority_type_names);
+        return Xapian::Query(s::k_authority_type + (type ? *type : to_lower(value)));
+    }
+};
+
 // year:2010 (a range, year:2009..2011, is read by the range processor).
 class YearField : public NamedValueField {
 public:
@@ -171,6 +199,7 @@ Xapian::QueryParser make_parser(const Xapian::Database& db, const Analyser& anal
     parser.add_boolean_prefix("authority", (new AuthorityField(notes))->release(), "authority");
     parser.add_boolean_prefix("type", (new FindingTypeField(notes))->release(), "type");
     parser.add_boolean_prefix("grade", (new GradeField(notes))->release(), "grade");
+    parser.add_boolean_prefix("authority_type", (new AuthorityTypeField(notes))->release(), "authority_type");
     parser.add_boolean_prefix("region", (new SlugField(s::k_region, false))->release(), "region");
     parser.add_boolean_prefix("kind", (new SlugField(s::k_kind, true))->release(), "kind");
     parser.add_boolean_prefix("timescale", (new SlugField(s::k_timescale, true))->release(), "timescale");
@@ -182,7 +211,8 @@ Xapian::QueryParser make_parser(const Xapian::Database& db, const Analyser& anal
 }
 
 // The fields make_parser reads as filters: their values are names, not text.
-const std::set<std::string> k_filter_fields = {"authority", "type", "grade", "region", "kind", "timescale", "year", "report"};
+const std::set<std::string> k_filter_fields = {"authority", "type",      "grade", "region",        "kind",
+                                               "timescale", "year", "report", "authority_type"};
 
 // FLAG_PURE_NOT: words left only to exclude ("Croydon -recording") exclude from everything.
 constexpr unsigned k_full_syntax = Xapian::QueryParser::FLAG_PHRASE | Xapian::QueryParser::FLAG_BOOLEAN |
@@ -377,6 +407,14 @@ void add_request_filters(const SearchRequest& request, BuiltQuery& built)
     for (const auto& kind : request.kinds)
         terms.push_back(s::k_kind + kind);
     add_group(built, "kind", terms, "kind: " + joined(request.kinds));
+
+    terms.clear();
+    for (const auto& value : request.authority_types) {
+        if (!authority_type_named(value))
+            throw Error(ErrorCode::bad_request, "unknown authority type \"" + value + "\": use " + k_authority_type_names);
+        terms.push_back(s::k_authority_type + *authority_type_named(value));
+    }
+    add_group(built, "authority_type", terms, "authority type: " + joined(request.authority_types));
 }
 
 Xapian::Query year_range(int from, int to)

@@ -10,7 +10,8 @@ namespace {
 
 const std::vector<std::string>& facet_names()
 {
-    static const std::vector<std::string> names = {"authority", "year", "grade", "finding_type", "region", "kind"};
+    static const std::vector<std::string> names = {"authority", "year",   "grade", "finding_type",
+                                                   "region",    "kind",   "authority_type"};
     return names;
 }
 

@@ -33,6 +33,7 @@ struct SearchRequest {
     std::vector<std::string> grades;
     std::vector<std::string> regions;
     std::vector<std::string> kinds;
+    std::vector<std::string> authority_types;  // "london_borough", "metropolitan_district", "county", "unitary"
     int year_from = 0;  // 0: open
     int year_to = 0;
     std::size_t page = 1;

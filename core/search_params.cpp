@@ -65,8 +65,9 @@ bool flag_value(const QueryParams& params, const std::string& name, const std::s
 
 SearchRequest request_from_params(const QueryParams& params)
 {
-    static const std::set<std::string> known = {"q", "authority", "year_from", "year_to", "type", "grade", "region",
-                                                "kind", "page", "per_page", "sort", "collapse", "literal", "facets"};
+    static const std::set<std::string> known = {"q",    "authority", "year_from", "year_to",  "type",
+                                                "grade", "region",   "kind",      "authority_type", "page",
+                                                "per_page", "sort",  "collapse",  "literal",  "facets"};
     for (const auto& [name, value] : params) {
         if (!known.count(name))
             throw Error(ErrorCode::bad_request, "unknown parameter \"" + name +
@@ -79,6 +80,7 @@ SearchRequest request_from_params(const QueryParams& params)
     request.grades = values_of(params, "grade");
     request.regions = values_of(params, "region");
     request.kinds = values_of(params, "kind");
+    request.authority_types = values_of(params, "authority_type");
     request.year_from = static_cast<int>(number_value(params, "year_from", 0, 1990, 2100));
     request.year_to = static_cast<int>(number_value(params, "year_to", 0, 1990, 2100));
     request.page = static_cast<std::size_t>(number_value(params, "page", 1, 1, k_max_page));
@@ -105,6 +107,7 @@ std::vector<std::pair<std::string, std::string>> request_to_params(const SearchR
     add_all("grade", request.grades);
     add_all("region", request.regions);
     add_all("kind", request.kinds);
+    add_all("authority_type", request.authority_types);
     if (request.year_from)
         params.emplace_back("year_from", std::to_string(request.year_from));
     if (request.year_to)

@@ -350,6 +350,10 @@ TEST_CASE("findings filter options narrow the results", "[cli][process]")
         {{"--year", "2011"}, [](const nlohmann::json& h) { return h["year"] == 2011; }},
         {{"--type", "strength"}, [](const nlohmann::json& h) { return h["finding_type"] == "strength"; }},
         {{"--grade", "adequate"}, [](const nlohmann::json& h) { return h["grade"] == "adequate"; }},
+        {{"--authority-type", "london_borough"}, [](const nlohmann::json& h) {
+             return h["authority"] == "Croydon" || h["authority"] == "Havering" || h["authority"] == "Redbridge" ||
+                    h["authority"] == "Barking and Dagenham";
+         }},
     };
     const std::size_t unfiltered = parse_ndjson(search({"--all", "--format", "ndjson", "assessment"}).out).size();
     for (const auto& row : rows) {

@@ -3,6 +3,7 @@
 
 #include "core/analyser.h"
 #include "core/error.h"
+#include "core/gazetteer.h"
 #include "core/index_run.h"
 #include "core/index_schema.h"
 #include "core/ordered_page.h"
@@ -932,6 +933,38 @@ TEST_CASE("A query of cues alone lists every matching paragraph, listed strength
         const int ta = order.at(a.finding_type), tb = order.at(b.finding_type);
         return ta != tb ? ta < tb : a.position < b.position;
     }));
+}
+
+TEST_CASE("An authority type filter keeps its authorities' paragraphs, and its facet counts add up", "[search][facets]")
+{
+    Searcher searcher(reports_index());
+    const auto type_of = [](const Doc& d) {
+        const Authority* authority = Gazetteer::instance().resolve(d.field("authority"));
+        return authority ? std::string(to_string(authority->type)) : std::string();
+    };
+    SearchRequest unfiltered = request_for("children");
+    const SearchResult all = searcher.search(unfiltered);
+    const auto& types = all.facets.at("authority_type");
+    REQUIRE(types.size() == 4);
+    std::size_t sum = 0;
+    for (const auto& type : types) {
+        INFO("authority type: " << type.value);
+        sum += type.count;
+        SearchRequest request = unfiltered;
+        request.authority_types = {type.value};
+        std::set<std::string> ids;
+        for (const auto& hit : all_matches(searcher, request))
+            ids.insert(hit.id);
+        const std::set<std::string> expected = ids_where(reports_index(), [&](const Doc& d) {
+            return type_of(d) == type.value && d.has(stemmed("children"));
+        });
+        CHECK(ids == expected);
+        const SearchResult filtered = searcher.search(request);
+        CHECK(filtered.total == type.count);
+        CHECK(filtered.facets.at("authority_type").size() == 4);  // the other types keep their counts
+        CHECK(searcher.search(request_for("children authority_type:" + type.value)).total == type.count);
+    }
+    CHECK(sum == all.total);
 }
 
 TEST_CASE("Year and authority cues select across years of the reports", "[search][cues]")

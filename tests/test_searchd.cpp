@@ -614,7 +614,7 @@ TEST_CASE("/api/search sorts by date, collapses to reports, reads literally and 
     CHECK(literal["interpreted"]["cues"].empty());
     CHECK(literal["interpreted"]["filters"].empty());
 
-    CHECK(all["facets"].size() == 6);
+    CHECK(all["facets"].size() == 7);  // authority, year, grade, finding_type, region, kind, authority_type
     const json bare = get_json(server, search_target({{"q", "assessment"}, {"facets", "0"}}));
     CHECK(bare["facets"].empty());
     CHECK(bare["total"] == all["total"]);
@@ -795,6 +795,7 @@ TEST_CASE("Every query parameter /api/search accepts is documented in /openapi.j
         {"q", "care"},       {"authority", "Croydon"}, {"year_from", "2009"}, {"year_to", "2011"}, {"type", "strength"},
         {"grade", "adequate"}, {"region", "London"},   {"kind", "letter"},    {"page", "1"},       {"per_page", "5"},
         {"sort", "date"},    {"collapse", "report"},   {"literal", "1"},      {"facets", "0"},
+        {"authority_type", "london_borough"},
     };
     for (const auto& name : documented) {
         INFO("parameter " << name);
@@ -818,6 +819,7 @@ TEST_CASE("Bad parameters get 400 with a JSON error naming the problem", "[searc
         {search_target({{"sort", "random"}}), "sort"},
         {search_target({{"q", "a"}, {"q", "b"}}), "q"},
         {search_target({{"collapse", "yes"}}), "report"},  // the message lists every accepted value
+        {search_target({{"authority_type", "shire"}}), "county"},
         {"/api/facets?authority=Croydon", "/api/facets"},
     };
     for (const auto& [target, words] : cases) {

@@ -2,13 +2,14 @@
 // inserted as text (never as HTML), and snippets' <mark> highlights are rebuilt as elements.
 'use strict';
 
-const MULTI = ['authority', 'type', 'grade', 'region', 'kind'];
+const MULTI = ['authority', 'type', 'grade', 'region', 'kind', 'authority_type'];
 const SINGLE = ['q', 'year_from', 'year_to', 'page', 'sort', 'report', 'hit'];
 const FACETS = [
   ['finding_type', 'type', 'Finding'],
   ['grade', 'grade', 'Grade'],
   ['authority', 'authority', 'Authority'],
   ['region', 'region', 'Region'],
+  ['authority_type', 'authority_type', 'Authority type'],
   ['kind', 'kind', 'Report kind'],
 ];
 const FACET_LIMIT = 8;
@@ -131,7 +132,7 @@ function renderInterpretation(data, state) {
   }
   for (const name of MULTI) {
     for (const value of state[name]) {
-      const text = `${name === 'type' ? 'finding' : name}: ${label(value)}`;
+      const text = `${name === 'type' ? 'finding' : label(name)}: ${label(value)}`;
       parts.push(chip(text, () => go(withChanges({ [name]: state[name].filter((v) => v !== value) })), `Remove ${text}`));
     }
   }
