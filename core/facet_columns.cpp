@@ -55,28 +55,26 @@ FacetColumn load_column(const Xapian::Database& db, const std::string& facet, Xa
     return column;
 }
 
-// The authority type of each document, read off its authority through the gazetteer: the
-// index needs no slot of its own for it.
-FacetColumn authority_type_column(const FacetColumn& authorities)
+// The authority type, read off the authority through the gazetteer: the index needs no slot
+// of its own for it.
+DerivedFacet authority_types(const FacetColumn& authorities, std::size_t column)
 {
-    FacetColumn column;
-    column.facet = "authority_type";
-    column.values.push_back("");
-    std::vector<std::uint16_t> type_code(authorities.values.size(), 0);  // by authority code
+    DerivedFacet derived;
+    derived.facet = "authority_type";
+    derived.from = column;
+    derived.values.push_back("");
+    derived.code_of.assign(authorities.values.size(), 0);
     for (std::size_t code = 1; code < authorities.values.size(); ++code) {
         const Authority* authority = Gazetteer::instance().resolve(authorities.values[code]);
         if (!authority)
             continue;
         const std::string type = to_string(authority->type);
-        auto known = std::find(column.values.begin(), column.values.end(), type);
-        if (known == column.values.end())
-            known = column.values.insert(column.values.end(), type);
-        type_code[code] = static_cast<std::uint16_t>(known - column.values.begin());
+        auto known = std::find(derived.values.begin(), derived.values.end(), type);
+        if (known == derived.values.end())
+            known = derived.values.insert(derived.values.end(), type);
+        derived.code_of[code] = static_cast<std::uint16_t>(known - derived.values.begin());
     }
-    column.codes.reserve(authorities.codes.size());
-    for (std::uint16_t code : authorities.codes)
-        column.codes.push_back(type_code[code]);
-    return column;
+    return derived;
 }
 
 }  // namespace
@@ -86,7 +84,7 @@ FacetColumns::FacetColumns(const Xapian::Database& db)
     for (const auto& [facet, slot] : counted_facets()) {
         m_columns.push_back(load_column(db, facet, slot));
         if (facet == "authority")
-            m_columns.push_back(authority_type_column(m_columns.back()));
+            m_derived.push_back(authority_types(m_columns.back(), m_columns.size() - 1));
     }
 }
 
@@ -124,16 +122,35 @@ std::vector<std::size_t> count_codes(const FacetColumn& column, const DocSet& do
 std::map<std::string, std::vector<std::pair<std::string, std::size_t>>> FacetColumns::count(
     const DocSet& docs, const std::vector<std::string>& facets) const
 {
-    std::map<std::string, std::vector<std::pair<std::string, std::size_t>>> result;
-    for (const auto& column : m_columns) {
-        if (std::find(facets.begin(), facets.end(), column.facet) == facets.end())
-            continue;
-        const std::vector<std::size_t> counts = count_codes(column, docs);
-        auto& values = result[column.facet];
+    const auto wanted = [&facets](const std::string& facet) {
+        return std::find(facets.begin(), facets.end(), facet) != facets.end();
+    };
+    const auto add = [](auto& values, const std::vector<std::string>& names, const std::vector<std::size_t>& counts) {
         for (std::size_t code = 1; code < counts.size(); ++code) {
             if (counts[code] > 0)
-                values.emplace_back(column.values[code], counts[code]);
+                values.emplace_back(names[code], counts[code]);
         }
+    };
+    std::map<std::size_t, std::vector<std::size_t>> counted;  // by column: counts by code, one pass each
+    const auto counts_of = [&](std::size_t column) -> const std::vector<std::size_t>& {
+        auto found = counted.find(column);
+        if (found == counted.end())
+            found = counted.emplace(column, count_codes(m_columns[column], docs)).first;
+        return found->second;
+    };
+    std::map<std::string, std::vector<std::pair<std::string, std::size_t>>> result;
+    for (std::size_t column = 0; column < m_columns.size(); ++column) {
+        if (wanted(m_columns[column].facet))
+            add(result[m_columns[column].facet], m_columns[column].values, counts_of(column));
+    }
+    for (const auto& derived : m_derived) {
+        if (!wanted(derived.facet))
+            continue;
+        std::vector<std::size_t> counts(derived.values.size(), 0);
+        const std::vector<std::size_t>& from = counts_of(derived.from);
+        for (std::size_t code = 1; code < from.size(); ++code)
+            counts[derived.code_of[code]] += from[code];
+        add(result[derived.facet], derived.values, counts);
     }
     return result;
 }
