@@ -157,6 +157,8 @@ public:
 
     void add(const Line& source)
     {
+        if (source.layout_only)
+            return;
         Line line = source;
         const bool marked = strip_markdown(line.text);
         if (line.text.empty())

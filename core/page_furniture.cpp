@@ -20,6 +20,7 @@ struct SourceLine {
     bool leading_space = false;
     bool tabular = false;
     bool removed = false;
+    bool standing_footnote = false;  // removed, but its width still counts (see Line::layout_only)
 };
 
 std::vector<SourceLine> split_lines(const std::string& text)
@@ -297,6 +298,30 @@ void remove_footnotes(std::vector<SourceLine>& lines)
     }
 }
 
+// Removes the footnotes Ofsted prints in the same words in many reports, wherever the text
+// extraction put them: often in the middle of a sentence that runs on over the page break,
+// which then reads on whole. A footnote runs from its first line to the line ending its last
+// sentence.
+void remove_standing_footnotes(std::vector<SourceLine>& lines)
+{
+    static const char* const k_first_lines[] = {
+        "the areas for improvement have been cross-referenced with the outcomes",  // National Framework
+    };
+    constexpr std::size_t k_most_lines = 5;
+    for (std::size_t i = 0; i < lines.size(); ++i) {
+        const std::string lower = to_lower(lines[i].text);
+        const bool starts = std::any_of(std::begin(k_first_lines), std::end(k_first_lines),
+                                        [&lower](const char* first) { return lower.rfind(first, 0) == 0; });
+        if (!starts)
+            continue;
+        for (std::size_t j = i; j < lines.size() && j < i + k_most_lines; ++j) {
+            lines[j].standing_footnote = true;
+            if (!lines[j].text.empty() && lines[j].text.back() == '.')
+                break;
+        }
+    }
+}
+
 }  // namespace
 
 std::string strip_footnote_markers(const std::string& text)
@@ -318,6 +343,7 @@ std::vector<Line> content_lines(const std::string& normalised_text)
     std::vector<SourceLine> lines = split_lines(normalised_text);
     remove_back_matter(lines);
     remove_footnotes(lines);
+    remove_standing_footnotes(lines);
     remove_running_headers(lines);
     remove_page_numbers(lines);
     remove_contents(lines);
@@ -326,7 +352,14 @@ std::vector<Line> content_lines(const std::string& normalised_text)
     bool gap = false;
     int last_page = 1;
     for (const auto& source : lines) {
-        if (source.text.empty() || source.removed) {
+        if (source.standing_footnote && !source.removed) {
+            Line layout;
+            layout.text = source.text;
+            layout.page = source.page;
+            layout.layout_only = true;
+            content.push_back(std::move(layout));
+        }
+        if (source.text.empty() || source.removed || source.standing_footnote) {
             gap = true;
             continue;
         }

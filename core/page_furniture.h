@@ -14,6 +14,9 @@ struct Line {
     bool page_break_before = false;
     bool leading_space = false;  // the source line was indented
     bool tabular = false;        // the source line had a tab between words (a table row)
+    // Not content (a standing footnote), kept only because it shows how wide the page's lines
+    // run: paragraph breaks are inferred from that width.
+    bool layout_only = false;
 };
 
 // Splits normalised text (see normalise_text) into content lines and removes the furniture.

@@ -56,8 +56,10 @@ std::vector<std::string> normalised_lines(const std::string& text)
 std::vector<std::string> content_texts(const std::string& raw)
 {
     std::vector<std::string> texts;
-    for (const auto& line : content_lines(normalise_text(raw)))
-        texts.push_back(line.text);
+    for (const auto& line : content_lines(normalise_text(raw))) {
+        if (!line.layout_only)
+            texts.push_back(line.text);
+    }
     return texts;
 }
 
@@ -666,6 +668,31 @@ TEST_CASE("overall_judgement_sentence reads the overall judgement and nothing el
 
 // ---------------------------------------------------------------------------------------
 // Page furniture
+
+TEST_CASE("Ofsted's standing footnote is removed, and the sentence it interrupted reads on whole", "[text][furniture]")
+{
+    const std::string prose = "Practitioners know the children they work with well and visit them often, and";
+    const std::string raw =
+        "Main findings\n"
+        "Children are seen promptly by social workers who know them and their families well.\n" + prose + "\n"
+        "\n"
+        "The areas for improvement have been cross-referenced with the outcomes, enablers or principles in\n"
+        "the Children's Social Care: National Framework. This statutory guidance sets out the purpose,\n"
+        "principles for practice and expected outcomes of children's social care.\n"
+        "1\n"
+        "\f"
+        "children say that they trust them.\n"
+        "Leaders know their services well.\n";
+    const std::vector<Block> blocks = blocks_of(raw);
+    std::vector<std::string> texts;
+    for (const auto& block : blocks) {
+        texts.push_back(block.text);
+        CHECK(block.text.find("cross-referenced") == std::string::npos);
+    }
+    CHECK(std::find(texts.begin(), texts.end(), prose + " children say that they trust them.") != texts.end());
+    for (const auto& text : content_texts(raw))
+        CHECK(text.find("National Framework") == std::string::npos);
+}
 
 TEST_CASE("a running header repeated at the top of pages is removed except as the title", "[text][furniture]")
 {
