@@ -235,6 +235,9 @@ private:
             return true;
         if (starts_lowercase(line.text) || (line.text[0] == '(' && !line.blank_before))
             return true;  // a wrapped sentence, or its bracketed tail ("(National Framework, Outcome 1)")
+        if (std::isdigit(static_cast<unsigned char>(line.text[0])) && !line.blank_before && !ends_sentence(previous) &&
+            previous.back() != ':' && previous.back() != ';' && !m_current.heading_like())
+            return true;  // a number wrapped onto the next line ("a section\n47 inquiry", "January\n2026.")
         if (is_function_word(last_word(previous)) || previous.back() == ',')
             return true;
         const bool in_list_item = m_current.kind == BlockKind::bullet || m_current.kind == BlockKind::numbered;

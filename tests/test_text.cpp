@@ -900,6 +900,20 @@ TEST_CASE("build_blocks joins wrapped lines and keeps paragraphs, numbers, bulle
         {"a finished sentence before a page break ends the paragraph",
          "Leaders have improved supervision.\fCare leavers are well supported.",
          {{"prose", "Leaders have improved supervision."}, {"prose", "Care leavers are well supported."}}},
+        {"a number wrapped onto the next line continues the unfinished sentence, even where it would have fitted",
+         "Strategy meetings are timely and attended by all the relevant agencies, and they result in\n"
+         "clear risk assessments. Where the threshold is met for a section\n"
+         "47 inquiry, the majority are thorough.",
+         {{"prose", "Strategy meetings are timely and attended by all the relevant agencies, and they result in clear "
+                    "risk assessments. Where the threshold is met for a section 47 inquiry, the majority are thorough."}}},
+        {"a year wrapped onto a line of its own continues the sentence",
+         "Leaders are encouraging growth in college-based classes for all of the care leavers, and\n"
+         "new courses are planned for January\n2026.",
+         {{"prose", "Leaders are encouraging growth in college-based classes for all of the care leavers, and new "
+                    "courses are planned for January 2026."}}},
+        {"a line opening with a number after a colon or semicolon is a list item of its own",
+         "Of this number:\n26 live in children's homes;\n17 live with parents.",
+         {{"prose", "Of this number:"}, {"prose", "26 live in children's homes;"}, {"prose", "17 live with parents."}}},
         {"a numbered paragraph is numbered and loses its number",
          "12. Text of the paragraph.\n13. Another paragraph.",
          {{"numbered", "Text of the paragraph."}, {"numbered", "Another paragraph."}}},
