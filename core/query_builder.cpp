@@ -13,6 +13,7 @@
 
 #include <algorithm>
 #include <cctype>
+#include <map>
 #include <optional>
 #include <regex>
 #include <set>
@@ -326,9 +327,27 @@ std::string with_corrections(const std::string& query, const std::string& parsed
     return suggestion + query.substr(copied);
 }
 
+// Notes a filter field written without its value ("authority:" alone), which Xapian reads as a word.
+void note_fields_without_values(const std::string& text, std::vector<std::string>& notes)
+{
+    static const std::regex bare_field(R"((?:^|[\s(])([a-z_]+):(?=\s|$|\)))");
+    for (std::sregex_iterator it(text.begin(), text.end(), bare_field), end; it != end; ++it) {
+        static const std::map<std::string, std::string> examples = {
+            {"authority", "authority:Croydon"},   {"type", "type:strength"},
+            {"grade", "grade:inadequate"},        {"region", "region:London"},
+            {"kind", "kind:focused_visit"},       {"timescale", "timescale:within_3_months"},
+            {"year", "year:2010"},                {"report", "report:croydon-2010-01-04-unannounced-inspection"},
+            {"authority_type", "authority_type:county"}};
+        const auto example = examples.find((*it)[1].str());
+        if (example != examples.end())
+            notes.push_back(example->first + ": has no value and was searched as a word; write e.g. " + example->second);
+    }
+}
+
 Xapian::Query parse_text(const std::string& text, const std::string& whole_query, const Xapian::Database& db,
                          const Analyser& analyser, BuiltQuery& built)
 {
+    note_fields_without_values(text, built.reading.notes);
     Xapian::QueryParser parser = make_parser(db, analyser, built.reading.notes);
     try {
         const std::string parsed = exclusions_spelled_out(analyser.without_phrase_stop_words(text, k_filter_fields));

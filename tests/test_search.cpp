@@ -512,6 +512,9 @@ TEST_CASE("A field value that names nothing matches nothing and the notes say wh
         REQUIRE(result.interpreted.notes.size() == 1);
         CHECK_THAT(result.interpreted.notes[0], Contains("matches nothing") && Contains(advice));
     }
+    const SearchResult bare = searcher.search(request_for("supervision type:"));
+    REQUIRE(bare.interpreted.notes.size() == 1);
+    CHECK_THAT(bare.interpreted.notes[0], Contains("has no value") && Contains("type:strength"));
     for (const std::string query : {"assessment type:strengths", "supervision grade:adequate", "supervision year:2010",
                                     "supervision authority:\"LB Croydon\""}) {
         INFO("query: " << query);
