@@ -309,9 +309,9 @@ void remove_standing_footnotes(std::vector<SourceLine>& lines)
     };
     constexpr std::size_t k_most_lines = 5;
     for (std::size_t i = 0; i < lines.size(); ++i) {
-        const std::string lower = to_lower(lines[i].text);
+        const std::string& text = lines[i].text;
         const bool starts = std::any_of(std::begin(k_first_lines), std::end(k_first_lines),
-                                        [&lower](const char* first) { return lower.rfind(first, 0) == 0; });
+                                        [&text](const char* first) { return starts_with_nocase(text, first); });
         if (!starts)
             continue;
         for (std::size_t j = i; j < lines.size() && j < i + k_most_lines; ++j) {
