@@ -209,9 +209,10 @@ void read_finding_types(MaskedQuery& query, Interpretation& result)
         {R"(\b(?:areas? (?:for|of) |area\(s\) for )?priority actions?\b)", {FT::priority_action}, {}, "priority action"},
         {R"(\b(?:recommendations?|actions? required|improvements? required|areas? for improvement|(?:what )?needs to improve)\b)",
          {FT::recommendation}, {}, "recommendations"},
-        {R"(\b(?:good practice|strengths?|positives?)\b)", positive_or_narrative, positive, "strengths"},
+        {R"(\b(?:good practice|strengths?|positives?)\b)", positive_or_narrative, positive,
+         "strengths, then narrative judgements"},
         {R"(\b(?:weakness(?:es)?|weak areas?|areas? of weakness|concerns?|shortcomings?|failings?|problems?)\b)",
-         negative_or_narrative, negative, "weaknesses"},
+         negative_or_narrative, negative, "weaknesses, then narrative judgements"},
     };
     static const std::vector<std::regex> patterns = [] {
         std::vector<std::regex> compiled;
