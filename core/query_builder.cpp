@@ -318,7 +318,10 @@ std::string with_corrections(const std::string& query, const std::string& parsed
         const std::string word = to_lower(query.substr(span.offset, span.length));
         for (std::size_t i = 0; i < before.size(); ++i) {
             if (before[i] == word && after[i] != word) {
-                suggestion += query.substr(copied, span.offset - copied) + after[i];
+                std::string correction = after[i];
+                if (std::isupper(static_cast<unsigned char>(query[span.offset])))  // "Supervison" -> "Supervision"
+                    correction[0] = static_cast<char>(std::toupper(static_cast<unsigned char>(correction[0])));
+                suggestion += query.substr(copied, span.offset - copied) + correction;
                 copied = span.offset + span.length;
                 break;
             }

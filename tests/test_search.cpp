@@ -1032,6 +1032,7 @@ TEST_CASE("A spelling suggestion keeps the query's cues and syntax around the co
     CHECK(followed.total > 0);
     CHECK(followed.interpreted.cues.size() == result.interpreted.cues.size());
     CHECK(searcher.search(request_for("supervison -Croydon")).suggestion == "supervision -Croydon");
+    CHECK(searcher.search(request_for("Supervison")).suggestion == "Supervision");  // as the query wrote it
 }
 
 TEST_CASE("A query whose words are all in the index gets no spelling suggestion", "[search][spelling]")
