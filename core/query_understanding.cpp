@@ -316,6 +316,9 @@ std::string with_negated_cues_as_fields(const std::string& query, std::vector<st
     std::string out;
     std::size_t copied = 0;
     for (std::sregex_iterator it(query.begin(), query.end(), MaskedQuery::negation()), end; it != end; ++it) {
+        const auto at = static_cast<std::size_t>(it->position(2));
+        if (std::count(query.begin(), query.begin() + static_cast<long>(at), '"') % 2 == 1)
+            continue;  // inside a quoted phrase: words, not syntax
         const std::string operand = (*it)[2].str();
         const bool quoted = operand.front() == '"';
         const std::string words = quoted ? operand.substr(1, operand.size() - (operand.back() == '"' && operand.size() > 1 ? 2 : 1))
@@ -323,7 +326,6 @@ std::string with_negated_cues_as_fields(const std::string& query, std::vector<st
         const std::string field = field_syntax_of(words);
         if (field.empty())
             continue;
-        const std::size_t at = static_cast<std::size_t>(it->position(2));
         out += query.substr(copied, at - copied) + field;
         copied = at + operand.size();
         const std::string negation = (*it)[1].str() == "-" ? "-" : "NOT ";

@@ -252,6 +252,8 @@ TEST_CASE("Cues in plain words are read as filters and the rest is left as text"
         {"thresholds -Croydon", "thresholds -authority:\"Croydon\"", ""},
         {"thresholds NOT 2010", "thresholds NOT year:2010", ""},
         {"thresholds -strengths", "thresholds -strengths", ""},
+        {"\"visits NOT Croydon\" thresholds", "\"visits NOT Croydon\" thresholds", ""},
+        {"thresholds \"plan -2010 review\"", "thresholds \"plan -2010 review\"", ""},
         {"Redbridge -authority:Croydon", "-authority:Croydon", "authority:Redbridge"},
         {"Croydon strengths since 2009", "", "authority:Croydon year:2009.. " + positive},
     };
