@@ -293,15 +293,26 @@ bool has_unknown_word(const std::string& text, const Xapian::Database& db, const
                        });
 }
 
-// Returns text with "-" spelled "NOT" when it has nothing but exclusions: Xapian reads a lone
-// "-word" as "word", while "NOT word" (with FLAG_PURE_NOT) excludes it from every paragraph.
+// Returns text with its exclusions written the way Xapian reads them:
+// - a negated range ("-year:2009..2012"), which Xapian would OR in, moves to the end as
+//   "NOT year:2009..2012";
+// - with nothing but exclusions, "-" is spelled "NOT": Xapian reads a lone "-word" as "word",
+//   while "NOT word" (with FLAG_PURE_NOT) excludes it from every paragraph.
 std::string exclusions_spelled_out(const std::string& text)
 {
+    static const std::regex negated_range(R"((^|\s)-(year:\S*\.\.\S*))");
+    std::string out = text;
+    std::string ranges;
+    for (std::smatch match; std::regex_search(out, match, negated_range);) {
+        ranges += " NOT " + match[2].str();
+        out = match.prefix().str() + match[1].str() + match.suffix().str();
+    }
+    out = collapse_spaces(out) + ranges;
     static const std::regex excluded(R"((?:^|\s)(?:-|NOT\s+)(?:[a-z_]+:)?(?:"[^"]*"?|\S+))");
-    if (!collapse_spaces(std::regex_replace(text, excluded, " ")).empty())
-        return text;
+    if (!collapse_spaces(std::regex_replace(out, excluded, " ")).empty())
+        return out;
     static const std::regex minus(R"((^|\s)-(?=\S))");
-    return std::regex_replace(text, minus, "$1NOT ");
+    return collapse_spaces(std::regex_replace(out, minus, "$1NOT "));
 }
 
 // Returns query with the words that Xapian corrected (parsed became corrected) replaced, so

@@ -474,6 +474,9 @@ TEST_CASE("A negated word excludes it, and a negated authority or year excludes 
         {"Croydon -supervision", [&](const Doc& d) { return d.field("authority") == "Croydon" && !d.has(supervision); }},
         {"-supervision", [&](const Doc& d) { return !d.has(supervision); }},
         {"Croydon -Havering", [](const Doc& d) { return d.field("authority") == "Croydon"; }},
+        {"supervision -year:2009..2010", [&](const Doc& d) { return d.has(supervision) && d.year() > 2010; }},
+        {"-year:2010..2011 supervision", [&](const Doc& d) { return d.has(supervision) && d.year() < 2010; }},
+        {"-year:2010..2011", [](const Doc& d) { return d.year() < 2010; }},
     };
     for (const auto& row : rows) {
         INFO("query: " << row.query);

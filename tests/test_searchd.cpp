@@ -1015,20 +1015,25 @@ TEST_CASE("A new commit is served without a restart and without a failed request
     CHECK(summary.reports_added == 1);
     CHECK(std::count(statuses.begin(), statuses.end(), 200) == static_cast<std::ptrdiff_t>(statuses.size()));
 
-    // searchd moves its workers to a commit once it has warmed it: within a second.
+    // searchd moves its workers to a commit once it has warmed it: within a second. Until then
+    // a worker that has not moved yet (or one that started meanwhile, at the newest commit)
+    // may answer from the other revision, so wait until every answer shows the new one.
     json after = get_json(server, "/api/health");
     json found = get_json(server, phrase);
-    for (int wait = 0; wait < 100 && (after["revision"] == before["revision"] || found["total"] == 0); ++wait) {
+    int report_status = get(server, "/api/reports/" + k_new_report).status;
+    for (int wait = 0;
+         wait < 100 && (after["revision"] == before["revision"] || found["total"] == 0 || report_status != 200); ++wait) {
         std::this_thread::sleep_for(std::chrono::milliseconds(50));
         after = get_json(server, "/api/health");
         found = get_json(server, phrase);
+        report_status = get(server, "/api/reports/" + k_new_report).status;
     }
     CHECK(after["documents"] > before["documents"]);
     CHECK(after["reports"] == before["reports"].get<int>() + 1);
     CHECK(after["revision"] > before["revision"]);
     REQUIRE(found["total"] > 0);
     CHECK(found["results"][0]["report_id"] == k_new_report);
-    CHECK(get(server, "/api/reports/" + k_new_report).status == 200);
+    CHECK(report_status == 200);
 }
 
 TEST_CASE("Concurrent requests get the same answers as the same requests asked alone", "[searchd][concurrency]")
