@@ -300,24 +300,32 @@ void remove_footnotes(std::vector<SourceLine>& lines)
 
 // Removes the footnotes Ofsted prints in the same words in many reports, wherever the text
 // extraction put them: often in the middle of a sentence that runs on over the page break,
-// which then reads on whole. A footnote runs from its first line to the line ending its last
-// sentence.
+// which then reads on whole. A footnote is removed only when its first and last words are
+// both found, a few lines apart, so that no line of the report's own is lost.
 void remove_standing_footnotes(std::vector<SourceLine>& lines)
 {
-    static const char* const k_first_lines[] = {
-        "the areas for improvement have been cross-referenced with the outcomes",  // National Framework
+    struct Footnote {
+        const char* first_line_start;
+        const char* last_line_end;
+    };
+    static const Footnote k_footnotes[] = {
+        {"the areas for improvement have been cross-referenced with the outcomes", "social care."},
     };
     constexpr std::size_t k_most_lines = 5;
+    const auto ends_with_nocase = [](const std::string& text, const std::string& end) {
+        return text.size() >= end.size() && starts_with_nocase(std::string_view(text).substr(text.size() - end.size()), end);
+    };
     for (std::size_t i = 0; i < lines.size(); ++i) {
-        const std::string& text = lines[i].text;
-        const bool starts = std::any_of(std::begin(k_first_lines), std::end(k_first_lines),
-                                        [&text](const char* first) { return starts_with_nocase(text, first); });
-        if (!starts)
-            continue;
-        for (std::size_t j = i; j < lines.size() && j < i + k_most_lines; ++j) {
-            lines[j].standing_footnote = true;
-            if (!lines[j].text.empty() && lines[j].text.back() == '.')
+        for (const Footnote& footnote : k_footnotes) {
+            if (!starts_with_nocase(lines[i].text, footnote.first_line_start))
+                continue;
+            for (std::size_t j = i; j < lines.size() && j < i + k_most_lines; ++j) {
+                if (!ends_with_nocase(lines[j].text, footnote.last_line_end))
+                    continue;
+                for (std::size_t k = i; k <= j; ++k)
+                    lines[k].standing_footnote = true;
                 break;
+            }
         }
     }
 }

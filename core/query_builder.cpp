@@ -13,6 +13,7 @@
 
 #include <algorithm>
 #include <cctype>
+#include <limits>
 #include <map>
 #include <optional>
 #include <regex>
@@ -215,7 +216,8 @@ Xapian::QueryParser make_parser(const Xapian::Database& db, const Analyser& anal
 const std::set<std::string> k_filter_fields = {"authority", "type",      "grade", "region",        "kind",
                                                "timescale", "year", "report", "authority_type"};
 
-// FLAG_PURE_NOT: words left only to exclude ("Croydon -recording") exclude from everything.
+// FLAG_PURE_NOT: "NOT word" with nothing before it excludes the word from every paragraph
+// (exclusions_spelled_out writes a query of exclusions only that way).
 constexpr unsigned k_full_syntax = Xapian::QueryParser::FLAG_PHRASE | Xapian::QueryParser::FLAG_BOOLEAN |
                                    Xapian::QueryParser::FLAG_LOVEHATE | Xapian::QueryParser::FLAG_PURE_NOT |
                                    Xapian::QueryParser::FLAG_SPELLING_CORRECTION;
@@ -293,26 +295,75 @@ bool has_unknown_word(const std::string& text, const Xapian::Database& db, const
                        });
 }
 
+// Returns whether text has a year range whose first year is after its last ("year:2011..2009").
+bool has_backwards_range(const std::string& text)
+{
+    static const std::regex range(R"(year:(\d{1,9})\.\.(\d{1,9}))");
+    for (std::sregex_iterator it(text.begin(), text.end(), range), end; it != end; ++it) {
+        if (std::stol((*it)[1].str()) > std::stol((*it)[2].str()))
+            return true;
+    }
+    return false;
+}
+
+bool inside_quotes(const std::string& text, std::size_t at)
+{
+    return std::count(text.begin(), text.begin() + static_cast<long>(at), '"') % 2 == 1;
+}
+
+// The exclusions of a text: "-word", "NOT word", "-field:value", "-\"a phrase\"".
+const std::regex& exclusion()
+{
+    static const std::regex pattern(R"((?:^|\s)(?:-|NOT\s+)(?:[a-z_]+:)?(?:"[^"]*"?|[^\s"]+))");
+    return pattern;
+}
+
+// Returns whether text has something to search: a word that is not a stop word, or syntax
+// (a quoted phrase, a field) that the parser must read. "Croydon and Redbridge" leaves "and".
+bool has_searchable_words(const std::string& text)
+{
+    if (text.find_first_of("\":") != std::string::npos)
+        return true;
+    const auto& stop = stop_words();
+    for (const auto& word : words_of(text)) {
+        if (std::find(stop.begin(), stop.end(), word) == stop.end())
+            return true;
+    }
+    return false;
+}
+
 // Returns text with its exclusions written the way Xapian reads them:
-// - a negated range ("-year:2009..2012"), which Xapian would OR in, moves to the end as
-//   "NOT year:2009..2012";
-// - with nothing but exclusions, "-" is spelled "NOT": Xapian reads a lone "-word" as "word",
-//   while "NOT word" (with FLAG_PURE_NOT) excludes it from every paragraph.
+// - a negated year range ("-year:2009..2012"), which Xapian would OR in, becomes
+//   "(the rest) NOT year:2009..2012";
+// - with nothing but exclusions (stop words and punctuation aside), "-" is spelled "NOT":
+//   Xapian reads a lone "-word" as "word", while "NOT word" (with FLAG_PURE_NOT) excludes it
+//   from every paragraph.
 std::string exclusions_spelled_out(const std::string& text)
 {
-    static const std::regex negated_range(R"((^|\s)-(year:\S*\.\.\S*))");
-    std::string out = text;
+    static const std::regex negated_range(R"((^|\s)-(year:\d*\.\.\d*)(?=\s|$))");
+    std::string rest;
     std::string ranges;
-    for (std::smatch match; std::regex_search(out, match, negated_range);) {
-        ranges += " NOT " + match[2].str();
-        out = match.prefix().str() + match[1].str() + match.suffix().str();
+    std::size_t copied = 0;
+    for (std::sregex_iterator it(text.begin(), text.end(), negated_range), end; it != end; ++it) {
+        const auto at = static_cast<std::size_t>(it->position(0));
+        if (inside_quotes(text, at))
+            continue;
+        rest += text.substr(copied, at - copied) + " ";
+        copied = at + static_cast<std::size_t>(it->length(0));
+        ranges += " NOT " + (*it)[2].str();
     }
-    out = collapse_spaces(out) + ranges;
-    static const std::regex excluded(R"((?:^|\s)(?:-|NOT\s+)(?:[a-z_]+:)?(?:"[^"]*"?|\S+))");
-    if (!collapse_spaces(std::regex_replace(out, excluded, " ")).empty())
-        return out;
-    static const std::regex minus(R"((^|\s)-(?=\S))");
-    return collapse_spaces(std::regex_replace(out, minus, "$1NOT "));
+    rest = collapse_spaces(rest + text.substr(copied));
+    if (!has_searchable_words(std::regex_replace(rest, exclusion(), " "))) {
+        std::string only_exclusions;  // what is left between them ("and", ",") would confuse Xapian
+        for (std::sregex_iterator it(rest.begin(), rest.end(), exclusion()), end; it != end; ++it) {
+            const std::string excluded = collapse_spaces(it->str());
+            only_exclusions += (excluded[0] == '-' ? " NOT " + excluded.substr(1) : " " + excluded);
+        }
+        rest = collapse_spaces(only_exclusions);
+    }
+    if (ranges.empty())
+        return rest;
+    return rest.empty() ? collapse_spaces(ranges) : "(" + rest + ")" + ranges;
 }
 
 // Returns query with the words that Xapian corrected (parsed became corrected) replaced, so
@@ -353,8 +404,11 @@ void note_fields_without_values(const std::string& text, std::vector<std::string
             {"year", "year:2010"},                {"report", "report:croydon-2010-01-04-unannounced-inspection"},
             {"authority_type", "authority_type:county"}};
         const auto example = examples.find((*it)[1].str());
-        if (example != examples.end())
-            notes.push_back(example->first + ": has no value and was searched as a word; write e.g. " + example->second);
+        if (example == examples.end() || inside_quotes(text, static_cast<std::size_t>(it->position(1))))
+            continue;
+        const std::string note = example->first + ": has no value and was searched as a word; write e.g. " + example->second;
+        if (std::find(notes.begin(), notes.end(), note) == notes.end())
+            notes.push_back(note);
     }
 }
 
@@ -479,6 +533,14 @@ void add_year_filters(const SearchRequest& request, const Interpretation& cues, 
         parts.push_back(year_range(cues.year_from, cues.year_to));
     if (!parts.empty())
         built.filter_groups.emplace("year", Xapian::Query(Xapian::Query::OP_AND, parts.begin(), parts.end()));
+    // Every year cue applies: say so when together they leave no year ("since 2015 before 2010").
+    const int from = cues.year_from ? cues.year_from : std::numeric_limits<int>::min();
+    const int to = cues.year_to ? cues.year_to : std::numeric_limits<int>::max();
+    const bool span_within = cues.year_spans.empty() ||
+                             std::any_of(cues.year_spans.begin(), cues.year_spans.end(),
+                                         [&](const YearSpan& span) { return span.first <= to && span.last >= from; });
+    if (from > to || !span_within)
+        built.reading.notes.push_back("the query's years leave no year to search: every year cue applies");
 }
 
 void add_cue_filters(const Interpretation& cues, BuiltQuery& built)
@@ -507,19 +569,6 @@ void add_cue_filters(const Interpretation& cues, BuiltQuery& built)
         built.ranked_types.emplace(to_string(type), weight);
 }
 
-// Returns whether text has something to search: a word that is not a stop word, or syntax
-// (a quoted phrase, a field) that the parser must read. "Croydon and Redbridge" leaves "and".
-bool has_searchable_words(const std::string& text)
-{
-    if (text.find_first_of("\":") != std::string::npos)
-        return true;
-    const auto& stop = stop_words();
-    for (const auto& word : words_of(text)) {
-        if (std::find(stop.begin(), stop.end(), word) == stop.end())
-            return true;
-    }
-    return false;
-}
 
 }  // namespace
 
@@ -540,14 +589,18 @@ BuiltQuery build_query(const SearchRequest& request, const Xapian::Database& db,
     add_year_filters(request, cues, built);
     if (has_searchable_words(cues.text)) {
         const Xapian::Query parsed = parse_text(cues.text, query, db, analyser, built);
-        if (parsed.empty()) {  // Xapian's empty query matches nothing, where an empty text matches all
+        if (!parsed.empty()) {
+            // Synonyms widen what is sought, never what is excluded ("neglect -CAF").
+            const std::string sought = std::regex_replace(cues.text, exclusion(), " ");
+            built.text = built.reading.fallback ? parsed : with_synonyms(parsed, sought, analyser, built.reading);
+        } else if (has_backwards_range(cues.text)) {  // Xapian's empty query: it matches nothing
             built.matches_nothing = true;
             built.reading.notes.push_back("nothing can match \"" + cues.text +
-                                          "\" as written; a range goes from low to high, e.g. year:2009..2011");
+                                          "\": a range goes from low to high, e.g. year:2009..2011");
         } else {
-            built.text = built.reading.fallback ? parsed : with_synonyms(parsed, cues.text, analyser, built.reading);
+            built.reading.notes.push_back("\"" + cues.text + "\" has nothing to search: it was left out");
         }
-    } else if (!words_of(cues.text).empty()) {
+    } else if (cues.cues.empty() && !words_of(cues.text).empty()) {  // not the "and" between two cues
         built.reading.notes.push_back("\"" + cues.text + "\" was not searched: its words are too common to search alone");
     }
     return built;

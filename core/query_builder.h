@@ -15,8 +15,8 @@ namespace findings {
 
 struct BuiltQuery {
     Xapian::Query text;                                 // empty when the query has no words left
-    bool matches_nothing = false;                       // the words can match no paragraph
-                                                        // (a range written backwards)
+    bool matches_nothing = false;                       // the words can match no paragraph:
+                                                        // a range written backwards
     std::map<std::string, Xapian::Query> filter_groups; // facet name -> OR of its selected values
     std::map<std::string, double> ranked_types;         // finding type -> weight: the types a query
                                                         // named rank first, in weight order

@@ -15,6 +15,31 @@ namespace {
 constexpr int k_first_year = 2000;
 constexpr int k_last_year = 2039;
 
+// A negation in a query: "-word", "NOT word", "-\"a phrase\"", "NOT (a group)".
+struct Negation {
+    std::size_t start = 0;    // of the "-" or "NOT"
+    std::size_t operand = 0;  // where what it negates starts
+    std::size_t length = 0;   // of what it negates, as one token (a cue may run on: see below)
+};
+
+// Returns the negations of text, outside quoted phrases and not the dash of a year range
+// written with spaces ("2009 -2011").
+std::vector<Negation> negations_of(const std::string& text)
+{
+    static const std::regex negation(R"((?:^|\s)(-|NOT\s+)("[^"]*"?|\([^)]*\)?|[^\s"()]+))");
+    static const std::regex year_before(R"((?:19|20)\d\d\s*$)");
+    std::vector<Negation> found;
+    for (std::sregex_iterator it(text.begin(), text.end(), negation), end; it != end; ++it) {
+        const auto start = static_cast<std::size_t>(it->position(1));
+        if (std::count(text.begin(), text.begin() + static_cast<long>(start), '"') % 2 == 1)
+            continue;  // inside a quoted phrase: words, not syntax
+        if ((*it)[1].str() == "-" && std::regex_search(text.substr(0, start), year_before))
+            continue;
+        found.push_back({start, static_cast<std::size_t>(it->position(2)), static_cast<std::size_t>(it->length(2))});
+    }
+    return found;
+}
+
 // The query with the spans that cues have consumed (or that are protected) masked out.
 class MaskedQuery {
 public:
@@ -27,16 +52,9 @@ public:
             if ((*it)[1].matched && !negated_at(static_cast<std::size_t>(it->position(0))))
                 m_explicit_fields.push_back((*it)[1].str());
         }
-        // What follows "-" or "NOT" is excluded as a word, never read as a cue.
-        for (std::sregex_iterator it(m_text.begin(), m_text.end(), negation()), end; it != end; ++it)
-            mark(it->position(2), it->length(2), false);
-    }
-
-    // A negation and what it negates: "-word", "-\"a phrase\"", "NOT word".
-    static const std::regex& negation()
-    {
-        static const std::regex pattern(R"((?:^|\s)(-|NOT\s+)("[^"]*"?|[^\s"()]+))");
-        return pattern;
+        // What a negation excludes is never read as a cue (negated cues were made fields first).
+        for (const Negation& negation : negations_of(m_text))
+            mark(negation.operand, negation.length, false);
     }
 
     // Returns whether the query names field explicitly ("year:2009"): then no cue may set it.
@@ -295,41 +313,56 @@ void note_grade_words(Interpretation& result)
                                match[1].str() + "\"");
 }
 
-// Returns the field syntax that a cue word alone stands for ("Croydon" -> authority:"Croydon",
-// "2010" -> year:2010), or "" when it is no such cue.
-std::string field_syntax_of(const std::string& words)
+// Returns the field syntax of the cue that text opens with, and how long the cue is:
+// "Barking and Dagenham ..." -> authority:"Barking and Dagenham", "since 2015 ..." ->
+// year:2015.., "2010 ..." -> year:2010. Nothing when text opens with no authority or year cue.
+std::optional<std::pair<std::string, std::size_t>> cue_field_at(const std::string& text)
 {
-    static const std::regex year(R"((19|20)\d\d)");
-    if (std::regex_match(words, year) && plausible_year(std::stoi(words)))
-        return "year:" + words;
-    for (const auto& mention : Gazetteer::instance().find_all(words)) {
-        if (mention.begin == 0 && mention.end == words.size())
-            return "authority:\"" + mention.authority->name + "\"";
+    static const std::regex year_cue(R"(^(?:(in|since|from|after|before|until) )?((?:19|20)\d\d)\b)", std::regex::icase);
+    std::smatch match;
+    if (std::regex_search(text, match, year_cue) && plausible_year(std::stoi(match[2].str()))) {
+        const int year = std::stoi(match[2].str());
+        const std::string word = to_lower(match[1].str());
+        const std::string range = word == "since" || word == "from" ? std::to_string(year) + ".."
+                                  : word == "after"                 ? std::to_string(year + 1) + ".."
+                                  : word == "before"                ? ".." + std::to_string(year - 1)
+                                  : word == "until"                 ? ".." + std::to_string(year)
+                                                                    : std::to_string(year);
+        return std::make_pair("year:" + range, static_cast<std::size_t>(match.length(0)));
     }
-    return "";
+    for (const auto& mention : Gazetteer::instance().find_all(text)) {
+        if (mention.begin == 0)
+            return std::make_pair("authority:\"" + mention.authority->name + "\"", mention.end);
+    }
+    return std::nullopt;
 }
 
-// A negated authority or year excludes it, as its field syntax would: "-Croydon" is
-// -authority:"Croydon", "NOT 2010" is NOT year:2010. Other negated words stay words.
+// A negated authority or year cue excludes what it names, as its field syntax would:
+// "-Croydon" is -authority:"Croydon", "NOT in 2010" is -year:2010, "-\"Barking and Dagenham\""
+// and "-Barking and Dagenham" are -authority:"Barking and Dagenham". Other negated words stay
+// words.
 std::string with_negated_cues_as_fields(const std::string& query, std::vector<std::string>& notes)
 {
     std::string out;
     std::size_t copied = 0;
-    for (std::sregex_iterator it(query.begin(), query.end(), MaskedQuery::negation()), end; it != end; ++it) {
-        const auto at = static_cast<std::size_t>(it->position(2));
-        if (std::count(query.begin(), query.begin() + static_cast<long>(at), '"') % 2 == 1)
-            continue;  // inside a quoted phrase: words, not syntax
-        const std::string operand = (*it)[2].str();
-        const bool quoted = operand.front() == '"';
-        const std::string words = quoted ? operand.substr(1, operand.size() - (operand.back() == '"' && operand.size() > 1 ? 2 : 1))
-                                         : operand;
-        const std::string field = field_syntax_of(words);
-        if (field.empty())
+    for (const Negation& negation : negations_of(query)) {
+        if (negation.operand < copied)
+            continue;  // inside a cue already read
+        const bool quoted = query[negation.operand] == '"';
+        std::string words = query.substr(negation.operand);
+        if (quoted) {  // the phrase must be the cue, whole
+            words = query.substr(negation.operand + 1, negation.length - 1);
+            if (!words.empty() && words.back() == '"')
+                words.pop_back();
+        }
+        const auto cue = cue_field_at(words);
+        if (!cue || (quoted && cue->second != words.size()))
             continue;
-        out += query.substr(copied, at - copied) + field;
-        copied = at + operand.size();
-        const std::string negation = (*it)[1].str() == "-" ? "-" : "NOT ";
-        notes.push_back("\"" + negation + words + "\" was read as the filter " + negation + field);
+        const std::size_t length = quoted ? negation.length : cue->second;
+        out += query.substr(copied, negation.start - copied) + "-" + cue->first;
+        copied = negation.operand + length;
+        notes.push_back("\"" + collapse_spaces(query.substr(negation.start, copied - negation.start)) +
+                        "\" was read as the filter -" + cue->first);
     }
     return out + query.substr(copied);
 }

@@ -356,6 +356,8 @@ TEST_CASE("findings filter options narrow the results", "[cli][process]")
          }},
     };
     const std::size_t unfiltered = parse_ndjson(search({"--all", "--format", "ndjson", "assessment"}).out).size();
+    // The seed reports are all London boroughs': another type has none of them.
+    CHECK(search({"--authority-type", "county", "--all", "--format", "ndjson", "assessment"}).exit_code == 1);
     for (const auto& row : rows) {
         INFO(row.options[0] << " " << row.options[1]);
         std::vector<std::string> arguments = row.options;

@@ -250,7 +250,12 @@ TEST_CASE("Cues in plain words are read as filters and the rest is left as text"
         {"\"since 2009\" recording", "\"since 2009\" recording", ""},
         {"authority:Croydon thresholds", "authority:Croydon thresholds", ""},
         {"thresholds -Croydon", "thresholds -authority:\"Croydon\"", ""},
-        {"thresholds NOT 2010", "thresholds NOT year:2010", ""},
+        {"thresholds NOT 2010", "thresholds -year:2010", ""},
+        {"thresholds NOT in 2010", "thresholds -year:2010", ""},
+        {"thresholds NOT since 2015", "thresholds -year:2015..", ""},
+        {"thresholds -Barking and Dagenham", "thresholds -authority:\"Barking and Dagenham\"", ""},
+        {"thresholds 2009 -2011", "thresholds", "years:2009-2011"},
+        {"thresholds NOT (Croydon OR Redbridge)", "thresholds NOT (Croydon OR Redbridge)", ""},
         {"thresholds -strengths", "thresholds -strengths", ""},
         {"\"visits NOT Croydon\" thresholds", "\"visits NOT Croydon\" thresholds", ""},
         {"thresholds \"plan -2010 review\"", "thresholds \"plan -2010 review\"", ""},
@@ -477,6 +482,18 @@ TEST_CASE("A negated word excludes it, and a negated authority or year excludes 
         {"supervision -year:2009..2010", [&](const Doc& d) { return d.has(supervision) && d.year() > 2010; }},
         {"-year:2010..2011 supervision", [&](const Doc& d) { return d.has(supervision) && d.year() < 2010; }},
         {"-year:2010..2011", [](const Doc& d) { return d.year() < 2010; }},
+        {"Croydon and Havering -supervision", [&](const Doc& d) {
+             return one_of(d.field("authority"), {"Croydon", "Havering"}) && !d.has(supervision);
+         }},
+        {"Croydon, Havering -supervision", [&](const Doc& d) {
+             return one_of(d.field("authority"), {"Croydon", "Havering"}) && !d.has(supervision);
+         }},
+        {"supervision -year:2009..2009 OR assessment", [&](const Doc& d) {
+             return (d.has(supervision) || d.has(stemmed("assessment"))) && d.year() > 2009;
+         }},
+        {"supervision -CAF", [&](const Doc& d) {  // CAF's synonyms are not searched for
+             return d.has(supervision) && !d.has(stemmed("caf"));
+         }},
     };
     for (const auto& row : rows) {
         INFO("query: " << row.query);
@@ -517,6 +534,14 @@ TEST_CASE("A field value that names nothing matches nothing and the notes say wh
         REQUIRE(result.interpreted.notes.size() == 1);
         CHECK_THAT(result.interpreted.notes[0], Contains("matches nothing") && Contains(advice));
     }
+    for (const std::string query : {"supervision since 2011 before 2010", "supervision in 2009 since 2010"}) {
+        INFO("query: " << query);
+        const SearchResult none = searcher.search(request_for(query));
+        CHECK(none.total == 0);
+        REQUIRE(none.interpreted.notes.size() == 1);
+        CHECK_THAT(none.interpreted.notes[0], Contains("leave no year"));
+    }
+    CHECK(searcher.search(request_for("supervision in 2010 since 2009")).interpreted.notes.empty());
     const SearchResult bare = searcher.search(request_for("supervision type:"));
     REQUIRE(bare.interpreted.notes.size() == 1);
     CHECK_THAT(bare.interpreted.notes[0], Contains("has no value") && Contains("type:strength"));
@@ -529,13 +554,19 @@ TEST_CASE("A field value that names nothing matches nothing and the notes say wh
     }
 }
 
-TEST_CASE("Words too common to search are left out with a note, and the cues still apply", "[search][robust]")
+TEST_CASE("Words too common to search are left out: with a note when alone, silently between cues",
+          "[search][robust]")
 {
     Searcher searcher(seed_index());
-    const SearchResult croydon = searcher.search(request_for("Croydon of the", 100));
-    CHECK(croydon.total == ids_where(seed_index(), [](const Doc& d) { return d.field("authority") == "Croydon"; }).size());
-    REQUIRE(croydon.interpreted.notes.size() == 1);
-    CHECK_THAT(croydon.interpreted.notes[0], Contains("too common"));
+    const SearchResult common = searcher.search(request_for("of the"));
+    CHECK(common.total == Xapian::Database(seed_index()).get_doccount());
+    REQUIRE(common.interpreted.notes.size() == 1);
+    CHECK_THAT(common.interpreted.notes[0], Contains("too common"));
+    const SearchResult croydon = searcher.search(request_for("Croydon and Redbridge", 100));
+    CHECK(croydon.total == ids_where(seed_index(), [](const Doc& d) {
+                               return d.field("authority") == "Croydon" || d.field("authority") == "Redbridge";
+                           }).size());
+    CHECK(croydon.interpreted.notes.empty());  // "and" joins the two cues
     CHECK(searcher.search(request_for("supervision")).interpreted.notes.empty());
 }
 

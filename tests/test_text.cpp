@@ -692,6 +692,11 @@ TEST_CASE("Ofsted's standing footnote is removed, and the sentence it interrupte
     CHECK(std::find(texts.begin(), texts.end(), prose + " children say that they trust them.") != texts.end());
     for (const auto& text : content_texts(raw))
         CHECK(text.find("National Framework") == std::string::npos);
+
+    // Without its closing words nearby it is not that footnote: no line is dropped.
+    const std::string unlike = "The areas for improvement have been cross-referenced with the outcomes of the plan.\n"
+                               "Leaders review them every month.\n";
+    CHECK(content_texts(unlike).size() == 2);
 }
 
 TEST_CASE("a running header repeated at the top of pages is removed except as the title", "[text][furniture]")
