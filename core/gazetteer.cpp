@@ -2,6 +2,7 @@
 #include "core/gazetteer.h"
 
 #include "core/authority_table.h"
+#include "core/text_normaliser.h"
 
 #include <algorithm>
 #include <limits>
@@ -184,6 +185,18 @@ struct Gazetteer::Token {
     bool capitalised = false;
     bool joined = false;  // only spaces, hyphens, dashes, full stops or commas since the last token
 };
+
+std::optional<AuthorityType> authority_type_from_string(const std::string& text)
+{
+    std::string key = to_lower(collapse_spaces(text));
+    std::replace(key.begin(), key.end(), ' ', '_');
+    for (AuthorityType type : {AuthorityType::london_borough, AuthorityType::metropolitan_district,
+                               AuthorityType::county, AuthorityType::unitary}) {
+        if (key == to_string(type))
+            return type;
+    }
+    return std::nullopt;
+}
 
 const char* to_string(AuthorityType type) {
     switch (type) {

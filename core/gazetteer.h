@@ -4,6 +4,7 @@
 
 #include <cstddef>
 #include <cstdint>
+#include <optional>
 #include <string>
 #include <string_view>
 #include <unordered_map>
@@ -15,6 +16,9 @@ enum class AuthorityType { london_borough, metropolitan_district, county, unitar
 
 // Returns the facet spelling ("london_borough").
 const char* to_string(AuthorityType type);
+
+// Reads a facet spelling back; also as people write it ("London borough").
+std::optional<AuthorityType> authority_type_from_string(const std::string& text);
 
 struct Authority {
     std::string name;    // canonical: "Barking and Dagenham", "Durham", "Bristol"

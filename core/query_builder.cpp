@@ -75,19 +75,6 @@ const char* const k_finding_type_names =
 const char* const k_grade_names = "outstanding, good, adequate, requires_improvement, inadequate, not_judged or ungraded";
 const char* const k_authority_type_names = "london_borough, metropolitan_district, county or unitary";
 
-// Reads an authority type as written ("London borough", "county"): its facet spelling, if any.
-std::optional<std::string> authority_type_named(const std::string& value)
-{
-    std::string key = to_lower(collapse_spaces(value));
-    std::replace(key.begin(), key.end(), ' ', '_');
-    for (AuthorityType type : {AuthorityType::london_borough, AuthorityType::metropolitan_district,
-                               AuthorityType::county, AuthorityType::unitary}) {
-        if (key == to_string(type))
-            return key;
-    }
-    return std::nullopt;
-}
-
 // Field processors for explicit syntax (authority:Croydon, type:strength, grade:"requires
 // improvement", region:London, kind:focused_visit): they map what people write to index terms.
 // A value that names nothing matches nothing, and the reading's notes say what to write.
@@ -154,10 +141,10 @@ public:
 
     Xapian::Query operator()(const std::string& value) override
     {
-        const auto type = authority_type_named(value);
+        const auto type = authority_type_from_string(value);
         if (!type)
             note_unknown("authority_type", value, std::string("use ") + k_authority_type_names);
-        return Xapian::Query(s::k_authority_type + (type ? *type : to_lower(value)));
+        return Xapian::Query(s::k_authority_type + (type ? to_string(*type) : to_lower(value)));
     }
 };
 
@@ -497,9 +484,10 @@ void add_request_filters(const SearchRequest& request, BuiltQuery& built)
 
     terms.clear();
     for (const auto& value : request.authority_types) {
-        if (!authority_type_named(value))
+        const auto type = authority_type_from_string(value);
+        if (!type)
             throw Error(ErrorCode::bad_request, "unknown authority type \"" + value + "\": use " + k_authority_type_names);
-        terms.push_back(s::k_authority_type + *authority_type_named(value));
+        terms.push_back(s::k_authority_type + to_string(*type));
     }
     add_group(built, "authority_type", terms, "authority type: " + joined(request.authority_types));
 }
