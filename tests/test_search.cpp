@@ -153,6 +153,25 @@ std::set<std::string> ids_matching(Searcher& searcher, const SearchRequest& requ
     return ids;
 }
 
+// A query and the stored paragraphs it must select.
+struct Selection {
+    std::string query;
+    std::function<bool(const Doc&)> keep;
+};
+
+// Checks that each query matches exactly the paragraphs of the index at db_path that its
+// keep holds for (at least one), in its exports and in its total.
+void check_selections(Searcher& searcher, const std::string& db_path, const std::vector<Selection>& rows)
+{
+    for (const auto& row : rows) {
+        INFO("query: " << row.query);
+        const std::set<std::string> expected = ids_where(db_path, row.keep);
+        CHECK_FALSE(expected.empty());
+        CHECK(ids_matching(searcher, request_for(row.query)) == expected);
+        CHECK(searcher.search(request_for(row.query)).total == expected.size());
+    }
+}
+
 std::vector<std::string> texts_of(const std::vector<SearchHit>& hits)
 {
     std::vector<std::string> texts;
@@ -279,11 +298,7 @@ TEST_CASE("Explicit field syntax and boolean operators select exactly the paragr
     const std::string supervision = stemmed("supervision");
     const std::string recording = stemmed("recording");
     const std::string thresholds = stemmed("thresholds");
-    struct Row {
-        std::string query;
-        std::function<bool(const Doc&)> keep;
-    };
-    const Row rows[] = {
+    check_selections(searcher, seed_index(), {
         {"authority:\"Barking and Dagenham\"", [](const Doc& d) { return d.field("authority") == "Barking and Dagenham"; }},
         {"year:2009..2010", [](const Doc& d) { return d.year() >= 2009 && d.year() <= 2010; }},
         {"year:2010", [](const Doc& d) { return d.year() == 2010; }},
@@ -303,14 +318,7 @@ TEST_CASE("Explicit field syntax and boolean operators select exactly the paragr
         {"authority:Croydon strengths", [](const Doc& d) {
              return d.field("authority") == "Croydon" && one_of(d.field("finding_type"), k_positive);
          }},
-    };
-    for (const auto& row : rows) {
-        INFO("query: " << row.query);
-        const std::set<std::string> expected = ids_where(seed_index(), row.keep);
-        CHECK_FALSE(expected.empty());
-        CHECK(ids_matching(searcher, request_for(row.query)) == expected);
-        CHECK(searcher.search(request_for(row.query)).total == expected.size());
-    }
+    });
 }
 
 TEST_CASE("A query of field filters alone lists its paragraphs in report order, unweighted", "[search][syntax]")
@@ -465,11 +473,7 @@ TEST_CASE("A negated word excludes it, and a negated authority or year excludes 
     Searcher searcher(seed_index());
     const std::string supervision = stemmed("supervision");
     const std::string strength = stemmed("strengths");
-    struct Row {
-        std::string query;
-        std::function<bool(const Doc&)> keep;
-    };
-    const Row rows[] = {
+    check_selections(searcher, seed_index(), {
         {"supervision -Croydon", [&](const Doc& d) { return d.has(supervision) && d.field("authority") != "Croydon"; }},
         {"supervision NOT Croydon", [&](const Doc& d) { return d.has(supervision) && d.field("authority") != "Croydon"; }},
         {"supervision NOT 2010", [&](const Doc& d) { return d.has(supervision) && d.year() != 2010; }},
@@ -494,14 +498,7 @@ TEST_CASE("A negated word excludes it, and a negated authority or year excludes 
         {"supervision -CAF", [&](const Doc& d) {  // CAF's synonyms are not searched for
              return d.has(supervision) && !d.has(stemmed("caf"));
          }},
-    };
-    for (const auto& row : rows) {
-        INFO("query: " << row.query);
-        const std::set<std::string> expected = ids_where(seed_index(), row.keep);
-        CHECK_FALSE(expected.empty());
-        CHECK(ids_matching(searcher, request_for(row.query)) == expected);
-        CHECK(searcher.search(request_for(row.query)).total == expected.size());
-    }
+    });
 }
 
 TEST_CASE("A backwards range matches nothing and says so, also next to other words", "[search][robust]")
@@ -1009,11 +1006,7 @@ TEST_CASE("An authority type filter keeps its authorities' paragraphs, and its f
 TEST_CASE("Year and authority cues select across years of the reports", "[search][cues]")
 {
     Searcher searcher(reports_index());
-    struct Row {
-        std::string query;
-        std::function<bool(const Doc&)> keep;
-    };
-    const Row rows[] = {
+    check_selections(searcher, reports_index(), {
         {"Croydon since 2021", [](const Doc& d) { return d.field("authority") == "Croydon" && d.year() >= 2021; }},
         {"Barnet before 2020", [](const Doc& d) { return d.field("authority") == "Barnet" && d.year() <= 2019; }},
         {"Croydon Barnet in 2024", [](const Doc& d) {
@@ -1027,13 +1020,7 @@ TEST_CASE("Year and authority cues select across years of the reports", "[search
         {"rated good between 2015 and 2019", [](const Doc& d) {
              return d.field("grade") == "good" && d.year() >= 2015 && d.year() <= 2019;
          }},
-    };
-    for (const auto& row : rows) {
-        INFO("query: " << row.query);
-        const std::set<std::string> expected = ids_where(reports_index(), row.keep);
-        CHECK_FALSE(expected.empty());
-        CHECK(ids_matching(searcher, request_for(row.query)) == expected);
-    }
+    });
 }
 
 TEST_CASE("Two authorities joined by and or or list both authorities' paragraphs", "[search][cues]")
