@@ -48,8 +48,10 @@ std::vector<WordSpan> word_spans(std::string_view text)
             continue;
         }
         const std::size_t start = i;
-        while (i < text.size() &&
-               (is_word_byte(text[i]) || (text[i] == '\'' && i + 1 < text.size() && is_word_byte(text[i + 1]))))
+        const auto joins_words = [&](std::size_t at) {  // "children's", "A&E"
+            return (text[at] == '\'' || text[at] == '&') && at + 1 < text.size() && is_word_byte(text[at + 1]);
+        };
+        while (i < text.size() && (is_word_byte(text[i]) || joins_words(i)))
             ++i;
         spans.push_back({start, i - start});
     }

@@ -15,7 +15,8 @@ namespace findings {
 const std::vector<std::string>& stop_words();
 
 // A word of text: a run of ASCII letters and digits and non-ASCII characters, with
-// apostrophes inside it ("children's"), as bytes [offset, offset + length).
+// apostrophes and ampersands inside it ("children's", "A&E": one word, as Xapian indexes
+// them), as bytes [offset, offset + length).
 struct WordSpan {
     std::size_t offset = 0;
     std::size_t length = 0;

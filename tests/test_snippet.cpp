@@ -6,6 +6,7 @@
 #include <catch2/catch.hpp>
 
 #include <string>
+#include <vector>
 
 using namespace findings;
 using Catch::Matchers::Contains;
@@ -71,6 +72,16 @@ TEST_CASE("Snippet text is HTML-escaped and only the marks are markup", "[search
 {
     const std::string snippet = snippet_of("script", "A <script>alert(\"x\")</script> & 'more'.");
     CHECK(snippet == "A &lt;<mark>script</mark>&gt;alert(&quot;x&quot;)&lt;/<mark>script</mark>&gt; &amp; &#39;more&#39;.");
+}
+
+TEST_CASE("A word joined by an ampersand is one word, as Xapian indexes it", "[search][snippet]")
+{
+    CHECK(snippet_of("A&E", "Young people attend A&E after self-harm.") ==
+          "Young people attend <mark>A&amp;E</mark> after self-harm.");
+    CHECK(snippet_of("emergency", "Young people attend A&E in an emergency.") ==
+          "Young people attend A&amp;E in an <mark>emergency</mark>.");
+    const std::vector<std::string> words = words_of("A&E, children's & young people's");
+    CHECK(words == std::vector<std::string>{"a&e", "children's", "young", "people's"});
 }
 
 TEST_CASE("With no word to mark, a snippet is the paragraph's start", "[search][snippet]")
