@@ -293,18 +293,6 @@ bool has_backwards_range(const std::string& text)
     return false;
 }
 
-bool inside_quotes(const std::string& text, std::size_t at)
-{
-    return std::count(text.begin(), text.begin() + static_cast<long>(at), '"') % 2 == 1;
-}
-
-// The exclusions of a text: "-word", "NOT word", "-field:value", "-\"a phrase\"".
-const std::regex& exclusion()
-{
-    static const std::regex pattern(R"((?:^|\s)(?:-|NOT\s+)(?:[a-z_]+:)?(?:"[^"]*"?|[^\s"]+))");
-    return pattern;
-}
-
 // Returns whether text has something to search: a word that is not a stop word, or syntax
 // (a quoted phrase, a field) that the parser must read. "Croydon and Redbridge" leaves "and".
 bool has_searchable_words(const std::string& text)
@@ -340,12 +328,10 @@ std::string exclusions_spelled_out(const std::string& text)
         ranges += " NOT " + (*it)[2].str();
     }
     rest = collapse_spaces(rest + text.substr(copied));
-    if (!has_searchable_words(std::regex_replace(rest, exclusion(), " "))) {
+    if (!has_searchable_words(without_negations(rest))) {
         std::string only_exclusions;  // what is left between them ("and", ",") would confuse Xapian
-        for (std::sregex_iterator it(rest.begin(), rest.end(), exclusion()), end; it != end; ++it) {
-            const std::string excluded = collapse_spaces(it->str());
-            only_exclusions += (excluded[0] == '-' ? " NOT " + excluded.substr(1) : " " + excluded);
-        }
+        for (const Negation& negation : negations_of(rest))
+            only_exclusions += " NOT " + rest.substr(negation.operand, negation.length);
         rest = collapse_spaces(only_exclusions);
     }
     if (ranges.empty())
@@ -579,7 +565,7 @@ BuiltQuery build_query(const SearchRequest& request, const Xapian::Database& db,
         const Xapian::Query parsed = parse_text(cues.text, query, db, analyser, built);
         if (!parsed.empty()) {
             // Synonyms widen what is sought, never what is excluded ("neglect -CAF").
-            const std::string sought = std::regex_replace(cues.text, exclusion(), " ");
+            const std::string sought = without_negations(cues.text);
             built.text = built.reading.fallback ? parsed : with_synonyms(parsed, sought, analyser, built.reading);
         } else if (has_backwards_range(cues.text)) {  // Xapian's empty query: it matches nothing
             built.matches_nothing = true;

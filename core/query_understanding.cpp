@@ -15,30 +15,41 @@ namespace {
 constexpr int k_first_year = 2000;
 constexpr int k_last_year = 2039;
 
-// A negation in a query: "-word", "NOT word", "-\"a phrase\"", "NOT (a group)".
-struct Negation {
-    std::size_t start = 0;    // of the "-" or "NOT"
-    std::size_t operand = 0;  // where what it negates starts
-    std::size_t length = 0;   // of what it negates, as one token (a cue may run on: see below)
-};
+}  // namespace
 
-// Returns the negations of text, outside quoted phrases and not the dash of a year range
-// written with spaces ("2009 -2011").
+bool inside_quotes(const std::string& text, std::size_t at)
+{
+    return std::count(text.begin(), text.begin() + static_cast<long>(at), '"') % 2 == 1;
+}
+
 std::vector<Negation> negations_of(const std::string& text)
 {
-    static const std::regex negation(R"((?:^|\s)(-|NOT\s+)("[^"]*"?|\([^)]*\)?|[^\s"()]+))");
+    static const std::regex negation(R"((?:^|\s)(-|NOT\s+)((?:[a-z_]+:)?(?:"[^"]*"?|\([^)]*\)?|[^\s"()]+)))");
     static const std::regex year_before(R"((?:19|20)\d\d\s*$)");
     std::vector<Negation> found;
     for (std::sregex_iterator it(text.begin(), text.end(), negation), end; it != end; ++it) {
         const auto start = static_cast<std::size_t>(it->position(1));
-        if (std::count(text.begin(), text.begin() + static_cast<long>(start), '"') % 2 == 1)
-            continue;  // inside a quoted phrase: words, not syntax
+        if (inside_quotes(text, start))
+            continue;  // words of a phrase, not syntax
         if ((*it)[1].str() == "-" && std::regex_search(text.substr(0, start), year_before))
             continue;
         found.push_back({start, static_cast<std::size_t>(it->position(2)), static_cast<std::size_t>(it->length(2))});
     }
     return found;
 }
+
+std::string without_negations(const std::string& text)
+{
+    std::string out;
+    std::size_t copied = 0;
+    for (const Negation& negation : negations_of(text)) {
+        out += text.substr(copied, negation.start - copied) + " ";
+        copied = negation.operand + negation.length;
+    }
+    return collapse_spaces(out + text.substr(copied));
+}
+
+namespace {
 
 // The query with the spans that cues have consumed (or that are protected) masked out.
 class MaskedQuery {

@@ -42,6 +42,23 @@ struct Interpretation {
     std::vector<std::string> notes;  // hints, e.g. how to filter by a grade named as a word
 };
 
+// A negation in a query: "-word", "NOT word", "-\"a phrase\"", "-field:value", "NOT (a group)".
+struct Negation {
+    std::size_t start = 0;    // of the "-" or "NOT"
+    std::size_t operand = 0;  // where what it negates starts
+    std::size_t length = 0;   // of what it negates, as one token (a negated cue may run on)
+};
+
+// Returns the negations of text, outside quoted phrases and not the dash of a year range
+// written with spaces ("2009 -2011").
+std::vector<Negation> negations_of(const std::string& text);
+
+// Returns text without its negations (operators and what they negate).
+std::string without_negations(const std::string& text);
+
+// Returns whether the byte at is inside a quoted phrase (an odd number of quotes before it).
+bool inside_quotes(const std::string& text, std::size_t at);
+
 // Reads the cues of a query. Quoted phrases and field:value syntax are never read as cues.
 Interpretation understand_query(const std::string& query);
 
