@@ -1,6 +1,6 @@
 // query_bench: latency of full searches (top 10, snippets, exact total and facets) over a
 // fixed query set, overall, by query class and by component, printed as JSON.
-#include "core/search.h"
+#include "core/query/search.h"
 
 #include <nlohmann/json.hpp>
 

@@ -1,10 +1,10 @@
 // findings: searches the Findings index from the command line, for people and scripts.
 #include "cli/output.h"
 #include "cli/remote_search.h"
-#include "core/command_line.h"
-#include "core/defaults.h"
-#include "core/error.h"
-#include "core/search.h"
+#include "core/common/command_line.h"
+#include "core/common/defaults.h"
+#include "core/common/error.h"
+#include "core/query/search.h"
 
 #include <xapian.h>
 

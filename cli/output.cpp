@@ -1,7 +1,7 @@
 // Printing search results for researchers: a readable table, JSON, NDJSON or CSV.
 #include "cli/output.h"
 
-#include "core/search_json.h"
+#include "core/query/search_json.h"
 
 #include <regex>
 

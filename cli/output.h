@@ -1,7 +1,7 @@
 // Printing search results for researchers: a readable table, JSON, NDJSON or CSV.
 #pragma once
 
-#include "core/search.h"
+#include "core/query/search_model.h"
 
 #include <cstdio>
 #include <optional>

@@ -1,9 +1,9 @@
 // Searching through a running searchd (`findings --server URL`) instead of opening the index.
 #include "cli/remote_search.h"
 
-#include "core/error.h"
-#include "core/search_json.h"
-#include "core/search_params.h"
+#include "core/common/error.h"
+#include "core/query/search_json.h"
+#include "core/query/search_params.h"
 
 #include <httplib.h>
 

@@ -1,7 +1,7 @@
 // Searching through a running searchd (`findings --server URL`) instead of opening the index.
 #pragma once
 
-#include "core/search.h"
+#include "core/query/search.h"
 
 #include <functional>
 #include <string>

@@ -1,8 +1,8 @@
 // indexer: builds or updates the Findings index from folders of report files.
-#include "core/command_line.h"
-#include "core/defaults.h"
-#include "core/error.h"
-#include "core/index_run.h"
+#include "core/common/command_line.h"
+#include "core/common/defaults.h"
+#include "core/common/error.h"
+#include "core/index/index_run.h"
 #include "indexer/progress_bar.h"
 #include "indexer/summary_output.h"
 

@@ -2,7 +2,7 @@
 // otherwise (logs, CI).
 #pragma once
 
-#include "core/index_run.h"
+#include "core/index/index_run.h"
 
 #include <chrono>
 #include <cstdio>

@@ -1,7 +1,7 @@
 // Printing an indexing run's summary, for people and as JSON.
 #pragma once
 
-#include "core/index_run.h"
+#include "core/index/index_run.h"
 
 #include <nlohmann/json.hpp>
 

@@ -1,7 +1,7 @@
 // searchd: serves the Findings JSON API and the inspectors' web page over HTTP.
-#include "core/command_line.h"
-#include "core/defaults.h"
-#include "core/error.h"
+#include "core/common/command_line.h"
+#include "core/common/defaults.h"
+#include "core/common/error.h"
 #include "searchd/server.h"
 
 #include <csignal>

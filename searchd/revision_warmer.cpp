@@ -1,6 +1,6 @@
 #include "searchd/revision_warmer.h"
 
-#include "core/search.h"
+#include "core/query/search.h"
 
 #include <chrono>
 #include <memory>

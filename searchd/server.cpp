@@ -2,11 +2,11 @@
 // files, errors, security headers, limits, logging and metrics.
 #include "searchd/server.h"
 
-#include "core/error.h"
-#include "core/report_lookup.h"
-#include "core/search.h"
-#include "core/search_json.h"
-#include "core/search_params.h"
+#include "core/common/error.h"
+#include "core/index/report_lookup.h"
+#include "core/query/search.h"
+#include "core/query/search_json.h"
+#include "core/query/search_params.h"
 #include "searchd/bounded_task_queue.h"
 
 #include <httplib.h>

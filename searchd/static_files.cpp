@@ -2,7 +2,7 @@
 // says (traversal, encoded traversal, symlinks out of the folder).
 #include "searchd/static_files.h"
 
-#include "core/error.h"
+#include "core/common/error.h"
 
 #include <filesystem>
 #include <fstream>

@@ -1,5 +1,5 @@
 // DocSet: the bitmaps exact totals and facet counts are computed on, at the edges of words.
-#include "core/doc_set.h"
+#include "core/query/doc_set.h"
 
 #include <catch2/catch.hpp>
 

@@ -1,5 +1,5 @@
 // Tests of the authority gazetteer: the table, name forms, resolving and finding in text.
-#include "core/gazetteer.h"
+#include "core/common/gazetteer.h"
 
 #include <catch2/catch.hpp>
 

@@ -1,7 +1,7 @@
 // Golden tests: what the parser must extract from eight real corpus reports (2013-2026, every report kind in reports/).
 #include <catch2/catch.hpp>
 
-#include "core/report_model.h"
+#include "core/common/report_model.h"
 #include "tests/test_support.h"
 
 #include <algorithm>

@@ -9,7 +9,7 @@
 
 #include <catch2/catch.hpp>
 
-#include "core/report_model.h"
+#include "core/common/report_model.h"
 #include "tests/test_support.h"
 
 #include <algorithm>

@@ -1,13 +1,13 @@
 // In-process tests of indexing (run_indexer, IndexWriter) and of reading and parsing the corpus.
 #include <catch2/catch.hpp>
 
-#include "core/analyser.h"
-#include "core/error.h"
-#include "core/index_run.h"
-#include "core/index_schema.h"
-#include "core/index_writer.h"
-#include "core/report_parser.h"
-#include "core/report_reader.h"
+#include "core/common/analyser.h"
+#include "core/common/error.h"
+#include "core/index/index_run.h"
+#include "core/common/index_schema.h"
+#include "core/index/index_writer.h"
+#include "core/ingest/report_parser.h"
+#include "core/ingest/report_reader.h"
 #include "tests/test_support.h"
 
 #include <nlohmann/json.hpp>

@@ -1,8 +1,8 @@
 // Tests of the indexer program itself: options, exit codes, --json output, locking and being killed.
 #include <catch2/catch.hpp>
 
-#include "core/index_schema.h"
-#include "core/index_writer.h"
+#include "core/common/index_schema.h"
+#include "core/index/index_writer.h"
 #include "tests/test_support.h"
 
 #include <nlohmann/json.hpp>

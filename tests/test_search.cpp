@@ -1,15 +1,15 @@
 // Tests of search over small real indexes: cue reading, explicit syntax, malformed and impossible requests, synonyms, exact facet counts, results, spelling and relevance.
 #include <catch2/catch.hpp>
 
-#include "core/analyser.h"
-#include "core/error.h"
-#include "core/gazetteer.h"
-#include "core/index_run.h"
-#include "core/index_schema.h"
-#include "core/ordered_page.h"
-#include "core/query_understanding.h"
-#include "core/report_lookup.h"
-#include "core/search.h"
+#include "core/common/analyser.h"
+#include "core/common/error.h"
+#include "core/common/gazetteer.h"
+#include "core/index/index_run.h"
+#include "core/common/index_schema.h"
+#include "core/query/ordered_page.h"
+#include "core/query/query_understanding.h"
+#include "core/index/report_lookup.h"
+#include "core/query/search.h"
 #include "tests/test_support.h"
 
 #include <nlohmann/json.hpp>

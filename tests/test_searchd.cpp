@@ -1,7 +1,7 @@
 // HTTP tests of searchd as a running program: every endpoint, the OpenAPI document against real responses, errors, security headers, CORS, index reopen, concurrency, traversal, injection and malformed requests.
 #include <catch2/catch.hpp>
 
-#include "core/index_run.h"
+#include "core/index/index_run.h"
 #include "tests/test_support.h"
 
 #include <httplib.h>
@@ -471,7 +471,7 @@ SchemaProblems openapi_problems(const json& doc, const std::string& path, int st
 // Returns the parameter names request_from_params accepts, read from its source.
 std::set<std::string> accepted_search_parameters()
 {
-    const std::string source = read_file(std::string(FINDINGS_SOURCE_DIR) + "/core/search_params.cpp");
+    const std::string source = read_file(std::string(FINDINGS_SOURCE_DIR) + "/core/query/search_params.cpp");
     std::smatch list;
     REQUIRE(std::regex_search(source, list, std::regex(R"(known = \{([^}]*)\})")));
     const std::string names = list[1];

@@ -1,7 +1,7 @@
 // Snippets: which words are marked, which stretch of a long paragraph is shown, and that the
 // text is always escaped.
-#include "core/analyser.h"
-#include "core/snippet.h"
+#include "core/common/analyser.h"
+#include "core/query/snippet.h"
 
 #include <catch2/catch.hpp>
 

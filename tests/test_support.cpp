@@ -1,9 +1,9 @@
 // Helpers shared by the tests: locating test data and paragraphs.
 #include "tests/test_support.h"
 
-#include "core/index_schema.h"
-#include "core/report_parser.h"
-#include "core/report_reader.h"
+#include "core/common/index_schema.h"
+#include "core/ingest/report_parser.h"
+#include "core/ingest/report_reader.h"
 
 #include <catch2/catch.hpp>
 #include <nlohmann/json.hpp>

@@ -1,7 +1,7 @@
 // Helpers shared by the tests: locating test data and paragraphs.
 #pragma once
 
-#include "core/report_model.h"
+#include "core/common/report_model.h"
 
 #include <xapian.h>
 

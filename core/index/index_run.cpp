@@ -1,0 +1,483 @@
+// One run of the indexer: find report files under the given paths, parse them and bring the
+// index up to date, collecting what a person needs to know about the run.
+#include "core/index/index_run.h"
+
+#include "core/common/analyser.h"
+#include "core/common/error.h"
+#include "core/query/facet_columns.h"
+#include "core/index/index_writer.h"
+#include "core/index/paragraph_document.h"
+#include "core/index/report_lookup.h"
+#include "core/ingest/report_parser.h"
+#include "core/ingest/report_reader.h"
+
+#include <xapian.h>
+
+#include <algorithm>
+#include <chrono>
+#include <condition_variable>
+#include <deque>
+#include <cstdint>
+#include <filesystem>
+#include <future>
+#include <optional>
+#include <map>
+#include <mutex>
+#include <set>
+#include <thread>
+
+namespace findings {
+
+namespace {
+
+namespace fs = std::filesystem;
+
+// Bump when parsing or the documents built change, so that a re-run re-indexes every report.
+constexpr const char* k_parser_version = "9";
+constexpr std::size_t k_reports_per_commit = 200;
+
+bool has_report_extension(const fs::path& path)
+{
+    std::string extension = path.extension().string();
+    std::transform(extension.begin(), extension.end(), extension.begin(),
+                   [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
+    return extension == ".txt" || extension == ".pdf";
+}
+
+std::string absolute_path(const std::string& path)
+{
+    std::error_code error;
+    const fs::path canonical = fs::weakly_canonical(fs::absolute(path), error);
+    return error ? fs::absolute(path).lexically_normal().string() : canonical.string();
+}
+
+struct Discovery {
+    std::vector<std::string> files;  // absolute, sorted
+    std::vector<std::string> roots;  // absolute folders and files named on the command line
+};
+
+Discovery discover(const std::vector<std::string>& paths, IndexSummary& summary)
+{
+    Discovery found;
+    for (const auto& path : paths) {
+        const std::string root = absolute_path(path);
+        std::error_code error;
+        if (fs::is_directory(root, error)) {
+            found.roots.push_back(root);
+            for (fs::recursive_directory_iterator it(root, fs::directory_options::skip_permission_denied, error), end;
+                 it != end; it.increment(error)) {
+                if (error)
+                    break;
+                if (!it->is_regular_file(error))
+                    continue;
+                if (has_report_extension(it->path()))
+                    found.files.push_back(it->path().string());
+                else
+                    summary.skipped.push_back({it->path().string(), "not a .txt or .pdf file"});
+            }
+            if (error)
+                summary.failed.push_back({root, "cannot list the folder: " + error.message()});
+        } else if (fs::exists(root, error)) {
+            found.roots.push_back(root);
+            found.files.push_back(root);
+        } else {
+            summary.failed.push_back({path, "no such file or folder"});
+        }
+    }
+    std::sort(found.files.begin(), found.files.end());
+    found.files.erase(std::unique(found.files.begin(), found.files.end()), found.files.end());
+    return found;
+}
+
+// Returns a hash of the report text and the parser version: equal hashes, equal paragraphs.
+std::string content_hash(const std::string& text)
+{
+    std::uint64_t hash = 1469598103934665603ull;  // FNV-1a
+    for (const char* part : {k_parser_version, "\n"}) {
+        for (const char* c = part; *c; ++c)
+            hash = (hash ^ static_cast<unsigned char>(*c)) * 1099511628211ull;
+    }
+    for (char c : text)
+        hash = (hash ^ static_cast<unsigned char>(c)) * 1099511628211ull;
+    char buffer[17];
+    std::snprintf(buffer, sizeof buffer, "%016llx", static_cast<unsigned long long>(hash));
+    return buffer;
+}
+
+bool is_graded_kind(const std::string& kind)
+{
+    return kind == "safeguarding_lac" || kind == "lac_2013" || kind == "sif" || kind == "ilacs_standard" ||
+           kind == "ilacs_short";
+}
+
+// Returns why a parsed report is not one we can index, or "".
+std::string unrecognised_reason(const Report& report)
+{
+    if (report.paragraphs.empty())
+        return "no report text recognised (no paragraphs)";
+    if (report.authority.empty() && !report.date.known())
+        return "no authority and no date recognised: is this an Ofsted children's services report?";
+    return {};
+}
+
+void count_facets(Xapian::Database& db, IndexSummary& summary)
+{
+    const auto columns = FacetColumns::of(db);
+    for (const auto& column : columns->columns()) {
+        std::vector<std::size_t> counts(column.values.size(), 0);
+        for (std::uint16_t code : column.codes)
+            ++counts[code];
+        auto& facet = summary.facets[column.facet];
+        for (std::size_t code = 1; code < counts.size(); ++code)
+            facet[column.values[code]] += counts[code];
+    }
+    summary.index_paragraphs = db.get_doccount();
+    summary.index_reports = count_reports(db);
+}
+
+void note_gaps(const Report& report, IndexSummary& summary)
+{
+    if (report.authority.empty())
+        summary.without_authority.push_back(report.source_path);
+    if (!report.date.known())
+        summary.without_date.push_back(report.source_path);
+    if (is_graded_kind(report.kind) && report.judgements.empty())
+        summary.without_grades.push_back(report.source_path);
+}
+
+// One file, read, parsed and made into documents off the writer's thread.
+struct PreparedFile {
+    std::string path;
+    std::string failure;  // why it cannot be indexed, or ""
+    bool unchanged = false;
+    std::string hash;
+    Report report;
+    ReportDocuments documents;
+};
+
+PreparedFile prepare(const std::string& path, const std::map<std::string, std::string>& known_hashes,
+                     Xapian::TermGenerator& generator)
+{
+    PreparedFile prepared;
+    prepared.path = path;
+    const ReadResult read = read_report_file(path);
+    if (!read.ok) {
+        prepared.failure = read.reason;
+        return prepared;
+    }
+    prepared.hash = content_hash(read.text);
+    const auto known = known_hashes.find(path);
+    if (known != known_hashes.end() && known->second == prepared.hash) {
+        prepared.unchanged = true;
+        return prepared;
+    }
+    prepared.report = parse_report(read.text, path);
+    prepared.failure = unrecognised_reason(prepared.report);
+    if (prepared.failure.empty())
+        prepared.documents = report_documents(prepared.report, generator);
+    return prepared;
+}
+
+// Reads and parses files and builds their documents on a thread of its own, a bounded number
+// ahead of the writer, so that preparing and index writing use both cores.
+class Preparer {
+public:
+    Preparer(const std::vector<std::string>& files, std::map<std::string, std::string> known_hashes)
+        : m_files(files), m_known(std::move(known_hashes)), m_thread([this] { run(); })
+    {
+    }
+
+    ~Preparer()
+    {
+        {
+            std::lock_guard<std::mutex> lock(m_mutex);
+            m_cancelled = true;
+        }
+        m_changed.notify_all();
+        m_thread.join();
+    }
+
+    // Returns the next file in order.
+    PreparedFile next()
+    {
+        std::unique_lock<std::mutex> lock(m_mutex);
+        m_changed.wait(lock, [this] { return !m_ready.empty(); });
+        PreparedFile prepared = std::move(m_ready.front());
+        m_ready.pop_front();
+        m_changed.notify_all();
+        return prepared;
+    }
+
+private:
+    static constexpr std::size_t k_ahead = 32;
+
+    void run()
+    {
+        const Analyser analyser;  // this thread's own: Xapian objects are not shared between threads
+        Xapian::TermGenerator generator;
+        analyser.configure(generator);
+        for (const auto& path : m_files) {
+            PreparedFile prepared = prepare(path, m_known, generator);
+            std::unique_lock<std::mutex> lock(m_mutex);
+            m_changed.wait(lock, [this] { return m_ready.size() < k_ahead || m_cancelled; });
+            if (m_cancelled)
+                return;
+            m_ready.push_back(std::move(prepared));
+            m_changed.notify_all();
+        }
+    }
+
+    const std::vector<std::string>& m_files;
+    const std::map<std::string, std::string> m_known;
+    std::deque<PreparedFile> m_ready;
+    std::mutex m_mutex;
+    std::condition_variable m_changed;
+    bool m_cancelled = false;
+    std::thread m_thread;  // last: it starts once everything above exists
+};
+
+// The run's progress, told by one or two writing threads and reported to on_progress by one.
+class RunProgress {
+public:
+    RunProgress(std::size_t files_total, const std::function<void(const IndexProgress&)>& on_progress)
+        : m_on_progress(on_progress)
+    {
+        m_progress.files_total = files_total;
+    }
+
+    // A file is about to be indexed.
+    void start(const std::string& path)
+    {
+        std::lock_guard<std::mutex> lock(m_mutex);
+        m_progress.current = path;
+        ++m_progress.files_done;
+    }
+
+    void written(std::size_t paragraphs)
+    {
+        std::lock_guard<std::mutex> lock(m_mutex);
+        m_progress.paragraphs += paragraphs;
+    }
+
+    void finish()
+    {
+        std::lock_guard<std::mutex> lock(m_mutex);
+        m_progress.current.clear();
+    }
+
+    // Tells on_progress where the run is.
+    void report()
+    {
+        IndexProgress now;
+        {
+            std::lock_guard<std::mutex> lock(m_mutex);
+            now = m_progress;
+        }
+        if (m_on_progress)
+            m_on_progress(now);
+    }
+
+private:
+    const std::function<void(const IndexProgress&)>& m_on_progress;
+    std::mutex m_mutex;
+    IndexProgress m_progress;
+};
+
+// Indexes files, in order, through writer, committing every k_reports_per_commit reports (which
+// also bounds the writer's memory); before_file, when given, is called before each file.
+void index_files(const std::vector<std::string>& files, IndexWriter& writer, IndexSummary& summary,
+                 RunProgress& progress, const std::function<void()>& before_file)
+{
+    Preparer preparer(files, writer.source_hashes());
+    std::size_t since_commit = 0;
+    for (const auto& path : files) {
+        progress.start(path);
+        if (before_file)
+            before_file();
+        ++summary.files_seen;
+        const PreparedFile prepared = preparer.next();
+        if (!prepared.failure.empty()) {
+            summary.failed.push_back({prepared.path, prepared.failure});
+            continue;
+        }
+        if (prepared.unchanged) {
+            ++summary.reports_unchanged;
+            continue;
+        }
+        const Report& report = prepared.report;
+        const WriteResult written = writer.write(report, prepared.hash, prepared.documents);
+        if (written.outcome == WriteOutcome::duplicate) {
+            summary.skipped.push_back({prepared.path, "the same report as " + written.duplicate_of});
+            continue;
+        }
+        note_gaps(report, summary);
+        ++(written.outcome == WriteOutcome::added ? summary.reports_added : summary.reports_replaced);
+        summary.paragraphs_added += report.paragraphs.size();
+        summary.paragraphs_removed += written.paragraphs_removed;
+        progress.written(report.paragraphs.size());
+        if (++since_commit == k_reports_per_commit) {
+            writer.commit();
+            since_commit = 0;
+        }
+    }
+}
+
+// Brings an existing index up to date (or builds a small new one) with one writer,
+// committing as it goes.
+void update_in_place(const std::string& db_path, const Discovery& found, IndexSummary& summary, RunProgress& progress)
+{
+    IndexWriter writer(db_path);
+    index_files(found.files, writer, summary, progress, [&progress] { progress.report(); });
+    const std::set<std::string> seen(found.files.begin(), found.files.end());
+    for (const auto& removed : writer.remove_unseen(found.roots, seen)) {
+        ++summary.reports_removed;
+        summary.paragraphs_removed += removed.paragraphs;
+    }
+    writer.commit();
+    progress.finish();
+    progress.report();
+    count_facets(writer.database(), summary);
+}
+
+// A new index of at least this many files is built in two halves, one writer per core, and
+// the halves merged at the end: one writer cannot keep up with the parsing. Smaller runs and
+// updates use one writer and commit as they go.
+constexpr std::size_t k_min_files_to_split = 500;
+
+bool builds_in_halves(const std::string& db_path, const Discovery& found)
+{
+    std::error_code error;
+    return found.files.size() >= k_min_files_to_split && !fs::exists(db_path, error) && !error;
+}
+
+// Returns where the first half of files (by size) ends.
+std::size_t middle_by_size(const std::vector<std::string>& files)
+{
+    std::vector<std::uintmax_t> sizes;
+    std::uintmax_t total = 0;
+    for (const auto& path : files) {
+        std::error_code error;
+        const std::uintmax_t size = fs::file_size(path, error);
+        sizes.push_back(error ? 0 : size);
+        total += sizes.back();
+    }
+    std::uintmax_t so_far = 0;
+    std::size_t middle = 0;
+    while (middle < files.size() && so_far < total / 2)
+        so_far += sizes[middle++];
+    return std::clamp<std::size_t>(middle, 1, files.size() - 1);
+}
+
+void add_counts(IndexSummary& into, const IndexSummary& from)
+{
+    into.files_seen += from.files_seen;
+    into.reports_added += from.reports_added;
+    into.reports_replaced += from.reports_replaced;
+    into.reports_unchanged += from.reports_unchanged;
+    into.paragraphs_added += from.paragraphs_added;
+    const auto append = [](auto& to, const auto& more) { to.insert(to.end(), more.begin(), more.end()); };
+    append(into.skipped, from.skipped);
+    append(into.failed, from.failed);
+    append(into.without_authority, from.without_authority);
+    append(into.without_date, from.without_date);
+    append(into.without_grades, from.without_grades);
+}
+
+// Counts a report written to the second half as the duplicate it is of one in the first.
+void count_as_duplicate(const RemovedReport& twin, IndexSummary& summary)
+{
+    --summary.reports_added;
+    summary.paragraphs_added -= twin.paragraphs;
+    summary.skipped.push_back({twin.source, "the same report as " + twin.held_by});
+    for (auto* gaps : {&summary.without_authority, &summary.without_date, &summary.without_grades})
+        gaps->erase(std::remove(gaps->begin(), gaps->end(), twin.source), gaps->end());
+}
+
+// Builds a new index at db_path from two halves of the files written side by side in
+// <db_path>.building/, merged by Xapian's compaction (the first half's documents first, so the
+// index equals one built in order) and moved into place. Until then db_path does not exist; a
+// killed build leaves only <db_path>.building/, which the next build clears.
+void build_in_halves(const std::string& db_path, const Discovery& found, IndexSummary& summary, RunProgress& progress)
+{
+    fs::path target = fs::absolute(db_path).lexically_normal();
+    if (!target.has_filename())
+        target = target.parent_path();
+    const fs::path building = target.string() + ".building";
+    std::optional<Xapian::WritableDatabase> lock;  // held while building: a second indexer is told it is locked
+    try {
+        lock = open_writable((building / "lock").string());
+    } catch (const Error& error) {
+        if (error.code() == ErrorCode::index_locked)
+            throw Error(ErrorCode::index_locked, "the index at " + db_path +
+                                                     " is being built by another indexer: wait for it to finish");
+        throw;
+    }
+    std::error_code error;
+    for (const char* part : {"1", "2", "merged"})  // what a killed build left
+        fs::remove_all(building / part, error);
+
+    const std::size_t middle = middle_by_size(found.files);
+    const std::vector<std::string> first_files(found.files.begin(), found.files.begin() + static_cast<long>(middle));
+    const std::vector<std::string> second_files(found.files.begin() + static_cast<long>(middle), found.files.end());
+    {
+        IndexWriter first((building / "1").string(), IndexWriter::Durability::scratch);
+        IndexWriter second((building / "2").string(), IndexWriter::Durability::scratch);
+        IndexSummary first_summary, second_summary;
+        auto write_half = [&progress](const std::vector<std::string>& files, IndexWriter& writer, IndexSummary& counts) {
+            index_files(files, writer, counts, progress, nullptr);
+            writer.commit();
+        };
+        auto first_done = std::async(std::launch::async, write_half, std::cref(first_files), std::ref(first), std::ref(first_summary));
+        auto second_done = std::async(std::launch::async, write_half, std::cref(second_files), std::ref(second), std::ref(second_summary));
+        do {
+            progress.report();
+        } while (first_done.wait_for(std::chrono::milliseconds(100)) != std::future_status::ready ||
+                 second_done.wait_for(std::chrono::milliseconds(0)) != std::future_status::ready);
+        first_done.get();
+        second_done.get();
+
+        for (const auto& twin : second.remove_reports_held_by(first.database()))
+            count_as_duplicate(twin, second_summary);
+        second.commit();
+        add_counts(summary, first_summary);
+        add_counts(summary, second_summary);
+    }
+    progress.finish();
+    progress.report();
+    try {
+        Xapian::Database halves;
+        halves.add_database(Xapian::Database((building / "1").string()));
+        halves.add_database(Xapian::Database((building / "2").string()));
+        halves.compact((building / "merged").string());
+    } catch (const Xapian::Error& error) {
+        throw Error(ErrorCode::index_error, "cannot merge the two halves of the new index in " + building.string() +
+                                                ": " + error.get_description());
+    }
+    fs::rename(building / "merged", target, error);
+    if (error)
+        throw Error(ErrorCode::io_error, "cannot move the new index from " + (building / "merged").string() + " to " +
+                                             target.string() + ": " + error.message());
+    lock.reset();
+    fs::remove_all(building, error);
+    Xapian::Database merged(target.string());
+    count_facets(merged, summary);
+}
+
+}  // namespace
+
+IndexSummary run_indexer(const std::string& db_path, const std::vector<std::string>& paths,
+                         const std::function<void(const IndexProgress&)>& on_progress)
+{
+    const auto started = std::chrono::steady_clock::now();
+    IndexSummary summary;
+    const Discovery found = discover(paths, summary);
+    RunProgress progress(found.files.size(), on_progress);
+    if (builds_in_halves(db_path, found))
+        build_in_halves(db_path, found, summary, progress);
+    else
+        update_in_place(db_path, found, summary, progress);
+    summary.seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count();
+    return summary;
+}
+
+}  // namespace findings

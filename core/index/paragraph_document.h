@@ -1,0 +1,46 @@
+// Turning a parsed report into index documents and its metadata record (see index_schema.h).
+#pragma once
+
+#include "core/common/report_model.h"
+
+#include <nlohmann/json.hpp>
+#include <xapian.h>
+
+#include <string>
+#include <unordered_map>
+#include <vector>
+
+namespace findings {
+
+// Returns the id of a paragraph: "<report id>/<position>".
+std::string paragraph_id(const Report& report, const Paragraph& paragraph);
+
+// Returns the Xapian document of one paragraph: its text (stemmed, with positions) and section
+// words, its boolean facet terms, its value slots and its JSON data (the paragraph's own
+// fields: paragraph_record adds its report's). generator must already
+// be configured by Analyser::configure.
+Xapian::Document paragraph_document(const Report& report, const Paragraph& paragraph,
+                                    Xapian::TermGenerator& generator);
+
+// A report's documents, made ready off the index writer's thread, with the words they hold
+// and how often (what TermGenerator's FLAG_SPELLING would feed the spelling dictionary,
+// which needs the database and so cannot be fed where documents are built).
+struct ReportDocuments {
+    std::vector<Xapian::Document> documents;  // one per paragraph, in order
+    std::unordered_map<std::string, Xapian::termcount> words;
+};
+
+// Returns the documents of every paragraph of report.
+ReportDocuments report_documents(const Report& report, Xapian::TermGenerator& generator);
+
+// Returns the report-level record kept in the index's metadata: metadata, every judgement
+// with its grade, and the number of paragraphs.
+nlohmann::json report_record(const Report& report);
+
+// Returns a paragraph as results and reports show it: {id, report_id, report_title, kind,
+// authority, region, year, date, grade, finding_type, timescale, section, position, text},
+// from its document's data (the paragraph's own fields, parsed) and its report's record. An
+// empty object when either is not one.
+nlohmann::json paragraph_record(const nlohmann::json& data, const nlohmann::json& report);
+
+}  // namespace findings

@@ -1,0 +1,67 @@
+// Reading one report back from the index: its record and all its paragraphs in order.
+#include "core/index/report_lookup.h"
+
+#include "core/common/error.h"
+#include "core/common/index_schema.h"
+#include "core/index/paragraph_document.h"
+
+namespace findings {
+
+namespace {
+
+constexpr std::size_t k_records_kept = 4096;
+
+nlohmann::json read_record(const Xapian::Database& db, const std::string& report_id)
+{
+    const std::string record = report_id.empty() ? std::string() : db.get_metadata(schema::k_meta_report + report_id);
+    return record.empty() ? nlohmann::json() : nlohmann::json::parse(record, nullptr, false);
+}
+
+}  // namespace
+
+const nlohmann::json& ReportRecords::of(const std::string& report_id)
+{
+    const auto found = m_records.find(report_id);
+    if (found != m_records.end())
+        return found->second;
+    if (m_records.size() >= k_records_kept)
+        m_records.clear();
+    return m_records.emplace(report_id, read_record(m_db, report_id)).first->second;
+}
+
+nlohmann::json ReportRecords::paragraph(const Xapian::Document& document)
+{
+    const nlohmann::json data = nlohmann::json::parse(document.get_data(), nullptr, false);
+    return paragraph_record(data, of(data.is_object() ? data.value("report_id", "") : ""));
+}
+
+nlohmann::json lookup_report(const Xapian::Database& db, const std::string& report_id)
+{
+    nlohmann::json report = read_record(db, report_id);
+    if (!report.is_object())
+        throw Error(ErrorCode::not_found, "no report with id \"" + report_id + "\"");
+    Xapian::Enquire enquire(db);
+    enquire.set_query(Xapian::Query(schema::k_report + report_id));
+    enquire.set_weighting_scheme(Xapian::BoolWeight());
+    enquire.set_sort_by_value(schema::k_slot_position, false);
+    const Xapian::MSet mset = enquire.get_mset(0, db.get_doccount());
+    nlohmann::json paragraphs = nlohmann::json::array();
+    for (auto match = mset.begin(); match != mset.end(); ++match) {
+        nlohmann::json paragraph =
+            paragraph_record(nlohmann::json::parse(match.get_document().get_data(), nullptr, false), report);
+        if (!paragraph.empty())
+            paragraphs.push_back(std::move(paragraph));
+    }
+    report.erase("source");  // a path on the indexing machine: not for clients
+    return {{"report", report}, {"paragraphs", paragraphs}};
+}
+
+std::size_t count_reports(const Xapian::Database& db)
+{
+    std::size_t count = 0;
+    for (auto key = db.metadata_keys_begin(schema::k_meta_report); key != db.metadata_keys_end(schema::k_meta_report); ++key)
+        ++count;
+    return count;
+}
+
+}  // namespace findings

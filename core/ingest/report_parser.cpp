@@ -1,0 +1,252 @@
+// The report parser: cleaned-up report text in, structured Report out.
+#include "core/ingest/report_parser.h"
+
+#include "core/ingest/block_builder.h"
+#include "core/ingest/headings.h"
+#include "core/ingest/page_furniture.h"
+#include "core/ingest/report_header.h"
+#include "core/common/text_normaliser.h"
+
+#include <optional>
+#include <regex>
+
+namespace findings {
+
+namespace {
+
+bool is_sign_off(const std::string& text)
+{
+    return starts_with_nocase(text, "yours sincerely") || starts_with_nocase(text, "yours faithfully") ||
+           starts_with_nocase(text, "yours truly");
+}
+
+bool is_table_header(const std::string& text)
+{
+    const std::string lower = to_lower(text);
+    return lower == "judgement" || lower == "judgements" || lower == "grade" || lower == "judgement grade";
+}
+
+// Removes a leading list number ("2.", "2.1") from a judgement name.
+std::string judgement_name(const std::string& text)
+{
+    static const std::regex numbering(R"(^\d{1,2}(?:\.\d{1,2})*\.?\s+)");
+    return std::regex_replace(text, numbering, "");
+}
+
+// Walks the body blocks with the headings above the current one, classifying paragraphs.
+class BodyReader {
+public:
+    BodyReader(Report& report, const ReportHeader& header) : m_report(report), m_header(header) {}
+
+    void read(const std::vector<Block>& blocks)
+    {
+        for (std::size_t i = m_header.body_start; i < blocks.size(); ++i) {
+            const Block& block = blocks[i];
+            if (m_header.letter && is_sign_off(block.text))
+                break;
+            if (is_boilerplate(block.text) || is_table_header(block.text))
+                continue;
+            if (block.kind == BlockKind::grade)
+                continue;  // a grade without a name before it: nothing to attach it to
+            if (block.kind == BlockKind::row || m_in_record) {
+                read_table_row(block);
+                continue;
+            }
+            if (i + 1 < blocks.size() && blocks[i + 1].kind == BlockKind::grade) {
+                read_graded_name(blocks, i);
+                ++i;
+                continue;
+            }
+            if (block.heading_like()) {
+                read_heading(strip_footnote_markers(block.text));
+                continue;
+            }
+            add_paragraph(block);
+        }
+    }
+
+private:
+    // A name followed by a grade line: a row of a judgement table, or a graded heading.
+    void read_graded_name(const std::vector<Block>& blocks, std::size_t i)
+    {
+        const Grade grade = *parse_grade_line(blocks[i + 1].text);
+        const bool next_is_row = i + 3 < blocks.size() && blocks[i + 3].kind == BlockKind::grade;
+        const bool in_table = next_is_row || m_last_row_end + 1 == i;
+        add_judgement(judgement_name(blocks[i].text), grade);
+        if (in_table) {
+            m_last_row_end = i + 1;
+            return;
+        }
+        HeadingMeaning meaning = describe_heading(blocks[i].text);
+        meaning.grade = grade;
+        if (meaning.level == HeadingLevel::subsection && !meaning.known)
+            meaning.level = HeadingLevel::section;
+        if (!meaning.role)
+            meaning.role = FindingType::judgement;
+        push_heading(meaning);
+    }
+
+    void read_table_row(const Block& block)
+    {
+        std::string name;
+        if (const auto grade = split_trailing_grade(block.text, name)) {
+            add_judgement(m_record_group.empty() ? name : m_record_group + ": " + name, *grade);
+        } else if (block.kind == BlockKind::row || block.heading_like()) {
+            m_record_group = block.text;
+        } else {
+            m_in_record = false;  // prose after the table: the record has ended
+            add_paragraph(block);
+        }
+    }
+
+    void read_heading(const std::string& text)
+    {
+        HeadingMeaning meaning = describe_heading(text);
+        if (meaning.grade != Grade::ungraded)
+            add_judgement(meaning.name, meaning.grade);
+        if (meaning.record_of_findings) {
+            m_in_record = true;
+            m_record_group.clear();
+            return;
+        }
+        push_heading(meaning);
+    }
+
+    void push_heading(const HeadingMeaning& meaning)
+    {
+        m_lead_in_role.reset();
+        m_seen_heading = true;
+        switch (meaning.level) {
+        case HeadingLevel::part:
+            m_part = meaning;
+            m_section.reset();
+            m_subsection.reset();
+            break;
+        case HeadingLevel::section:
+            m_section = meaning;
+            m_subsection.reset();
+            break;
+        case HeadingLevel::subsection:
+            if (m_section)
+                m_subsection = meaning;
+            else
+                m_section = meaning;
+            break;
+        }
+    }
+
+    void add_judgement(const std::string& name, Grade grade)
+    {
+        for (const auto& judgement : m_report.judgements) {
+            if (judgement.name == name && judgement.grade == grade)
+                return;
+        }
+        m_report.judgements.push_back({name, grade});
+    }
+
+    FindingType role_from_headings() const
+    {
+        for (const auto* heading : {&m_subsection, &m_section, &m_part}) {
+            if (*heading && (*heading)->role)
+                return *(*heading)->role;
+        }
+        // Unknown structure: the narrative of a full report or focused visit is findings,
+        // an old-style letter's unlabelled prose is context.
+        const bool narrative = !m_header.letter || m_header.kind == "focused_visit";
+        return narrative && (m_seen_heading || !m_header.letter) ? FindingType::judgement : FindingType::context;
+    }
+
+    Grade grade_from_headings() const
+    {
+        for (const auto* heading : {&m_subsection, &m_section, &m_part}) {
+            if (*heading && (*heading)->grade != Grade::ungraded)
+                return (*heading)->grade;
+        }
+        return Grade::ungraded;
+    }
+
+    Timescale timescale_from_headings() const
+    {
+        for (const auto* heading : {&m_subsection, &m_section}) {
+            if (*heading && (*heading)->timescale != Timescale::none)
+                return (*heading)->timescale;
+        }
+        return Timescale::none;
+    }
+
+    std::vector<std::string> section_path() const
+    {
+        std::vector<std::string> path;
+        for (const auto* heading : {&m_part, &m_section, &m_subsection}) {
+            if (*heading)
+                path.push_back((*heading)->name);
+        }
+        return path;
+    }
+
+    void add_paragraph(const Block& block)
+    {
+        Paragraph paragraph;
+        paragraph.text = strip_footnote_markers(block.text);
+        if (paragraph.text.empty())
+            return;
+        paragraph.section = section_path();
+        paragraph.finding_type = role_from_headings();
+        paragraph.grade = grade_from_headings();
+        paragraph.timescale = timescale_from_headings();
+        if (const auto overall = overall_judgement_sentence(paragraph.text)) {
+            add_judgement("Overall effectiveness", *overall);
+            paragraph.finding_type = FindingType::judgement;
+            paragraph.grade = *overall;
+        } else if (is_closing_sentence(paragraph.text)) {
+            paragraph.finding_type = FindingType::context;
+            m_lead_in_role = FindingType::context;
+        } else if (const auto lead_in = lead_in_role(paragraph.text); lead_in && block.kind != BlockKind::bullet) {
+            paragraph.finding_type = FindingType::context;
+            m_lead_in_role = *lead_in;
+            if (*lead_in == FindingType::context)
+                m_lead_in_role.reset();
+        } else if (m_lead_in_role) {
+            paragraph.finding_type = *m_lead_in_role;
+        }
+        if (paragraph.finding_type != FindingType::recommendation)
+            paragraph.timescale = Timescale::none;
+        if (paragraph.finding_type == FindingType::context)
+            paragraph.grade = Grade::ungraded;
+        paragraph.position = static_cast<int>(m_report.paragraphs.size()) + 1;
+        m_report.paragraphs.push_back(std::move(paragraph));
+    }
+
+    Report& m_report;
+    const ReportHeader& m_header;
+    std::optional<HeadingMeaning> m_part;
+    std::optional<HeadingMeaning> m_section;
+    std::optional<HeadingMeaning> m_subsection;
+    std::optional<FindingType> m_lead_in_role;
+    bool m_seen_heading = false;
+    bool m_in_record = false;
+    std::string m_record_group;
+    std::size_t m_last_row_end = static_cast<std::size_t>(-2);
+};
+
+}  // namespace
+
+Report parse_report(const std::string& text, const std::string& source_path)
+{
+    const std::vector<Block> blocks = build_blocks(content_lines(normalise_text(text)));
+    const ReportHeader header = read_header(blocks, source_path);
+
+    Report report;
+    report.source_path = source_path;
+    report.title = header.title;
+    report.authority = header.authority;
+    report.kind = header.kind;
+    report.addressee = header.addressee;
+    report.date = header.date;
+    report.inspection_dates = header.inspection_dates;
+    report.id = make_report_id(header, source_path);
+    BodyReader(report, header).read(blocks);
+    return report;
+}
+
+}  // namespace findings

@@ -1,0 +1,64 @@
+#include "core/query/doc_set.h"
+
+#include <algorithm>
+#include <bitset>
+#include <numeric>
+
+namespace findings {
+
+DocSet::DocSet(Xapian::docid last_docid) : m_words(last_docid / 64 + 1, 0) {}
+
+// Sets of one database revision all have the same size; the loops still stop at the shorter
+// one so that a mistake cannot read past either.
+void DocSet::intersect(const DocSet& other)
+{
+    const std::size_t common = std::min(m_words.size(), other.m_words.size());
+    for (std::size_t w = 0; w < common; ++w)
+        m_words[w] &= other.m_words[w];
+    std::fill(m_words.begin() + static_cast<std::ptrdiff_t>(common), m_words.end(), 0);
+}
+
+void DocSet::unite(const DocSet& other)
+{
+    const std::size_t common = std::min(m_words.size(), other.m_words.size());
+    for (std::size_t w = 0; w < common; ++w)
+        m_words[w] |= other.m_words[w];
+}
+
+void DocSet::subtract(const DocSet& other)
+{
+    const std::size_t common = std::min(m_words.size(), other.m_words.size());
+    for (std::size_t w = 0; w < common; ++w)
+        m_words[w] &= ~other.m_words[w];
+}
+
+void DocSet::symmetric_difference(const DocSet& other)
+{
+    const std::size_t common = std::min(m_words.size(), other.m_words.size());
+    for (std::size_t w = 0; w < common; ++w)
+        m_words[w] ^= other.m_words[w];
+}
+
+Xapian::doccount DocSet::count() const
+{
+    return std::accumulate(m_words.begin(), m_words.end(), Xapian::doccount{0},
+                           [](Xapian::doccount sum, std::uint64_t word) {
+                               return sum + static_cast<Xapian::doccount>(std::bitset<64>(word).count());
+                           });
+}
+
+Xapian::docid DocSet::next(Xapian::docid from) const
+{
+    std::size_t w = from >> 6;
+    if (w >= m_words.size())
+        return 0;
+    std::uint64_t bits = m_words[w] & (~std::uint64_t{0} << (from & 63));
+    while (bits == 0) {
+        if (++w == m_words.size())
+            return 0;
+        bits = m_words[w];
+    }
+    return static_cast<Xapian::docid>(w * 64 + static_cast<unsigned>(__builtin_ctzll(bits)));
+}
+
+}  // namespace findings

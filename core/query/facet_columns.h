@@ -1,0 +1,53 @@
+// Facet values held in memory as compact columns indexed by document id, so that exact facet
+// counts over hundreds of thousands of matches cost an array increment per match instead of
+// a value lookup in the index (ValueCountMatchSpy's cost).
+#pragma once
+
+#include "core/query/doc_set.h"
+
+#include <xapian.h>
+
+#include <cstdint>
+#include <map>
+#include <memory>
+#include <string>
+#include <vector>
+
+namespace findings {
+
+// One facet's values: a code per document (0: none) and the value of each code.
+struct FacetColumn {
+    std::string facet;
+    std::vector<std::uint16_t> codes;  // by document id
+    std::vector<std::string> values;   // by code, as people read them (years as "2016"); values[0] is ""
+};
+
+// A facet whose value follows from another's (an authority's type from the authority): counted
+// by mapping the other facet's counts, with no codes of its own.
+struct DerivedFacet {
+    std::string facet;
+    std::size_t from = 0;                 // the column it follows from
+    std::vector<std::uint16_t> code_of;   // by the column's code: this facet's code (0: none)
+    std::vector<std::string> values;      // by code; values[0] is ""
+};
+
+class FacetColumns {
+public:
+    // Returns the columns of a database's current revision, loaded once per revision and
+    // shared by every thread that reads that revision.
+    static std::shared_ptr<const FacetColumns> of(const Xapian::Database& db);
+
+    // The columns of the facets stored in the index (derived facets have none).
+    const std::vector<FacetColumn>& columns() const { return m_columns; }
+
+    // Returns, for each facet named, the values that occur in docs with their counts.
+    std::map<std::string, std::vector<std::pair<std::string, std::size_t>>> count(
+        const DocSet& docs, const std::vector<std::string>& facets) const;
+
+private:
+    explicit FacetColumns(const Xapian::Database& db);
+    std::vector<FacetColumn> m_columns;
+    std::vector<DerivedFacet> m_derived;
+};
+
+}  // namespace findings

@@ -1,0 +1,608 @@
+// Building the Xapian query of a search request: full text through Xapian's QueryParser
+// (explicit field syntax, phrases, AND/OR/NOT, ranges, spelling), domain synonyms, and the
+// filters of cues and request parameters grouped by facet.
+#include "core/query/query_builder.h"
+
+#include "core/common/error.h"
+#include "core/common/gazetteer.h"
+#include "core/common/index_schema.h"
+#include "core/query/synonyms.h"
+#include "core/common/text_encoding.h"
+#include "core/common/text_normaliser.h"
+
+#include <algorithm>
+#include <cctype>
+#include <limits>
+#include <map>
+#include <optional>
+#include <regex>
+#include <set>
+
+namespace findings {
+
+namespace {
+
+namespace s = schema;
+
+constexpr double k_synonym_weight = 0.8;
+
+std::string authority_term(const std::string& name)
+{
+    if (const Authority* authority = Gazetteer::instance().resolve(name))
+        return s::k_authority + authority->slug;
+    return {};
+}
+
+// Reads a finding type the way people write it: "priority action", "area_for_development",
+// "strengths"; the polarity words give their group.
+std::vector<FindingType> finding_types_named(const std::string& value)
+{
+    using FT = FindingType;
+    std::string key = to_lower(collapse_spaces(value));
+    std::replace(key.begin(), key.end(), ' ', '_');
+    if (auto type = finding_type_from_string(key))
+        return {*type};
+    if (!key.empty() && key.back() == 's') {
+        if (auto type = finding_type_from_string(key.substr(0, key.size() - 1)))
+            return {*type};
+    }
+    if (key == "strengths" || key == "positive" || key == "positives")
+        return {FT::strength, FT::satisfactory};
+    if (key == "weakness" || key == "weaknesses" || key == "negative" || key == "concerns")
+        return {FT::area_for_development, FT::priority_action, FT::recommendation};
+    if (key == "areas_for_development")
+        return {FT::area_for_development};
+    return {};
+}
+
+std::optional<Grade> grade_named(const std::string& value)
+{
+    std::string key = to_lower(collapse_spaces(value));
+    std::replace(key.begin(), key.end(), ' ', '_');
+    if (key == "requires_improvement_to_be_good" || key == "ri")
+        return Grade::requires_improvement;
+    return grade_from_string(key);
+}
+
+Xapian::Query or_of_terms(const std::vector<std::string>& terms)
+{
+    return Xapian::Query(Xapian::Query::OP_OR, terms.begin(), terms.end());
+}
+
+const char* const k_finding_type_names =
+    "strength, satisfactory, area_for_development, priority_action, recommendation, judgement or context";
+const char* const k_grade_names = "outstanding, good, adequate, requires_improvement, inadequate, not_judged or ungraded";
+const char* const k_authority_type_names = "london_borough, metropolitan_district, county or unitary";
+
+// Field processors for explicit syntax (authority:Croydon, type:strength, grade:"requires
+// improvement", region:London, kind:focused_visit): they map what people write to index terms.
+// A value that names nothing matches nothing, and the reading's notes say what to write.
+class NamedValueField : public Xapian::FieldProcessor {
+public:
+    explicit NamedValueField(std::vector<std::string>& notes) : m_notes(notes) {}
+
+protected:
+    void note_unknown(const std::string& field, const std::string& value, const std::string& advice)
+    {
+        const std::string note = field + ":" + value + " matches nothing: " + advice;
+        if (std::find(m_notes.begin(), m_notes.end(), note) == m_notes.end())
+            m_notes.push_back(note);
+    }
+
+private:
+    std::vector<std::string>& m_notes;
+};
+
+class AuthorityField : public NamedValueField {
+public:
+    using NamedValueField::NamedValueField;
+
+    Xapian::Query operator()(const std::string& value) override
+    {
+        const std::string term = authority_term(value);
+        if (term.empty())
+            note_unknown("authority", value, "use a local authority's name, e.g. authority:Croydon");
+        return Xapian::Query(term.empty() ? s::k_authority + slugify(value) : term);
+    }
+};
+
+class FindingTypeField : public NamedValueField {
+public:
+    using NamedValueField::NamedValueField;
+
+    Xapian::Query operator()(const std::string& value) override
+    {
+        std::vector<std::string> terms;
+        for (FindingType type : finding_types_named(value))
+            terms.push_back(s::k_finding_type + to_string(type));
+        if (terms.empty())
+            note_unknown("type", value, std::string("use ") + k_finding_type_names);
+        return terms.empty() ? Xapian::Query(s::k_finding_type + to_lower(value)) : or_of_terms(terms);
+    }
+};
+
+class GradeField : public NamedValueField {
+public:
+    using NamedValueField::NamedValueField;
+
+    Xapian::Query operator()(const std::string& value) override
+    {
+        const auto grade = grade_named(value);
+        if (!grade)
+            note_unknown("grade", value, std::string("use ") + k_grade_names);
+        return Xapian::Query(s::k_grade + (grade ? to_string(*grade) : to_lower(value)));
+    }
+};
+
+class AuthorityTypeField : public NamedValueField {
+public:
+    using NamedValueField::NamedValueField;
+
+    Xapian::Query operator()(const std::string& value) override
+    {
+        const auto type = authority_type_from_string(value);
+        if (!type)
+            note_unknown("authority_type", value, std::string("use ") + k_authority_type_names);
+        return Xapian::Query(s::k_authority_type + (type ? to_string(*type) : to_lower(value)));
+    }
+};
+
+// year:2010 (a range, year:2009..2011, is read by the range processor).
+class YearField : public NamedValueField {
+public:
+    using NamedValueField::NamedValueField;
+
+    Xapian::Query operator()(const std::string& value) override
+    {
+        static const std::regex year(R"(\d{4})");
+        if (!std::regex_match(value, year))
+            note_unknown("year", value, "write a year such as year:2010, or a range such as year:2009..2011");
+        return Xapian::Query(s::k_year + value);
+    }
+};
+
+class SlugField : public Xapian::FieldProcessor {
+public:
+    explicit SlugField(std::string prefix, bool underscores) : m_prefix(std::move(prefix)), m_underscores(underscores) {}
+
+    Xapian::Query operator()(const std::string& value) override
+    {
+        std::string slug = slugify(value);
+        if (m_underscores)
+            std::replace(slug.begin(), slug.end(), '-', '_');
+        return Xapian::Query(m_prefix + slug);
+    }
+
+private:
+    std::string m_prefix;
+    bool m_underscores;
+};
+
+Xapian::QueryParser make_parser(const Xapian::Database& db, const Analyser& analyser, std::vector<std::string>& notes)
+{
+    Xapian::QueryParser parser;
+    analyser.configure(parser);
+    parser.set_database(db);
+    parser.set_default_op(Xapian::Query::OP_OR);
+    parser.add_boolean_prefix("authority", (new AuthorityField(notes))->release(), "authority");
+    parser.add_boolean_prefix("type", (new FindingTypeField(notes))->release(), "type");
+    parser.add_boolean_prefix("grade", (new GradeField(notes))->release(), "grade");
+    parser.add_boolean_prefix("authority_type", (new AuthorityTypeField(notes))->release(), "authority_type");
+    parser.add_boolean_prefix("region", (new SlugField(s::k_region, false))->release(), "region");
+    parser.add_boolean_prefix("kind", (new SlugField(s::k_kind, true))->release(), "kind");
+    parser.add_boolean_prefix("timescale", (new SlugField(s::k_timescale, true))->release(), "timescale");
+    parser.add_boolean_prefix("year", (new YearField(notes))->release(), "year");
+    parser.add_boolean_prefix("report", s::k_report, "report");
+    parser.add_rangeprocessor((new Xapian::NumberRangeProcessor(s::k_slot_year, "year:"))->release());
+    parser.add_prefix("section", s::k_section_text);
+    return parser;
+}
+
+// The fields make_parser reads as filters: their values are names, not text.
+const std::set<std::string> k_filter_fields = {"authority", "type",      "grade", "region",        "kind",
+                                               "timescale", "year", "report", "authority_type"};
+
+// FLAG_PURE_NOT: "NOT word" with nothing before it excludes the word from every paragraph
+// (exclusions_spelled_out writes a query of exclusions only that way).
+constexpr unsigned k_full_syntax = Xapian::QueryParser::FLAG_PHRASE | Xapian::QueryParser::FLAG_BOOLEAN |
+                                   Xapian::QueryParser::FLAG_LOVEHATE | Xapian::QueryParser::FLAG_PURE_NOT |
+                                   Xapian::QueryParser::FLAG_SPELLING_CORRECTION;
+
+// Returns text with invalid UTF-8 and control characters replaced by spaces, cut to the limit.
+std::string sanitise(const std::string& query, QueryReading& reading)
+{
+    std::string clean;
+    std::size_t i = 0;
+    while (i < query.size()) {
+        const char32_t cp = next_code_point(query, i);
+        append_utf8(clean, (cp < 0x20 || cp == 0x7F || cp == 0xFFFD) ? U' ' : cp);
+    }
+    clean = collapse_spaces(normalise_text(clean));
+    if (clean.size() > k_max_query_bytes) {
+        std::size_t cut = k_max_query_bytes;
+        while (cut > 0 && (static_cast<unsigned char>(clean[cut]) & 0xC0) == 0x80)
+            --cut;
+        clean.resize(cut);
+        reading.notes.push_back("the query was cut to its first " + std::to_string(k_max_query_bytes) + " bytes");
+    }
+    return clean;
+}
+
+// Returns only the words of text, for the plain reading of a query whose syntax failed.
+std::string words_only(const std::string& text)
+{
+    std::string out;
+    for (char c : text)
+        out += (std::isalnum(static_cast<unsigned char>(c)) || (c & 0x80)) ? c : ' ';
+    return collapse_spaces(out);
+}
+
+Xapian::Query member_query(const std::string& member, const Analyser& analyser)
+{
+    std::vector<std::string> terms;
+    for (const auto& word : words_of(member)) {
+        if (!analyser.is_stop_word(word))  // not indexed (see Analyser)
+            terms.push_back(analyser.term_of(word));
+    }
+    if (terms.size() == 1)
+        return Xapian::Query(terms[0]);
+    return Xapian::Query(Xapian::Query::OP_PHRASE, terms.begin(), terms.end());
+}
+
+// Adds the other members of each synonym group the text names, at a lower weight.
+Xapian::Query with_synonyms(const Xapian::Query& text_query, const std::string& text, const Analyser& analyser,
+                            QueryReading& reading)
+{
+    std::vector<Xapian::Query> alternatives;
+    for (const auto& use : find_synonyms(text)) {
+        std::string listed;
+        for (const auto& member : use.alternatives) {
+            alternatives.push_back(member_query(member, analyser));
+            listed += (listed.empty() ? "" : ", ") + member;
+        }
+        reading.synonyms.push_back(use.matched + " = " + listed);
+    }
+    if (alternatives.empty())
+        return text_query;
+    const Xapian::Query synonyms(Xapian::Query::OP_OR, alternatives.begin(), alternatives.end());
+    return Xapian::Query(Xapian::Query::OP_OR, text_query,
+                         Xapian::Query(Xapian::Query::OP_SCALE_WEIGHT, synonyms, k_synonym_weight));
+}
+
+// Returns whether some word of text is not in the index (no word with its stem is): only then
+// is a spelling correction worth offering (Xapian also "corrects" frequent words such as
+// "care" to "are").
+bool has_unknown_word(const std::string& text, const Xapian::Database& db, const Analyser& analyser)
+{
+    const std::vector<std::string> words = words_of(text);
+    return std::any_of(words.begin(), words.end(),
+                       [&](const std::string& word) {
+                           return !analyser.is_stop_word(word) && db.get_termfreq(analyser.term_of(word)) == 0;
+                       });
+}
+
+// Returns whether text has a year range whose first year is after its last ("year:2011..2009").
+bool has_backwards_range(const std::string& text)
+{
+    static const std::regex range(R"(year:(\d{1,9})\.\.(\d{1,9}))");
+    for (std::sregex_iterator it(text.begin(), text.end(), range), end; it != end; ++it) {
+        if (std::stol((*it)[1].str()) > std::stol((*it)[2].str()))
+            return true;
+    }
+    return false;
+}
+
+// Returns whether text has something to search: a word that is not a stop word, or syntax
+// (a quoted phrase, a field) that the parser must read. "Croydon and Redbridge" leaves "and".
+bool has_searchable_words(const std::string& text)
+{
+    if (text.find_first_of("\":") != std::string::npos)
+        return true;
+    const auto& stop = stop_words();
+    for (const auto& word : words_of(text)) {
+        if (std::find(stop.begin(), stop.end(), word) == stop.end())
+            return true;
+    }
+    return false;
+}
+
+// Returns text with its exclusions written the way Xapian reads them:
+// - a negated year range ("-year:2009..2012"), which Xapian would OR in, becomes
+//   "(the rest) NOT year:2009..2012";
+// - with nothing but exclusions (stop words and punctuation aside), "-" is spelled "NOT":
+//   Xapian reads a lone "-word" as "word", while "NOT word" (with FLAG_PURE_NOT) excludes it
+//   from every paragraph.
+std::string exclusions_spelled_out(const std::string& text)
+{
+    static const std::regex negated_range(R"((^|\s)-(year:\d*\.\.\d*)(?=\s|$))");
+    std::string rest;
+    std::string ranges;
+    std::size_t copied = 0;
+    for (std::sregex_iterator it(text.begin(), text.end(), negated_range), end; it != end; ++it) {
+        const auto at = static_cast<std::size_t>(it->position(0));
+        if (inside_quotes(text, at))
+            continue;
+        rest += text.substr(copied, at - copied) + " ";
+        copied = at + static_cast<std::size_t>(it->length(0));
+        ranges += " NOT " + (*it)[2].str();
+    }
+    rest = collapse_spaces(rest + text.substr(copied));
+    if (!has_searchable_words(without_negations(rest))) {
+        std::string only_exclusions;  // what is left between them ("and", ",") would confuse Xapian
+        for (const Negation& negation : negations_of(rest))
+            only_exclusions += " NOT " + rest.substr(negation.operand, negation.length);
+        rest = collapse_spaces(only_exclusions);
+    }
+    if (ranges.empty())
+        return rest;
+    return rest.empty() ? collapse_spaces(ranges) : "(" + rest + ")" + ranges;
+}
+
+// Returns query with the words that Xapian corrected (parsed became corrected) replaced, so
+// that a suggestion keeps the query's cues: "supervison since 2009" -> "supervision since 2009".
+std::string with_corrections(const std::string& query, const std::string& parsed, const std::string& corrected)
+{
+    const std::vector<std::string> before = words_of(parsed);
+    const std::vector<std::string> after = words_of(corrected);
+    if (before.size() != after.size())  // not word for word: offer what Xapian corrected
+        return corrected;
+    std::string suggestion;
+    std::size_t copied = 0;
+    for (const WordSpan& span : word_spans(query)) {
+        const std::string word = to_lower(query.substr(span.offset, span.length));
+        for (std::size_t i = 0; i < before.size(); ++i) {
+            if (before[i] == word && after[i] != word) {
+                std::string correction = after[i];
+                if (std::isupper(static_cast<unsigned char>(query[span.offset])))  // "Supervison" -> "Supervision"
+                    correction[0] = static_cast<char>(std::toupper(static_cast<unsigned char>(correction[0])));
+                suggestion += query.substr(copied, span.offset - copied) + correction;
+                copied = span.offset + span.length;
+                break;
+            }
+        }
+    }
+    return suggestion + query.substr(copied);
+}
+
+// Notes a filter field written without its value ("authority:" alone), which Xapian reads as a word.
+void note_fields_without_values(const std::string& text, std::vector<std::string>& notes)
+{
+    static const std::regex bare_field(R"((?:^|[\s(])([a-z_]+):(?=\s|$|\)))");
+    for (std::sregex_iterator it(text.begin(), text.end(), bare_field), end; it != end; ++it) {
+        static const std::map<std::string, std::string> examples = {
+            {"authority", "authority:Croydon"},   {"type", "type:strength"},
+            {"grade", "grade:inadequate"},        {"region", "region:London"},
+            {"kind", "kind:focused_visit"},       {"timescale", "timescale:within_3_months"},
+            {"year", "year:2010"},                {"report", "report:croydon-2010-01-04-unannounced-inspection"},
+            {"authority_type", "authority_type:county"}};
+        const auto example = examples.find((*it)[1].str());
+        if (example == examples.end() || inside_quotes(text, static_cast<std::size_t>(it->position(1))))
+            continue;
+        const std::string note = example->first + ": has no value and was searched as a word; write e.g. " + example->second;
+        if (std::find(notes.begin(), notes.end(), note) == notes.end())
+            notes.push_back(note);
+    }
+}
+
+Xapian::Query parse_text(const std::string& text, const std::string& whole_query, const Xapian::Database& db,
+                         const Analyser& analyser, BuiltQuery& built)
+{
+    note_fields_without_values(text, built.reading.notes);
+    Xapian::QueryParser parser = make_parser(db, analyser, built.reading.notes);
+    try {
+        const std::string parsed = exclusions_spelled_out(analyser.without_phrase_stop_words(text, k_filter_fields));
+        Xapian::Query query = parser.parse_query(parsed, k_full_syntax);
+        const std::string corrected = parser.get_corrected_query_string();
+        if (!corrected.empty() && corrected != parsed && has_unknown_word(text, db, analyser))
+            built.suggestion = with_corrections(whole_query, parsed, corrected);
+        return query;
+    } catch (const Xapian::QueryParserError& error) {
+        built.reading.fallback = true;
+        built.reading.notes.push_back("the query's syntax could not be read (" + error.get_msg() +
+                                      "): its words were searched instead");
+        return parser.parse_query(words_only(text), 0);
+    }
+}
+
+void add_group(BuiltQuery& built, const std::string& field, const std::vector<std::string>& terms,
+               const std::string& label)
+{
+    if (terms.empty())
+        return;
+    Xapian::Query group = or_of_terms(terms);
+    auto found = built.filter_groups.find(field);
+    if (found == built.filter_groups.end())
+        built.filter_groups.emplace(field, group);
+    else
+        found->second = Xapian::Query(Xapian::Query::OP_AND, found->second, group);
+    if (!label.empty())
+        built.reading.filters.push_back(label);  // cue filters are labelled by their cues
+}
+
+std::string joined(const std::vector<std::string>& values)
+{
+    std::string out;
+    for (const auto& value : values)
+        out += (out.empty() ? "" : " or ") + value;
+    return out;
+}
+
+void add_request_filters(const SearchRequest& request, BuiltQuery& built)
+{
+    std::vector<std::string> terms;
+    for (const auto& name : request.authorities) {
+        const std::string term = authority_term(name);
+        if (term.empty())
+            throw Error(ErrorCode::bad_request, "unknown authority \"" + name + "\": use a local authority's name, e.g. Croydon");
+        terms.push_back(term);
+    }
+    add_group(built, "authority", terms, "authority: " + joined(request.authorities));
+
+    terms.clear();
+    for (const auto& value : request.finding_types) {
+        const auto types = finding_types_named(value);
+        if (types.empty())
+            throw Error(ErrorCode::bad_request, "unknown finding type \"" + value + "\": use " + k_finding_type_names);
+        for (FindingType type : types)
+            terms.push_back(s::k_finding_type + to_string(type));
+    }
+    add_group(built, "finding_type", terms, "finding: " + joined(request.finding_types));
+
+    terms.clear();
+    for (const auto& value : request.grades) {
+        const auto grade = grade_named(value);
+        if (!grade)
+            throw Error(ErrorCode::bad_request, "unknown grade \"" + value + "\": use " + k_grade_names);
+        terms.push_back(s::k_grade + to_string(*grade));
+    }
+    add_group(built, "grade", terms, "grade: " + joined(request.grades));
+
+    terms.clear();
+    for (const auto& region : request.regions)
+        terms.push_back(s::k_region + slugify(region));
+    add_group(built, "region", terms, "region: " + joined(request.regions));
+
+    terms.clear();
+    for (const auto& kind : request.kinds)
+        terms.push_back(s::k_kind + kind);
+    add_group(built, "kind", terms, "kind: " + joined(request.kinds));
+
+    terms.clear();
+    for (const auto& value : request.authority_types) {
+        const auto type = authority_type_from_string(value);
+        if (!type)
+            throw Error(ErrorCode::bad_request, "unknown authority type \"" + value + "\": use " + k_authority_type_names);
+        terms.push_back(s::k_authority_type + to_string(*type));
+    }
+    add_group(built, "authority_type", terms, "authority type: " + joined(request.authority_types));
+}
+
+Xapian::Query year_range(int from, int to)
+{
+    if (from && to)
+        return Xapian::Query(Xapian::Query::OP_VALUE_RANGE, s::k_slot_year, Xapian::sortable_serialise(from),
+                             Xapian::sortable_serialise(to));
+    if (from)
+        return Xapian::Query(Xapian::Query::OP_VALUE_GE, s::k_slot_year, Xapian::sortable_serialise(from));
+    return Xapian::Query(Xapian::Query::OP_VALUE_LE, s::k_slot_year, Xapian::sortable_serialise(to));
+}
+
+void add_year_filters(const SearchRequest& request, const Interpretation& cues, BuiltQuery& built)
+{
+    std::vector<Xapian::Query> parts;
+    if (request.year_from || request.year_to) {
+        parts.push_back(year_range(request.year_from, request.year_to));
+        built.reading.filters.push_back("year " + std::to_string(request.year_from) + ".." +
+                                        (request.year_to ? std::to_string(request.year_to) : ""));
+    }
+    if (!cues.year_spans.empty()) {
+        std::vector<Xapian::Query> spans;
+        for (const YearSpan& span : cues.year_spans)  // one year is one term: cheaper than a range
+            spans.push_back(span.first == span.last ? Xapian::Query(s::k_year + std::to_string(span.first))
+                                                    : year_range(span.first, span.last));
+        parts.emplace_back(Xapian::Query::OP_OR, spans.begin(), spans.end());
+    }
+    if (cues.year_from || cues.year_to)
+        parts.push_back(year_range(cues.year_from, cues.year_to));
+    if (!parts.empty())
+        built.filter_groups.emplace("year", Xapian::Query(Xapian::Query::OP_AND, parts.begin(), parts.end()));
+    // Every year cue applies: say so when together they leave no year ("since 2015 before 2010").
+    const int from = cues.year_from ? cues.year_from : std::numeric_limits<int>::min();
+    const int to = cues.year_to ? cues.year_to : std::numeric_limits<int>::max();
+    const bool span_within = cues.year_spans.empty() ||
+                             std::any_of(cues.year_spans.begin(), cues.year_spans.end(),
+                                         [&](const YearSpan& span) { return span.first <= to && span.last >= from; });
+    if (from > to || !span_within)
+        built.reading.notes.push_back("the query's years leave no year to search: every year cue applies");
+}
+
+void add_cue_filters(const Interpretation& cues, BuiltQuery& built)
+{
+    std::vector<std::string> terms;
+    for (const auto& name : cues.authorities)
+        terms.push_back(authority_term(name));
+    add_group(built, "authority", terms, "authority: " + joined(cues.authorities));
+    terms.clear();
+    for (FindingType type : cues.finding_types)
+        terms.push_back(s::k_finding_type + to_string(type));
+    add_group(built, "finding_type", terms, "");
+    terms.clear();
+    for (Timescale timescale : cues.timescales)
+        terms.push_back(s::k_timescale + to_string(timescale));
+    add_group(built, "timescale", terms, "");
+    terms.clear();
+    for (Grade grade : cues.grades)
+        terms.push_back(s::k_grade + to_string(grade));
+    add_group(built, "grade", terms, "");
+    for (const auto& cue : cues.cues) {
+        if (cue.field != "authority")
+            built.reading.filters.push_back(cue.label);
+    }
+    for (const auto& [type, weight] : cues.ranked_types)
+        built.ranked_types.emplace(to_string(type), weight);
+}
+
+
+}  // namespace
+
+BuiltQuery build_query(const SearchRequest& request, const Xapian::Database& db, const Analyser& analyser)
+{
+    BuiltQuery built;
+    const std::string query = sanitise(request.query, built.reading);
+    Interpretation cues;
+    if (request.literal)
+        cues.text = query;
+    else
+        cues = understand_query(query);
+    built.reading.cues = cues.cues;
+    built.reading.text = cues.text;
+    built.reading.notes.insert(built.reading.notes.end(), cues.notes.begin(), cues.notes.end());
+    add_request_filters(request, built);
+    add_cue_filters(cues, built);
+    add_year_filters(request, cues, built);
+    if (has_searchable_words(cues.text)) {
+        const Xapian::Query parsed = parse_text(cues.text, query, db, analyser, built);
+        if (!parsed.empty()) {
+            // Synonyms widen what is sought, never what is excluded ("neglect -CAF").
+            const std::string sought = without_negations(cues.text);
+            built.text = built.reading.fallback ? parsed : with_synonyms(parsed, sought, analyser, built.reading);
+        } else if (has_backwards_range(cues.text)) {  // Xapian's empty query: it matches nothing
+            built.matches_nothing = true;
+            built.reading.notes.push_back("nothing can match \"" + cues.text +
+                                          "\": a range goes from low to high, e.g. year:2009..2011");
+        } else {
+            built.reading.notes.push_back("\"" + cues.text + "\" has nothing to search: it was left out");
+        }
+    } else if (cues.cues.empty() && !words_of(cues.text).empty()) {  // not the "and" between two cues
+        built.reading.notes.push_back("\"" + cues.text + "\" was not searched: its words are too common to search alone");
+    }
+    return built;
+}
+
+bool has_weighted_terms(const Xapian::Query& query)
+{
+    switch (query.get_type()) {
+    case Xapian::Query::LEAF_TERM:  // a field's filter alone comes as 0 * term: weighs nothing
+        return !s::is_filter_term(*query.get_terms_begin());
+    case Xapian::Query::OP_WILDCARD:
+        return true;
+    case Xapian::Query::LEAF_MATCH_ALL:
+    case Xapian::Query::LEAF_MATCH_NOTHING:
+    case Xapian::Query::LEAF_POSTING_SOURCE:
+    case Xapian::Query::OP_VALUE_RANGE:
+    case Xapian::Query::OP_VALUE_GE:
+    case Xapian::Query::OP_VALUE_LE:
+        return false;
+    case Xapian::Query::OP_FILTER:   // the filter side adds no weight
+    case Xapian::Query::OP_AND_NOT:  // nor does the excluded side
+        return has_weighted_terms(query.get_subquery(0));
+    default:
+        for (std::size_t i = 0; i < query.get_num_subqueries(); ++i) {
+            if (has_weighted_terms(query.get_subquery(i)))
+                return true;
+        }
+        return false;
+    }
+}
+
+}  // namespace findings

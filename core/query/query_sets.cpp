@@ -1,0 +1,73 @@
+#include "core/query/query_sets.h"
+
+#include "core/query/match_sets.h"
+
+#include <algorithm>
+
+namespace findings {
+
+namespace {
+
+const std::vector<std::string>& facet_names()
+{
+    static const std::vector<std::string> names = {"authority", "year",   "grade", "finding_type",
+                                                   "region",    "kind",   "authority_type"};
+    return names;
+}
+
+}  // namespace
+
+std::shared_ptr<const DocSet> QuerySets::without(const std::string& facet) const
+{
+    if (groups.empty() || (groups.size() == 1 && groups.count(facet) == 1))
+        return text;
+    auto docs = std::make_shared<DocSet>(*text);
+    for (const auto& [name, group] : groups) {
+        if (name != facet)
+            docs->intersect(*group);
+    }
+    return docs;
+}
+
+QuerySets evaluate_sets(const BuiltQuery& built, Xapian::Database& db)
+{
+    const auto sets = MatchSets::of(db);
+    QuerySets result;
+    if (built.matches_nothing)
+        result.text = std::make_shared<DocSet>(db.get_lastdocid());
+    else
+        result.text = built.text.empty() ? sets->all(db) : sets->evaluate(db, built.text);
+    for (const auto& [facet, group] : built.filter_groups)
+        result.groups.emplace(facet, sets->evaluate(db, group));
+    result.matched = result.without("");
+    return result;
+}
+
+std::map<std::string, std::vector<FacetCount>> count_facets(const QuerySets& sets, const FacetColumns& columns)
+{
+    std::map<std::string, std::vector<std::pair<std::string, std::size_t>>> counted;
+    std::vector<std::string> unfiltered;
+    for (const auto& facet : facet_names()) {
+        if (sets.groups.count(facet) == 0)
+            unfiltered.push_back(facet);
+        else
+            counted.merge(columns.count(*sets.without(facet), {facet}));
+    }
+    counted.merge(columns.count(*sets.matched, unfiltered));
+    std::map<std::string, std::vector<FacetCount>> facets;
+    for (const auto& [facet, values] : counted) {
+        auto& counts = facets[facet];
+        for (const auto& [value, count] : values)
+            counts.push_back({value, count});
+        // Years newest first; other values most frequent first, equal counts by name, so that
+        // the order does not depend on the order the index was built in.
+        std::sort(counts.begin(), counts.end(), [&facet = facet](const FacetCount& a, const FacetCount& b) {
+            if (facet == "year")
+                return a.value > b.value;
+            return a.count != b.count ? a.count > b.count : a.value < b.value;
+        });
+    }
+    return facets;
+}
+
+}  // namespace findings

@@ -1,0 +1,186 @@
+// Search: a request in, ranked paragraphs with snippets, exact facet counts and the reading of
+// the query out.
+#include "core/query/search.h"
+
+#include "core/common/error.h"
+#include "core/query/facet_columns.h"
+#include "core/query/match_sets.h"
+#include "core/query/ordered_page.h"
+#include "core/query/query_builder.h"
+#include "core/query/query_sets.h"
+#include "core/index/report_lookup.h"
+#include "core/query/report_order.h"
+#include "core/query/result_page.h"
+#include "core/query/snippet.h"
+
+#include <nlohmann/json.hpp>
+
+#include <algorithm>
+#include <chrono>
+#include <filesystem>
+
+namespace findings {
+
+namespace {
+
+constexpr std::size_t k_snippet_bytes = 320;
+
+// How long warming a new revision may spend reading again the sets the last one kept: the
+// most used first; the rest are read when a search asks for them.
+constexpr std::chrono::milliseconds k_prefetch_budget{500};
+
+// Measures the time between laps, in milliseconds.
+class Stopwatch {
+public:
+    double lap()
+    {
+        const auto now = std::chrono::steady_clock::now();
+        const double elapsed = std::chrono::duration<double, std::milli>(now - m_last).count();
+        m_last = now;
+        return elapsed;
+    }
+
+private:
+    std::chrono::steady_clock::time_point m_last = std::chrono::steady_clock::now();
+};
+
+Xapian::Database open_database(const std::string& path)
+{
+    if (!std::filesystem::exists(path))
+        throw Error(ErrorCode::index_missing,
+                    "no index at " + path + ": build one with `indexer --db " + path + " corpus/`");
+    try {
+        return Xapian::Database(path);
+    } catch (const Xapian::DatabaseOpeningError& error) {
+        throw Error(ErrorCode::index_missing, "cannot open the index at " + path + ": " + error.get_msg() +
+                                                  " (build it with `indexer --db " + path + " corpus/`)");
+    }
+}
+
+void validate(const SearchRequest& request)
+{
+    if (request.page < 1 || request.page > k_max_page)
+        throw Error(ErrorCode::bad_request, "page must be between 1 and " + std::to_string(k_max_page));
+    if (request.per_page < 1 || request.per_page > k_max_per_page)
+        throw Error(ErrorCode::bad_request, "per_page must be between 1 and " + std::to_string(k_max_per_page));
+    const auto plausible = [](int year) { return year == 0 || (year >= 1990 && year <= 2100); };
+    if (!plausible(request.year_from) || !plausible(request.year_to))
+        throw Error(ErrorCode::bad_request, "years must be four-digit years such as 2009");
+}
+
+// Reads a result from its document and its report's record; highlighter, when the query has
+// words, marks them in the snippet.
+SearchHit read_hit(const Xapian::Document& document, ReportRecords& reports, const Highlighter* highlighter)
+{
+    const nlohmann::json data = reports.paragraph(document);
+    SearchHit hit;
+    if (data.empty())
+        return hit;
+    hit.id = data.value("id", "");
+    hit.report_id = data.value("report_id", "");
+    hit.authority = data.value("authority", "");
+    hit.year = data.value("year", 0);
+    hit.date = data.value("date", "");
+    hit.grade = data.value("grade", "");
+    hit.finding_type = data.value("finding_type", "");
+    hit.timescale = data.value("timescale", "");
+    hit.section = data.value("section", std::vector<std::string>{});
+    hit.report_title = data.value("report_title", "");
+    hit.kind = data.value("kind", "");
+    hit.region = data.value("region", "");
+    hit.position = data.value("position", 0);
+    hit.text = data.value("text", "");
+    hit.snippet = highlighter ? highlighter->snippet(hit.text, k_snippet_bytes) : leading_snippet(hit.text, k_snippet_bytes);
+    return hit;
+}
+
+std::vector<SearchHit> read_hits(const RankedPage& page, Xapian::Database& db, const Highlighter* highlighter)
+{
+    ReportRecords reports(db);
+    std::vector<SearchHit> hits;
+    for (std::size_t i = 0; i < page.documents.size(); ++i) {
+        hits.push_back(read_hit(db.get_document(page.documents[i]), reports, highlighter));
+        hits.back().rank = page.offset + i + 1;
+        hits.back().score = page.weights[i];
+    }
+    return hits;
+}
+
+}  // namespace
+
+Searcher::Searcher(const std::string& db_path) : m_db(open_database(db_path)) {}
+
+bool Searcher::reopen() { return m_db.reopen(); }
+
+void Searcher::warm(const std::vector<std::string>& keys)
+{
+    FacetColumns::of(m_db);
+    ReportOrder::of(m_db);
+    const auto sets = MatchSets::of(m_db);
+    sets->all(m_db);
+    sets->prefetch(m_db, keys, k_prefetch_budget);
+}
+
+std::vector<std::string> Searcher::kept_sets(std::size_t limit) { return MatchSets::of(m_db)->kept_keys(limit); }
+
+SearchResult Searcher::search(const SearchRequest& request)
+{
+    validate(request);
+    const auto started = std::chrono::steady_clock::now();
+    for (int attempt = 0;; ++attempt) {
+        try {
+            SearchResult result;
+            Stopwatch stopwatch;
+            result.query = request.query;
+            const BuiltQuery built = build_query(request, m_db, m_analyser);
+            result.interpreted = built.reading;
+            result.suggestion = built.suggestion;
+            result.timings.parse_ms = stopwatch.lap();
+
+            const QuerySets sets = evaluate_sets(built, m_db);
+            result.total = request.collapse_reports ? count_reports(*sets.matched, m_db)
+                                                    : sets.matched->count();
+            const RankedPage page = rank_page(request, built, sets, m_db);
+            result.timings.match_ms = stopwatch.lap();
+            const Highlighter highlighter(built.text, m_analyser);
+            result.hits = read_hits(page, m_db, ranks_by_words(built) ? &highlighter : nullptr);
+            result.timings.snippets_ms = stopwatch.lap();
+            if (request.facets)
+                result.facets = count_facets(sets, *FacetColumns::of(m_db));
+            result.timings.facets_ms = stopwatch.lap();
+            result.took_ms =
+                std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - started).count();
+            return result;
+        } catch (const Xapian::DatabaseModifiedError&) {
+            if (attempt >= 2)
+                throw;
+            m_db.reopen();  // the indexer committed twice under us: read its latest revision
+        }
+    }
+}
+
+std::size_t Searcher::for_each_match(const SearchRequest& request, const std::function<void(const SearchHit&)>& visit)
+{
+    const BuiltQuery built = build_query(request, m_db, m_analyser);
+    const bool has_text = ranks_by_words(built);
+    const Highlighter highlighter(built.text, m_analyser);
+    ReportRecords reports(m_db);
+    Xapian::Enquire enquire(m_db);
+    enquire.set_query(streaming_query(built, m_db));
+    configure_order(enquire, request);
+    constexpr Xapian::doccount k_batch = 1000;
+    std::size_t visited = 0;
+    for (Xapian::doccount first = 0;; first += k_batch) {
+        const Xapian::MSet mset = enquire.get_mset(first, k_batch);
+        for (auto match = mset.begin(); match != mset.end(); ++match) {
+            SearchHit hit = read_hit(match.get_document(), reports, has_text ? &highlighter : nullptr);
+            hit.rank = ++visited;
+            hit.score = has_text ? match.get_weight() : 0;
+            visit(hit);
+        }
+        if (mset.size() < k_batch)
+            return visited;
+    }
+}
+
+}  // namespace findings

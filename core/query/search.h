@@ -1,0 +1,54 @@
+// Search: a request in, ranked paragraphs with snippets, exact facet counts and the reading of
+// the query out. The command line and searchd both call Searcher::search and serialise its
+// result with search_json.h; there is no second implementation.
+#pragma once
+
+#include "core/common/analyser.h"
+#include "core/query/search_model.h"
+
+#include <xapian.h>
+
+#include <cstddef>
+#include <functional>
+#include <map>
+#include <memory>
+#include <string>
+#include <vector>
+
+namespace findings {
+
+class Searcher {
+public:
+    // Opens the index read-only. Throws Error(index_missing) when there is none at path.
+    explicit Searcher(const std::string& db_path);
+
+    // Runs a search. Throws Error(bad_request) for an impossible request (page 0, per_page
+    // over the maximum, an unknown filter value); a malformed query never throws.
+    SearchResult search(const SearchRequest& request);
+
+    // Calls visit for every match of the request in rank order, without holding them all
+    // (for exports); returns the number visited.
+    std::size_t for_each_match(const SearchRequest& request, const std::function<void(const SearchHit&)>& visit);
+
+    // Moves to the index's latest commit; returns whether it changed.
+    bool reopen();
+
+    // The revision (commit) of the index being read.
+    Xapian::rev revision() const { return m_db.get_revision(); }
+
+    // Builds what searching this revision keeps in memory (facet columns, report order, the
+    // set of every document, and as many of the sets kept under keys as a fraction of a second
+    // allows), so that the first searches of a new revision need not wait for them.
+    void warm(const std::vector<std::string>& keys = {});
+
+    // Returns the keys of the sets this revision keeps, most recently used first (for warm).
+    std::vector<std::string> kept_sets(std::size_t limit);
+
+    Xapian::Database& database() { return m_db; }
+
+private:
+    Xapian::Database m_db;
+    Analyser m_analyser;
+};
+
+}  // namespace findings

@@ -1,0 +1,104 @@
+// The JSON shape of search results (PRODUCT.md's API), shared by the command line and searchd.
+#include "core/query/search_json.h"
+
+namespace findings {
+
+nlohmann::json hit_json(const SearchHit& hit)
+{
+    return {
+        {"id", hit.id},
+        {"report_id", hit.report_id},
+        {"rank", hit.rank},
+        {"score", hit.score},
+        {"authority", hit.authority},
+        {"region", hit.region},
+        {"year", hit.year},
+        {"date", hit.date},
+        {"grade", hit.grade},
+        {"finding_type", hit.finding_type},
+        {"timescale", hit.timescale},
+        {"section", hit.section},
+        {"position", hit.position},
+        {"report_title", hit.report_title},
+        {"kind", hit.kind},
+        {"snippet", hit.snippet},
+        {"text", hit.text},
+    };
+}
+
+nlohmann::json result_json(const SearchResult& result)
+{
+    nlohmann::json cues = nlohmann::json::array();
+    for (const auto& cue : result.interpreted.cues)
+        cues.push_back({{"field", cue.field}, {"label", cue.label}, {"matched", cue.matched}});
+    nlohmann::json hits = nlohmann::json::array();
+    for (const auto& hit : result.hits)
+        hits.push_back(hit_json(hit));
+    nlohmann::json facets = nlohmann::json::object();
+    for (const auto& [facet, counts] : result.facets) {
+        nlohmann::json values = nlohmann::json::array();
+        for (const auto& count : counts)
+            values.push_back({{"value", count.value}, {"count", count.count}});
+        facets[facet] = values;
+    }
+    return {
+        {"query", result.query},
+        {"interpreted",
+         {{"text", result.interpreted.text},
+          {"cues", cues},
+          {"filters", result.interpreted.filters},
+          {"synonyms", result.interpreted.synonyms},
+          {"fallback", result.interpreted.fallback},
+          {"notes", result.interpreted.notes}}},
+        {"total", result.total},
+        {"took_ms", result.took_ms},
+        {"results", hits},
+        {"facets", facets},
+        {"suggestion", result.suggestion},
+    };
+}
+
+SearchResult result_from_json(const nlohmann::json& json)
+{
+    SearchResult result;
+    result.query = json.at("query").get<std::string>();
+    const auto& reading = json.at("interpreted");
+    result.interpreted.text = reading.at("text").get<std::string>();
+    for (const auto& cue : reading.at("cues"))
+        result.interpreted.cues.push_back({cue.at("field"), cue.at("label"), cue.at("matched")});
+    result.interpreted.filters = reading.at("filters").get<std::vector<std::string>>();
+    result.interpreted.synonyms = reading.at("synonyms").get<std::vector<std::string>>();
+    result.interpreted.fallback = reading.at("fallback").get<bool>();
+    result.interpreted.notes = reading.at("notes").get<std::vector<std::string>>();
+    result.total = json.at("total").get<std::size_t>();
+    result.took_ms = json.at("took_ms").get<double>();
+    for (const auto& item : json.at("results")) {
+        SearchHit hit;
+        hit.id = item.at("id");
+        hit.report_id = item.at("report_id");
+        hit.rank = item.at("rank");
+        hit.score = item.at("score");
+        hit.authority = item.at("authority");
+        hit.region = item.value("region", "");
+        hit.year = item.at("year");
+        hit.date = item.at("date");
+        hit.grade = item.at("grade");
+        hit.finding_type = item.at("finding_type");
+        hit.timescale = item.at("timescale");
+        hit.section = item.at("section").get<std::vector<std::string>>();
+        hit.position = item.value("position", 0);
+        hit.report_title = item.at("report_title");
+        hit.kind = item.value("kind", "");
+        hit.snippet = item.at("snippet");
+        hit.text = item.at("text");
+        result.hits.push_back(std::move(hit));
+    }
+    for (const auto& [facet, values] : json.at("facets").items()) {
+        for (const auto& value : values)
+            result.facets[facet].push_back({value.at("value"), value.at("count")});
+    }
+    result.suggestion = json.at("suggestion").get<std::string>();
+    return result;
+}
+
+}  // namespace findings

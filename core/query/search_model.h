@@ -1,0 +1,96 @@
+// The search model: what a search is asked (SearchRequest) and what it answers
+// (SearchResult). Every layer of the query flow, the JSON shape and the programs share it;
+// Searcher (search.h) is what turns one into the other.
+#pragma once
+
+#include "core/query/query_understanding.h"
+
+#include <cstddef>
+#include <map>
+#include <string>
+#include <vector>
+
+namespace findings {
+
+// Limits a client can reach: larger requests are refused (per_page) or cut (query length).
+constexpr std::size_t k_max_per_page = 100;
+constexpr std::size_t k_max_query_bytes = 1000;
+constexpr std::size_t k_max_page = 10000;
+
+enum class SortOrder { relevance, date };
+
+struct SearchRequest {
+    std::string query;
+    // Filters chosen outside the query (facet clicks, --authority): values of one field are
+    // OR-ed, fields AND-ed.
+    std::vector<std::string> authorities;    // names in any gazetteer form
+    std::vector<std::string> finding_types;  // "strength", "area_for_development", ...
+    std::vector<std::string> grades;
+    std::vector<std::string> regions;
+    std::vector<std::string> kinds;
+    std::vector<std::string> authority_types;  // "london_borough", "metropolitan_district", "county", "unitary"
+    int year_from = 0;  // 0: open
+    int year_to = 0;
+    std::size_t page = 1;
+    std::size_t per_page = 10;
+    SortOrder sort = SortOrder::relevance;
+    bool collapse_reports = false;  // the best paragraph per report only
+    bool literal = false;           // no cue reading: the query is text and explicit syntax only
+    bool facets = true;
+};
+
+struct SearchHit {
+    std::string id;
+    std::string report_id;
+    std::size_t rank = 0;
+    double score = 0;
+    std::string authority;
+    int year = 0;
+    std::string date;
+    std::string grade;
+    std::string finding_type;
+    std::string timescale;
+    std::vector<std::string> section;
+    std::string report_title;
+    std::string kind;
+    std::string region;
+    int position = 0;
+    std::string snippet;  // HTML-escaped, matches in <mark>...</mark>
+    std::string text;     // the whole paragraph
+};
+
+struct FacetCount {
+    std::string value;
+    std::size_t count = 0;
+};
+
+// How the query was read, so a person can see it and undo it.
+struct QueryReading {
+    std::string text;                 // the words searched as full text
+    std::vector<Cue> cues;            // cues read as filters
+    std::vector<std::string> filters; // every filter applied, readable ("authority: Croydon")
+    std::vector<std::string> synonyms;  // "EDT = emergency duty team, out of hours"
+    bool fallback = false;            // the query's syntax could not be read: its words were searched
+    std::vector<std::string> notes;   // anything else a person should know
+};
+
+// Where a search's time went, in milliseconds.
+struct SearchTimings {
+    double parse_ms = 0;     // reading the query and building the Xapian query
+    double match_ms = 0;     // the exact match sets and total, and ranking the page
+    double facets_ms = 0;    // counting facets over every match
+    double snippets_ms = 0;  // reading the page's documents and making snippets
+};
+
+struct SearchResult {
+    std::string query;
+    QueryReading interpreted;
+    std::size_t total = 0;
+    double took_ms = 0;
+    std::vector<SearchHit> hits;
+    std::map<std::string, std::vector<FacetCount>> facets;  // facet -> values, most frequent first
+    std::string suggestion;  // a spelling correction of the query, or ""
+    SearchTimings timings;
+};
+
+}  // namespace findings

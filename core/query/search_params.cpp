@@ -1,0 +1,127 @@
+// A search request as HTTP query parameters, both ways: searchd reads them, and
+// `findings --server` writes them.
+#include "core/query/search_params.h"
+
+#include "core/common/error.h"
+
+#include <algorithm>
+#include <set>
+
+namespace findings {
+
+namespace {
+
+constexpr std::size_t k_max_values_per_parameter = 50;
+
+std::vector<std::string> values_of(const QueryParams& params, const std::string& name)
+{
+    std::vector<std::string> values;
+    const auto range = params.equal_range(name);
+    for (auto it = range.first; it != range.second; ++it) {
+        if (!it->second.empty())
+            values.push_back(it->second);
+    }
+    if (values.size() > k_max_values_per_parameter)
+        throw Error(ErrorCode::bad_request, "too many values for " + name + " (at most " +
+                                                std::to_string(k_max_values_per_parameter) + ")");
+    return values;
+}
+
+std::string single_value(const QueryParams& params, const std::string& name)
+{
+    const std::vector<std::string> values = values_of(params, name);
+    if (values.size() > 1)
+        throw Error(ErrorCode::bad_request, name + " may be given only once");
+    return values.empty() ? std::string() : values.front();
+}
+
+long number_value(const QueryParams& params, const std::string& name, long fallback, long low, long high)
+{
+    const std::string text = single_value(params, name);
+    if (text.empty())
+        return fallback;
+    const bool digits = text.size() <= 9 && std::all_of(text.begin(), text.end(), [](char c) { return c >= '0' && c <= '9'; });
+    const long value = digits ? std::stol(text) : -1;
+    if (!digits || value < low || value > high)
+        throw Error(ErrorCode::bad_request, name + " must be a whole number from " + std::to_string(low) + " to " +
+                                                std::to_string(high) + ", not \"" + text + "\"");
+    return value;
+}
+
+bool flag_value(const QueryParams& params, const std::string& name, const std::set<std::string>& truthy)
+{
+    const std::string text = single_value(params, name);
+    if (text.empty() || text == "0" || text == "false")
+        return false;
+    if (truthy.count(text))
+        return true;
+    std::string allowed = "0, false";
+    for (const auto& value : truthy)
+        allowed += ", " + value;
+    throw Error(ErrorCode::bad_request, name + " must be one of " + allowed);
+}
+
+}  // namespace
+
+SearchRequest request_from_params(const QueryParams& params)
+{
+    static const std::set<std::string> known = {"q",    "authority", "year_from", "year_to",  "type",
+                                                "grade", "region",   "kind",      "authority_type", "page",
+                                                "per_page", "sort",  "collapse",  "literal",  "facets"};
+    for (const auto& [name, value] : params) {
+        if (!known.count(name))
+            throw Error(ErrorCode::bad_request, "unknown parameter \"" + name +
+                                                    "\": see /openapi.json for the parameters of /api/search");
+    }
+    SearchRequest request;
+    request.query = single_value(params, "q");
+    request.authorities = values_of(params, "authority");
+    request.finding_types = values_of(params, "type");
+    request.grades = values_of(params, "grade");
+    request.regions = values_of(params, "region");
+    request.kinds = values_of(params, "kind");
+    request.authority_types = values_of(params, "authority_type");
+    request.year_from = static_cast<int>(number_value(params, "year_from", 0, 1990, 2100));
+    request.year_to = static_cast<int>(number_value(params, "year_to", 0, 1990, 2100));
+    request.page = static_cast<std::size_t>(number_value(params, "page", 1, 1, k_max_page));
+    request.per_page = static_cast<std::size_t>(number_value(params, "per_page", 10, 1, k_max_per_page));
+    const std::string sort = single_value(params, "sort");
+    if (!sort.empty() && sort != "relevance" && sort != "date")
+        throw Error(ErrorCode::bad_request, "sort must be relevance or date");
+    request.sort = sort == "date" ? SortOrder::date : SortOrder::relevance;
+    request.collapse_reports = flag_value(params, "collapse", {"1", "true", "report"});
+    request.literal = flag_value(params, "literal", {"1", "true"});
+    request.facets = single_value(params, "facets").empty() || flag_value(params, "facets", {"1", "true"});
+    return request;
+}
+
+std::vector<std::pair<std::string, std::string>> request_to_params(const SearchRequest& request)
+{
+    std::vector<std::pair<std::string, std::string>> params = {{"q", request.query}};
+    const auto add_all = [&params](const char* name, const std::vector<std::string>& values) {
+        for (const auto& value : values)
+            params.emplace_back(name, value);
+    };
+    add_all("authority", request.authorities);
+    add_all("type", request.finding_types);
+    add_all("grade", request.grades);
+    add_all("region", request.regions);
+    add_all("kind", request.kinds);
+    add_all("authority_type", request.authority_types);
+    if (request.year_from)
+        params.emplace_back("year_from", std::to_string(request.year_from));
+    if (request.year_to)
+        params.emplace_back("year_to", std::to_string(request.year_to));
+    params.emplace_back("page", std::to_string(request.page));
+    params.emplace_back("per_page", std::to_string(request.per_page));
+    params.emplace_back("sort", request.sort == SortOrder::date ? "date" : "relevance");
+    if (request.collapse_reports)
+        params.emplace_back("collapse", "report");
+    if (request.literal)
+        params.emplace_back("literal", "1");
+    if (!request.facets)
+        params.emplace_back("facets", "0");
+    return params;
+}
+
+}  // namespace findings

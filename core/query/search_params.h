@@ -1,0 +1,24 @@
+// A search request as HTTP query parameters, both ways: searchd reads them, and
+// `findings --server` writes them.
+#pragma once
+
+#include "core/query/search_model.h"
+
+#include <map>
+#include <string>
+#include <utility>
+#include <vector>
+
+namespace findings {
+
+using QueryParams = std::multimap<std::string, std::string>;
+
+// Reads a request from /api/search parameters (q, authority, year_from, year_to, type, grade,
+// region, kind, page, per_page, sort, collapse, literal, facets). Repeated parameters select
+// several values. Throws Error(bad_request) naming the parameter that is wrong.
+SearchRequest request_from_params(const QueryParams& params);
+
+// Returns the parameters that request_from_params reads back into the same request.
+std::vector<std::pair<std::string, std::string>> request_to_params(const SearchRequest& request);
+
+}  // namespace findings

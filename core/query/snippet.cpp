@@ -1,0 +1,152 @@
+// Snippets: the stretch of a paragraph that best shows why it matched, HTML-escaped, with the
+// words that match the query marked <mark>...</mark>.
+#include "core/query/snippet.h"
+
+#include "core/common/text_normaliser.h"
+
+#include <algorithm>
+#include <unordered_map>
+#include <vector>
+
+namespace findings {
+
+namespace {
+
+// Words kept before the first marked word of a cut snippet, so that it starts in context.
+constexpr std::size_t k_context_words = 5;
+
+// Returns whether a query term is one a word of a paragraph's text is indexed under: "Z" and a
+// lower-case stem (field terms carry an upper-case prefix after the Z, filters no Z).
+bool is_text_term(const std::string& term)
+{
+    return term.size() > 1 && term[0] == 'Z' && !(term[1] >= 'A' && term[1] <= 'Z');
+}
+
+std::size_t end_of(const WordSpan& span) { return span.offset + span.length; }
+
+// Words first to last of a paragraph.
+struct Window {
+    std::size_t first;
+    std::size_t last;
+};
+
+// Returns the window of at most max_bytes with the most distinct marked words, then the most
+// marked words; the first such. A window starts a few words before a marked word and ends at
+// a word's end. matched holds each word's term number (below terms), or -1.
+Window best_window(const std::vector<WordSpan>& spans, const std::vector<int>& matched, std::size_t terms,
+                   std::size_t max_bytes)
+{
+    Window best{0, 0};
+    long best_score = -1;
+    for (std::size_t i = 0; i < spans.size(); ++i) {
+        if (matched[i] < 0)
+            continue;
+        const std::size_t first = i >= k_context_words ? i - k_context_words : 0;
+        const std::size_t begin = first == 0 ? 0 : spans[first].offset;
+        std::size_t last = first;
+        while (last + 1 < spans.size() && end_of(spans[last + 1]) - begin <= max_bytes)
+            ++last;
+        std::vector<bool> seen(terms, false);
+        long distinct = 0, marks = 0;
+        for (std::size_t w = first; w <= last; ++w) {
+            if (matched[w] < 0)
+                continue;
+            ++marks;
+            const auto term = static_cast<std::size_t>(matched[w]);
+            distinct += seen[term] ? 0 : 1;
+            seen[term] = true;
+        }
+        const long score = distinct * 1000 + marks;
+        if (score > best_score) {
+            best_score = score;
+            best = {first, last};
+        }
+    }
+    return best;
+}
+
+}  // namespace
+
+std::string escape_html(const std::string& text)
+{
+    std::string out;
+    out.reserve(text.size());
+    for (char c : text) {
+        switch (c) {
+        case '&': out += "&amp;"; break;
+        case '<': out += "&lt;"; break;
+        case '>': out += "&gt;"; break;
+        case '"': out += "&quot;"; break;
+        case '\'': out += "&#39;"; break;
+        default: out += c;
+        }
+    }
+    return out;
+}
+
+std::string leading_snippet(const std::string& text, std::size_t max_bytes)
+{
+    if (text.size() <= max_bytes)
+        return escape_html(text);
+    std::size_t cut = text.rfind(' ', max_bytes);
+    if (cut == std::string::npos || cut < max_bytes / 2)
+        cut = max_bytes;
+    while (cut > 0 && (static_cast<unsigned char>(text[cut]) & 0xC0) == 0x80)
+        --cut;  // not inside a UTF-8 sequence
+    return escape_html(text.substr(0, cut)) + "...";
+}
+
+Highlighter::Highlighter(const Xapian::Query& query, const Analyser& analyser) : m_analyser(analyser)
+{
+    for (auto term = query.get_unique_terms_begin(); term != query.get_unique_terms_end(); ++term) {
+        if (!is_text_term(*term))
+            continue;
+        m_terms.insert(*term);
+        m_stem_starts.insert((*term).substr(1, 2));
+    }
+}
+
+std::string Highlighter::matching_term(const std::string& word) const
+{
+    if (word.size() >= 2 && !m_stem_starts.count(word.substr(0, 2)))
+        return {};
+    std::string term = m_analyser.term_of(word);
+    return m_terms.count(term) ? term : std::string();
+}
+
+std::string Highlighter::snippet(const std::string& text, std::size_t max_bytes) const
+{
+    const std::vector<WordSpan> spans = word_spans(text);
+    // For each word, which distinct query term it matches (0, 1, ...), or -1.
+    std::vector<int> matched(spans.size(), -1);
+    std::unordered_map<std::string, int> term_ids;
+    for (std::size_t i = 0; i < spans.size(); ++i) {
+        const std::string term = matching_term(to_lower(std::string_view(text).substr(spans[i].offset, spans[i].length)));
+        if (!term.empty())
+            matched[i] = term_ids.emplace(term, static_cast<int>(term_ids.size())).first->second;
+    }
+    if (std::none_of(matched.begin(), matched.end(), [](int term) { return term >= 0; }))
+        return leading_snippet(text, max_bytes);
+
+    const Window window = text.size() <= max_bytes ? Window{0, spans.size() - 1}
+                                                   : best_window(spans, matched, term_ids.size(), max_bytes);
+    const std::size_t best_first = window.first, best_last = window.last;
+    const std::size_t begin = best_first == 0 ? 0 : spans[best_first].offset;
+    const bool whole_tail = best_last + 1 == spans.size() && text.size() - begin <= max_bytes;
+    const std::size_t end = whole_tail ? text.size() : end_of(spans[best_last]);
+    std::string out = begin > 0 ? "..." : "";
+    std::size_t at = begin;
+    for (std::size_t w = best_first; w <= best_last; ++w) {
+        if (matched[w] < 0)
+            continue;
+        out += escape_html(text.substr(at, spans[w].offset - at));
+        out += "<mark>" + escape_html(text.substr(spans[w].offset, spans[w].length)) + "</mark>";
+        at = end_of(spans[w]);
+    }
+    out += escape_html(text.substr(at, end - at));
+    if (end < text.size())
+        out += "...";
+    return out;
+}
+
+}  // namespace findings

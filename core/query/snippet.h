@@ -1,0 +1,41 @@
+// Snippets: the stretch of a paragraph that best shows why it matched, HTML-escaped, with the
+// words that match the query marked <mark>...</mark>.
+#pragma once
+
+#include "core/common/analyser.h"
+
+#include <xapian.h>
+
+#include <string>
+#include <unordered_set>
+
+namespace findings {
+
+// Returns text with &, <, >, " and ' escaped for HTML.
+std::string escape_html(const std::string& text);
+
+// Returns the start of text, at most max_bytes cut at a word boundary (with "..."),
+// HTML-escaped: the snippet of a match with no words to mark.
+std::string leading_snippet(const std::string& text, std::size_t max_bytes);
+
+// Marks the words of texts whose terms (Analyser::term_of) are terms of a query.
+class Highlighter {
+public:
+    Highlighter(const Xapian::Query& query, const Analyser& analyser);
+
+    // Returns at most max_bytes of text (and "..." where it was cut) around the most distinct
+    // query words, the leading_snippet when no word matches.
+    std::string snippet(const std::string& text, std::size_t max_bytes) const;
+
+private:
+    // Returns the query term a lower-case word of the text is indexed under, or "".
+    std::string matching_term(const std::string& word) const;
+
+    const Analyser& m_analyser;
+    std::unordered_set<std::string> m_terms;
+    // The first two bytes of every term's stem: stemming changes only a word's ending, so a
+    // word whose first two bytes are not here cannot match and is not stemmed.
+    std::unordered_set<std::string> m_stem_starts;
+};
+
+}  // namespace findings
