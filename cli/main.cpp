@@ -4,6 +4,7 @@
 #include "core/common/command_line.h"
 #include "core/common/defaults.h"
 #include "core/common/error.h"
+#include "core/common/fields.h"
 #include "core/query/search.h"
 
 #include <xapian.h>
@@ -47,9 +48,6 @@ Options:
   --limit N           results per page (default 10, at most 100; 0 with --facets: counts only)
   --page N            page of results (default 1)
   --sort ORDER        relevance (default) or date (newest first)
-  --authority NAME    filter (repeatable); also --type TYPE, --grade GRADE, --region NAME,
-                      --authority-type county (london_borough, metropolitan_district, unitary)
-  --year Y | Y1..Y2   filter by year or range (2009.. and ..2011 are open ranges)
   --collapse          the best paragraph of each report only
   --all               stream every match (ndjson or csv; for exports)
   --facets            print facet counts after the results (csv, ndjson: with --limit 0,
@@ -58,8 +56,38 @@ Options:
   --literal           do not read cues: search the words as written
   --help              show this help
 
+Filters (an option may be repeated: its values are OR-ed, different options AND-ed):
+)";
+
+const char* const k_usage_end = R"(
 Exit status: 0 matches found, 1 no match, 2 error (message on stderr).
 )";
+
+// Returns the help of the filter options, one per field of the table of fields.
+std::string filter_help()
+{
+    std::string help;
+    for (const findings::Field& field : findings::fields()) {
+        const bool range = field.filter == findings::FieldFilter::year_range;
+        const std::string option = "  " + field.cli_option + (range ? " Y | Y1..Y2" : " VALUE");
+        help += option + std::string(option.size() < 22 ? 22 - option.size() : 1, ' ') + field.description;
+        if (range)
+            help += " (2009.. and ..2011 are open ranges)";
+        else if (!field.values.empty()) {
+            std::string values;
+            for (const auto& value : field.values)
+                values += (values.empty() ? "" : ", ") + value.value;
+            help += ":\n" + std::string(22, ' ') + values;
+        } else {
+            help += ", e.g. " + field.example;
+        }
+        help += "\n";
+    }
+    std::string syntax;
+    for (const findings::Field& field : findings::fields())
+        syntax += " " + field.query_prefix + ":" + field.example;
+    return help + "In a query the same filters are written as fields:" + syntax + "\n";
+}
 
 struct Options {
     std::string db = findings::default_index_path();
@@ -94,6 +122,16 @@ void parse_year_option(const std::string& value, const findings::CommandLine& li
     request.year_to = parse_year(value.substr(dots + 2), line);
 }
 
+// Returns the field whose filter option is option ("--authority-type"), or nullptr.
+const findings::Field* field_with_option(const std::string& option)
+{
+    for (const findings::Field& field : findings::fields()) {
+        if (field.cli_option == option)
+            return &field;
+    }
+    return nullptr;
+}
+
 Options parse_arguments(int argc, char** argv)
 {
     Options options;
@@ -102,7 +140,7 @@ Options parse_arguments(int argc, char** argv)
     while (line.next()) {
         const std::string& argument = line.argument();
         if (argument == "--help" || argument == "-h") {
-            std::fputs(k_usage, stdout);
+            std::printf("%s%s%s", k_usage, filter_help().c_str(), k_usage_end);
             std::exit(k_exit_matches);
         } else if (argument == "--db") {
             options.db = line.value();
@@ -123,18 +161,11 @@ Options parse_arguments(int argc, char** argv)
             if (order != "relevance" && order != "date")
                 line.fail("--sort is relevance or date");
             options.request.sort = order == "date" ? findings::SortOrder::date : findings::SortOrder::relevance;
-        } else if (argument == "--authority") {
-            options.request.authorities.push_back(line.value());
-        } else if (argument == "--type") {
-            options.request.finding_types.push_back(line.value());
-        } else if (argument == "--grade") {
-            options.request.grades.push_back(line.value());
-        } else if (argument == "--region") {
-            options.request.regions.push_back(line.value());
-        } else if (argument == "--authority-type") {
-            options.request.authority_types.push_back(line.value());
-        } else if (argument == "--year") {
-            parse_year_option(line.value(), line, options.request);
+        } else if (const findings::Field* field = field_with_option(argument)) {
+            if (field->filter == findings::FieldFilter::year_range)
+                parse_year_option(line.value(), line, options.request);
+            else
+                options.request.filters[field->name].push_back(line.value());
         } else if (argument == "--collapse") {
             options.request.collapse_reports = true;
         } else if (argument == "--all") {

@@ -1,6 +1,7 @@
 // Printing search results for researchers: a readable table, JSON, NDJSON or CSV.
 #include "cli/output.h"
 
+#include "core/common/fields.h"
 #include "core/query/search_json.h"
 
 #include <regex>
@@ -9,8 +10,15 @@ namespace findings {
 
 namespace {
 
-const char* const k_csv_columns[] = {"rank", "id", "report_id", "authority", "year", "date", "grade",
-                                     "finding_type", "timescale", "section", "report_title", "score", "text"};
+// The CSV columns: the result's identity, every field of the table of fields, then the rest.
+std::vector<std::string> csv_columns()
+{
+    std::vector<std::string> columns = {"rank", "id", "report_id"};
+    for (const Field& field : fields())
+        columns.push_back(field.name);
+    columns.insert(columns.end(), {"date", "section", "report_title", "score", "text"});
+    return columns;
+}
 
 // Quotes a CSV field as RFC 4180 asks: in double quotes, with inner quotes doubled.
 std::string csv_field(const std::string& value)
@@ -60,11 +68,11 @@ void print_table(std::FILE* out, const SearchResult& result, const TableStyle& s
 {
     std::fprintf(out, "%zu matches (%.0f ms)\n", result.total, result.took_ms);
     for (const auto& hit : result.hits) {
-        std::string type = hit.finding_type;
-        if (hit.grade != "ungraded" && !hit.grade.empty())
-            type += ", " + hit.grade;
-        std::fprintf(out, "\n%3zu. %s %d  [%s]  %s\n", hit.rank, hit.authority.c_str(), hit.year, type.c_str(),
-                     hit.id.c_str());
+        std::string type = hit.field("finding_type");
+        if (hit.field("grade") != "ungraded" && !hit.field("grade").empty())
+            type += ", " + hit.field("grade");
+        std::fprintf(out, "\n%3zu. %s %s  [%s]  %s\n", hit.rank, hit.field("authority").c_str(),
+                     hit.field("year").c_str(), type.c_str(), hit.id.c_str());
         std::fprintf(out, "     %s\n", terminal_snippet(hit.snippet, style.colour).c_str());
     }
     if (!result.suggestion.empty())
@@ -92,8 +100,8 @@ std::optional<OutputFormat> output_format_named(const std::string& name)
 void print_csv_header(std::FILE* out)
 {
     std::string line;
-    for (const char* column : k_csv_columns)
-        line += (line.empty() ? "" : ",") + std::string(column);
+    for (const auto& column : csv_columns())
+        line += (line.empty() ? "" : ",") + column;
     std::fprintf(out, "%s\r\n", line.c_str());
 }
 
@@ -103,12 +111,13 @@ void print_streamed_hit(std::FILE* out, const SearchHit& hit, OutputFormat forma
         std::fprintf(out, "%s\n", hit_json(hit).dump().c_str());
         return;
     }
-    const std::string fields[] = {std::to_string(hit.rank), hit.id, hit.report_id, hit.authority,
-                                  std::to_string(hit.year), hit.date, hit.grade, hit.finding_type, hit.timescale,
-                                  joined_section(hit.section), hit.report_title, std::to_string(hit.score), hit.text};
+    std::vector<std::string> values = {std::to_string(hit.rank), hit.id, hit.report_id};
+    for (const Field& field : fields())
+        values.push_back(field.numeric && hit.field(field.name).empty() ? "0" : hit.field(field.name));
+    values.insert(values.end(), {hit.date, joined_section(hit.section), hit.report_title, std::to_string(hit.score), hit.text});
     std::string line;
-    for (const auto& field : fields)
-        line += (line.empty() ? "" : ",") + csv_field(field);
+    for (const auto& value : values)
+        line += (line.empty() ? "" : ",") + csv_field(value);
     std::fprintf(out, "%s\r\n", line.c_str());
 }
 

@@ -8,6 +8,7 @@
 #include "core/query/search_json.h"
 #include "core/query/search_params.h"
 #include "searchd/bounded_task_queue.h"
+#include "searchd/openapi.h"
 
 #include <httplib.h>
 #include <xapian.h>
@@ -17,9 +18,6 @@
 #include <functional>
 
 namespace findings {
-
-// Defined in the source file CMake generates from searchd/openapi.json.
-extern const char* const k_openapi_json;
 
 namespace {
 
@@ -67,7 +65,7 @@ void send_error(httplib::Response& response, int status, const std::string& code
 // The endpoint label of a path, for metrics and 405s; "" for the web page's files.
 std::string endpoint_of(const std::string& path)
 {
-    for (const char* endpoint : {"/api/search", "/api/facets", "/api/health", "/metrics", "/openapi.json"}) {
+    for (const char* endpoint : {"/api/search", "/api/facets", "/api/schema", "/api/health", "/metrics", "/openapi.json"}) {
         if (path == endpoint)
             return endpoint;
     }
@@ -230,6 +228,11 @@ void SearchServer::add_routes()
             read_index(db, warmer, [&](Searcher& searcher) { return result_json(searcher.search(everything)); });
         send_json(response, 200, {{"total", json["total"]}, {"facets", json["facets"]}});
     });
+    m_server->Get("/api/schema", [](const httplib::Request& request, httplib::Response& response) {
+        if (!request.params.empty())
+            throw Error(ErrorCode::bad_request, "/api/schema takes no parameters");
+        send_json(response, 200, fields_json());
+    });
     const auto health = [this](Searcher& searcher) {
         Xapian::Database& index = searcher.database();
         m_metrics.set_index(index.get_doccount(), index.get_revision());
@@ -248,7 +251,8 @@ void SearchServer::add_routes()
         response.set_content(m_metrics.prometheus_text(), "text/plain; version=0.0.4; charset=utf-8");
     });
     m_server->Get("/openapi.json", [](const httplib::Request&, httplib::Response& response) {
-        response.set_content(k_openapi_json, "application/json; charset=utf-8");
+        static const std::string document = openapi_document().dump(1);
+        response.set_content(document, "application/json; charset=utf-8");
     });
     const auto not_allowed = [](const httplib::Request& request, httplib::Response& response) {
         send_error(response, 405, "method_not_allowed", request.method + " is not allowed: use GET");

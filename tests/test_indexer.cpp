@@ -3,8 +3,8 @@
 
 #include "core/common/analyser.h"
 #include "core/common/error.h"
-#include "core/index/index_run.h"
 #include "core/common/index_schema.h"
+#include "core/index/index_run.h"
 #include "core/index/index_writer.h"
 #include "core/ingest/report_parser.h"
 #include "core/ingest/report_reader.h"

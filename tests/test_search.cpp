@@ -3,12 +3,13 @@
 
 #include "core/common/analyser.h"
 #include "core/common/error.h"
+#include "core/common/fields.h"
 #include "core/common/gazetteer.h"
-#include "core/index/index_run.h"
 #include "core/common/index_schema.h"
+#include "core/index/index_run.h"
+#include "core/index/report_lookup.h"
 #include "core/query/ordered_page.h"
 #include "core/query/query_understanding.h"
-#include "core/index/report_lookup.h"
 #include "core/query/search.h"
 #include "tests/test_support.h"
 
@@ -331,7 +332,7 @@ TEST_CASE("A query of field filters alone lists its paragraphs in report order, 
         return a.date != b.date ? a.date > b.date : a.report_id != b.report_id ? a.report_id < b.report_id : a.position < b.position;
     }));
     for (const auto& hit : result.hits) {
-        CHECK(hit.grade == "inadequate");
+        CHECK(hit.field("grade") == "inadequate");
         CHECK(hit.score == 0);
     }
     CHECK(result.interpreted.notes.empty());  // no advice to write "graded inadequate": it is a filter already
@@ -391,13 +392,13 @@ TEST_CASE("Request filters combine with the cues of the query", "[search][syntax
         std::function<bool(const Doc&)> keep;
     };
     SearchRequest croydon = request_for("strengths");
-    croydon.authorities = {"LB Croydon"};
+    croydon.filters["authority"] = {"LB Croydon"};
     SearchRequest since = request_for("Redbridge");
     since.year_from = 2010;
     SearchRequest graded = request_for("weaknesses since 2010");
-    graded.grades = {"adequate"};
+    graded.filters["grade"] = {"adequate"};
     SearchRequest types = request_for("in Barking and Dagenham");
-    types.finding_types = {"priority_action", "strength"};
+    types.filters["finding_type"] = {"priority_action", "strength"};
     const Row rows[] = {
         {"authority filter + finding cue", croydon,
          [](const Doc& d) { return d.field("authority") == "Croydon" && one_of(d.field("finding_type"), k_positive); }},
@@ -588,9 +589,9 @@ TEST_CASE("An impossible request is refused as a bad request", "[search][robust]
         {"per_page 0", [](SearchRequest& r) { r.per_page = 0; }},
         {"per_page over the maximum", [](SearchRequest& r) { r.per_page = k_max_per_page + 1; }},
         {"per_page 10000", [](SearchRequest& r) { r.per_page = 10000; }},
-        {"unknown finding type", [](SearchRequest& r) { r.finding_types = {"brilliance"}; }},
-        {"unknown grade", [](SearchRequest& r) { r.grades = {"excellent"}; }},
-        {"unknown authority", [](SearchRequest& r) { r.authorities = {"Atlantis"}; }},
+        {"unknown finding type", [](SearchRequest& r) { r.filters["finding_type"] = {"brilliance"}; }},
+        {"unknown grade", [](SearchRequest& r) { r.filters["grade"] = {"excellent"}; }},
+        {"unknown authority", [](SearchRequest& r) { r.filters["authority"] = {"Atlantis"}; }},
         {"a year that is not a year", [](SearchRequest& r) { r.year_from = 9; }},
     };
     for (const auto& row : rows) {
@@ -644,17 +645,16 @@ std::string counts_line(std::map<std::string, std::size_t> counts)
     return line;
 }
 
-std::string facet_value(const SearchHit& hit, const std::string& facet)
+// Returns the fields that are facets: every facet must count what the results show.
+std::vector<std::string> facet_fields()
 {
-    if (facet == "authority") return hit.authority;
-    if (facet == "year") return std::to_string(hit.year);
-    if (facet == "grade") return hit.grade;
-    if (facet == "finding_type") return hit.finding_type;
-    if (facet == "region") return hit.region;
-    return hit.kind;
+    std::vector<std::string> facets;
+    for (const Field& field : fields()) {
+        if (field.facet)
+            facets.push_back(field.name);
+    }
+    return facets;
 }
-
-const char* const k_facets[] = {"authority", "year", "grade", "finding_type", "region", "kind"};
 
 TEST_CASE("Facet counts equal counts over every match, a filtered facet counted without its own filter", "[search][facets]")
 {
@@ -665,11 +665,11 @@ TEST_CASE("Facet counts equal counts over every match, a filtered facet counted 
         std::map<std::string, SearchRequest> widened;  // facet -> the request without that facet's filter
     };
     SearchRequest redbridge = request_for("assessment");
-    redbridge.authorities = {"Redbridge"};
+    redbridge.filters["authority"] = {"Redbridge"};
     SearchRequest croydon = request_for("");
-    croydon.authorities = {"Croydon"};
+    croydon.filters["authority"] = {"Croydon"};
     SearchRequest croydon_neglect = request_for("neglect");
-    croydon_neglect.authorities = {"Croydon"};
+    croydon_neglect.filters["authority"] = {"Croydon"};
     SearchRequest recent = request_for("neglect");
     recent.year_from = 2020;
     SearchRequest recent_without = recent;
@@ -693,14 +693,14 @@ TEST_CASE("Facet counts equal counts over every match, a filtered facet counted 
         const SearchResult result = searcher.search(row.request);
         const std::vector<SearchHit> matches = all_matches(searcher, row.request);
         CHECK(result.total == matches.size());
-        for (const std::string facet : k_facets) {
+        for (const std::string& facet : facet_fields()) {
             INFO("facet " << facet);
             const auto widened = row.widened.find(facet);
             const std::vector<SearchHit> counted =
                 widened == row.widened.end() ? matches : all_matches(searcher, widened->second);
             std::map<std::string, std::size_t> expected;
             for (const auto& hit : counted)
-                ++expected[facet_value(hit, facet)];
+                ++expected[hit.field(facet)];
             expected.erase("");
             std::map<std::string, std::size_t> actual;
             for (const auto& count : result.facets.at(facet))
@@ -714,7 +714,7 @@ TEST_CASE("A filtered authority facet still shows what the other authorities wou
 {
     Searcher searcher(seed_index());
     SearchRequest request = request_for("assessment");
-    request.authorities = {"Croydon"};
+    request.filters["authority"] = {"Croydon"};
     const SearchResult result = searcher.search(request);
     std::map<std::string, std::size_t> shown;
     for (const auto& count : result.facets.at("authority"))
@@ -722,7 +722,7 @@ TEST_CASE("A filtered authority facet still shows what the other authorities wou
     CHECK(shown.size() == 4);
     std::size_t croydon = 0;
     for (const auto& hit : all_matches(searcher, request_for("assessment")))
-        croydon += hit.authority == "Croydon";
+        croydon += hit.field("authority") == "Croydon";
     CHECK(shown["Croydon"] == croydon);
     CHECK(result.total == croydon);
     for (const auto& [facet, counts] : result.facets) {
@@ -745,10 +745,10 @@ TEST_CASE("A result carries the whole paragraph and a snippet with the matched w
                                   [&](const SearchHit& h) { return h.text.find("While supervision takes place") != std::string::npos; });
     REQUIRE(hit != result.hits.end());
     CHECK(hit->text == paragraph);
-    CHECK(hit->authority == "Havering");
-    CHECK(hit->year == 2011);
+    CHECK(hit->field("authority") == "Havering");
+    CHECK(hit->field("year") == "2011");
     CHECK(hit->date == "2011-06-30");
-    CHECK(hit->finding_type == "area_for_development");
+    CHECK(hit->field("finding_type") == "area_for_development");
     CHECK(hit->report_id == "havering-2011-06-30-unannounced-inspection");
     CHECK_THAT(hit->snippet, Contains("<mark>supervision</mark>"));
     CHECK_THAT(hit->snippet, Contains("<mark>recording</mark>"));
@@ -966,7 +966,7 @@ TEST_CASE("A query of cues alone lists every matching paragraph, listed strength
           }));
     const std::map<std::string, int> order = {{"strength", 0}, {"satisfactory", 1}, {"judgement", 2}};
     CHECK(std::is_sorted(result.hits.begin(), result.hits.end(), [&order](const SearchHit& a, const SearchHit& b) {
-        const int ta = order.at(a.finding_type), tb = order.at(b.finding_type);
+        const int ta = order.at(a.field("finding_type")), tb = order.at(b.field("finding_type"));
         return ta != tb ? ta < tb : a.position < b.position;
     }));
 }
@@ -987,7 +987,7 @@ TEST_CASE("An authority type filter keeps its authorities' paragraphs, and its f
         INFO("authority type: " << type.value);
         sum += type.count;
         SearchRequest request = unfiltered;
-        request.authority_types = {type.value};
+        request.filters["authority_type"] = {type.value};
         std::set<std::string> ids;
         for (const auto& hit : all_matches(searcher, request))
             ids.insert(hit.id);

@@ -3,13 +3,13 @@
 #include <catch2/catch.hpp>
 
 #include "core/common/analyser.h"
+#include "core/common/text_encoding.h"
+#include "core/common/text_normaliser.h"
 #include "core/ingest/block_builder.h"
 #include "core/ingest/dates.h"
 #include "core/ingest/headings.h"
 #include "core/ingest/page_furniture.h"
 #include "core/ingest/report_header.h"
-#include "core/common/text_encoding.h"
-#include "core/common/text_normaliser.h"
 
 #include <algorithm>
 #include <optional>

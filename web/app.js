@@ -2,16 +2,13 @@
 // inserted as text (never as HTML), and snippets' <mark> highlights are rebuilt as elements.
 'use strict';
 
-const MULTI = ['authority', 'type', 'grade', 'region', 'kind', 'authority_type'];
 const SINGLE = ['q', 'year_from', 'year_to', 'page', 'sort', 'report', 'hit'];
-const FACETS = [
-  ['finding_type', 'type', 'Finding'],
-  ['grade', 'grade', 'Grade'],
-  ['authority', 'authority', 'Authority'],
-  ['region', 'region', 'Region'],
-  ['authority_type', 'authority_type', 'Authority type'],
-  ['kind', 'kind', 'Report kind'],
-];
+// The fields the server filters and counts by, from GET /api/schema before the first render.
+const MULTI = [];         // parameters that take several values ('authority', 'type', ...)
+const FACETS = [];        // [field name, parameter, title] of the facets listed beside results
+const FIELD_NAMES = {};   // parameter -> the field's name for people ('type' -> 'finding')
+const LABELS = {};        // value -> its label for people ('requires_improvement' -> 'requires improvement')
+let schema = null;        // the promise of loadSchema(), which every render waits for
 const FACET_LIMIT = 8;
 const expandedFacets = new Set();  // facets showing every value, until the page is reloaded
 const PER_PAGE = 10;
@@ -64,14 +61,6 @@ function withChanges(changes) {
   return { ...readState(), page: '', report: '', hit: '', ...changes };
 }
 
-const LABELS = {
-  area_for_development: 'area for development', priority_action: 'priority action',
-  requires_improvement: 'requires improvement', not_judged: 'not judged',
-  within_3_months: 'within 3 months', within_6_months: 'within 6 months',
-  ilacs_standard: 'ILACS standard', ilacs_short: 'ILACS short', sif: 'single inspection framework',
-  focused_visit: 'focused visit', unannounced_car: 'unannounced inspection',
-  safeguarding_lac: 'safeguarding and looked after children', lac_2013: 'looked after children (2013)',
-};
 const label = (value) => LABELS[value] || String(value).replace(/_/g, ' ');
 
 // Turns an HTML-escaped snippet with <mark> tags into nodes, without parsing any HTML.
@@ -96,6 +85,18 @@ async function fetchJson(url) {
     throw new Error(message);
   }
   return body;
+}
+
+// Reads the fields once: the facets, the filters the URL may carry and their labels.
+async function loadSchema() {
+  const schema = await fetchJson('/api/schema');
+  for (const field of schema.fields) {
+    if (field.filter !== 'values') continue;  // years have the chart and year_from/year_to
+    MULTI.push(field.parameter);
+    FIELD_NAMES[field.parameter] = field.label.toLowerCase();
+    if (field.facet) FACETS.push([field.name, field.parameter, field.label]);
+    for (const value of field.values) LABELS[value.value] = value.label;
+  }
 }
 
 function apiParams(state) {
@@ -132,7 +133,7 @@ function renderInterpretation(data, state) {
   }
   for (const name of MULTI) {
     for (const value of state[name]) {
-      const text = `${name === 'type' ? 'finding' : label(name)}: ${label(value)}`;
+      const text = `${FIELD_NAMES[name]}: ${label(value)}`;
       parts.push(chip(text, () => go(withChanges({ [name]: state[name].filter((v) => v !== value) })), `Remove ${text}`));
     }
   }
@@ -330,7 +331,15 @@ async function renderSearch(state) {
   }
 }
 
+// Draws the page for the URL once the fields are known (a search typed before they arrive
+// waits for them).
 function render() {
+  schema.then(draw, (error) => {
+    $('status').textContent = `The search service cannot be reached (${error.message}): reload the page to try again.`;
+  });
+}
+
+function draw() {
   const state = readState();
   $('q').value = state.q;
   const reading = Boolean(state.report);
@@ -353,5 +362,6 @@ document.addEventListener('DOMContentLoaded', () => {
     if (event.key === '/' && !typing) { event.preventDefault(); $('q').focus(); $('q').select(); }
   });
   window.addEventListener('popstate', render);
+  schema = loadSchema();
   render();
 });

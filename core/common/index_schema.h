@@ -12,34 +12,22 @@
 
 namespace findings::schema {
 
-// Boolean filter terms: prefix + value. Values are lower-case slugs or enum spellings.
+// Boolean terms. The fields' own filter terms (XA authority, XT finding type, ...) and the
+// value slots their facets are counted from are defined in the table of fields (fields.cpp);
+// these are the terms every document has whatever the fields.
 inline const std::string k_paragraph_id = "Q";      // Q<report id>/<position>: one per document
-inline const std::string k_report = "XR";           // XR<report id>
-inline const std::string k_authority = "XA";        // XAbarking-and-dagenham
-inline const std::string k_region = "XE";           // XEeast-of-england
-inline const std::string k_authority_type = "XL";   // XLlondon_borough
-inline const std::string k_year = "XY";             // XY2009
-inline const std::string k_grade = "XG";            // XGrequires_improvement
-inline const std::string k_finding_type = "XT";     // XTarea_for_development
-inline const std::string k_timescale = "XS";        // XSwithin_3_months
-inline const std::string k_kind = "XK";             // XKfocused_visit
-// Returns whether a term is one of the boolean filter terms above (words are lower case, or
+inline const std::string k_report = "XR";           // XR<report id>: also report:ID in queries
+// Returns whether a term is a boolean term (these, and every field's: all begin Q or X) (words are lower case, or
 // prefixed Z when stemmed, S in headings).
 inline bool is_filter_term(const std::string& term) { return !term.empty() && (term[0] == 'Q' || term[0] == 'X'); }
 
 // Free-text prefix for the words of the section headings above a paragraph.
 inline const std::string k_section_text = "S";
 
-// Value slots, for sorting, ranges, collapsing and facet counts.
-// Slots 0 (date), 9 (timescale) and 10 (authority type) are no longer written: nothing read
-// them, and every value costs the writer.
+// Value slots for sorting and collapsing. The fields' slots (1 year, 2 authority, 3 grade,
+// 4 finding type, 5 region, 6 kind) are in the table of fields; a test checks that no two
+// slots collide. Slots 0, 9 and 10 were once written and are no longer: nothing read them.
 enum Slot : Xapian::valueno {
-    k_slot_year = 1,            // sortable_serialise(year), for NumberRangeProcessor
-    k_slot_authority = 2,       // canonical authority name
-    k_slot_grade = 3,           // grade spelling
-    k_slot_finding_type = 4,    // finding type spelling
-    k_slot_region = 5,          // region name
-    k_slot_kind = 6,            // report kind
     k_slot_report = 7,          // report id, for collapsing to one hit per report
     k_slot_position = 8,        // sortable_serialise(position), for a report's paragraphs in order
     k_slot_report_order = 11,   // one sort key for report order: newest report first, then

@@ -4,12 +4,12 @@
 
 #include "core/common/analyser.h"
 #include "core/common/error.h"
-#include "core/query/facet_columns.h"
 #include "core/index/index_writer.h"
 #include "core/index/paragraph_document.h"
 #include "core/index/report_lookup.h"
 #include "core/ingest/report_parser.h"
 #include "core/ingest/report_reader.h"
+#include "core/query/facet_columns.h"
 
 #include <xapian.h>
 

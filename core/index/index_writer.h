@@ -2,8 +2,8 @@
 // remembered by content hash so re-runs change nothing, and batches committed atomically.
 #pragma once
 
-#include "core/index/paragraph_document.h"
 #include "core/common/report_model.h"
+#include "core/index/paragraph_document.h"
 
 #include <xapian.h>
 

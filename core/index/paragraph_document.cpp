@@ -2,33 +2,13 @@
 #include "core/index/paragraph_document.h"
 
 #include "core/common/analyser.h"
+#include "core/common/fields.h"
 #include "core/common/gazetteer.h"
 #include "core/common/index_schema.h"
-#include "core/common/text_normaliser.h"
 
 namespace findings {
 
 namespace {
-
-struct AuthorityFacets {
-    std::string slug;
-    std::string region;
-    std::string type;
-};
-
-AuthorityFacets authority_facets(const std::string& name)
-{
-    const Authority* authority = Gazetteer::instance().resolve(name);
-    if (!authority)
-        return {};
-    return {authority->slug, authority->region, to_string(authority->type)};
-}
-
-void add_filter_term(Xapian::Document& document, const std::string& prefix, const std::string& value)
-{
-    if (!value.empty())
-        document.add_boolean_term(prefix + value);
-}
 
 // Returns the one key that sorts paragraphs in report order, read as a single value instead of
 // three: the date's complement (so that ascending order is newest first), the report id, and
@@ -46,60 +26,57 @@ std::string paragraph_id(const Report& report, const Paragraph& paragraph)
     return report.id + "/" + std::to_string(paragraph.position);
 }
 
-Xapian::Document paragraph_document(const Report& report, const Paragraph& paragraph,
+namespace {
+
+// Returns the Xapian document of one paragraph: its text (stemmed, with positions) and section
+// words, each field's boolean term and value slot, and its JSON data (the paragraph's own
+// fields: paragraph_record adds its report's). generator must be configured by
+// Analyser::configure.
+Xapian::Document paragraph_document(const Report& report, const Authority* authority, const Paragraph& paragraph,
                                     Xapian::TermGenerator& generator)
 {
     namespace s = schema;
-    const AuthorityFacets facets = authority_facets(report.authority);
     Xapian::Document document;
     generator.set_document(document);
     generator.index_text(paragraph.text);
     for (const auto& heading : paragraph.section)
         generator.index_text(heading, 1, s::k_section_text);
 
-    const std::string id = paragraph_id(report, paragraph);
-    document.add_boolean_term(s::k_paragraph_id + id);
-    add_filter_term(document, s::k_report, report.id);
-    add_filter_term(document, s::k_authority, facets.slug);
-    add_filter_term(document, s::k_region, slugify(facets.region));
-    add_filter_term(document, s::k_authority_type, facets.type);
-    if (report.date.known())
-        add_filter_term(document, s::k_year, std::to_string(report.date.year));
-    add_filter_term(document, s::k_grade, to_string(paragraph.grade));
-    add_filter_term(document, s::k_finding_type, to_string(paragraph.finding_type));
-    add_filter_term(document, s::k_timescale, to_string(paragraph.timescale));
-    add_filter_term(document, s::k_kind, report.kind);
-
-    if (report.date.known())
-        document.add_value(s::k_slot_year, Xapian::sortable_serialise(report.date.year));
-    document.add_value(s::k_slot_authority, report.authority);
-    document.add_value(s::k_slot_grade, to_string(paragraph.grade));
-    document.add_value(s::k_slot_finding_type, to_string(paragraph.finding_type));
-    document.add_value(s::k_slot_region, facets.region);
-    document.add_value(s::k_slot_kind, report.kind);
+    document.add_boolean_term(s::k_paragraph_id + paragraph_id(report, paragraph));
+    document.add_boolean_term(s::k_report + report.id);
     document.add_value(s::k_slot_report, report.id);
     document.add_value(s::k_slot_position, Xapian::sortable_serialise(paragraph.position));
     document.add_value(s::k_slot_report_order, report_order_key(report, paragraph));
 
-    // What results need of the paragraph itself; its report's fields are in the report record.
-    const nlohmann::json data = {
-        {"report_id", report.id},
-        {"grade", to_string(paragraph.grade)},
-        {"finding_type", to_string(paragraph.finding_type)},
-        {"timescale", to_string(paragraph.timescale)},
-        {"section", paragraph.section},
-        {"position", paragraph.position},
-        {"text", paragraph.text},
-    };
+    // Each field's filter term and facet value; the paragraph's own fields also go into its
+    // data, with what results need of the paragraph itself (its report's are in the record).
+    nlohmann::json data = {{"report_id", report.id}};
+    const FieldSource source{report, authority, paragraph};
+    for (const Field& field : fields()) {
+        const std::string term = field.term_of(source);
+        if (!term.empty())
+            document.add_boolean_term(field.term_prefix + term);
+        const std::string value = field.value_of(source);
+        if (field.slot != k_no_slot && !value.empty())
+            document.add_value(field.slot, field.numeric ? Xapian::sortable_serialise(std::stoi(value)) : value);
+        if (field.level == FieldLevel::paragraph)
+            data[field.name] = value;
+    }
+    data["section"] = paragraph.section;
+    data["position"] = paragraph.position;
+    data["text"] = paragraph.text;
     document.set_data(data.dump());
     return document;
 }
 
+}  // namespace
+
 ReportDocuments report_documents(const Report& report, Xapian::TermGenerator& generator)
 {
     ReportDocuments prepared;
+    const Authority* authority = Gazetteer::instance().resolve(report.authority);
     for (const auto& paragraph : report.paragraphs) {
-        prepared.documents.push_back(paragraph_document(report, paragraph, generator));
+        prepared.documents.push_back(paragraph_document(report, authority, paragraph, generator));
         for (auto& word : words_of(paragraph.text))
             ++prepared.words[std::move(word)];
     }
@@ -115,22 +92,21 @@ nlohmann::json paragraph_record(const nlohmann::json& data, const nlohmann::json
         return nlohmann::json::object();
     const std::string report_id = data.value("report_id", "");
     const int position = data.value("position", 0);
-    return {
+    nlohmann::json record = {
         {"id", report_id + "/" + std::to_string(position)},
         {"report_id", report_id},
         {"report_title", report.value("title", "")},
-        {"kind", report.value("kind", "")},
-        {"authority", report.value("authority", "")},
-        {"region", report.value("region", "")},
-        {"year", report.value("year", 0)},
         {"date", report.value("date", "")},
-        {"grade", data.value("grade", "")},
-        {"finding_type", data.value("finding_type", "")},
-        {"timescale", data.value("timescale", "")},
         {"section", data.value("section", nlohmann::json::array())},
         {"position", position},
         {"text", data.value("text", "")},
     };
+    for (const Field& field : fields()) {
+        const nlohmann::json& from = field.level == FieldLevel::report ? report : data;
+        record[field.name] = field.numeric ? nlohmann::json(from.value(field.name, 0))
+                                           : nlohmann::json(from.value(field.name, ""));
+    }
+    return record;
 }
 
 nlohmann::json report_record(const Report& report)
@@ -138,22 +114,25 @@ nlohmann::json report_record(const Report& report)
     nlohmann::json judgements = nlohmann::json::array();
     for (const auto& judgement : report.judgements)
         judgements.push_back({{"name", judgement.name}, {"grade", to_string(judgement.grade)}});
-    const AuthorityFacets facets = authority_facets(report.authority);
-    return {
+    nlohmann::json record = {
         {"id", report.id},
         {"title", report.title},
-        {"kind", report.kind},
-        {"authority", report.authority},
-        {"region", facets.region},
-        {"authority_type", facets.type},
         {"date", report.date.iso()},
-        {"year", report.date.year},
         {"addressee", report.addressee},
         {"inspection_dates", report.inspection_dates},
         {"judgements", judgements},
         {"paragraphs", report.paragraphs.size()},
         {"source", report.source_path},
     };
+    static const Paragraph k_no_paragraph;
+    const FieldSource source{report, Gazetteer::instance().resolve(report.authority), k_no_paragraph};
+    for (const Field& field : fields()) {
+        if (field.level != FieldLevel::report)
+            continue;
+        const std::string value = field.value_of(source);
+        record[field.name] = field.numeric ? nlohmann::json(value.empty() ? 0 : std::stoi(value)) : nlohmann::json(value);
+    }
+    return record;
 }
 
 }  // namespace findings

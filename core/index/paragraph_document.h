@@ -15,13 +15,6 @@ namespace findings {
 // Returns the id of a paragraph: "<report id>/<position>".
 std::string paragraph_id(const Report& report, const Paragraph& paragraph);
 
-// Returns the Xapian document of one paragraph: its text (stemmed, with positions) and section
-// words, its boolean facet terms, its value slots and its JSON data (the paragraph's own
-// fields: paragraph_record adds its report's). generator must already
-// be configured by Analyser::configure.
-Xapian::Document paragraph_document(const Report& report, const Paragraph& paragraph,
-                                    Xapian::TermGenerator& generator);
-
 // A report's documents, made ready off the index writer's thread, with the words they hold
 // and how often (what TermGenerator's FLAG_SPELLING would feed the spelling dictionary,
 // which needs the database and so cannot be fed where documents are built).
@@ -37,8 +30,8 @@ ReportDocuments report_documents(const Report& report, Xapian::TermGenerator& ge
 // with its grade, and the number of paragraphs.
 nlohmann::json report_record(const Report& report);
 
-// Returns a paragraph as results and reports show it: {id, report_id, report_title, kind,
-// authority, region, year, date, grade, finding_type, timescale, section, position, text},
+// Returns a paragraph as results and reports show it: {id, report_id, report_title, date,
+// section, position, text} and every field of the table of fields (fields.h),
 // from its document's data (the paragraph's own fields, parsed) and its report's record. An
 // empty object when either is not one.
 nlohmann::json paragraph_record(const nlohmann::json& data, const nlohmann::json& report);

@@ -2,8 +2,8 @@
 // lines, undoing hard line wraps and page breaks.
 #include "core/ingest/block_builder.h"
 
-#include "core/ingest/headings.h"
 #include "core/common/text_normaliser.h"
+#include "core/ingest/headings.h"
 
 #include <algorithm>
 #include <map>

@@ -1,11 +1,11 @@
 // A report's header: title, authority, addressee, dates and kind, read from its first blocks.
 #include "core/ingest/report_header.h"
 
-#include "core/ingest/dates.h"
 #include "core/common/gazetteer.h"
+#include "core/common/text_normaliser.h"
+#include "core/ingest/dates.h"
 #include "core/ingest/headings.h"
 #include "core/ingest/page_furniture.h"
-#include "core/common/text_normaliser.h"
 
 #include <filesystem>
 #include <map>

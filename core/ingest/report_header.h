@@ -1,8 +1,8 @@
 // A report's header: title, authority, addressee, dates and kind, read from its first blocks.
 #pragma once
 
-#include "core/ingest/block_builder.h"
 #include "core/common/report_model.h"
+#include "core/ingest/block_builder.h"
 
 #include <cstddef>
 #include <string>

@@ -1,11 +1,11 @@
 // The report parser: cleaned-up report text in, structured Report out.
 #include "core/ingest/report_parser.h"
 
+#include "core/common/text_normaliser.h"
 #include "core/ingest/block_builder.h"
 #include "core/ingest/headings.h"
 #include "core/ingest/page_furniture.h"
 #include "core/ingest/report_header.h"
-#include "core/common/text_normaliser.h"
 
 #include <optional>
 #include <regex>

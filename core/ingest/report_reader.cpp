@@ -1,8 +1,8 @@
 // Reading a report file (text or PDF) into UTF-8 text, with a reason when it cannot be read.
 #include "core/ingest/report_reader.h"
 
-#include "core/ingest/pdf_text.h"
 #include "core/common/text_encoding.h"
+#include "core/ingest/pdf_text.h"
 
 #include <algorithm>
 #include <cctype>

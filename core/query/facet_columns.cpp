@@ -3,8 +3,7 @@
 // a value lookup in the index (ValueCountMatchSpy's cost).
 #include "core/query/facet_columns.h"
 
-#include "core/common/gazetteer.h"
-#include "core/common/index_schema.h"
+#include "core/common/fields.h"
 #include "core/query/revision_cache.h"
 
 #include <algorithm>
@@ -14,28 +13,19 @@ namespace findings {
 
 namespace {
 
-const std::vector<std::pair<std::string, Xapian::valueno>>& counted_facets()
+// Returns a value as people read it: numbers (years) are stored sortable-serialised.
+std::string readable_value(const Field& field, const std::string& stored)
 {
-    static const std::vector<std::pair<std::string, Xapian::valueno>> facets = {
-        {"authority", schema::k_slot_authority}, {"year", schema::k_slot_year},
-        {"grade", schema::k_slot_grade},         {"finding_type", schema::k_slot_finding_type},
-        {"region", schema::k_slot_region},       {"kind", schema::k_slot_kind},
-    };
-    return facets;
-}
-
-// Returns a value as people read it: years are stored sortable-serialised.
-std::string readable_value(const std::string& facet, const std::string& stored)
-{
-    if (facet == "year")
+    if (field.numeric)
         return std::to_string(static_cast<int>(Xapian::sortable_unserialise(stored)));
     return stored;
 }
 
-FacetColumn load_column(const Xapian::Database& db, const std::string& facet, Xapian::valueno slot)
+FacetColumn load_column(const Xapian::Database& db, const Field& field)
 {
+    const Xapian::valueno slot = field.slot;
     FacetColumn column;
-    column.facet = facet;
+    column.facet = field.name;
     column.codes.assign(db.get_lastdocid() + 1, 0);
     column.values.push_back("");
     std::unordered_map<std::string, std::uint16_t> code_of;
@@ -46,7 +36,7 @@ FacetColumn load_column(const Xapian::Database& db, const std::string& facet, Xa
         if (previous_code == 0 || stored != previous) {
             auto [found, added] = code_of.emplace(stored, static_cast<std::uint16_t>(column.values.size()));
             if (added)
-                column.values.push_back(readable_value(facet, stored));
+                column.values.push_back(readable_value(field, stored));
             previous = stored;
             previous_code = found->second;
         }
@@ -55,23 +45,22 @@ FacetColumn load_column(const Xapian::Database& db, const std::string& facet, Xa
     return column;
 }
 
-// The authority type, read off the authority through the gazetteer: the index needs no slot
-// of its own for it.
-DerivedFacet authority_types(const FacetColumn& authorities, std::size_t column)
+// A facet whose values follow from another column's (the authority type from the authority):
+// each of that column's values mapped once, so the index needs no slot for it.
+DerivedFacet derived_facet(const Field& field, const FacetColumn& from, std::size_t column)
 {
     DerivedFacet derived;
-    derived.facet = "authority_type";
+    derived.facet = field.name;
     derived.from = column;
     derived.values.push_back("");
-    derived.code_of.assign(authorities.values.size(), 0);
-    for (std::size_t code = 1; code < authorities.values.size(); ++code) {
-        const Authority* authority = Gazetteer::instance().resolve(authorities.values[code]);
-        if (!authority)
+    derived.code_of.assign(from.values.size(), 0);
+    for (std::size_t code = 1; code < from.values.size(); ++code) {
+        const std::string value = field.derive(from.values[code]);
+        if (value.empty())
             continue;
-        const std::string type = to_string(authority->type);
-        auto known = std::find(derived.values.begin(), derived.values.end(), type);
+        auto known = std::find(derived.values.begin(), derived.values.end(), value);
         if (known == derived.values.end())
-            known = derived.values.insert(derived.values.end(), type);
+            known = derived.values.insert(derived.values.end(), value);
         derived.code_of[code] = static_cast<std::uint16_t>(known - derived.values.begin());
     }
     return derived;
@@ -81,10 +70,16 @@ DerivedFacet authority_types(const FacetColumn& authorities, std::size_t column)
 
 FacetColumns::FacetColumns(const Xapian::Database& db)
 {
-    for (const auto& [facet, slot] : counted_facets()) {
-        m_columns.push_back(load_column(db, facet, slot));
-        if (facet == "authority")
-            m_derived.push_back(authority_types(m_columns.back(), m_columns.size() - 1));
+    for (const Field& field : fields()) {
+        if (field.facet && field.slot != k_no_slot)
+            m_columns.push_back(load_column(db, field));
+    }
+    for (const Field& field : fields()) {
+        if (!field.facet || field.derived_from.empty())
+            continue;
+        const auto from = std::find_if(m_columns.begin(), m_columns.end(),
+                                       [&](const FacetColumn& column) { return column.facet == field.derived_from; });
+        m_derived.push_back(derived_facet(field, *from, static_cast<std::size_t>(from - m_columns.begin())));
     }
 }
 

@@ -4,11 +4,11 @@
 #include "core/query/query_builder.h"
 
 #include "core/common/error.h"
-#include "core/common/gazetteer.h"
+#include "core/common/fields.h"
 #include "core/common/index_schema.h"
-#include "core/query/synonyms.h"
 #include "core/common/text_encoding.h"
 #include "core/common/text_normaliser.h"
+#include "core/query/synonyms.h"
 
 #include <algorithm>
 #include <cctype>
@@ -26,157 +26,48 @@ namespace s = schema;
 
 constexpr double k_synonym_weight = 0.8;
 
-std::string authority_term(const std::string& name)
-{
-    if (const Authority* authority = Gazetteer::instance().resolve(name))
-        return s::k_authority + authority->slug;
-    return {};
-}
-
-// Reads a finding type the way people write it: "priority action", "area_for_development",
-// "strengths"; the polarity words give their group.
-std::vector<FindingType> finding_types_named(const std::string& value)
-{
-    using FT = FindingType;
-    std::string key = to_lower(collapse_spaces(value));
-    std::replace(key.begin(), key.end(), ' ', '_');
-    if (auto type = finding_type_from_string(key))
-        return {*type};
-    if (!key.empty() && key.back() == 's') {
-        if (auto type = finding_type_from_string(key.substr(0, key.size() - 1)))
-            return {*type};
-    }
-    if (key == "strengths" || key == "positive" || key == "positives")
-        return {FT::strength, FT::satisfactory};
-    if (key == "weakness" || key == "weaknesses" || key == "negative" || key == "concerns")
-        return {FT::area_for_development, FT::priority_action, FT::recommendation};
-    if (key == "areas_for_development")
-        return {FT::area_for_development};
-    return {};
-}
-
-std::optional<Grade> grade_named(const std::string& value)
-{
-    std::string key = to_lower(collapse_spaces(value));
-    std::replace(key.begin(), key.end(), ' ', '_');
-    if (key == "requires_improvement_to_be_good" || key == "ri")
-        return Grade::requires_improvement;
-    return grade_from_string(key);
-}
-
 Xapian::Query or_of_terms(const std::vector<std::string>& terms)
 {
     return Xapian::Query(Xapian::Query::OP_OR, terms.begin(), terms.end());
 }
 
-const char* const k_finding_type_names =
-    "strength, satisfactory, area_for_development, priority_action, recommendation, judgement or context";
-const char* const k_grade_names = "outstanding, good, adequate, requires_improvement, inadequate, not_judged or ungraded";
-const char* const k_authority_type_names = "london_borough, metropolitan_district, county or unitary";
+// Returns the terms a value of field names, as people write it ("LB Croydon", "priority
+// action", "strengths"); empty when it names nothing.
+std::vector<std::string> terms_named(const Field& field, const std::string& value)
+{
+    std::vector<std::string> terms = field.resolve(value);
+    for (auto& term : terms)
+        term.insert(0, field.term_prefix);
+    return terms;
+}
 
-// Field processors for explicit syntax (authority:Croydon, type:strength, grade:"requires
-// improvement", region:London, kind:focused_visit): they map what people write to index terms.
-// A value that names nothing matches nothing, and the reading's notes say what to write.
-class NamedValueField : public Xapian::FieldProcessor {
+// The field processor of each field's query syntax (authority:Croydon, type:strength,
+// grade:"requires improvement", region:London, year:2010; year:2009..2011 is read by the
+// range processor). A value that names nothing matches nothing, and the reading's notes say
+// what to write.
+class TableField : public Xapian::FieldProcessor {
 public:
-    explicit NamedValueField(std::vector<std::string>& notes) : m_notes(notes) {}
+    TableField(const Field& field, std::vector<std::string>& notes) : m_field(field), m_notes(notes) {}
 
-protected:
-    void note_unknown(const std::string& field, const std::string& value, const std::string& advice)
+    Xapian::Query operator()(const std::string& value) override
     {
-        const std::string note = field + ":" + value + " matches nothing: " + advice;
+        const std::vector<std::string> terms = terms_named(m_field, value);
+        if (!terms.empty())
+            return or_of_terms(terms);
+        const std::string note = m_field.query_prefix + ":" + value + " matches nothing: " + m_field.advice;
         if (std::find(m_notes.begin(), m_notes.end(), note) == m_notes.end())
             m_notes.push_back(note);
+        return Xapian::Query(m_field.term_prefix + to_lower(value));  // a term no document has
     }
 
 private:
+    const Field& m_field;
     std::vector<std::string>& m_notes;
 };
 
-class AuthorityField : public NamedValueField {
-public:
-    using NamedValueField::NamedValueField;
-
-    Xapian::Query operator()(const std::string& value) override
-    {
-        const std::string term = authority_term(value);
-        if (term.empty())
-            note_unknown("authority", value, "use a local authority's name, e.g. authority:Croydon");
-        return Xapian::Query(term.empty() ? s::k_authority + slugify(value) : term);
-    }
-};
-
-class FindingTypeField : public NamedValueField {
-public:
-    using NamedValueField::NamedValueField;
-
-    Xapian::Query operator()(const std::string& value) override
-    {
-        std::vector<std::string> terms;
-        for (FindingType type : finding_types_named(value))
-            terms.push_back(s::k_finding_type + to_string(type));
-        if (terms.empty())
-            note_unknown("type", value, std::string("use ") + k_finding_type_names);
-        return terms.empty() ? Xapian::Query(s::k_finding_type + to_lower(value)) : or_of_terms(terms);
-    }
-};
-
-class GradeField : public NamedValueField {
-public:
-    using NamedValueField::NamedValueField;
-
-    Xapian::Query operator()(const std::string& value) override
-    {
-        const auto grade = grade_named(value);
-        if (!grade)
-            note_unknown("grade", value, std::string("use ") + k_grade_names);
-        return Xapian::Query(s::k_grade + (grade ? to_string(*grade) : to_lower(value)));
-    }
-};
-
-class AuthorityTypeField : public NamedValueField {
-public:
-    using NamedValueField::NamedValueField;
-
-    Xapian::Query operator()(const std::string& value) override
-    {
-        const auto type = authority_type_from_string(value);
-        if (!type)
-            note_unknown("authority_type", value, std::string("use ") + k_authority_type_names);
-        return Xapian::Query(s::k_authority_type + (type ? to_string(*type) : to_lower(value)));
-    }
-};
-
-// year:2010 (a range, year:2009..2011, is read by the range processor).
-class YearField : public NamedValueField {
-public:
-    using NamedValueField::NamedValueField;
-
-    Xapian::Query operator()(const std::string& value) override
-    {
-        static const std::regex year(R"(\d{4})");
-        if (!std::regex_match(value, year))
-            note_unknown("year", value, "write a year such as year:2010, or a range such as year:2009..2011");
-        return Xapian::Query(s::k_year + value);
-    }
-};
-
-class SlugField : public Xapian::FieldProcessor {
-public:
-    explicit SlugField(std::string prefix, bool underscores) : m_prefix(std::move(prefix)), m_underscores(underscores) {}
-
-    Xapian::Query operator()(const std::string& value) override
-    {
-        std::string slug = slugify(value);
-        if (m_underscores)
-            std::replace(slug.begin(), slug.end(), '-', '_');
-        return Xapian::Query(m_prefix + slug);
-    }
-
-private:
-    std::string m_prefix;
-    bool m_underscores;
-};
+// report:ID, the one filter of query syntax that is not a field: a report's identity.
+const char* const k_report_prefix = "report";
+const char* const k_report_example = "report:croydon-2010-01-04-unannounced-inspection";
 
 Xapian::QueryParser make_parser(const Xapian::Database& db, const Analyser& analyser, std::vector<std::string>& notes)
 {
@@ -184,23 +75,28 @@ Xapian::QueryParser make_parser(const Xapian::Database& db, const Analyser& anal
     analyser.configure(parser);
     parser.set_database(db);
     parser.set_default_op(Xapian::Query::OP_OR);
-    parser.add_boolean_prefix("authority", (new AuthorityField(notes))->release(), "authority");
-    parser.add_boolean_prefix("type", (new FindingTypeField(notes))->release(), "type");
-    parser.add_boolean_prefix("grade", (new GradeField(notes))->release(), "grade");
-    parser.add_boolean_prefix("authority_type", (new AuthorityTypeField(notes))->release(), "authority_type");
-    parser.add_boolean_prefix("region", (new SlugField(s::k_region, false))->release(), "region");
-    parser.add_boolean_prefix("kind", (new SlugField(s::k_kind, true))->release(), "kind");
-    parser.add_boolean_prefix("timescale", (new SlugField(s::k_timescale, true))->release(), "timescale");
-    parser.add_boolean_prefix("year", (new YearField(notes))->release(), "year");
-    parser.add_boolean_prefix("report", s::k_report, "report");
-    parser.add_rangeprocessor((new Xapian::NumberRangeProcessor(s::k_slot_year, "year:"))->release());
+    for (const Field& field : fields()) {
+        parser.add_boolean_prefix(field.query_prefix, (new TableField(field, notes))->release(), &field.query_prefix);
+        if (field.filter == FieldFilter::year_range)
+            parser.add_rangeprocessor(
+                (new Xapian::NumberRangeProcessor(field.slot, field.query_prefix + ":"))->release());
+    }
+    parser.add_boolean_prefix(k_report_prefix, s::k_report, k_report_prefix);
     parser.add_prefix("section", s::k_section_text);
     return parser;
 }
 
-// The fields make_parser reads as filters: their values are names, not text.
-const std::set<std::string> k_filter_fields = {"authority", "type",      "grade", "region",        "kind",
-                                               "timescale", "year", "report", "authority_type"};
+// The prefixes make_parser reads as filters: their values are names, not text.
+const std::set<std::string>& filter_prefixes()
+{
+    static const std::set<std::string> prefixes = [] {
+        std::set<std::string> names = {k_report_prefix};
+        for (const Field& field : fields())
+            names.insert(field.query_prefix);
+        return names;
+    }();
+    return prefixes;
+}
 
 // FLAG_PURE_NOT: "NOT word" with nothing before it excludes the word from every paragraph
 // (exclusions_spelled_out writes a query of exclusions only that way).
@@ -369,16 +265,12 @@ void note_fields_without_values(const std::string& text, std::vector<std::string
 {
     static const std::regex bare_field(R"((?:^|[\s(])([a-z_]+):(?=\s|$|\)))");
     for (std::sregex_iterator it(text.begin(), text.end(), bare_field), end; it != end; ++it) {
-        static const std::map<std::string, std::string> examples = {
-            {"authority", "authority:Croydon"},   {"type", "type:strength"},
-            {"grade", "grade:inadequate"},        {"region", "region:London"},
-            {"kind", "kind:focused_visit"},       {"timescale", "timescale:within_3_months"},
-            {"year", "year:2010"},                {"report", "report:croydon-2010-01-04-unannounced-inspection"},
-            {"authority_type", "authority_type:county"}};
-        const auto example = examples.find((*it)[1].str());
-        if (example == examples.end() || inside_quotes(text, static_cast<std::size_t>(it->position(1))))
+        const std::string prefix = (*it)[1].str();
+        const Field* field = field_with_prefix(prefix);
+        if ((!field && prefix != k_report_prefix) || inside_quotes(text, static_cast<std::size_t>(it->position(1))))
             continue;
-        const std::string note = example->first + ": has no value and was searched as a word; write e.g. " + example->second;
+        const std::string example = field ? field->query_prefix + ":" + field->example : k_report_example;
+        const std::string note = prefix + ": has no value and was searched as a word; write e.g. " + example;
         if (std::find(notes.begin(), notes.end(), note) == notes.end())
             notes.push_back(note);
     }
@@ -390,7 +282,7 @@ Xapian::Query parse_text(const std::string& text, const std::string& whole_query
     note_fields_without_values(text, built.reading.notes);
     Xapian::QueryParser parser = make_parser(db, analyser, built.reading.notes);
     try {
-        const std::string parsed = exclusions_spelled_out(analyser.without_phrase_stop_words(text, k_filter_fields));
+        const std::string parsed = exclusions_spelled_out(analyser.without_phrase_stop_words(text, filter_prefixes()));
         Xapian::Query query = parser.parse_query(parsed, k_full_syntax);
         const std::string corrected = parser.get_corrected_query_string();
         if (!corrected.empty() && corrected != parsed && has_unknown_word(text, db, analyser))
@@ -427,64 +319,37 @@ std::string joined(const std::vector<std::string>& values)
     return out;
 }
 
+// Returns the field's name as a person reads it in a filter's label: "finding", "authority type".
+std::string label_of(const Field& field) { return to_lower(field.label); }
+
 void add_request_filters(const SearchRequest& request, BuiltQuery& built)
 {
-    std::vector<std::string> terms;
-    for (const auto& name : request.authorities) {
-        const std::string term = authority_term(name);
-        if (term.empty())
-            throw Error(ErrorCode::bad_request, "unknown authority \"" + name + "\": use a local authority's name, e.g. Croydon");
-        terms.push_back(term);
+    for (const auto& [name, values] : request.filters) {
+        const Field* field = field_named(name);
+        if (!field || field->filter != FieldFilter::values)
+            throw Error(ErrorCode::bad_request, "no field \"" + name + "\" to filter on");
+        std::vector<std::string> terms;
+        for (const auto& value : values) {
+            const std::vector<std::string> named = terms_named(*field, value);
+            if (named.empty())
+                throw Error(ErrorCode::bad_request, "unknown " + label_of(*field) + " \"" + value + "\": " + field->advice);
+            terms.insert(terms.end(), named.begin(), named.end());
+        }
+        add_group(built, name, terms, label_of(*field) + ": " + joined(values));
     }
-    add_group(built, "authority", terms, "authority: " + joined(request.authorities));
-
-    terms.clear();
-    for (const auto& value : request.finding_types) {
-        const auto types = finding_types_named(value);
-        if (types.empty())
-            throw Error(ErrorCode::bad_request, "unknown finding type \"" + value + "\": use " + k_finding_type_names);
-        for (FindingType type : types)
-            terms.push_back(s::k_finding_type + to_string(type));
-    }
-    add_group(built, "finding_type", terms, "finding: " + joined(request.finding_types));
-
-    terms.clear();
-    for (const auto& value : request.grades) {
-        const auto grade = grade_named(value);
-        if (!grade)
-            throw Error(ErrorCode::bad_request, "unknown grade \"" + value + "\": use " + k_grade_names);
-        terms.push_back(s::k_grade + to_string(*grade));
-    }
-    add_group(built, "grade", terms, "grade: " + joined(request.grades));
-
-    terms.clear();
-    for (const auto& region : request.regions)
-        terms.push_back(s::k_region + slugify(region));
-    add_group(built, "region", terms, "region: " + joined(request.regions));
-
-    terms.clear();
-    for (const auto& kind : request.kinds)
-        terms.push_back(s::k_kind + kind);
-    add_group(built, "kind", terms, "kind: " + joined(request.kinds));
-
-    terms.clear();
-    for (const auto& value : request.authority_types) {
-        const auto type = authority_type_from_string(value);
-        if (!type)
-            throw Error(ErrorCode::bad_request, "unknown authority type \"" + value + "\": use " + k_authority_type_names);
-        terms.push_back(s::k_authority_type + to_string(*type));
-    }
-    add_group(built, "authority_type", terms, "authority type: " + joined(request.authority_types));
 }
+
+const Field& year_field() { return *field_named("year"); }
 
 Xapian::Query year_range(int from, int to)
 {
+    const Xapian::valueno slot = year_field().slot;
     if (from && to)
-        return Xapian::Query(Xapian::Query::OP_VALUE_RANGE, s::k_slot_year, Xapian::sortable_serialise(from),
+        return Xapian::Query(Xapian::Query::OP_VALUE_RANGE, slot, Xapian::sortable_serialise(from),
                              Xapian::sortable_serialise(to));
     if (from)
-        return Xapian::Query(Xapian::Query::OP_VALUE_GE, s::k_slot_year, Xapian::sortable_serialise(from));
-    return Xapian::Query(Xapian::Query::OP_VALUE_LE, s::k_slot_year, Xapian::sortable_serialise(to));
+        return Xapian::Query(Xapian::Query::OP_VALUE_GE, slot, Xapian::sortable_serialise(from));
+    return Xapian::Query(Xapian::Query::OP_VALUE_LE, slot, Xapian::sortable_serialise(to));
 }
 
 void add_year_filters(const SearchRequest& request, const Interpretation& cues, BuiltQuery& built)
@@ -498,7 +363,7 @@ void add_year_filters(const SearchRequest& request, const Interpretation& cues, 
     if (!cues.year_spans.empty()) {
         std::vector<Xapian::Query> spans;
         for (const YearSpan& span : cues.year_spans)  // one year is one term: cheaper than a range
-            spans.push_back(span.first == span.last ? Xapian::Query(s::k_year + std::to_string(span.first))
+            spans.push_back(span.first == span.last ? Xapian::Query(year_field().term_prefix + std::to_string(span.first))
                                                     : year_range(span.first, span.last));
         parts.emplace_back(Xapian::Query::OP_OR, spans.begin(), spans.end());
     }
@@ -516,24 +381,27 @@ void add_year_filters(const SearchRequest& request, const Interpretation& cues, 
         built.reading.notes.push_back("the query's years leave no year to search: every year cue applies");
 }
 
+// Returns the terms of values of the field called name (values as the index spells them).
+template <typename Value>
+std::vector<std::string> terms_of(const std::string& name, const std::vector<Value>& values)
+{
+    std::vector<std::string> terms;
+    for (const auto& value : values)
+        terms.push_back(field_named(name)->term_prefix + to_string(value));
+    return terms;
+}
+
 void add_cue_filters(const Interpretation& cues, BuiltQuery& built)
 {
     std::vector<std::string> terms;
-    for (const auto& name : cues.authorities)
-        terms.push_back(authority_term(name));
+    for (const auto& name : cues.authorities) {
+        const std::vector<std::string> named = terms_named(*field_named("authority"), name);
+        terms.insert(terms.end(), named.begin(), named.end());
+    }
     add_group(built, "authority", terms, "authority: " + joined(cues.authorities));
-    terms.clear();
-    for (FindingType type : cues.finding_types)
-        terms.push_back(s::k_finding_type + to_string(type));
-    add_group(built, "finding_type", terms, "");
-    terms.clear();
-    for (Timescale timescale : cues.timescales)
-        terms.push_back(s::k_timescale + to_string(timescale));
-    add_group(built, "timescale", terms, "");
-    terms.clear();
-    for (Grade grade : cues.grades)
-        terms.push_back(s::k_grade + to_string(grade));
-    add_group(built, "grade", terms, "");
+    add_group(built, "finding_type", terms_of("finding_type", cues.finding_types), "");
+    add_group(built, "timescale", terms_of("timescale", cues.timescales), "");
+    add_group(built, "grade", terms_of("grade", cues.grades), "");
     for (const auto& cue : cues.cues) {
         if (cue.field != "authority")
             built.reading.filters.push_back(cue.label);
@@ -541,7 +409,6 @@ void add_cue_filters(const Interpretation& cues, BuiltQuery& built)
     for (const auto& [type, weight] : cues.ranked_types)
         built.ranked_types.emplace(to_string(type), weight);
 }
-
 
 }  // namespace
 

@@ -1,5 +1,6 @@
 #include "core/query/query_sets.h"
 
+#include "core/common/fields.h"
 #include "core/query/match_sets.h"
 
 #include <algorithm>
@@ -8,10 +9,17 @@ namespace findings {
 
 namespace {
 
+// The facets every search counts: the fields the table marks as facets.
 const std::vector<std::string>& facet_names()
 {
-    static const std::vector<std::string> names = {"authority", "year",   "grade", "finding_type",
-                                                   "region",    "kind",   "authority_type"};
+    static const std::vector<std::string> names = [] {
+        std::vector<std::string> facets;
+        for (const Field& field : fields()) {
+            if (field.facet)
+                facets.push_back(field.name);
+        }
+        return facets;
+    }();
     return names;
 }
 
@@ -59,11 +67,12 @@ std::map<std::string, std::vector<FacetCount>> count_facets(const QuerySets& set
         auto& counts = facets[facet];
         for (const auto& [value, count] : values)
             counts.push_back({value, count});
-        // Years newest first; other values most frequent first, equal counts by name, so that
-        // the order does not depend on the order the index was built in.
-        std::sort(counts.begin(), counts.end(), [&facet = facet](const FacetCount& a, const FacetCount& b) {
-            if (facet == "year")
-                return a.value > b.value;
+        // Numbers (years) newest first; other values most frequent first, equal counts by name,
+        // so that the order does not depend on the order the index was built in.
+        const bool numeric = field_named(facet)->numeric;
+        std::sort(counts.begin(), counts.end(), [numeric](const FacetCount& a, const FacetCount& b) {
+            if (numeric)
+                return a.value.size() != b.value.size() ? a.value.size() > b.value.size() : a.value > b.value;
             return a.count != b.count ? a.count > b.count : a.value < b.value;
         });
     }

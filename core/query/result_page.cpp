@@ -1,7 +1,8 @@
 #include "core/query/result_page.h"
 
-#include "core/query/doc_set_source.h"
+#include "core/common/fields.h"
 #include "core/common/index_schema.h"
+#include "core/query/doc_set_source.h"
 #include "core/query/match_sets.h"
 #include "core/query/ordered_page.h"
 
@@ -29,7 +30,7 @@ std::vector<std::pair<double, std::shared_ptr<const DocSet>>> ranked_type_sets(c
 {
     std::map<double, std::vector<Xapian::Query>, std::greater<>> types_by_weight;
     for (const auto& [type, weight] : built.ranked_types)
-        types_by_weight[weight].emplace_back(s::k_finding_type + type);
+        types_by_weight[weight].emplace_back(field_named("finding_type")->term_prefix + type);
     const auto sets = MatchSets::of(db);
     std::vector<std::pair<double, std::shared_ptr<const DocSet>>> ranked;
     for (const auto& [weight, types] : types_by_weight)

@@ -3,14 +3,15 @@
 #include "core/query/search.h"
 
 #include "core/common/error.h"
+#include "core/index/report_lookup.h"
 #include "core/query/facet_columns.h"
 #include "core/query/match_sets.h"
 #include "core/query/ordered_page.h"
 #include "core/query/query_builder.h"
 #include "core/query/query_sets.h"
-#include "core/index/report_lookup.h"
 #include "core/query/report_order.h"
 #include "core/query/result_page.h"
+#include "core/query/search_json.h"
 #include "core/query/snippet.h"
 
 #include <nlohmann/json.hpp>
@@ -78,16 +79,10 @@ SearchHit read_hit(const Xapian::Document& document, ReportRecords& reports, con
         return hit;
     hit.id = data.value("id", "");
     hit.report_id = data.value("report_id", "");
-    hit.authority = data.value("authority", "");
-    hit.year = data.value("year", 0);
     hit.date = data.value("date", "");
-    hit.grade = data.value("grade", "");
-    hit.finding_type = data.value("finding_type", "");
-    hit.timescale = data.value("timescale", "");
     hit.section = data.value("section", std::vector<std::string>{});
     hit.report_title = data.value("report_title", "");
-    hit.kind = data.value("kind", "");
-    hit.region = data.value("region", "");
+    read_fields(data, hit);
     hit.position = data.value("position", 0);
     hit.text = data.value("text", "");
     hit.snippet = highlighter ? highlighter->snippet(hit.text, k_snippet_bytes) : leading_snippet(hit.text, k_snippet_bytes);

@@ -1,29 +1,42 @@
 // The JSON shape of search results (PRODUCT.md's API), shared by the command line and searchd.
 #include "core/query/search_json.h"
 
+#include "core/common/fields.h"
+
 namespace findings {
+
+void read_fields(const nlohmann::json& object, SearchHit& hit)
+{
+    for (const Field& field : fields()) {
+        const auto value = object.find(field.name);
+        if (value == object.end())
+            continue;
+        if (value->is_string())
+            hit.fields[field.name] = value->get<std::string>();
+        else if (value->is_number_integer() && value->get<int>() != 0)
+            hit.fields[field.name] = std::to_string(value->get<int>());
+    }
+}
 
 nlohmann::json hit_json(const SearchHit& hit)
 {
-    return {
+    nlohmann::json json = {
         {"id", hit.id},
         {"report_id", hit.report_id},
         {"rank", hit.rank},
         {"score", hit.score},
-        {"authority", hit.authority},
-        {"region", hit.region},
-        {"year", hit.year},
         {"date", hit.date},
-        {"grade", hit.grade},
-        {"finding_type", hit.finding_type},
-        {"timescale", hit.timescale},
         {"section", hit.section},
         {"position", hit.position},
         {"report_title", hit.report_title},
-        {"kind", hit.kind},
         {"snippet", hit.snippet},
         {"text", hit.text},
     };
+    for (const Field& field : fields()) {
+        const std::string& value = hit.field(field.name);
+        json[field.name] = field.numeric ? nlohmann::json(value.empty() ? 0 : std::stoi(value)) : nlohmann::json(value);
+    }
+    return json;
 }
 
 nlohmann::json result_json(const SearchResult& result)
@@ -58,6 +71,25 @@ nlohmann::json result_json(const SearchResult& result)
     };
 }
 
+nlohmann::json fields_json()
+{
+    nlohmann::json list = nlohmann::json::array();
+    for (const Field& field : fields()) {
+        nlohmann::json values = nlohmann::json::array();
+        for (const auto& value : field.values)
+            values.push_back({{"value", value.value}, {"label", value.label}});
+        list.push_back({{"name", field.name},
+                        {"label", field.label},
+                        {"parameter", field.parameter},
+                        {"query_prefix", field.query_prefix},
+                        {"filter", field.filter == FieldFilter::values ? "values" : "range"},
+                        {"facet", field.facet},
+                        {"level", field.level == FieldLevel::report ? "report" : "paragraph"},
+                        {"values", values}});
+    }
+    return {{"fields", list}};
+}
+
 SearchResult result_from_json(const nlohmann::json& json)
 {
     SearchResult result;
@@ -78,17 +110,11 @@ SearchResult result_from_json(const nlohmann::json& json)
         hit.report_id = item.at("report_id");
         hit.rank = item.at("rank");
         hit.score = item.at("score");
-        hit.authority = item.at("authority");
-        hit.region = item.value("region", "");
-        hit.year = item.at("year");
         hit.date = item.at("date");
-        hit.grade = item.at("grade");
-        hit.finding_type = item.at("finding_type");
-        hit.timescale = item.at("timescale");
         hit.section = item.at("section").get<std::vector<std::string>>();
         hit.position = item.value("position", 0);
         hit.report_title = item.at("report_title");
-        hit.kind = item.value("kind", "");
+        read_fields(item, hit);
         hit.snippet = item.at("snippet");
         hit.text = item.at("text");
         result.hits.push_back(std::move(hit));

@@ -7,11 +7,20 @@
 
 namespace findings {
 
-// Returns one result as JSON: {id, report_id, rank, score, authority, year, ...}.
+// Reads the fields of the table of fields (fields.h) from a JSON object, a paragraph record
+// or a result as hit_json writes it, into hit.fields.
+void read_fields(const nlohmann::json& object, SearchHit& hit);
+
+// Returns one result as JSON: {id, report_id, rank, score, date, section, position,
+// report_title, snippet, text} and every field of the table of fields.
 nlohmann::json hit_json(const SearchHit& hit);
 
 // Returns a whole search result: {query, interpreted, total, took_ms, results, facets, suggestion}.
 nlohmann::json result_json(const SearchResult& result);
+
+// Returns the table of fields as clients need it (GET /api/schema): {fields: [{name, label,
+// parameter, query_prefix, filter, facet, level, values: [{value, label}]}]}.
+nlohmann::json fields_json();
 
 // Reads result_json's shape back (for `findings --server`); throws nlohmann::json::exception
 // when the JSON does not have that shape.

@@ -21,14 +21,9 @@ enum class SortOrder { relevance, date };
 
 struct SearchRequest {
     std::string query;
-    // Filters chosen outside the query (facet clicks, --authority): values of one field are
-    // OR-ed, fields AND-ed.
-    std::vector<std::string> authorities;    // names in any gazetteer form
-    std::vector<std::string> finding_types;  // "strength", "area_for_development", ...
-    std::vector<std::string> grades;
-    std::vector<std::string> regions;
-    std::vector<std::string> kinds;
-    std::vector<std::string> authority_types;  // "london_borough", "metropolitan_district", "county", "unitary"
+    // Filters chosen outside the query (facet clicks, --authority), by field name (fields.h):
+    // values of one field are OR-ed, fields AND-ed. Values as people write them.
+    std::map<std::string, std::vector<std::string>> filters;
     int year_from = 0;  // 0: open
     int year_to = 0;
     std::size_t page = 1;
@@ -44,19 +39,16 @@ struct SearchHit {
     std::string report_id;
     std::size_t rank = 0;
     double score = 0;
-    std::string authority;
-    int year = 0;
     std::string date;
-    std::string grade;
-    std::string finding_type;
-    std::string timescale;
     std::vector<std::string> section;
     std::string report_title;
-    std::string kind;
-    std::string region;
     int position = 0;
+    std::map<std::string, std::string> fields;  // every field of the table of fields, by name
     std::string snippet;  // HTML-escaped, matches in <mark>...</mark>
     std::string text;     // the whole paragraph
+
+    // Returns the value of a field ("" when it has none).
+    const std::string& field(const std::string& name) const;
 };
 
 struct FacetCount {

@@ -3,6 +3,7 @@
 #include "core/query/search_params.h"
 
 #include "core/common/error.h"
+#include "core/common/fields.h"
 
 #include <algorithm>
 #include <set>
@@ -63,24 +64,38 @@ bool flag_value(const QueryParams& params, const std::string& name, const std::s
 
 }  // namespace
 
+std::vector<std::string> search_parameter_names()
+{
+    std::vector<std::string> names = {"q"};
+    for (const Field& field : fields()) {
+        if (field.filter == FieldFilter::values) {
+            names.push_back(field.parameter);
+        } else {
+            names.push_back(field.parameter + "_from");
+            names.push_back(field.parameter + "_to");
+        }
+    }
+    names.insert(names.end(), {"page", "per_page", "sort", "collapse", "literal", "facets"});
+    return names;
+}
+
 SearchRequest request_from_params(const QueryParams& params)
 {
-    static const std::set<std::string> known = {"q",    "authority", "year_from", "year_to",  "type",
-                                                "grade", "region",   "kind",      "authority_type", "page",
-                                                "per_page", "sort",  "collapse",  "literal",  "facets"};
+    static const std::vector<std::string> known = search_parameter_names();
     for (const auto& [name, value] : params) {
-        if (!known.count(name))
+        if (std::find(known.begin(), known.end(), name) == known.end())
             throw Error(ErrorCode::bad_request, "unknown parameter \"" + name +
                                                     "\": see /openapi.json for the parameters of /api/search");
     }
     SearchRequest request;
     request.query = single_value(params, "q");
-    request.authorities = values_of(params, "authority");
-    request.finding_types = values_of(params, "type");
-    request.grades = values_of(params, "grade");
-    request.regions = values_of(params, "region");
-    request.kinds = values_of(params, "kind");
-    request.authority_types = values_of(params, "authority_type");
+    for (const Field& field : fields()) {
+        if (field.filter != FieldFilter::values)
+            continue;
+        std::vector<std::string> values = values_of(params, field.parameter);
+        if (!values.empty())
+            request.filters[field.name] = std::move(values);
+    }
     request.year_from = static_cast<int>(number_value(params, "year_from", 0, 1990, 2100));
     request.year_to = static_cast<int>(number_value(params, "year_to", 0, 1990, 2100));
     request.page = static_cast<std::size_t>(number_value(params, "page", 1, 1, k_max_page));
@@ -98,16 +113,10 @@ SearchRequest request_from_params(const QueryParams& params)
 std::vector<std::pair<std::string, std::string>> request_to_params(const SearchRequest& request)
 {
     std::vector<std::pair<std::string, std::string>> params = {{"q", request.query}};
-    const auto add_all = [&params](const char* name, const std::vector<std::string>& values) {
+    for (const auto& [name, values] : request.filters) {
         for (const auto& value : values)
-            params.emplace_back(name, value);
-    };
-    add_all("authority", request.authorities);
-    add_all("type", request.finding_types);
-    add_all("grade", request.grades);
-    add_all("region", request.regions);
-    add_all("kind", request.kinds);
-    add_all("authority_type", request.authority_types);
+            params.emplace_back(field_named(name)->parameter, value);
+    }
     if (request.year_from)
         params.emplace_back("year_from", std::to_string(request.year_from));
     if (request.year_to)

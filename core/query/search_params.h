@@ -13,8 +13,11 @@ namespace findings {
 
 using QueryParams = std::multimap<std::string, std::string>;
 
-// Reads a request from /api/search parameters (q, authority, year_from, year_to, type, grade,
-// region, kind, page, per_page, sort, collapse, literal, facets). Repeated parameters select
+// Returns the name of every /api/search parameter: q, each field's (fields.h; a year range
+// as year_from and year_to), page, per_page, sort, collapse, literal, facets.
+std::vector<std::string> search_parameter_names();
+
+// Reads a request from /api/search parameters (search_parameter_names). Repeated parameters select
 // several values. Throws Error(bad_request) naming the parameter that is wrong.
 SearchRequest request_from_params(const QueryParams& params);
 

@@ -1,0 +1,96 @@
+// The OpenAPI document searchd serves: openapi.json and the table of fields.
+#include "searchd/openapi.h"
+
+#include "core/common/fields.h"
+
+#include <string>
+
+namespace findings {
+
+// Defined in the source file CMake generates from searchd/openapi.json.
+extern const char* const k_openapi_json;
+
+namespace {
+
+using nlohmann::json;
+
+// Returns the schema of one value of field, as results and reports show it.
+json value_schema(const Field& field)
+{
+    if (field.numeric)
+        return {{"type", "integer"}, {"description", field.label + "; 0 when unknown"}};
+    json schema = {{"type", "string"}, {"description", field.label}};
+    if (!field.values.empty()) {
+        json values = json::array();
+        for (const auto& value : field.values)
+            values.push_back(value.value);
+        if (field.level == FieldLevel::report) {
+            values.push_back("");  // a report whose authority the gazetteer does not know
+            schema["description"] = field.label + "; \"\" when unknown";
+        }
+        schema["enum"] = values;
+    }
+    return schema;
+}
+
+// Returns the /api/search parameters of field.
+json parameters_of(const Field& field)
+{
+    if (field.filter == FieldFilter::year_range) {
+        const json year = {{"type", "integer"}, {"minimum", 1990}, {"maximum", 2100}};
+        return json::array({
+            {{"name", field.parameter + "_from"}, {"in", "query"}, {"required", false},
+             {"description", "first " + field.name + " (" + field.description + ")"}, {"schema", year}},
+            {{"name", field.parameter + "_to"}, {"in", "query"}, {"required", false},
+             {"description", "last " + field.name + " (" + field.description + ")"}, {"schema", year}},
+        });
+    }
+    json item = {{"type", "string"}};
+    if (!field.values.empty()) {
+        json values = json::array();
+        for (const auto& value : field.values)
+            values.push_back(value.value);
+        item["enum"] = values;
+    }
+    const std::string description = field.description + "; repeat for several (OR-ed); in a query: " +
+                                    field.query_prefix + ":" + field.example;
+    return json::array({{{"name", field.parameter}, {"in", "query"}, {"required", false},
+                         {"description", description}, {"schema", {{"type", "array"}, {"items", item}}},
+                         {"style", "form"}, {"explode", true}}});
+}
+
+// Adds field to an object schema's properties and required list.
+void add_property(json& object, const Field& field)
+{
+    object["properties"][field.name] = value_schema(field);
+    object["required"].push_back(field.name);
+}
+
+}  // namespace
+
+json openapi_document()
+{
+    json doc = json::parse(k_openapi_json);
+    json& search_parameters = doc["paths"]["/api/search"]["get"]["parameters"];
+    json& hit = doc["components"]["schemas"]["Hit"];
+    json& facets = doc["components"]["schemas"]["Facets"];
+    json& report = doc["paths"]["/api/reports/{id}"]["get"]["responses"]["200"]["content"]["application/json"]
+                      ["schema"]["properties"];
+    json parameters = json::array({search_parameters.at(0)});  // q first, then the filters
+    for (const Field& field : fields()) {
+        for (auto& parameter : parameters_of(field))
+            parameters.push_back(parameter);
+        add_property(hit, field);
+        add_property(report["paragraphs"]["items"], field);
+        if (field.level == FieldLevel::report)
+            add_property(report["report"], field);
+        if (field.facet)
+            facets["properties"][field.name] = facets["additionalProperties"];
+    }
+    for (std::size_t i = 1; i < search_parameters.size(); ++i)
+        parameters.push_back(search_parameters[i]);
+    search_parameters = parameters;
+    return doc;
+}
+
+}  // namespace findings
