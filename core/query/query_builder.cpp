@@ -276,6 +276,22 @@ void note_fields_without_values(const std::string& text, std::vector<std::string
     }
 }
 
+// Returns text without its filters' field:value and field:"quoted value" syntax.
+std::string without_filter_values(const std::string& text)
+{
+    static const std::regex field_value(R"((^|[\s(])([a-z_]+):("[^"]*"?|[^\s()]*))");
+    std::string rest;
+    std::size_t copied = 0;
+    for (std::sregex_iterator it(text.begin(), text.end(), field_value), end; it != end; ++it) {
+        if (!filter_prefixes().count((*it)[2].str()))
+            continue;
+        const auto at = static_cast<std::size_t>(it->position(2));
+        rest += text.substr(copied, at - copied) + " ";
+        copied = at + static_cast<std::size_t>((*it)[2].length() + 1 + (*it)[3].length());
+    }
+    return collapse_spaces(rest + text.substr(copied));
+}
+
 Xapian::Query parse_text(const std::string& text, const std::string& whole_query, const Xapian::Database& db,
                          const Analyser& analyser, BuiltQuery& built)
 {
@@ -430,8 +446,9 @@ BuiltQuery build_query(const SearchRequest& request, const Xapian::Database& db,
     if (has_searchable_words(cues.text)) {
         const Xapian::Query parsed = parse_text(cues.text, query, db, analyser, built);
         if (!parsed.empty()) {
-            // Synonyms widen what is sought, never what is excluded ("neglect -CAF").
-            const std::string sought = without_negations(cues.text);
+            // Synonyms widen what is sought, never what is excluded ("neglect -CAF") nor a
+            // filter's value (kind:safeguarding_lac is no "LAC").
+            const std::string sought = without_filter_values(without_negations(cues.text));
             built.text = built.reading.fallback ? parsed : with_synonyms(parsed, sought, analyser, built.reading);
         } else if (has_backwards_range(cues.text)) {  // Xapian's empty query: it matches nothing
             built.matches_nothing = true;
