@@ -6,7 +6,6 @@
 
 #include <nlohmann/json.hpp>
 
-#include <sys/wait.h>
 
 #include <algorithm>
 #include <cstdlib>

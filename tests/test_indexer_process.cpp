@@ -9,7 +9,6 @@
 #include <xapian.h>
 
 #include <signal.h>
-#include <sys/wait.h>
 
 #include <algorithm>
 #include <chrono>
@@ -138,22 +137,12 @@ TEST_CASE("A killed indexer leaves the index at its last commit and the next run
     copy_smallest_reports(250, reports);
 
     // The indexer commits every 200 reports: kill it once the first commit is visible.
-    const pid_t pid = spawn({indexer_path, "--db", db_path, reports}, -1, tmp / "killed.log");
-    int status = 0;
-    bool exited = false;
+    ChildProcess indexer({indexer_path, "--db", db_path, reports}, tmp / "killed.out", tmp / "killed.log");
     const auto deadline = std::chrono::steady_clock::now() + std::chrono::seconds(60);
-    while (!has_committed_documents(db_path) && std::chrono::steady_clock::now() < deadline) {
-        if (waitpid(pid, &status, WNOHANG) == pid) {
-            exited = true;
-            break;
-        }
+    while (!has_committed_documents(db_path) && indexer.running() && std::chrono::steady_clock::now() < deadline)
         std::this_thread::sleep_for(std::chrono::milliseconds(20));
-    }
-    if (!exited) {
-        kill(pid, SIGKILL);
-        REQUIRE(waitpid(pid, &status, 0) == pid);
-    }
-    const bool killed = WIFSIGNALED(status);
+    indexer.signal(SIGKILL);
+    const bool killed = indexer.wait() == 128 + SIGKILL;
     INFO("the indexer was " << (killed ? "killed" : "not killed: it finished first"));
 
     if (fs::exists(fs::path(db_path) / "iamglass")) {

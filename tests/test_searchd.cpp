@@ -11,12 +11,10 @@
 #include <xapian.h>
 
 #include <arpa/inet.h>
-#include <fcntl.h>
 #include <netinet/in.h>
 #include <poll.h>
 #include <signal.h>
 #include <sys/socket.h>
-#include <sys/wait.h>
 #include <unistd.h>
 
 #include <algorithm>
@@ -83,9 +81,6 @@ const Site& site()
 
 // ---- Child processes ---------------------------------------------------------------------------
 
-// Returns the exit code of a waitpid status, or 128 + the signal that ended the process.
-int exit_code(int status) { return WIFEXITED(status) ? WEXITSTATUS(status) : 128 + WTERMSIG(status); }
-
 // Reads one line from fd, waiting at most timeout_ms; returns "" on timeout or end of file.
 std::string read_line(int fd, int timeout_ms)
 {
@@ -103,15 +98,11 @@ class Searchd {
 public:
     explicit Searchd(const std::string& db, const std::vector<std::string>& options = {})
     {
-        int out[2];
-        REQUIRE(pipe2(out, O_CLOEXEC) == 0);
         std::vector<std::string> words = {FINDINGS_SEARCHD_PATH, "--db", db, "--web", site().web, "--port", "0",
                                           "--host", "127.0.0.1", "--quiet"};
         words.insert(words.end(), options.begin(), options.end());
-        m_pid = spawn(words, out[1], m_dir / "stderr.txt");
-        close(out[1]);
-        m_stdout = out[0];
-        const std::string line = read_line(m_stdout, 10000);
+        m_process = std::make_unique<ChildProcess>(words, "", m_dir / "stderr.txt");
+        const std::string line = read_line(m_process->stdout_fd(), 10000);
         std::smatch address;
         if (!std::regex_search(line, address, std::regex(R"(^searchd: serving http://127\.0\.0\.1:([0-9]+)/)"))) {
             stop();
@@ -122,7 +113,7 @@ public:
 
     ~Searchd()
     {
-        if (m_exit)
+        if (m_stopped)
             return;
         const int code = stop();
         INFO("searchd's stderr: " << log());
@@ -137,44 +128,28 @@ public:
     // Sends SIGTERM and waits up to 5 s; returns the exit code (-1 when it had to be killed).
     int stop()
     {
-        if (m_exit)
-            return *m_exit;
-        kill(m_pid, SIGTERM);
-        int status = 0;
-        for (int waited_ms = 0; waited_ms < 5000 && !m_exit; waited_ms += 10) {
-            if (waitpid(m_pid, &status, WNOHANG) == m_pid)
-                m_exit = exit_code(status);
-            else
-                std::this_thread::sleep_for(std::chrono::milliseconds(10));
+        if (!m_stopped) {
+            m_process->signal(SIGTERM);
+            m_stopped = m_process->wait_for(std::chrono::seconds(5));
+            if (!m_stopped) {
+                m_process->signal(SIGKILL);
+                m_process->wait();
+                m_stopped = -1;
+            }
         }
-        if (!m_exit) {
-            kill(m_pid, SIGKILL);
-            waitpid(m_pid, &status, 0);
-            m_exit = -1;
-        }
-        close(m_stdout);
-        return *m_exit;
+        return *m_stopped;
     }
 
     // Returns whether the process is still running.
-    bool running()
-    {
-        int status = 0;
-        if (!m_exit && waitpid(m_pid, &status, WNOHANG) == m_pid) {
-            m_exit = exit_code(status);
-            close(m_stdout);
-        }
-        return !m_exit;
-    }
+    bool running() { return m_process->running(); }
 
     std::string log() const { return fs::exists(m_dir / "stderr.txt") ? read_file(m_dir / "stderr.txt") : ""; }
 
 private:
     TempDir m_dir;
-    pid_t m_pid = -1;
-    int m_stdout = -1;
+    std::unique_ptr<ChildProcess> m_process;
     int m_port = 0;
-    std::optional<int> m_exit;
+    std::optional<int> m_stopped;  // the exit code once stop() ended it
 };
 
 // ---- HTTP -------------------------------------------------------------------------------------
@@ -939,11 +914,9 @@ TEST_CASE("Without an index searchd answers 503 index_missing, then serves the i
     CHECK(get(server, "/metrics").status == 200);
     REQUIRE(server.running());
 
-    const pid_t indexer = spawn({FINDINGS_INDEXER_PATH, "--db", db, site().corpus}, -1, tmp / "indexer.txt");
-    int status = 0;
-    REQUIRE(waitpid(indexer, &status, 0) == indexer);
-    INFO(read_file(tmp / "indexer.txt"));
-    REQUIRE(exit_code(status) == 0);
+    const ProgramRun indexer = run_program(FINDINGS_INDEXER_PATH, {"--db", db, site().corpus}, tmp);
+    INFO(indexer.err);
+    REQUIRE(indexer.exit_code == 0);
     CHECK(get_json(server, search_target({{"q", "care"}}))["total"] > 0);
     CHECK(get_json(server, "/api/health")["reports"] == 15);
 }

@@ -8,11 +8,12 @@
 #include <catch2/catch.hpp>
 #include <nlohmann/json.hpp>
 
-#include <cstdlib>
+#include <csignal>
 #include <fstream>
 #include <map>
 #include <set>
 #include <sstream>
+#include <thread>
 
 #include <fcntl.h>
 #include <sys/resource.h>
@@ -154,52 +155,90 @@ std::vector<std::string> index_problems(const Xapian::Database& db)
 
 namespace {
 
-std::string shell_quote(const std::string& text)
-{
-    std::string quoted = "'";
-    for (char c : text)
-        quoted += c == '\'' ? std::string("'\\''") : std::string(1, c);
-    return quoted + "'";
-}
+// Returns the exit code of a waitpid status, or 128 + the signal that ended the process.
+int exit_code_of(int status) { return WIFEXITED(status) ? WEXITSTATUS(status) : 128 + WTERMSIG(status); }
 
 }  // namespace
 
-// Starts a program with stdin from /dev/null, stdout into stdout_fd (-1: /dev/null), stderr into
-// the file err_path and no core dumps; returns its pid.
-pid_t spawn(std::vector<std::string> words, int stdout_fd, const std::string& err_path)
+ChildProcess::ChildProcess(std::vector<std::string> words, const std::string& stdout_path, const std::string& stderr_path)
 {
     std::vector<char*> argv;
     for (auto& word : words)
         argv.push_back(word.data());
     argv.push_back(nullptr);
-    const pid_t pid = fork();
-    REQUIRE(pid >= 0);
-    if (pid == 0) {
+    int out[2] = {-1, -1};
+    if (stdout_path.empty())
+        REQUIRE(pipe2(out, O_CLOEXEC) == 0);
+    m_pid = fork();
+    REQUIRE(m_pid >= 0);
+    if (m_pid == 0) {
         const rlimit no_core{0, 0};
         setrlimit(RLIMIT_CORE, &no_core);
         const int null = open("/dev/null", O_RDWR);
-        const int err = open(err_path.c_str(), O_WRONLY | O_CREAT | O_TRUNC, 0644);
+        const int output = stdout_path.empty() ? out[1] : open(stdout_path.c_str(), O_WRONLY | O_CREAT | O_TRUNC, 0644);
+        const int error = open(stderr_path.c_str(), O_WRONLY | O_CREAT | O_TRUNC, 0644);
         dup2(null, STDIN_FILENO);
-        dup2(stdout_fd >= 0 ? stdout_fd : null, STDOUT_FILENO);
-        dup2(err, STDERR_FILENO);
+        dup2(output, STDOUT_FILENO);
+        dup2(error, STDERR_FILENO);
         execv(argv[0], argv.data());
         _exit(127);
     }
-    return pid;
+    if (stdout_path.empty()) {
+        close(out[1]);
+        m_stdout = out[0];
+    }
+}
+
+ChildProcess::~ChildProcess()
+{
+    if (running()) {
+        kill(m_pid, SIGKILL);
+        wait();
+    }
+    if (m_stdout >= 0)
+        close(m_stdout);
+}
+
+bool ChildProcess::running()
+{
+    int status = 0;
+    if (!m_exit && waitpid(m_pid, &status, WNOHANG) == m_pid)
+        m_exit = exit_code_of(status);
+    return !m_exit;
+}
+
+void ChildProcess::signal(int number)
+{
+    if (running())
+        kill(m_pid, number);
+}
+
+std::optional<int> ChildProcess::wait_for(std::chrono::milliseconds timeout)
+{
+    const auto deadline = std::chrono::steady_clock::now() + timeout;
+    while (running() && std::chrono::steady_clock::now() < deadline)
+        std::this_thread::sleep_for(std::chrono::milliseconds(10));
+    return m_exit;
+}
+
+int ChildProcess::wait()
+{
+    int status = 0;
+    if (!m_exit && waitpid(m_pid, &status, 0) == m_pid)
+        m_exit = exit_code_of(status);
+    REQUIRE(m_exit);
+    return *m_exit;
 }
 
 ProgramRun run_program(const std::string& program, const std::vector<std::string>& arguments, const TempDir& folder)
 {
     const std::string out = folder / "stdout.txt";
     const std::string err = folder / "stderr.txt";
-    std::string command = shell_quote(program);
-    for (const auto& argument : arguments)
-        command += " " + shell_quote(argument);
-    command += " >" + shell_quote(out) + " 2>" + shell_quote(err) + " </dev/null";
-    const int status = std::system(command.c_str());
-    INFO(command);
-    REQUIRE(WIFEXITED(status));
-    return {WEXITSTATUS(status), read_file(out), read_file(err)};
+    std::vector<std::string> words = {program};
+    words.insert(words.end(), arguments.begin(), arguments.end());
+    ChildProcess child(words, out, err);
+    const int code = child.wait();
+    return {code, read_file(out), read_file(err)};
 }
 
 }  // namespace findings::test

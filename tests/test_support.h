@@ -5,7 +5,9 @@
 
 #include <xapian.h>
 
+#include <chrono>
 #include <filesystem>
+#include <optional>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -67,10 +69,39 @@ struct ProgramRun {
     std::string err;
 };
 
-// Starts a program (words[0], with the rest as arguments) in the background with stdin from
-// /dev/null, stdout into stdout_fd (-1: /dev/null), stderr into the file err_path and no core
-// dumps; returns its pid.
-pid_t spawn(std::vector<std::string> words, int stdout_fd, const std::string& err_path);
+// A program run as a child process: its arguments passed as they are (no shell), standard
+// input from /dev/null, standard output into a pipe (stdout_fd) or a file, standard error into
+// a file, and no core dumps. The one way the tests start programs. When the object goes, a
+// process still running is killed and reaped.
+class ChildProcess {
+public:
+    // Starts words[0] with the rest as its arguments. stdout_path "" pipes standard output.
+    ChildProcess(std::vector<std::string> words, const std::string& stdout_path, const std::string& stderr_path);
+    ~ChildProcess();
+    ChildProcess(const ChildProcess&) = delete;
+    ChildProcess& operator=(const ChildProcess&) = delete;
+
+    // The read end of the standard output pipe (-1 when it goes to a file).
+    int stdout_fd() const { return m_stdout; }
+
+    // Returns whether the process is still running.
+    bool running();
+
+    // Sends signal to the process, if it is still running.
+    void signal(int number);
+
+    // Waits at most timeout for the process to end; returns its exit code (128 + the signal that
+    // ended it), or nothing when it is still running.
+    std::optional<int> wait_for(std::chrono::milliseconds timeout);
+
+    // Waits for the process to end and returns its exit code (128 + the signal that ended it).
+    int wait();
+
+private:
+    pid_t m_pid = -1;
+    int m_stdout = -1;
+    std::optional<int> m_exit;
+};
 
 // Runs program with arguments and no input, its output going to files in folder.
 ProgramRun run_program(const std::string& program, const std::vector<std::string>& arguments, const TempDir& folder);
