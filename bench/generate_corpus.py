@@ -10,7 +10,7 @@ object per paragraph with the facets the parser should recover (docs/PARSING.md)
 The prose is sampled from the real corpus: every sentence of corpus/reports and
 corpus/seed goes into a pool, authority names are replaced by the generated report's
 authority, and 1 sentence in 40 gets a synthetic rare word (Zipf-distributed) so that
-posting lists have a realistic long tail. Authority names come from core/authority_table.cpp.
+posting lists have a realistic long tail. Authority names come from core/common/authority_table.cpp.
 
 Output is deterministic: the same seed and arguments give byte-identical files. Reports
 are streamed to disk one at a time, so memory stays flat at any size.
@@ -743,8 +743,8 @@ def parse_arguments(argv):
     parser.add_argument("--seed", type=int, default=42, help="random seed; same seed and arguments give identical output")
     parser.add_argument("--corpus", type=Path, default=REPO / "corpus",
                         help="the real corpus whose sentences are sampled (default: the repository's corpus/)")
-    parser.add_argument("--authority-table", type=Path, default=REPO / "core" / "authority_table.cpp",
-                        help="the gazetteer's table to take authority names from (default: core/authority_table.cpp)")
+    parser.add_argument("--authority-table", type=Path, default=REPO / "core" / "common" / "authority_table.cpp",
+                        help="the gazetteer's table to take authority names from (default: core/common/authority_table.cpp)")
     return parser.parse_args(argv)
 
 
