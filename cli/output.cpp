@@ -2,6 +2,7 @@
 #include "cli/output.h"
 
 #include "core/common/fields.h"
+#include "core/common/json_text.h"
 #include "core/query/search_json.h"
 
 #include <regex>
@@ -108,7 +109,7 @@ void print_csv_header(std::FILE* out)
 void print_streamed_hit(std::FILE* out, const SearchHit& hit, OutputFormat format)
 {
     if (format == OutputFormat::ndjson) {
-        std::fprintf(out, "%s\n", hit_json(hit).dump().c_str());
+        std::fprintf(out, "%s\n", json_text(hit_json(hit)).c_str());
         return;
     }
     std::vector<std::string> values = {std::to_string(hit.rank), hit.id, hit.report_id};
@@ -125,7 +126,7 @@ void print_results(std::FILE* out, const SearchResult& result, OutputFormat form
 {
     switch (format) {
     case OutputFormat::json:
-        std::fprintf(out, "%s\n", result_json(result).dump(2).c_str());
+        std::fprintf(out, "%s\n", json_text(result_json(result), 2).c_str());
         return;
     case OutputFormat::table:
         print_table(out, result, style);
@@ -174,7 +175,7 @@ void print_facets(std::FILE* out, const SearchResult& result, OutputFormat forma
                 break;
             case OutputFormat::ndjson: {
                 const nlohmann::json line = {{"facet", facet}, {"value", count.value}, {"count", count.count}};
-                std::fprintf(out, "%s\n", line.dump().c_str());
+                std::fprintf(out, "%s\n", json_text(line).c_str());
                 break;
             }
             case OutputFormat::json:  // the API's shape carries its facets

@@ -2,6 +2,7 @@
 #include "core/common/command_line.h"
 #include "core/common/defaults.h"
 #include "core/common/error.h"
+#include "core/common/json_text.h"
 #include "core/index/index_run.h"
 #include "indexer/progress_bar.h"
 #include "indexer/summary_output.h"
@@ -100,7 +101,7 @@ int main(int argc, char** argv)
             options.db, options.paths, [&bar](const findings::IndexProgress& progress) { bar.update(progress); });
         bar.finish();
         if (options.json)
-            std::printf("%s\n", findings::summary_json(summary).dump(2).c_str());
+            std::printf("%s\n", findings::json_text(findings::summary_json(summary), 2).c_str());
         else
             findings::print_summary(stdout, summary, options.verbose);
         return summary.failed.empty() ? k_exit_ok : k_exit_some_failed;

@@ -32,9 +32,14 @@ RevisionWarmer::~RevisionWarmer()
     m_thread.join();
 }
 
-bool RevisionWarmer::should_move(Xapian::rev revision) const
+RevisionWarmer::Move RevisionWarmer::move_for(const Xapian::Database& db) const
 {
-    return !m_any_warm.load() || revision != m_warm.load();
+    std::lock_guard<std::mutex> lock(m_warm_mutex);
+    if (m_warm_uuid.empty())
+        return Move::reopen;
+    if (db.get_uuid() != m_warm_uuid)
+        return Move::reopen_afresh;
+    return db.get_revision() == m_warm_revision ? Move::stay : Move::reopen;
 }
 
 void RevisionWarmer::run()
@@ -45,16 +50,22 @@ void RevisionWarmer::run()
         lock.unlock();
         try {
             std::vector<std::string> in_use;  // the sets searches of the last revision kept
-            if (!searcher) {
-                searcher = std::make_unique<Searcher>(m_db_path);
-            } else {
+            if (searcher) {
                 in_use = searcher->kept_sets(k_sets_carried_over);
-                searcher->reopen();
+                // An index rebuilt from scratch has another UUID, and may have the same revision
+                // number as the one it replaced: only a fresh open reads it.
+                if (Xapian::Database(m_db_path).get_uuid() == searcher->database().get_uuid())
+                    searcher->reopen();
+                else
+                    searcher.reset();
             }
-            if (!m_any_warm.load() || searcher->revision() != m_warm.load()) {
+            if (!searcher)
+                searcher = std::make_unique<Searcher>(m_db_path);
+            if (move_for(searcher->database()) != Move::stay) {
                 searcher->warm(in_use);
-                m_warm.store(searcher->revision());
-                m_any_warm.store(true);
+                std::lock_guard<std::mutex> warm_lock(m_warm_mutex);
+                m_warm_uuid = searcher->database().get_uuid();
+                m_warm_revision = searcher->revision();
             }
         } catch (const std::exception&) {
             searcher.reset();  // no index yet: open it afresh next time

@@ -6,7 +6,6 @@
 
 #include <xapian.h>
 
-#include <atomic>
 #include <condition_variable>
 #include <mutex>
 #include <string>
@@ -21,16 +20,24 @@ public:
     RevisionWarmer(const RevisionWarmer&) = delete;
     RevisionWarmer& operator=(const RevisionWarmer&) = delete;
 
-    // Returns whether a reader at revision should move to the index's latest commit: when a
-    // newer revision is warm, or before any is (then readers move as soon as they can).
-    bool should_move(Xapian::rev revision) const;
+    // What a reader should do to read the warm revision.
+    enum class Move {
+        stay,    // it reads the warm revision already
+        reopen,  // a newer commit of the same index is warm (or none is yet): Database::reopen
+        reopen_afresh,  // the index was replaced (rebuilt from scratch): open it anew, since
+                        // reopen() keeps reading the replaced files when the revision numbers match
+    };
+
+    // Returns what a reader of db should do before its next request.
+    Move move_for(const Xapian::Database& db) const;
 
 private:
     void run();
 
     const std::string m_db_path;
-    std::atomic<Xapian::rev> m_warm{0};
-    std::atomic<bool> m_any_warm{false};
+    mutable std::mutex m_warm_mutex;
+    std::string m_warm_uuid;  // the warm revision's index ("" before any is warm)
+    Xapian::rev m_warm_revision = 0;
     std::mutex m_mutex;
     std::condition_variable m_wake;
     bool m_stopping = false;

@@ -3,6 +3,7 @@
 #include "searchd/server.h"
 
 #include "core/common/error.h"
+#include "core/common/json_text.h"
 #include "core/index/report_lookup.h"
 #include "core/query/search.h"
 #include "core/query/search_json.h"
@@ -53,8 +54,7 @@ void send_json(httplib::Response& response, int status, const nlohmann::json& bo
 {
     response.status = status;
     // Invalid UTF-8 a client sent (and that a message quotes) is replaced, never thrown on.
-    response.set_content(body.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace),
-                         "application/json; charset=utf-8");
+    response.set_content(json_text(body), "application/json; charset=utf-8");
 }
 
 void send_error(httplib::Response& response, int status, const std::string& code, const std::string& message)
@@ -82,13 +82,15 @@ QueryParams params_of(const httplib::Request& request)
 }
 
 // One Searcher per worker thread (Xapian objects are not thread-safe), moved to the index's
-// latest commit before a request once the warmer has made a newer revision ready.
+// latest commit before a request once the warmer has made a newer revision ready, and opened
+// anew when the index was rebuilt from scratch.
 Searcher& thread_searcher(const std::string& db, const RevisionWarmer& warmer)
 {
     thread_local std::unique_ptr<Searcher> searcher;
-    if (!searcher)
+    const auto move = searcher ? warmer.move_for(searcher->database()) : RevisionWarmer::Move::reopen_afresh;
+    if (move == RevisionWarmer::Move::reopen_afresh)
         searcher = std::make_unique<Searcher>(db);
-    else if (warmer.should_move(searcher->revision()))
+    else if (move == RevisionWarmer::Move::reopen)
         searcher->reopen();
     return *searcher;
 }

@@ -136,6 +136,19 @@ TEST_CASE("findings --help exits 0 and shows examples", "[cli][process]")
     }
 }
 
+TEST_CASE("A query that is not UTF-8 gets an answer in every format, never an internal error", "[cli][process]")
+{
+    for (const std::string format : {"table", "json", "ndjson", "csv"}) {
+        INFO("format " << format);
+        const ProgramRun run = search({"--format", format, "care \xff\xfe planning"});
+        INFO("stderr: " << run.err);
+        CHECK((run.exit_code == 0 || run.exit_code == 1));
+        CHECK(run.err.empty());
+        if (format == "json")
+            CHECK(parse_json(run.out)["total"].get<std::size_t>() > 0);
+    }
+}
+
 TEST_CASE("Every field's option filters as its query syntax does", "[cli][process]")
 {
     const nlohmann::json counts = parse_json(search({"--format", "json", "care"}).out)["facets"];

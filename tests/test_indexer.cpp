@@ -348,6 +348,19 @@ TEST_CASE("A Windows-1252 report is indexed as UTF-8 with ASCII apostrophes", "[
     CHECK_FALSE(any_contains("\xEF\xBF\xBD"));  // U+FFFD, a byte that could not be decoded
 }
 
+TEST_CASE("A run clears what a build killed after moving its index into place left beside it", "[indexer]")
+{
+    TempDir tmp;
+    const std::string db = tmp / "index";
+    REQUIRE(run_indexer(db, {corpus_path("seed")}, {}).failed.empty());
+    const std::string building = tmp / "index.building";
+    std::filesystem::create_directories(tmp / "index.building/1");  // a killed build's leftovers
+    write_file(tmp / "index.building/1/postlist.glass", std::string(1000, 'x'));
+    const IndexSummary summary = run_indexer(db, {corpus_path("seed")}, {});
+    CHECK(summary.reports_unchanged == 5);
+    CHECK_FALSE(std::filesystem::exists(building));
+}
+
 TEST_CASE("Indexing into an index another writer holds fails with index_locked", "[indexer]")
 {
     TempDir tmp;

@@ -64,6 +64,50 @@ void copy_smallest_reports(std::size_t count, const fs::path& folder)
         copy_into(reports[i].second, folder);
 }
 
+// Returns count lines of ordinary prose, with no blank line between them.
+std::string prose_lines(int count)
+{
+    std::string text;
+    for (int i = 0; i < count; ++i)
+        text += "This paragraph talks about supervision and neglect thresholds in some detail number " +
+                std::to_string(i) + ".\n";
+    return text;
+}
+
+TEST_CASE("Files that crashed or aborted the indexer are indexed or skipped by name, and the rest of the batch commits",
+          "[indexer][process][hostile]")
+{
+    TempDir tmp;
+    const fs::path reports = tmp.path() / "reports";
+    for (const auto& entry : fs::directory_iterator(corpus_path("seed")))
+        copy_into(entry.path().string(), reports);
+    // Notes dropped into the folder: 27 KB of prose with no header and no blank line.
+    write_file((reports / "notes.txt").string(), prose_lines(300));
+    // One line of a megabyte, and a text layer that lost its spaces (a 300 KB word).
+    std::string line;
+    while (line.size() < 1000000)
+        line += "the authority reviewed its thresholds for neglect and supervision ";
+    write_file((reports / "one-line.txt").string(), line + "\n");
+    write_file((reports / "long-word.txt").string(),
+               prose_lines(3) + "\n" + std::string(300, 'a') + " and " + std::string(300000, 'b') + "\n\n" + prose_lines(2));
+    // A file name that is not UTF-8 (Latin-1 "caf\xe9").
+    write_file((reports / "caf\xe9-notes.txt").string(), prose_lines(4));
+
+    const ProgramRun run = run_indexer_program(tmp, {"--db", tmp / "index", "--json", reports.string()});
+    INFO("stderr: " << run.err);
+    CHECK((run.exit_code == 0 || run.exit_code == 1));  // 1: some file was skipped, with its reason
+    const nlohmann::json summary = parse_json(run);
+    const std::size_t refused = summary["reports"]["failed"].get<std::size_t>() + summary["reports"]["skipped"].get<std::size_t>();
+    CHECK(summary["index"]["reports"].get<std::size_t>() + refused == 9);
+    CHECK(summary["index"]["reports"].get<std::size_t>() >= 5);  // the seed reports at least
+    const Xapian::Database db(tmp / "index");
+    CHECK(index_problems(db) == std::vector<std::string>{});
+
+    const ProgramRun again = run_indexer_program(tmp, {"--db", tmp / "index", "--json", reports.string()});
+    CHECK(again.exit_code == run.exit_code);  // idempotent: the same files, the same outcome
+    CHECK(parse_json(again)["index"]["paragraphs"] == summary["index"]["paragraphs"]);
+}
+
 TEST_CASE("indexer --help exits 0 and prints its usage", "[indexer][process]")
 {
     TempDir tmp;

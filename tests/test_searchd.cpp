@@ -1034,6 +1034,46 @@ TEST_CASE("A new commit is served without a restart and without a failed request
     CHECK(report_status == 200);
 }
 
+TEST_CASE("An index rebuilt from scratch in place is served by every worker, not the deleted one", "[searchd][reopen]")
+{
+    TempDir tmp;
+    const std::string db = tmp / "index";
+    REQUIRE(run_indexer(db, {corpus_path("seed")}, {}).failed.empty());
+    Searchd server(db, {"--threads", "4"});
+    const std::string target = search_target({{"q", "care"}, {"per_page", "1"}});
+    const json old_answer = get_json(server, target);
+    // Every worker opens the index: keep four requests in flight at once for a while.
+    const auto ask_in_parallel = [&](int rounds) {
+        std::vector<json> answers(4 * rounds);
+        std::vector<std::thread> clients;
+        for (int c = 0; c < 4; ++c)
+            clients.emplace_back([&, c] {
+                for (int i = 0; i < rounds; ++i) {
+                    const std::optional<Reply> reply = try_get(server.port(), target);
+                    answers[c * rounds + i] = reply ? json::parse(reply->body, nullptr, false) : json();
+                }
+            });
+        for (auto& client : clients)
+            client.join();
+        return answers;
+    };
+    ask_in_parallel(10);
+
+    // The rebuild: the same path, a new index with the same revision number (1).
+    fs::remove_all(db);
+    const fs::path others = tmp.path() / "others";
+    copy_into(corpus_path("reports/" + k_new_report + ".txt"), others);
+    REQUIRE(run_indexer(db, {others.string()}, {}).failed.empty());
+    const json new_total = Xapian::Database(db).get_doccount();
+    std::this_thread::sleep_for(std::chrono::seconds(2));  // the warmer polls four times a second
+    for (const json& answer : ask_in_parallel(10)) {
+        REQUIRE(answer.is_object());
+        CHECK(answer["results"][0]["report_id"] == k_new_report);
+        CHECK(answer["total"] != old_answer["total"]);
+    }
+    CHECK(get_json(server, "/api/health")["documents"] == new_total);
+}
+
 TEST_CASE("Concurrent requests get the same answers as the same requests asked alone", "[searchd][concurrency]")
 {
     Searchd server(site().index);

@@ -324,9 +324,35 @@ void index_files(const std::vector<std::string>& files, IndexWriter& writer, Ind
 
 // Brings an existing index up to date (or builds a small new one) with one writer,
 // committing as it goes.
+// Returns <db_path>.building, where a new index is built before it is moved into place.
+fs::path building_path(const std::string& db_path)
+{
+    fs::path target = fs::absolute(db_path).lexically_normal();
+    if (!target.has_filename())
+        target = target.parent_path();
+    return target.string() + ".building";
+}
+
+// Removes what a from-scratch build killed after moving its index into place left behind
+// (its halves, hundreds of megabytes at scale), unless another indexer is building there.
+void clear_abandoned_build(const std::string& db_path)
+{
+    const fs::path building = building_path(db_path);
+    std::error_code error;
+    if (!fs::exists(building, error))
+        return;
+    try {
+        open_writable((building / "lock").string());  // closed again at once: nobody is building
+    } catch (const Error&) {
+        return;
+    }
+    fs::remove_all(building, error);
+}
+
 void update_in_place(const std::string& db_path, const Discovery& found, IndexSummary& summary, RunProgress& progress)
 {
     IndexWriter writer(db_path);
+    clear_abandoned_build(db_path);
     index_files(found.files, writer, summary, progress, [&progress] { progress.report(); });
     const std::set<std::string> seen(found.files.begin(), found.files.end());
     for (const auto& removed : writer.remove_unseen(found.roots, seen)) {
@@ -399,10 +425,8 @@ void count_as_duplicate(const RemovedReport& twin, IndexSummary& summary)
 // killed build leaves only <db_path>.building/, which the next build clears.
 void build_in_halves(const std::string& db_path, const Discovery& found, IndexSummary& summary, RunProgress& progress)
 {
-    fs::path target = fs::absolute(db_path).lexically_normal();
-    if (!target.has_filename())
-        target = target.parent_path();
-    const fs::path building = target.string() + ".building";
+    const fs::path building = building_path(db_path);
+    const fs::path target = building.parent_path() / building.stem();
     std::optional<Xapian::WritableDatabase> lock;  // held while building: a second indexer is told it is locked
     try {
         lock = open_writable((building / "lock").string());

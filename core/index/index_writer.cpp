@@ -4,6 +4,7 @@
 
 #include "core/common/error.h"
 #include "core/common/index_schema.h"
+#include "core/common/json_text.h"
 #include "core/index/paragraph_document.h"
 
 #include <nlohmann/json.hpp>
@@ -110,9 +111,9 @@ WriteResult IndexWriter::write(const Report& report, const std::string& content_
         m_db.add_document(document);
     for (const auto& [word, count] : prepared.words)
         m_new_words[word] += count;
-    m_db.set_metadata(schema::k_meta_report + report.id, report_record(report).dump());
+    m_db.set_metadata(schema::k_meta_report + report.id, json_text(report_record(report)));
     m_db.set_metadata(schema::k_meta_source + report.source_path,
-                      nlohmann::json({{"id", report.id}, {"hash", content_hash}}).dump());
+                      json_text({{"id", report.id}, {"hash", content_hash}}));
     return result;
 }
 

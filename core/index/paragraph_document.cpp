@@ -10,6 +10,11 @@ namespace findings {
 
 namespace {
 
+// Words longer than this are not spelling entries: TermGenerator does not index them either
+// (its maximum word length, 64), and Xapian's tables refuse keys of 245 bytes or more, which
+// the run-together words of a PDF that lost its spaces reach.
+constexpr std::size_t k_max_spelling_word_bytes = 64;
+
 // Returns the one key that sorts paragraphs in report order, read as a single value instead of
 // three: the date's complement (so that ascending order is newest first), the report id, and
 // the position.
@@ -28,14 +33,47 @@ std::string paragraph_id(const Report& report, const Paragraph& paragraph)
 
 namespace {
 
+// What report-level fields are read from: they need no paragraph.
+const Paragraph k_no_paragraph;
+
+// One field's term and value slot as a document gets them.
+struct FieldStamp {
+    std::string term;          // "" for none
+    Xapian::valueno slot = k_no_slot;
+    std::string slot_value;    // "" for none
+    std::string value;         // as results show it
+};
+
+FieldStamp stamp_of(const Field& field, const FieldSource& source)
+{
+    FieldStamp stamp;
+    const std::string term = field.term_of(source);
+    if (!term.empty())
+        stamp.term = field.term_prefix + term;
+    stamp.value = field.value_of(source);
+    if (field.slot != k_no_slot && !stamp.value.empty()) {
+        stamp.slot = field.slot;
+        stamp.slot_value = field.numeric ? Xapian::sortable_serialise(std::stoi(stamp.value)) : stamp.value;
+    }
+    return stamp;
+}
+
+void add_stamp(Xapian::Document& document, const FieldStamp& stamp)
+{
+    if (!stamp.term.empty())
+        document.add_boolean_term(stamp.term);
+    if (stamp.slot != k_no_slot)
+        document.add_value(stamp.slot, stamp.slot_value);
+}
+
 // Returns the Xapian document of one paragraph: its text (stemmed, with positions) and section
-// words, each field's boolean term and value slot, and its JSON data (the paragraph's own
-// fields: paragraph_record adds its report's). generator must be configured by
-// Analyser::configure.
-Xapian::Document paragraph_document(const Report& report, const Authority* authority, const Paragraph& paragraph,
-                                    Xapian::TermGenerator& generator)
+// words, its report's field stamps and its own, and its JSON data (the paragraph's own fields:
+// paragraph_record adds its report's). generator must be configured by Analyser::configure.
+Xapian::Document paragraph_document(const Report& report, const std::vector<FieldStamp>& report_stamps,
+                                    const FieldSource& source, Xapian::TermGenerator& generator)
 {
     namespace s = schema;
+    const Paragraph& paragraph = source.paragraph;
     Xapian::Document document;
     generator.set_document(document);
     generator.index_text(paragraph.text);
@@ -47,24 +85,22 @@ Xapian::Document paragraph_document(const Report& report, const Authority* autho
     document.add_value(s::k_slot_report, report.id);
     document.add_value(s::k_slot_position, Xapian::sortable_serialise(paragraph.position));
     document.add_value(s::k_slot_report_order, report_order_key(report, paragraph));
+    for (const FieldStamp& stamp : report_stamps)
+        add_stamp(document, stamp);
 
-    // Each field's filter term and facet value; the paragraph's own fields also go into its
-    // data, with what results need of the paragraph itself (its report's are in the record).
-    nlohmann::json data = {{"report_id", report.id}};
-    const FieldSource source{report, authority, paragraph};
+    // The paragraph's own fields go into its data too, with what results need of the paragraph
+    // itself (its report's fields are in the report record).
+    nlohmann::json data = {{"report_id", report.id},
+                           {"section", paragraph.section},
+                           {"position", paragraph.position},
+                           {"text", paragraph.text}};
     for (const Field& field : fields()) {
-        const std::string term = field.term_of(source);
-        if (!term.empty())
-            document.add_boolean_term(field.term_prefix + term);
-        const std::string value = field.value_of(source);
-        if (field.slot != k_no_slot && !value.empty())
-            document.add_value(field.slot, field.numeric ? Xapian::sortable_serialise(std::stoi(value)) : value);
-        if (field.level == FieldLevel::paragraph)
-            data[field.name] = value;
+        if (field.level != FieldLevel::paragraph)
+            continue;
+        FieldStamp stamp = stamp_of(field, source);
+        add_stamp(document, stamp);
+        data[field.name] = std::move(stamp.value);
     }
-    data["section"] = paragraph.section;
-    data["position"] = paragraph.position;
-    data["text"] = paragraph.text;
     document.set_data(data.dump());
     return document;
 }
@@ -75,10 +111,17 @@ ReportDocuments report_documents(const Report& report, Xapian::TermGenerator& ge
 {
     ReportDocuments prepared;
     const Authority* authority = Gazetteer::instance().resolve(report.authority);
+    std::vector<FieldStamp> report_stamps;  // the same for every paragraph: made once
+    for (const Field& field : fields()) {
+        if (field.level == FieldLevel::report)
+            report_stamps.push_back(stamp_of(field, {report, authority, k_no_paragraph}));
+    }
     for (const auto& paragraph : report.paragraphs) {
-        prepared.documents.push_back(paragraph_document(report, authority, paragraph, generator));
-        for (auto& word : words_of(paragraph.text))
-            ++prepared.words[std::move(word)];
+        prepared.documents.push_back(paragraph_document(report, report_stamps, {report, authority, paragraph}, generator));
+        for (auto& word : words_of(paragraph.text)) {
+            if (word.size() <= k_max_spelling_word_bytes)
+                ++prepared.words[std::move(word)];
+        }
     }
     // The generator holds on to the last document: let go of it, so that the documents can
     // move to another thread (Xapian's reference counts are not atomic).
@@ -124,7 +167,6 @@ nlohmann::json report_record(const Report& report)
         {"paragraphs", report.paragraphs.size()},
         {"source", report.source_path},
     };
-    static const Paragraph k_no_paragraph;
     const FieldSource source{report, Gazetteer::instance().resolve(report.authority), k_no_paragraph};
     for (const Field& field : fields()) {
         if (field.level != FieldLevel::report)

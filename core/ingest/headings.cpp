@@ -10,6 +10,11 @@ namespace findings {
 
 namespace {
 
+// The longest text read as a heading or a judgement sentence: the longest in the corpus is
+// about 200 bytes, and std::regex recurses once per character it matches, so a block of prose
+// tens of kilobytes long (notes with no blank line) would exhaust the parsing thread's stack.
+constexpr std::size_t k_max_heading_bytes = 600;
+
 struct HeadingRule {
     const char* pattern;  // matched against the lower-case heading without numbering or grade
     HeadingLevel level;
@@ -170,6 +175,10 @@ std::optional<Grade> split_trailing_grade(std::string_view text, std::string& na
 HeadingMeaning describe_heading(std::string_view heading)
 {
     HeadingMeaning meaning;
+    if (heading.size() > k_max_heading_bytes) {  // prose, and too long for the patterns below
+        meaning.name = std::string(heading.substr(0, k_max_heading_bytes));
+        return meaning;
+    }
     std::string name = collapse_spaces(heading);
     std::string without_grade;
     if (auto grade = split_trailing_grade(name, without_grade)) {
@@ -203,6 +212,8 @@ std::optional<Grade> overall_judgement_sentence(std::string_view text)
     static const std::regex overall(
         R"((?:the overall judgement is|the overall judgement is that (?:children's services|the local authority'?s? .*|services for .*) (?:are|is)|children's services in [a-z ,']+ (?:are|require)) (outstanding|good|adequate|improvement to be good|requires improvement to be good|requires improvement|inadequate)\.?)",
         std::regex::icase);
+    if (text.size() > k_max_heading_bytes)  // one sentence, never a whole block of prose
+        return std::nullopt;
     std::cmatch match;
     const std::string collapsed = collapse_spaces(text);
     if (!std::regex_match(collapsed.c_str(), match, overall))

@@ -23,6 +23,31 @@ struct SourceLine {
     bool standing_footnote = false;  // removed, but its width still counts (see Line::layout_only)
 };
 
+// Lines longer than this are cut, at a space where there is one: no extraction has lines this
+// long (the corpus's longest is 1,795 bytes), and the parser's regular expressions recurse once
+// per character they match, so unbounded lines could exhaust a thread's stack.
+constexpr std::size_t k_max_line_bytes = 4000;
+
+// Returns text in pieces of at most k_max_line_bytes, cut after a space, or else between two
+// UTF-8 characters.
+std::vector<std::string> bounded_pieces(const std::string& text)
+{
+    std::vector<std::string> pieces;
+    std::size_t start = 0;
+    while (text.size() - start > k_max_line_bytes) {
+        std::size_t cut = text.rfind(' ', start + k_max_line_bytes);
+        if (cut == std::string::npos || cut <= start) {
+            cut = start + k_max_line_bytes;
+            while (cut > start + 1 && (static_cast<unsigned char>(text[cut]) & 0xC0) == 0x80)
+                --cut;
+        }
+        pieces.push_back(collapse_spaces(std::string_view(text).substr(start, cut - start)));
+        start = cut;
+    }
+    pieces.push_back(collapse_spaces(std::string_view(text).substr(start)));
+    return pieces;
+}
+
 std::vector<SourceLine> split_lines(const std::string& text)
 {
     std::vector<SourceLine> lines;
@@ -39,7 +64,14 @@ std::vector<SourceLine> split_lines(const std::string& text)
         line.leading_space = !raw.empty() && (raw[0] == ' ' || raw[0] == '\t') && !line.text.empty();
         const auto first = raw.find_first_not_of(" \t");
         line.tabular = first != std::string::npos && raw.find('\t', first) < raw.find_last_not_of(" \t");
-        lines.push_back(std::move(line));
+        if (line.text.size() <= k_max_line_bytes) {
+            lines.push_back(std::move(line));
+        } else {
+            for (auto& piece : bounded_pieces(line.text)) {
+                lines.push_back(line);
+                lines.back().text = std::move(piece);
+            }
+        }
         if (end < text.size() && text[end] == '\f')
             ++page;
         start = end + 1;
