@@ -10,10 +10,11 @@ namespace findings {
 
 namespace {
 
-// The longest text read as a heading or a judgement sentence: the longest in the corpus is
-// about 200 bytes, and std::regex recurses once per character it matches, so a block of prose
-// tens of kilobytes long (notes with no blank line) would exhaust the parsing thread's stack.
-constexpr std::size_t k_max_heading_bytes = 600;
+// The longest text matched against the heading and judgement-sentence patterns. std::regex
+// recurses once per character it matches (about 300 bytes of stack each), so a block of prose
+// tens of kilobytes long (notes with no blank line) exhausted the parsing thread's stack; no
+// heading or sentence comes near this, though glued heading-and-paragraph blocks reach 2 KB.
+constexpr std::size_t k_max_heading_bytes = 4000;
 
 struct HeadingRule {
     const char* pattern;  // matched against the lower-case heading without numbering or grade
@@ -176,7 +177,7 @@ HeadingMeaning describe_heading(std::string_view heading)
 {
     HeadingMeaning meaning;
     if (heading.size() > k_max_heading_bytes) {  // prose, and too long for the patterns below
-        meaning.name = std::string(heading.substr(0, k_max_heading_bytes));
+        meaning.name = collapse_spaces(heading);
         return meaning;
     }
     std::string name = collapse_spaces(heading);
