@@ -9,6 +9,7 @@ const FACETS = [];        // [field name, parameter, title] of the facets listed
 const FIELD_NAMES = {};   // parameter -> the field's name for people ('type' -> 'finding')
 const LABELS = {};        // value -> its label for people ('requires_improvement' -> 'requires improvement')
 let schema = null;        // the promise of loadSchema(), which every render waits for
+let drawn = false;        // whether the page has been drawn once
 const FACET_LIMIT = 8;
 const expandedFacets = new Set();  // facets showing every value, until the page is reloaded
 const PER_PAGE = 10;
@@ -312,6 +313,8 @@ let searchCounter = 0;
 
 async function renderSearch(state) {
   const counter = ++searchCounter;
+  const view = $('search-view');
+  view.setAttribute('aria-busy', 'true');
   $('status').textContent = 'Searching…';
   try {
     const data = await fetchJson(`/api/search?${apiParams(state)}`);
@@ -329,6 +332,9 @@ async function renderSearch(state) {
     $('status').textContent = `The search failed: ${error.message}`;
     $('results').replaceChildren();
   }
+  // Done: what is shown is the answer for this URL (tests and assistive technology wait for it).
+  view.setAttribute('aria-busy', 'false');
+  view.dataset.shown = stateUrl(state);
 }
 
 // Draws the page for the URL once the fields are known (a search typed before they arrive
@@ -341,7 +347,9 @@ function render() {
 
 function draw() {
   const state = readState();
-  $('q').value = state.q;
+  // The first draw waits for the fields: what someone typed meanwhile stays in the box.
+  if (drawn || document.activeElement !== $('q')) $('q').value = state.q;
+  drawn = true;
   const reading = Boolean(state.report);
   $('search-view').hidden = reading;
   $('report-view').hidden = !reading;
