@@ -114,8 +114,9 @@ std::vector<std::pair<std::string, std::string>> request_to_params(const SearchR
 {
     std::vector<std::pair<std::string, std::string>> params = {{"q", request.query}};
     for (const auto& [name, values] : request.filters) {
-        for (const auto& value : values)
-            params.emplace_back(field_named(name)->parameter, value);
+        const Field* field = field_named(name);
+        for (const auto& value : values)  // a name that is no field is sent as it is, for searchd to refuse
+            params.emplace_back(field ? field->parameter : name, value);
     }
     if (request.year_from)
         params.emplace_back("year_from", std::to_string(request.year_from));
