@@ -128,6 +128,12 @@ SearchServer::SearchServer(ServerOptions options)
     // httplib writes a response's headers and body apart: with Nagle's algorithm on, the body
     // waits for the client's delayed ACK of the headers, 40 ms on every kept-alive request.
     m_server->set_tcp_nodelay(true);
+    // SO_REUSEADDR alone: a restart may bind while old connections linger, but a second daemon
+    // cannot (cpp-httplib's default, SO_REUSEPORT, let two share a port and split its requests).
+    m_server->set_socket_options([](socket_t sock) {
+        int yes = 1;
+        setsockopt(sock, SOL_SOCKET, SO_REUSEADDR, &yes, sizeof(yes));
+    });
     add_guards();
     add_routes();
 }

@@ -468,6 +468,21 @@ TEST_CASE("searchd refuses bad arguments with exit 2 and says what it needs", "[
     }
 }
 
+TEST_CASE("A second searchd on a port in use refuses to start instead of sharing it", "[searchd]")
+{
+    TempDir tmp;
+    Searchd first(site().index);
+    const std::string port = std::to_string(first.port());
+    ChildProcess second({FINDINGS_SEARCHD_PATH, "--db", site().index, "--web", site().web, "--host", "127.0.0.1",
+                         "--port", port},
+                        tmp / "stdout.txt", tmp / "stderr.txt");
+    const std::optional<int> code = second.wait_for(std::chrono::seconds(10));  // it must not go on serving
+    INFO("stderr: " << read_file(tmp / "stderr.txt"));
+    CHECK(code == 2);
+    CHECK_THAT(read_file(tmp / "stderr.txt"), Catch::Contains("cannot listen on 127.0.0.1:" + port));
+    CHECK(first.running());
+}
+
 TEST_CASE("GET / serves the web folder's index.html as text/html", "[searchd]")
 {
     Searchd server(site().index);
