@@ -1080,7 +1080,15 @@ TEST_CASE("An index rebuilt from scratch in place is served by every worker, not
     copy_into(corpus_path("reports/" + k_new_report + ".txt"), others);
     REQUIRE(run_indexer(db, {others.string()}, {}).failed.empty());
     const json new_total = Xapian::Database(db).get_doccount();
-    std::this_thread::sleep_for(std::chrono::seconds(2));  // the warmer polls four times a second
+    // The warmer notices the new index within a second or so; wait (10 s at most) until a round
+    // of parallel answers is all new, then every later answer must be too.
+    const auto all_new = [&](const std::vector<json>& answers) {
+        return std::all_of(answers.begin(), answers.end(), [&](const json& answer) {
+            return answer.is_object() && answer["results"][0]["report_id"] == k_new_report;
+        });
+    };
+    for (int wait = 0; wait < 100 && !all_new(ask_in_parallel(2)); ++wait)
+        std::this_thread::sleep_for(std::chrono::milliseconds(100));
     for (const json& answer : ask_in_parallel(10)) {
         REQUIRE(answer.is_object());
         CHECK(answer["results"][0]["report_id"] == k_new_report);
