@@ -43,10 +43,10 @@ constexpr Xapian::valueno k_no_slot = Xapian::BAD_VALUENO;
 struct Field {
     std::string name;          // in results, facets and SearchRequest::filters: "finding_type"
     std::string label;         // for people: "Finding"
-    std::string parameter;     // the /api/search parameter ("type"); year_range: "year" gives
-                               // year_from and year_to; "": none
+    std::string parameter;     // the /api/search parameter ("type"); a year_range's "year"
+                               // gives year_from and year_to
     std::string query_prefix;  // in query syntax: "type" (type:strength)
-    std::string cli_option;    // "--type"; "": none
+    std::string cli_option;    // "--type"
     std::string term_prefix;   // the Xapian boolean term prefix: "XT"
     Xapian::valueno slot;      // the value slot facets are counted from; k_no_slot: none
     std::string derived_from;  // a facet with no slot, counted by mapping this field's counts
