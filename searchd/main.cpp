@@ -28,6 +28,9 @@ Serves the Findings search page and its JSON API:
 When the indexer commits, the new revision is served without a restart, within a second:
 searchd loads what it keeps in memory for it first, so searches do not wait for that.
 
+searchd gives each connection a thread: to face many clients, or any you do not trust, serve it
+behind the nginx front with scripts/serve, which bounds slow and idle clients.
+
 Options:
   --db DIR        the index (default: $FINDINGS_DB, else data/index)
   --host ADDRESS  the address to listen on (default 127.0.0.1: this machine only)

@@ -130,9 +130,10 @@ SearchServer::SearchServer(ServerOptions options)
     m_server->set_tcp_nodelay(true);
     // SO_REUSEADDR alone: a restart may bind while old connections linger, but a second daemon
     // cannot (cpp-httplib's default, SO_REUSEPORT, let two share a port and split its requests).
-    m_server->set_socket_options([](socket_t sock) {
+    m_server->set_socket_options([this](socket_t sock) {
         int yes = 1;
         setsockopt(sock, SOL_SOCKET, SO_REUSEADDR, &yes, sizeof(yes));
+        m_listening_socket = sock;
     });
     add_guards();
     add_routes();
@@ -286,15 +287,17 @@ void SearchServer::add_routes()
 
 bool SearchServer::bind()
 {
-    if (m_options.port == 0) {
-        m_options.port = m_server->bind_to_any_port(m_options.host.c_str());
-        return m_options.port > 0;
-    }
-    if (!m_server->bind_to_port(m_options.host.c_str(), m_options.port)) {
+    const bool bound = m_options.port == 0 ? (m_options.port = m_server->bind_to_any_port(m_options.host.c_str())) > 0
+                                           : m_server->bind_to_port(m_options.host.c_str(), m_options.port);
+    if (!bound) {
         std::fprintf(stderr, "searchd: cannot listen on %s:%d (in use? try --port)\n", m_options.host.c_str(),
                      m_options.port);
         return false;
     }
+    // cpp-httplib 0.11.4 is built with a backlog of 5, so a burst of clients beyond the workers
+    // was refused by the kernel; listening again on the bound socket sets the backlog anew
+    // (Linux allows it, as nginx does on reload) to as many as the workers and the queue hold.
+    ::listen(m_listening_socket, static_cast<int>(m_options.threads + k_max_queued_connections));
     return true;
 }
 

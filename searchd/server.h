@@ -52,6 +52,7 @@ private:
     Metrics m_metrics;
     std::unique_ptr<RevisionWarmer> m_warmer;
     std::unique_ptr<httplib::Server> m_server;
+    int m_listening_socket = -1;
 };
 
 }  // namespace findings

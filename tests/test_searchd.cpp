@@ -4,6 +4,7 @@
 #include "core/common/fields.h"
 #include "core/index/index_run.h"
 #include "core/query/search_params.h"
+#include "tests/http_support.h"
 #include "tests/test_support.h"
 
 #include <httplib.h>
@@ -39,7 +40,6 @@ namespace {
 namespace fs = std::filesystem;
 using Catch::Matchers::Contains;
 using nlohmann::json;
-using Params = std::vector<std::pair<std::string, std::string>>;
 
 const std::string k_graded_report = "redbridge-2010-03-05-inspection";
 const std::string k_new_report = "swindon-2019-03-01-focused-visit";  // indexed only by the reopen test
@@ -80,17 +80,6 @@ const Site& site()
 }
 
 // ---- Child processes ---------------------------------------------------------------------------
-
-// Reads one line from fd, waiting at most timeout_ms; returns "" on timeout or end of file.
-std::string read_line(int fd, int timeout_ms)
-{
-    std::string line;
-    pollfd ready{fd, POLLIN, 0};
-    char c = 0;
-    while (poll(&ready, 1, timeout_ms) > 0 && read(fd, &c, 1) == 1 && c != '\n')
-        line += c;
-    return c == '\n' ? line : std::string();
-}
 
 // A searchd child process serving the site's web folder on 127.0.0.1 and a free port, stopped
 // with SIGTERM when the object goes, which must end it cleanly (exit code 0) within 5 s.
@@ -154,74 +143,12 @@ private:
 
 // ---- HTTP -------------------------------------------------------------------------------------
 
-struct Reply {
-    int status = 0;
-    httplib::Headers headers;  // names compare case-insensitively
-    std::string body;
-
-    std::string header(const std::string& name) const
-    {
-        const auto found = headers.find(name);
-        return found == headers.end() ? std::string() : found->second;
-    }
-};
-
-std::string percent_encoded(const std::string& text)
-{
-    const char* const hex = "0123456789ABCDEF";
-    std::string out;
-    for (const unsigned char c : text) {
-        const bool unreserved = (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') ||
-                                c == '-' || c == '.' || c == '_' || c == '~';
-        if (unreserved)
-            out += static_cast<char>(c);
-        else
-            out += std::string("%") + hex[c >> 4] + hex[c & 15];
-    }
-    return out;
-}
-
-std::string search_target(const Params& params)
-{
-    std::string target = "/api/search";
-    for (const auto& [name, value] : params)
-        target += (target.size() == 11 ? "?" : "&") + percent_encoded(name) + "=" + percent_encoded(value);
-    return target;
-}
-
-httplib::Client client_for(int port, time_t timeout_s = 5)
-{
-    httplib::Client client("127.0.0.1", port);
-    client.set_connection_timeout(timeout_s, 0);
-    client.set_read_timeout(timeout_s, 0);
-    client.set_write_timeout(timeout_s, 0);
-    return client;
-}
-
-// GETs target (already percent-encoded); nullopt when no answer came.
-std::optional<Reply> try_get(int port, const std::string& target, time_t timeout_s = 5)
-{
-    httplib::Client client = client_for(port, timeout_s);
-    const httplib::Result result = client.Get(target);
-    if (!result)
-        return std::nullopt;
-    return Reply{result->status, result->headers, result->body};
-}
-
 Reply get(const Searchd& server, const std::string& target)
 {
     std::optional<Reply> reply = try_get(server.port(), target);
     INFO("GET " << target);
     REQUIRE(reply);
     return *reply;
-}
-
-json parse_body(const Reply& reply)
-{
-    const json body = json::parse(reply.body, nullptr, false);
-    INFO("body: " << reply.body.substr(0, 500));
-    REQUIRE(body.is_object());
-    return body;
 }
 
 // GETs target, which must answer 200 with a JSON object.
@@ -234,114 +161,12 @@ json get_json(const Searchd& server, const std::string& target)
     return parse_body(reply);
 }
 
-// Checks a reply is an error with status and code, as {"error": {"code", "message"}}.
-void check_error(const Reply& reply, int status, const std::string& code)
-{
-    INFO("reply: " << reply.status << " " << reply.body.substr(0, 300));
-    CHECK(reply.status == status);
-    CHECK_THAT(reply.header("Content-Type"), Contains("application/json"));
-    const json body = json::parse(reply.body, nullptr, false);
-    REQUIRE(body.contains("error"));
-    CHECK(body["error"].value("code", "") == code);
-    CHECK_FALSE(body["error"].value("message", "").empty());
-}
-
 std::vector<std::string> result_ids(const json& result)
 {
     std::vector<std::string> ids;
     for (const auto& hit : result["results"])
         ids.push_back(hit["id"]);
     return ids;
-}
-
-// A plain TCP connection to send any bytes at all and read HTTP replies back.
-class RawConnection {
-public:
-    explicit RawConnection(int port) : m_fd(socket(AF_INET, SOCK_STREAM | SOCK_CLOEXEC, 0))
-    {
-        REQUIRE(m_fd >= 0);
-        sockaddr_in address{};
-        address.sin_family = AF_INET;
-        address.sin_port = htons(static_cast<std::uint16_t>(port));
-        address.sin_addr.s_addr = htonl(INADDR_LOOPBACK);
-        REQUIRE(connect(m_fd, reinterpret_cast<const sockaddr*>(&address), sizeof address) == 0);
-    }
-    ~RawConnection() { close(m_fd); }
-    RawConnection(const RawConnection&) = delete;
-    RawConnection& operator=(const RawConnection&) = delete;
-
-    // Sends bytes; returns false when the server has closed the connection.
-    bool send_bytes(const std::string& bytes)
-    {
-        for (std::size_t sent = 0; sent < bytes.size();) {
-            const ssize_t n = ::send(m_fd, bytes.data() + sent, bytes.size() - sent, MSG_NOSIGNAL);
-            if (n <= 0)
-                return false;
-            sent += static_cast<std::size_t>(n);
-        }
-        return true;
-    }
-
-    // Reads the next whole reply; nullopt when none comes within timeout_ms.
-    std::optional<Reply> read_reply(int timeout_ms = 5000)
-    {
-        const auto deadline = std::chrono::steady_clock::now() + std::chrono::milliseconds(timeout_ms);
-        for (;;) {
-            if (std::optional<Reply> reply = take_reply())
-                return reply;
-            const auto left = std::chrono::duration_cast<std::chrono::milliseconds>(deadline - std::chrono::steady_clock::now());
-            pollfd ready{m_fd, POLLIN, 0};
-            char chunk[65536];
-            if (left.count() <= 0 || poll(&ready, 1, static_cast<int>(left.count())) <= 0)
-                return std::nullopt;
-            const ssize_t n = recv(m_fd, chunk, sizeof chunk, 0);
-            if (n <= 0)
-                return std::nullopt;
-            m_buffer.append(chunk, static_cast<std::size_t>(n));
-        }
-    }
-
-private:
-    // Removes one complete reply from the buffer, if it holds one.
-    std::optional<Reply> take_reply()
-    {
-        const std::size_t head_end = m_buffer.find("\r\n\r\n");
-        if (head_end == std::string::npos)
-            return std::nullopt;
-        Reply reply;
-        std::size_t line_start = m_buffer.find("\r\n");
-        reply.status = std::atoi(m_buffer.substr(9, 3).c_str());  // "HTTP/1.1 200 OK"
-        while (line_start < head_end) {
-            const std::size_t line_end = m_buffer.find("\r\n", line_start + 2);
-            const std::string line = m_buffer.substr(line_start + 2, line_end - line_start - 2);
-            const std::size_t colon = line.find(':');
-            if (colon != std::string::npos)
-                reply.headers.emplace(line.substr(0, colon), line.substr(std::min(line.find_first_not_of(' ', colon + 1), line.size())));
-            line_start = line_end;
-        }
-        const std::size_t length = std::stoul("0" + reply.header("Content-Length"));
-        if (m_buffer.size() < head_end + 4 + length)
-            return std::nullopt;
-        reply.body = m_buffer.substr(head_end + 4, length);
-        m_buffer.erase(0, head_end + 4 + length);
-        return reply;
-    }
-
-    int m_fd;
-    std::string m_buffer;
-};
-
-// Sends request bytes on a new connection and returns the reply (status 0 when none came).
-Reply raw_exchange(int port, const std::string& request)
-{
-    RawConnection connection(port);
-    connection.send_bytes(request);
-    return connection.read_reply().value_or(Reply{});
-}
-
-std::string raw_get(const std::string& target, const std::string& extra_headers = "")
-{
-    return "GET " + target + " HTTP/1.1\r\nHost: 127.0.0.1\r\n" + extra_headers + "Connection: close\r\n\r\n";
 }
 
 // Returns the value of a Prometheus series ("name{labels}"), or -1 when it is absent.

@@ -172,6 +172,7 @@ ChildProcess::ChildProcess(std::vector<std::string> words, const std::string& st
     m_pid = fork();
     REQUIRE(m_pid >= 0);
     if (m_pid == 0) {
+        setpgid(0, 0);  // its own process group, so that whatever it starts goes with it
         const rlimit no_core{0, 0};
         setrlimit(RLIMIT_CORE, &no_core);
         const int null = open("/dev/null", O_RDWR);
@@ -183,6 +184,7 @@ ChildProcess::ChildProcess(std::vector<std::string> words, const std::string& st
         execv(argv[0], argv.data());
         _exit(127);
     }
+    setpgid(m_pid, m_pid);  // here too, so that the group exists whichever runs first
     if (stdout_path.empty()) {
         close(out[1]);
         m_stdout = out[0];
@@ -191,10 +193,9 @@ ChildProcess::ChildProcess(std::vector<std::string> words, const std::string& st
 
 ChildProcess::~ChildProcess()
 {
-    if (running()) {
-        kill(m_pid, SIGKILL);
+    kill(-m_pid, SIGKILL);  // the process and any it started and left behind
+    if (running())
         wait();
-    }
     if (m_stdout >= 0)
         close(m_stdout);
 }

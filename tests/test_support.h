@@ -71,8 +71,8 @@ struct ProgramRun {
 
 // A program run as a child process: its arguments passed as they are (no shell), standard
 // input from /dev/null, standard output into a pipe (stdout_fd) or a file, standard error into
-// a file, and no core dumps. The one way the tests start programs. When the object goes, a
-// process still running is killed and reaped.
+// a file, and no core dumps. The one way the tests start programs. When the object goes, the
+// process and every process it started (its process group) are killed, and it is reaped.
 class ChildProcess {
 public:
     // Starts words[0] with the rest as its arguments. stdout_path "" pipes standard output.
