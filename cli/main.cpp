@@ -247,6 +247,9 @@ int main(int argc, char** argv)
         return run(options);
     } catch (const findings::Error& error) {
         std::fprintf(stderr, "findings: error: %s\n", error.what());
+    } catch (const Xapian::DatabaseCorruptError& error) {
+        std::fprintf(stderr, "findings: error: the index at %s is damaged (%s): see what `indexer --check --db %s` says\n",
+                     options.db.c_str(), error.get_description().c_str(), options.db.c_str());
     } catch (const Xapian::Error& error) {
         std::fprintf(stderr, "findings: error: the index at %s: %s\n", options.db.c_str(), error.get_description().c_str());
     } catch (const std::exception& error) {

@@ -3,6 +3,7 @@
 #include "core/common/defaults.h"
 #include "core/common/error.h"
 #include "core/common/json_text.h"
+#include "core/index/index_check.h"
 #include "core/index/index_run.h"
 #include "indexer/progress_bar.h"
 #include "indexer/summary_output.h"
@@ -22,6 +23,7 @@ constexpr int k_exit_some_failed = 1;
 constexpr int k_exit_error = 2;
 
 const char* const k_usage = R"(Usage: indexer [--db DIR] [--json] [--verbose] PATH...
+       indexer [--db DIR] --check
 
 Builds or updates the Findings index from Ofsted children's services reports. Each PATH is a
 report file (.txt or .pdf) or a folder searched recursively. Every paragraph becomes a
@@ -36,6 +38,9 @@ Options:
   --db DIR     the index folder (default: $FINDINGS_DB, else data/index); created if missing
   --json       print the closing summary as JSON on stdout (progress still goes to stderr)
   --verbose    list the files behind every count in the summary
+  --check      read every block of the index and check its documents and records, instead of
+               indexing; after a crash of the machine or disk trouble (damage in a part that
+               no query reads shows nowhere else)
   --help       show this help
 
 Examples:
@@ -44,13 +49,14 @@ Examples:
   indexer --json corpus/ > summary.json    a machine-readable summary for scripts
 
 Exit status: 0 all files indexed, 1 some files failed (listed), 2 the run could not start
-(bad arguments, index locked or unreadable).
+(bad arguments, index locked or unreadable). With --check: 0 whole, 1 damaged, 2 no index.
 )";
 
 struct Options {
     std::string db = findings::default_index_path();
     bool json = false;
     bool verbose = false;
+    bool check = false;
     std::vector<std::string> paths;
 };
 
@@ -72,15 +78,37 @@ int parse_arguments(int argc, char** argv, Options& options)
             options.json = true;
         } else if (argument == "--verbose" || argument == "-v") {
             options.verbose = true;
+        } else if (argument == "--check") {
+            options.check = true;
         } else if (argument.rfind("-", 0) == 0 && argument != "-") {
             line.fail("unknown option " + argument);
         } else {
             options.paths.push_back(argument);
         }
     }
-    if (options.paths.empty())
+    if (options.check && !options.paths.empty())
+        line.fail("--check checks the index and takes no PATH");
+    if (options.paths.empty() && !options.check)
         line.fail("no PATH given: name report files or folders, e.g. indexer corpus/");
     return -1;
+}
+
+// Checks the whole index and says whether it is whole; returns the exit code.
+int check(const std::string& db)
+{
+    const findings::IndexCheck result = findings::check_index(db);
+    if (result.problems.empty()) {
+        std::printf("The index at %s is whole: %lu paragraphs in %zu reports, revision %lu.\n", db.c_str(),
+                    static_cast<unsigned long>(result.paragraphs), result.reports,
+                    static_cast<unsigned long>(result.revision));
+        return k_exit_ok;
+    }
+    std::printf("The index at %s is damaged:\n", db.c_str());
+    for (const auto& problem : result.problems)
+        std::printf("  %s\n", problem.c_str());
+    std::printf("Rebuild it: move it aside (mv %s %s.damaged), then run indexer --db %s FOLDER... on your reports.\n",
+                db.c_str(), db.c_str(), db.c_str());
+    return k_exit_some_failed;
 }
 
 }  // namespace
@@ -96,6 +124,8 @@ int main(int argc, char** argv)
     // large tree). It reads the setting only from the environment; one set by the user wins.
     setenv("XAPIAN_FLUSH_THRESHOLD", "3000", 0);
     try {
+        if (options.check)
+            return check(options.db);
         findings::ProgressBar bar(stderr);
         const findings::IndexSummary summary = findings::run_indexer(
             options.db, options.paths, [&bar](const findings::IndexProgress& progress) { bar.update(progress); });
@@ -107,6 +137,9 @@ int main(int argc, char** argv)
         return summary.failed.empty() ? k_exit_ok : k_exit_some_failed;
     } catch (const findings::Error& error) {
         std::fprintf(stderr, "indexer: error: %s\n", error.what());
+    } catch (const Xapian::DatabaseCorruptError& error) {
+        std::fprintf(stderr, "indexer: error: the index at %s is damaged (%s): see what `indexer --check --db %s` says\n",
+                     options.db.c_str(), error.get_description().c_str(), options.db.c_str());
     } catch (const Xapian::Error& error) {
         std::fprintf(stderr, "indexer: error: the index at %s: %s\n", options.db.c_str(), error.get_description().c_str());
     } catch (const std::exception& error) {

@@ -4,6 +4,7 @@
 #include "core/common/analyser.h"
 #include "core/common/error.h"
 #include "core/common/index_schema.h"
+#include "core/index/index_check.h"
 #include "core/index/index_run.h"
 #include "core/index/index_writer.h"
 #include "core/ingest/report_parser.h"
@@ -398,20 +399,77 @@ TEST_CASE("A PDF report and its text twin give the same report and paragraphs", 
     CHECK(shared_share(txt, pdf) >= 0.95);
 }
 
-TEST_CASE("Indexing a PDF with its text twin skips the second as the same report", "[indexer][pdf]")
+// Returns the file the index holds a report from ("" when it holds no such report).
+std::string source_of(const std::string& index, const std::string& report_id)
+{
+    const nlohmann::json record =
+        nlohmann::json::parse(Xapian::Database(index).get_metadata(schema::k_meta_report + report_id), nullptr, false);
+    return record.is_object() ? record.value("source", "") : "";
+}
+
+TEST_CASE("A report's text and PDF twins keep the text, whichever was indexed first", "[indexer][pdf]")
 {
     TempDir tmp;
     const std::string name = "hackney-2019-03-04-focused-visit";
-    const std::string pdf = copy_into(test_data_path("pdf/" + name + ".pdf"), tmp.path() / "reports");
-    const std::string txt = copy_into(corpus_path("reports/" + name + ".txt"), tmp.path() / "reports");
+    const std::string pdf_source = test_data_path("pdf/" + name + ".pdf");
+    const std::string txt_source = corpus_path("reports/" + name + ".txt");
+    const fs::path folder = tmp.path() / "reports";
+    const std::string index = tmp / "index";
+    const auto check_text_kept = [&](const IndexSummary& summary) {
+        CHECK(summary.failed.empty());
+        CHECK(summary.index_reports == 1);
+        CHECK(source_of(index, name) == (folder / (name + ".txt")).string());
+        const std::optional<std::string> reason = reason_for(summary.skipped, (folder / (name + ".pdf")).string());
+        REQUIRE(reason);
+        CHECK_THAT(*reason, Contains("the same report as " + (folder / (name + ".txt")).string()));
+    };
 
-    const IndexSummary summary = index_paths(tmp / "index", {tmp / "reports"});
-    CHECK(summary.reports_added == 1);
-    CHECK(summary.failed.empty());
-    const std::optional<std::string> reason = reason_for(summary.skipped, txt);
-    REQUIRE(reason);
-    CHECK(*reason == "the same report as " + pdf);
-    CHECK(summary.index_reports == 1);
+    SECTION("both at once")
+    {
+        copy_into(pdf_source, folder);
+        copy_into(txt_source, folder);
+        const IndexSummary summary = index_paths(index, {folder.string()});
+        CHECK(summary.reports_added == 1);
+        check_text_kept(summary);
+    }
+    SECTION("the PDF first, then the text beside it")
+    {
+        copy_into(pdf_source, folder);
+        REQUIRE(index_paths(index, {folder.string()}).index_reports == 1);
+        copy_into(txt_source, folder);
+        check_text_kept(index_paths(index, {folder.string()}));
+    }
+    SECTION("the text first, then the PDF beside it")
+    {
+        copy_into(txt_source, folder);
+        REQUIRE(index_paths(index, {folder.string()}).index_reports == 1);
+        copy_into(pdf_source, folder);
+        check_text_kept(index_paths(index, {folder.string()}));
+    }
+    // Once the text goes, the PDF holds the report again.
+    fs::remove(folder / (name + ".txt"));
+    const IndexSummary without_text = index_paths(index, {folder.string()});
+    CHECK(without_text.index_reports == 1);
+    CHECK(source_of(index, name) == (folder / (name + ".pdf")).string());
+}
+
+TEST_CASE("A new index built in halves keeps the same twin as an update does", "[indexer][pdf]")
+{
+    TempDir tmp;
+    const fs::path folder = tmp.path() / "reports";
+    copy_smallest_reports(500, folder);  // enough files to build in halves
+    // The PDF sorts first, so it is in the first half; its text twin sorts last, in the second.
+    const std::string name = "croydon-2024-12-03-inspection";
+    fs::copy_file(test_data_path("pdf/" + name + ".pdf"), folder / "0000-twin.pdf");
+    fs::copy_file(corpus_path("reports/" + name + ".txt"), folder / "zzzz-twin.txt");
+    const std::string id = parse_file((folder / "zzzz-twin.txt").string()).id;
+    const IndexSummary summary = index_paths(tmp / "index", {folder.string()});
+    REQUIRE(summary.failed.empty());
+    CHECK(source_of(tmp / "index", id) == (folder / "zzzz-twin.txt").string());
+    CHECK(reason_for(summary.skipped, (folder / "0000-twin.pdf").string()));
+    CHECK(summary.index_reports == 501);
+    CHECK(summary.reports_added == 501);
+    CHECK(index_problems(Xapian::Database(tmp / "index")).empty());
 }
 
 TEST_CASE("Every corpus report parses with an authority, a date, a unique id and clean paragraphs",

@@ -2,6 +2,7 @@
 #include <catch2/catch.hpp>
 
 #include "core/common/index_schema.h"
+#include "core/index/index_check.h"
 #include "core/index/index_writer.h"
 #include "tests/test_support.h"
 
@@ -50,18 +51,6 @@ bool has_committed_documents(const std::string& path)
     } catch (const Xapian::Error&) {
         return false;
     }
-}
-
-// Copies the count smallest reports of corpus/reports into folder (smallest, to keep runs quick).
-void copy_smallest_reports(std::size_t count, const fs::path& folder)
-{
-    std::vector<std::pair<std::uintmax_t, std::string>> reports;
-    for (const auto& entry : fs::directory_iterator(corpus_path("reports")))
-        reports.emplace_back(entry.file_size(), entry.path().string());
-    std::sort(reports.begin(), reports.end());
-    REQUIRE(reports.size() >= count);
-    for (std::size_t i = 0; i < count; ++i)
-        copy_into(reports[i].second, folder);
 }
 
 // Returns count lines of ordinary prose, with no blank line between them.
@@ -170,6 +159,34 @@ TEST_CASE("indexer exits 2 saying locked while another writer holds the index", 
     const ProgramRun run = run_indexer_program(tmp, {"--db", tmp / "index", corpus_path("seed")});
     CHECK(run.exit_code == 2);
     CHECK_THAT(run.err, Contains("locked"));
+}
+
+TEST_CASE("indexer --check passes a whole index and names damage that queries may never read", "[indexer][process]")
+{
+    TempDir tmp;
+    const std::string db = tmp / "index";
+    REQUIRE(run_indexer_program(tmp, {"--db", db, corpus_path("seed")}).exit_code == 0);
+    const ProgramRun whole = run_indexer_program(tmp, {"--db", db, "--check"});
+    INFO(whole.out << whole.err);
+    CHECK(whole.exit_code == 0);
+    CHECK_THAT(whole.out, Contains("is whole") && Contains("in 5 reports"));
+
+    // A block in the middle of the posting lists overwritten, as a failing disk might.
+    const std::string postlist = (fs::path(db) / "postlist.glass").string();
+    std::string bytes = read_file(postlist);
+    const std::size_t block = 8192;
+    REQUIRE(bytes.size() >= 3 * block);
+    bytes.replace((bytes.size() / block / 2) * block, block, std::string(block, '\xff'));
+    write_file(postlist, bytes);
+    const ProgramRun damaged = run_indexer_program(tmp, {"--db", db, "--check"});
+    INFO(damaged.out << damaged.err);
+    CHECK(damaged.exit_code == 1);
+    CHECK_THAT(damaged.out, Contains("is damaged") && Contains("Rebuild it"));
+
+    const ProgramRun missing = run_indexer_program(tmp, {"--db", tmp / "nothing", "--check"});
+    CHECK(missing.exit_code == 2);
+    CHECK_THAT(missing.err, Contains("no index at"));
+    CHECK(run_indexer_program(tmp, {"--db", db, "--check", corpus_path("seed")}).exit_code == 2);
 }
 
 TEST_CASE("A killed indexer leaves the index at its last commit and the next run completes it",

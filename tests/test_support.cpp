@@ -1,17 +1,14 @@
 // Helpers shared by the tests: locating test data and paragraphs.
 #include "tests/test_support.h"
 
-#include "core/common/index_schema.h"
 #include "core/ingest/report_parser.h"
 #include "core/ingest/report_reader.h"
 
 #include <catch2/catch.hpp>
-#include <nlohmann/json.hpp>
 
+#include <algorithm>
 #include <csignal>
 #include <fstream>
-#include <map>
-#include <set>
 #include <sstream>
 #include <thread>
 
@@ -77,6 +74,17 @@ std::string copy_into(const std::string& source, const std::filesystem::path& fo
     return target.string();
 }
 
+void copy_smallest_reports(std::size_t count, const std::filesystem::path& folder)
+{
+    std::vector<std::pair<std::uintmax_t, std::string>> reports;
+    for (const auto& entry : std::filesystem::directory_iterator(corpus_path("reports")))
+        reports.emplace_back(entry.file_size(), entry.path().string());
+    std::sort(reports.begin(), reports.end());
+    REQUIRE(reports.size() >= count);
+    for (std::size_t i = 0; i < count; ++i)
+        copy_into(reports[i].second, folder);
+}
+
 std::string read_file(const std::string& path)
 {
     std::ifstream in(path, std::ios::binary);
@@ -93,64 +101,6 @@ void write_file(const std::string& path, const std::string& bytes)
     out << bytes;
     INFO("writing " << path);
     REQUIRE(out.good());
-}
-
-std::vector<std::string> index_problems(const Xapian::Database& db)
-{
-    namespace s = schema;
-    std::vector<std::string> problems;
-    const auto problem = [&problems](const std::string& text) {
-        if (problems.size() < 10)
-            problems.push_back(text);
-    };
-    std::map<std::string, std::set<int>> positions;  // report id -> paragraph numbers
-    for (auto doc = db.postlist_begin(""); doc != db.postlist_end(""); ++doc) {
-        const Xapian::Document document = db.get_document(*doc);
-        std::vector<std::string> ids, reports;
-        for (auto term = document.termlist_begin(); term != document.termlist_end(); ++term) {
-            const std::string text = *term;
-            if (text.rfind(s::k_paragraph_id, 0) == 0)
-                ids.push_back(text.substr(s::k_paragraph_id.size()));
-            else if (text.rfind(s::k_report, 0) == 0)
-                reports.push_back(text.substr(s::k_report.size()));
-        }
-        const std::string where = "document " + std::to_string(*doc) + ": ";
-        if (ids.size() != 1 || reports.size() != 1) {
-            problem(where + std::to_string(ids.size()) + " Q terms, " + std::to_string(reports.size()) + " XR terms");
-            continue;
-        }
-        const nlohmann::json data = nlohmann::json::parse(document.get_data(), nullptr, false);
-        if (!data.is_object() || data.value("report_id", "") + "/" + std::to_string(data.value("position", 0)) != ids[0] ||
-            data.value("report_id", "") != reports[0])
-            problem(where + "data does not name " + ids[0] + ": " + document.get_data().substr(0, 200));
-        const std::size_t slash = ids[0].rfind('/');
-        if (slash == std::string::npos || ids[0].substr(0, slash) != reports[0]) {
-            problem(where + "paragraph id " + ids[0] + " is not under report " + reports[0]);
-            continue;
-        }
-        if (!positions[reports[0]].insert(std::atoi(ids[0].c_str() + slash + 1)).second)
-            problem(where + "paragraph id " + ids[0] + " is duplicated");
-    }
-    std::set<std::string> recorded;
-    for (auto key = db.metadata_keys_begin(s::k_meta_report); key != db.metadata_keys_end(s::k_meta_report); ++key) {
-        const std::string id = (*key).substr(s::k_meta_report.size());
-        recorded.insert(id);
-        const nlohmann::json record = nlohmann::json::parse(db.get_metadata(*key), nullptr, false);
-        const std::size_t expected = record.is_object() ? record.value("paragraphs", std::size_t{0}) : 0;
-        std::set<int> numbers;
-        for (int n = 1; n <= static_cast<int>(expected); ++n)
-            numbers.insert(n);
-        if (expected == 0 || positions[id] != numbers)
-            problem("report " + id + ": record says " + std::to_string(expected) + " paragraphs, index holds " +
-                    std::to_string(positions[id].size()) + " numbered " +
-                    (positions[id].empty() ? "-" : std::to_string(*positions[id].begin()) + ".." +
-                                                       std::to_string(*positions[id].rbegin())));
-    }
-    for (const auto& [id, numbers] : positions) {
-        if (!numbers.empty() && !recorded.count(id))
-            problem("report " + id + ": " + std::to_string(numbers.size()) + " paragraphs but no report: record");
-    }
-    return problems;
 }
 
 namespace {

@@ -3,8 +3,6 @@
 
 #include "core/common/report_model.h"
 
-#include <xapian.h>
-
 #include <chrono>
 #include <filesystem>
 #include <optional>
@@ -50,17 +48,14 @@ private:
 // Copies a file into folder (created if missing), keeping its name; returns the copy's path.
 std::string copy_into(const std::string& source, const std::filesystem::path& folder);
 
+// Copies the count smallest reports of corpus/reports into folder (smallest, to keep runs quick).
+void copy_smallest_reports(std::size_t count, const std::filesystem::path& folder);
+
 // Reads a whole file as bytes; fails the test when it cannot be read.
 std::string read_file(const std::string& path);
 
 // Writes bytes to a file, replacing it; fails the test when it cannot be written.
 void write_file(const std::string& path, const std::string& bytes);
-
-// Returns what is inconsistent in an index (at most 10 lines; empty when whole): every
-// document must have exactly one Q term, one XR term and JSON data naming the same paragraph
-// and report; every report:<id> record must have as many documents as its "paragraphs",
-// numbered <id>/1..n; every report with documents must have a record.
-std::vector<std::string> index_problems(const Xapian::Database& db);
 
 // What a program run as a process did.
 struct ProgramRun {

@@ -4,6 +4,7 @@
 
 #include "core/common/analyser.h"
 #include "core/common/error.h"
+#include "core/common/text_normaliser.h"
 #include "core/index/index_writer.h"
 #include "core/index/paragraph_document.h"
 #include "core/index/report_lookup.h"
@@ -38,9 +39,7 @@ constexpr std::size_t k_reports_per_commit = 200;
 
 bool has_report_extension(const fs::path& path)
 {
-    std::string extension = path.extension().string();
-    std::transform(extension.begin(), extension.end(), extension.begin(),
-                   [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
+    const std::string extension = to_lower(path.extension().string());
     return extension == ".txt" || extension == ".pdf";
 }
 
@@ -283,6 +282,22 @@ private:
     IndexProgress m_progress;
 };
 
+// Why a source is skipped for another one of the same report id (the rule: preferred_source).
+std::string same_report_as(const std::string& kept)
+{
+    return "the same report as " + kept + ", which is kept (a text over a PDF, then the first path)";
+}
+
+// Counts a report added in this run as the duplicate it turned out to be of twin.held_by.
+void count_as_duplicate(const RemovedReport& twin, IndexSummary& summary)
+{
+    --summary.reports_added;
+    summary.paragraphs_added -= twin.paragraphs;
+    summary.skipped.push_back({twin.source, same_report_as(twin.held_by)});
+    for (auto* gaps : {&summary.without_authority, &summary.without_date, &summary.without_grades})
+        gaps->erase(std::remove(gaps->begin(), gaps->end(), twin.source), gaps->end());
+}
+
 // Indexes files, in order, through writer, committing every k_reports_per_commit reports (which
 // also bounds the writer's memory); before_file, when given, is called before each file.
 void index_files(const std::vector<std::string>& files, IndexWriter& writer, IndexSummary& summary,
@@ -290,6 +305,7 @@ void index_files(const std::vector<std::string>& files, IndexWriter& writer, Ind
 {
     Preparer preparer(files, writer.source_hashes());
     std::size_t since_commit = 0;
+    std::set<std::string> added_now;
     for (const auto& path : files) {
         progress.start(path);
         if (before_file)
@@ -305,11 +321,19 @@ void index_files(const std::vector<std::string>& files, IndexWriter& writer, Ind
             continue;
         }
         const Report& report = prepared.report;
-        const WriteResult written = writer.write(report, prepared.hash, prepared.documents);
+        WriteResult written = writer.write(report, prepared.hash, prepared.documents);
         if (written.outcome == WriteOutcome::duplicate) {
-            summary.skipped.push_back({prepared.path, "the same report as " + written.duplicate_of});
+            summary.skipped.push_back({prepared.path, same_report_as(written.duplicate_of)});
             continue;
         }
+        if (added_now.count(written.displaced)) {  // as if the displaced source had never been added
+            count_as_duplicate({written.displaced, report.id, written.paragraphs_removed, prepared.path}, summary);
+            written = {WriteOutcome::added, 0, "", ""};
+        } else if (!written.displaced.empty()) {
+            summary.skipped.push_back({written.displaced, same_report_as(prepared.path)});
+        }
+        if (written.outcome == WriteOutcome::added)
+            added_now.insert(prepared.path);
         note_gaps(report, summary);
         ++(written.outcome == WriteOutcome::added ? summary.reports_added : summary.reports_replaced);
         summary.paragraphs_added += report.paragraphs.size();
@@ -409,16 +433,6 @@ void add_counts(IndexSummary& into, const IndexSummary& from)
     append(into.without_grades, from.without_grades);
 }
 
-// Counts a report written to the second half as the duplicate it is of one in the first.
-void count_as_duplicate(const RemovedReport& twin, IndexSummary& summary)
-{
-    --summary.reports_added;
-    summary.paragraphs_added -= twin.paragraphs;
-    summary.skipped.push_back({twin.source, "the same report as " + twin.held_by});
-    for (auto* gaps : {&summary.without_authority, &summary.without_date, &summary.without_grades})
-        gaps->erase(std::remove(gaps->begin(), gaps->end(), twin.source), gaps->end());
-}
-
 // Builds a new index at db_path from two halves of the files written side by side in
 // <db_path>.building/, merged by Xapian's compaction (the first half's documents first, so the
 // index equals one built in order) and moved into place. Until then db_path does not exist; a
@@ -460,8 +474,19 @@ void build_in_halves(const std::string& db_path, const Discovery& found, IndexSu
         first_done.get();
         second_done.get();
 
-        for (const auto& twin : second.remove_reports_held_by(first.database()))
-            count_as_duplicate(twin, second_summary);
+        // A report both halves hold keeps the source the rule prefers, as an update would.
+        for (const auto& shared : second.reports_shared_with(first.database())) {
+            if (preferred_source(shared.other_source, shared.source)) {
+                RemovedReport twin = second.remove_source(shared.report_id, shared.source);
+                twin.held_by = shared.other_source;
+                count_as_duplicate(twin, second_summary);
+            } else {
+                RemovedReport twin = first.remove_source(shared.report_id, shared.other_source);
+                twin.held_by = shared.source;
+                count_as_duplicate(twin, first_summary);
+            }
+        }
+        first.commit();
         second.commit();
         add_counts(summary, first_summary);
         add_counts(summary, second_summary);

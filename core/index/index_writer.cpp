@@ -5,6 +5,7 @@
 #include "core/common/error.h"
 #include "core/common/index_schema.h"
 #include "core/common/json_text.h"
+#include "core/common/text_normaliser.h"
 #include "core/index/paragraph_document.h"
 
 #include <nlohmann/json.hpp>
@@ -61,6 +62,14 @@ IndexWriter::~IndexWriter()
     }
 }
 
+bool preferred_source(const std::string& a, const std::string& b)
+{
+    const auto is_pdf = [](const std::string& path) { return to_lower(std::filesystem::path(path).extension().string()) == ".pdf"; };
+    if (is_pdf(a) != is_pdf(b))
+        return !is_pdf(a);
+    return a < b;
+}
+
 std::map<std::string, std::string> IndexWriter::source_hashes() const
 {
     std::map<std::string, std::string> hashes;
@@ -91,9 +100,12 @@ WriteResult IndexWriter::write(const Report& report, const std::string& content_
         const std::string holder = existing.value("source", "");
         if (holder != report.source_path && std::filesystem::exists(holder) &&
             !m_db.get_metadata(schema::k_meta_source + holder).empty()) {
-            result.outcome = WriteOutcome::duplicate;
-            result.duplicate_of = holder;
-            return result;
+            if (!preferred_source(report.source_path, holder)) {
+                result.outcome = WriteOutcome::duplicate;
+                result.duplicate_of = holder;
+                return result;
+            }
+            result.displaced = holder;
         }
     }
     const nlohmann::json previous = read_json(m_db.get_metadata(schema::k_meta_source + report.source_path));
@@ -142,22 +154,25 @@ std::vector<RemovedReport> IndexWriter::remove_unseen(const std::vector<std::str
     return removed;
 }
 
-std::vector<RemovedReport> IndexWriter::remove_reports_held_by(const Xapian::Database& earlier)
+std::vector<SharedReport> IndexWriter::reports_shared_with(const Xapian::Database& other) const
 {
-    std::vector<RemovedReport> held;
+    std::vector<SharedReport> shared;
     const std::string& prefix = schema::k_meta_report;
     for (auto key = m_db.metadata_keys_begin(prefix); key != m_db.metadata_keys_end(prefix); ++key) {
-        const nlohmann::json elsewhere = read_json(earlier.get_metadata(*key));
-        if (elsewhere.is_object()) {
-            const nlohmann::json record = read_json(m_db.get_metadata(*key));
-            held.push_back({record.value("source", ""), (*key).substr(prefix.size()), 0, elsewhere.value("source", "")});
+        const nlohmann::json there = read_json(other.get_metadata(*key));
+        if (there.is_object()) {
+            const nlohmann::json here = read_json(m_db.get_metadata(*key));
+            shared.push_back({(*key).substr(prefix.size()), here.value("source", ""), there.value("source", "")});
         }
     }
-    for (auto& report : held) {
-        report.paragraphs = remove_report(report.report_id);
-        m_db.set_metadata(schema::k_meta_source + report.source, "");
-    }
-    return held;
+    return shared;
+}
+
+RemovedReport IndexWriter::remove_source(const std::string& report_id, const std::string& source)
+{
+    RemovedReport removed{source, report_id, remove_report(report_id), ""};
+    m_db.set_metadata(schema::k_meta_source + source, "");
+    return removed;
 }
 
 void IndexWriter::commit()

@@ -22,6 +22,7 @@ struct WriteResult {
     WriteOutcome outcome = WriteOutcome::added;
     std::size_t paragraphs_removed = 0;
     std::string duplicate_of;  // the source that already holds this report, for duplicate
+    std::string displaced;     // the source that held this report until this one was preferred
 };
 
 struct RemovedReport {
@@ -29,6 +30,18 @@ struct RemovedReport {
     std::string report_id;
     std::size_t paragraphs = 0;
     std::string held_by;  // for a duplicate: the source that holds the report elsewhere
+};
+
+// Of two sources of the same report id, returns whether a is kept rather than b: a text file
+// over a PDF (a text beside its PDF is taken as its corrected extraction), then the path that
+// sorts first. Which is kept never depends on which was indexed first.
+bool preferred_source(const std::string& a, const std::string& b);
+
+// A report id held by one source here and another source in a second index.
+struct SharedReport {
+    std::string report_id;
+    std::string source;        // here
+    std::string other_source;  // in the other index
 };
 
 // Opens (creating if needed) the Xapian database at path for writing, with Xapian's flags.
@@ -51,16 +64,20 @@ public:
     std::map<std::string, std::string> source_hashes() const;
 
     // Writes a report's documents (built off this thread by report_documents), replacing
-    // whatever the same source or report held before.
+    // whatever the same source held before, and the report's other source when this one is
+    // preferred (preferred_source); otherwise the report is left to that other source.
     WriteResult write(const Report& report, const std::string& content_hash, const ReportDocuments& prepared);
 
     // Removes the reports whose sources lie under one of roots but were not seen this run.
     std::vector<RemovedReport> remove_unseen(const std::vector<std::string>& roots,
                                              const std::set<std::string>& seen);
 
-    // Removes the reports that `earlier` holds too, from another source (the twin of a report
-    // written to the other half of a split build), with their sources.
-    std::vector<RemovedReport> remove_reports_held_by(const Xapian::Database& earlier);
+    // Returns the reports that `other` holds too, from another source (the twin of a report
+    // written to the other half of a split build).
+    std::vector<SharedReport> reports_shared_with(const Xapian::Database& other) const;
+
+    // Removes a report and forgets its source, so that the next run examines the file again.
+    RemovedReport remove_source(const std::string& report_id, const std::string& source);
 
     // Makes everything written so far visible to readers, atomically.
     void commit();

@@ -2,10 +2,10 @@
 #include "core/ingest/report_reader.h"
 
 #include "core/common/text_encoding.h"
+#include "core/common/text_normaliser.h"
 #include "core/ingest/pdf_text.h"
 
 #include <algorithm>
-#include <cctype>
 #include <filesystem>
 #include <fstream>
 #include <sstream>
@@ -19,14 +19,6 @@ ReadResult refuse(std::string reason)
     ReadResult result;
     result.reason = std::move(reason);
     return result;
-}
-
-std::string lower_extension(const std::filesystem::path& path)
-{
-    std::string extension = path.extension().string();
-    for (char& c : extension)
-        c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
-    return extension;
 }
 
 // Returns whether bytes look like binary data rather than text (NUL bytes near the start).
@@ -52,7 +44,7 @@ ReadResult read_report_file(const std::string& path)
     if (size > k_max_report_bytes)
         return refuse("the file is " + std::to_string(size / (1024 * 1024)) +
                       " MiB, over the 20 MiB limit for one report");
-    const std::string extension = lower_extension(path);
+    const std::string extension = to_lower(std::filesystem::path(path).extension().string());
     if (extension != ".txt" && extension != ".pdf")
         return refuse("not a .txt or .pdf file");
 
