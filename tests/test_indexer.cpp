@@ -4,6 +4,7 @@
 #include "core/common/analyser.h"
 #include "core/common/error.h"
 #include "core/common/index_schema.h"
+#include "core/common/text_encoding.h"
 #include "core/index/index_check.h"
 #include "core/index/index_run.h"
 #include "core/index/index_writer.h"
@@ -22,6 +23,8 @@
 #include <set>
 #include <string>
 #include <vector>
+
+#include <sys/stat.h>
 
 namespace findings::test {
 namespace {
@@ -324,6 +327,73 @@ TEST_CASE("Bad input files are reported by path with a reason and the rest is in
         CHECK(reason_for(summary.skipped, path(name)).has_value());
         CHECK_FALSE(reason_for(summary.failed, path(name)).has_value());
     }
+}
+
+// Returns UTF-8 text as UTF-16LE with its byte order mark, as Windows' "Unicode" saves it.
+std::string as_utf16le(const std::string& utf8)
+{
+    std::string out = "\xFF\xFE";
+    const auto unit = [&out](char32_t value) {
+        out += static_cast<char>(value & 0xFF);
+        out += static_cast<char>(value >> 8);
+    };
+    for (std::size_t i = 0; i < utf8.size();) {
+        const char32_t cp = next_code_point(utf8, i);
+        if (cp >= 0x10000) {
+            unit(0xD800 + ((cp - 0x10000) >> 10));
+            unit(0xDC00 + ((cp - 0x10000) & 0x3FF));
+        } else {
+            unit(cp);
+        }
+    }
+    return out;
+}
+
+TEST_CASE("Hostile files are read or named with a reason, and none stops or hangs the run", "[indexer][hostile]")
+{
+    TempDir tmp;
+    const fs::path folder = tmp.path() / "reports";
+    const auto path = [&folder](const char* name) { return (folder / name).string(); };
+    const std::string report = read_file(corpus_path(havering_2011));
+    const std::size_t paragraphs = parse_file(corpus_path(havering_2011)).paragraphs.size();
+    // Read: a report saved as UTF-16, and one with a few stray NULs (a faulty converter's).
+    fs::create_directories(folder / "nuls");
+    write_file(path("utf16.txt"), as_utf16le(report));
+    const std::size_t middle = report.find("\n\n", report.size() / 2);
+    write_file((folder / "nuls" / "report.txt").string(), report.substr(0, middle) + std::string(3, '\0') + report.substr(middle));
+    // Named: an encrypted PDF, a PDF cut off in its middle, a pipe, a link to nothing.
+    copy_into(test_data_path("hostile/encrypted.pdf"), folder);
+    const std::string pdf = read_file(test_data_path("pdf/hackney-2019-03-04-focused-visit.pdf"));
+    write_file(path("truncated.pdf"), pdf.substr(0, pdf.size() / 2));
+    REQUIRE(mkfifo(path("pipe.txt").c_str(), 0644) == 0);
+    fs::create_symlink("nowhere.txt", folder / "dangling.txt");
+    // Left alone: a link that loops back to its own folder.
+    fs::create_symlink(".", folder / "loop");
+
+    const IndexSummary summary = index_paths(tmp / "index", {folder.string()});
+    const Xapian::Database db(tmp / "index");
+    CHECK(index_problems(db).empty());
+    // The UTF-16 copy and the one with NULs are the same report: one is kept, with every paragraph.
+    CHECK(summary.index_reports == 1);
+    CHECK(db.get_doccount() == paragraphs);
+    for (const auto& text : document_texts(db))
+        CHECK(text.find('\0') == std::string::npos);
+    const std::vector<std::pair<std::string, std::string>> failed = {
+        {"encrypted.pdf", "encrypted"}, {"truncated.pdf", "damaged or truncated"}};
+    for (const auto& [name, words] : failed) {
+        const std::optional<std::string> reason = reason_for(summary.failed, path(name.c_str()));
+        REQUIRE(reason);
+        CHECK_THAT(*reason, Contains(words));
+    }
+    const std::vector<std::pair<std::string, std::string>> skipped = {
+        {"pipe.txt", "not a regular file"}, {"dangling.txt", "a link to nothing"}};
+    for (const auto& [name, words] : skipped) {
+        const std::optional<std::string> reason = reason_for(summary.skipped, path(name.c_str()));
+        REQUIRE(reason);
+        CHECK_THAT(*reason, Contains(words));
+    }
+    CHECK(summary.failed.size() == 2);
+    CHECK(summary.skipped.size() == 3);  // the pipe, the link to nothing, and one copy of the report
 }
 
 TEST_CASE("A Windows-1252 report is indexed as UTF-8 with ASCII apostrophes", "[indexer]")

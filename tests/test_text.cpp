@@ -131,6 +131,17 @@ TEST_CASE("a byte order mark is dropped from the start of the text", "[text][enc
     CHECK(decode_to_utf8("\xEF\xBB\xBF") == "");
 }
 
+TEST_CASE("text with a UTF-16 byte order mark is read as UTF-16, in either byte order", "[text][encoding]")
+{
+    using namespace std::string_literals;
+    // "Care £5 😀": U+00A3 is one unit, U+1F600 a surrogate pair.
+    CHECK(decode_to_utf8("\xFF\xFE" "C\0a\0r\0e\0 \0\xA3\0" "5\0 \0=\xD8\0\xDE"s) == "Care \u00a35 \U0001F600");
+    CHECK(decode_to_utf8("\xFE\xFF" "\0C\0a\0r\0e\0 \0\xA3\0" "5\0 \xD8=\xDE\0"s) == "Care \u00a35 \U0001F600");
+    // An unpaired surrogate and an odd last byte become U+FFFD; nothing is dropped silently.
+    CHECK(decode_to_utf8("\xFF\xFE" "A\0\x00\xD8" "B\0" "C"s) == "A\uFFFDB\uFFFD");
+    CHECK(decode_to_utf8("\xFF\xFE"s).empty());
+}
+
 TEST_CASE("text that is not valid UTF-8 is read as Windows-1252", "[text][encoding]")
 {
     struct Row {

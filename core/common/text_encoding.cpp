@@ -108,8 +108,44 @@ std::string windows1252_to_utf8(std::string_view bytes)
     return out;
 }
 
+std::string utf16_to_utf8(std::string_view bytes, bool little_endian)
+{
+    std::string out;
+    out.reserve(bytes.size());
+    const auto unit_at = [&bytes, little_endian](std::size_t i) {
+        const auto first = static_cast<unsigned char>(bytes[i]);
+        const auto second = static_cast<unsigned char>(bytes[i + 1]);
+        return static_cast<char32_t>(little_endian ? first | (second << 8) : (first << 8) | second);
+    };
+    std::size_t i = 0;
+    for (; i + 1 < bytes.size(); i += 2) {
+        const char32_t unit = unit_at(i);
+        const bool high = unit >= 0xD800 && unit <= 0xDBFF;
+        const bool low = unit >= 0xDC00 && unit <= 0xDFFF;
+        if (high && i + 3 < bytes.size()) {
+            const char32_t next = unit_at(i + 2);
+            if (next >= 0xDC00 && next <= 0xDFFF) {
+                append_utf8(out, 0x10000 + ((unit - 0xD800) << 10) + (next - 0xDC00));
+                i += 2;
+                continue;
+            }
+        }
+        append_utf8(out, high || low ? 0xFFFD : unit);
+    }
+    if (i < bytes.size())
+        append_utf8(out, 0xFFFD);
+    return out;
+}
+
+bool has_utf16_bom(std::string_view bytes)
+{
+    return bytes.substr(0, 2) == "\xFF\xFE" || bytes.substr(0, 2) == "\xFE\xFF";
+}
+
 std::string decode_to_utf8(std::string_view bytes)
 {
+    if (has_utf16_bom(bytes))
+        return utf16_to_utf8(bytes.substr(2), bytes[0] == '\xFF');
     if (bytes.substr(0, 3) == "\xEF\xBB\xBF")
         bytes.remove_prefix(3);
     if (is_valid_utf8(bytes))

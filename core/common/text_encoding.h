@@ -12,8 +12,15 @@ bool is_valid_utf8(std::string_view bytes);
 // Converts Windows-1252 bytes to UTF-8; the five unassigned bytes become U+FFFD.
 std::string windows1252_to_utf8(std::string_view bytes);
 
-// Returns bytes as UTF-8: unchanged when valid UTF-8 (a byte order mark removed), else read as
-// Windows-1252.
+// Converts UTF-16 (without its byte order mark) to UTF-8; an unpaired surrogate or an odd last
+// byte becomes U+FFFD.
+std::string utf16_to_utf8(std::string_view bytes, bool little_endian);
+
+// Returns whether bytes start with a UTF-16 byte order mark (either order).
+bool has_utf16_bom(std::string_view bytes);
+
+// Returns bytes as UTF-8: UTF-16 when they start with its byte order mark; unchanged when valid
+// UTF-8 (a byte order mark removed); else read as Windows-1252.
 std::string decode_to_utf8(std::string_view bytes);
 
 // Appends the UTF-8 encoding of code point cp to out.

@@ -55,6 +55,44 @@ struct Discovery {
     std::vector<std::string> roots;  // absolute folders and files named on the command line
 };
 
+// Why an entry of a folder that is not a regular file is not read, or "" when nothing need be
+// said (folders are walked into; links to folders are not followed, so they cannot loop).
+std::string why_not_a_file(const fs::directory_entry& entry)
+{
+    std::error_code error;
+    if (entry.is_directory(error) || (entry.is_symlink(error) && fs::is_directory(entry.path(), error)))
+        return "";
+    if (entry.is_symlink(error) && !fs::exists(entry.path(), error))
+        return "a link to nothing";
+    return "not a regular file (a pipe, socket or device): not read";
+}
+
+// Adds the report files under root to found; a folder that cannot be listed whole is named,
+// and is not a root of this run, so that its reports are not taken for deleted.
+void list_folder(const std::string& root, Discovery& found, IndexSummary& summary)
+{
+    std::error_code error;
+    std::vector<std::string> files;
+    for (fs::recursive_directory_iterator it(root, fs::directory_options::skip_permission_denied, error), end;
+         !error && it != end; it.increment(error)) {
+        if (!it->is_regular_file(error)) {
+            if (const std::string why = why_not_a_file(*it); !why.empty())
+                summary.skipped.push_back({it->path().string(), why});
+        } else if (has_report_extension(it->path())) {
+            files.push_back(it->path().string());
+        } else {
+            summary.skipped.push_back({it->path().string(), "not a .txt or .pdf file"});
+        }
+    }
+    if (error) {
+        summary.failed.push_back({root, "cannot list the folder (" + error.message() +
+                                            "): nothing under it is indexed or removed this run"});
+        return;
+    }
+    found.roots.push_back(root);
+    found.files.insert(found.files.end(), files.begin(), files.end());
+}
+
 Discovery discover(const std::vector<std::string>& paths, IndexSummary& summary)
 {
     Discovery found;
@@ -62,20 +100,7 @@ Discovery discover(const std::vector<std::string>& paths, IndexSummary& summary)
         const std::string root = absolute_path(path);
         std::error_code error;
         if (fs::is_directory(root, error)) {
-            found.roots.push_back(root);
-            for (fs::recursive_directory_iterator it(root, fs::directory_options::skip_permission_denied, error), end;
-                 it != end; it.increment(error)) {
-                if (error)
-                    break;
-                if (!it->is_regular_file(error))
-                    continue;
-                if (has_report_extension(it->path()))
-                    found.files.push_back(it->path().string());
-                else
-                    summary.skipped.push_back({it->path().string(), "not a .txt or .pdf file"});
-            }
-            if (error)
-                summary.failed.push_back({root, "cannot list the folder: " + error.message()});
+            list_folder(root, found, summary);
         } else if (fs::exists(root, error)) {
             found.roots.push_back(root);
             found.files.push_back(root);

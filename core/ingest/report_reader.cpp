@@ -21,11 +21,15 @@ ReadResult refuse(std::string reason)
     return result;
 }
 
-// Returns whether bytes look like binary data rather than text (NUL bytes near the start).
+// Returns whether bytes look like binary data rather than text: NUL bytes are more than 1% of the
+// first 8 KiB (a few stray NULs, as a faulty converter leaves, do not make text binary).
 bool looks_binary(const std::string& bytes)
 {
+    if (has_utf16_bom(bytes))
+        return false;
     const std::size_t probe = std::min<std::size_t>(bytes.size(), 8192);
-    return bytes.find('\0') < probe;
+    const auto nuls = std::count(bytes.begin(), bytes.begin() + static_cast<long>(probe), '\0');
+    return static_cast<std::size_t>(nuls) * 100 > probe;
 }
 
 }  // namespace
@@ -65,6 +69,7 @@ ReadResult read_report_file(const std::string& path)
         if (looks_binary(bytes))
             return refuse("binary data, not text");
         result.text = decode_to_utf8(bytes);
+        std::replace(result.text.begin(), result.text.end(), '\0', ' ');
     }
     if (result.text.find_first_not_of(" \t\r\n\f") == std::string::npos)
         return refuse("the file holds only white space");
