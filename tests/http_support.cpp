@@ -88,9 +88,13 @@ void check_error(const Reply& reply, int status, const std::string& code)
     CHECK_FALSE(body["error"].value("message", "").empty());
 }
 
-RawConnection::RawConnection(int port) : m_fd(socket(AF_INET, SOCK_STREAM | SOCK_CLOEXEC, 0))
+RawConnection::RawConnection(int port, const char* from) : m_fd(socket(AF_INET, SOCK_STREAM | SOCK_CLOEXEC, 0))
 {
     REQUIRE(m_fd >= 0);
+    sockaddr_in source{};
+    source.sin_family = AF_INET;
+    REQUIRE(inet_pton(AF_INET, from, &source.sin_addr) == 1);
+    REQUIRE(::bind(m_fd, reinterpret_cast<const sockaddr*>(&source), sizeof source) == 0);
     sockaddr_in address{};
     address.sin_family = AF_INET;
     address.sin_port = htons(static_cast<std::uint16_t>(port));

@@ -47,10 +47,11 @@ nlohmann::json parse_body(const Reply& reply);
 // Checks a reply is an error with status and code, as {"error": {"code", "message"}}.
 void check_error(const Reply& reply, int status, const std::string& code);
 
-// A plain TCP connection to 127.0.0.1:port to send any bytes at all and read HTTP replies back.
+// A plain TCP connection to 127.0.0.1:port to send any bytes at all and read HTTP replies back,
+// from the loopback address `from` (any of 127.0.0.0/8, so that a test can be several clients).
 class RawConnection {
 public:
-    explicit RawConnection(int port);
+    explicit RawConnection(int port, const char* from = "127.0.0.1");
     ~RawConnection();
     RawConnection(const RawConnection&) = delete;
     RawConnection& operator=(const RawConnection&) = delete;
