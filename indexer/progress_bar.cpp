@@ -25,10 +25,15 @@ void ProgressBar::update(const IndexProgress& progress)
     const double seconds = std::chrono::duration<double>(now - m_started).count();
     const bool last = progress.files_done == progress.files_total;
     if (!m_interactive) {
-        if (progress.files_done >= m_last_logged + k_log_every_files || (last && progress.files_done > m_last_logged)) {
+        // The closing line comes once the last file is written (no file is current), so that
+        // its paragraphs are counted.
+        const bool finished = last && progress.current.empty();
+        const bool news = progress.files_done != m_last_logged || progress.paragraphs != m_last_logged_paragraphs;
+        if (progress.files_done >= m_last_logged + k_log_every_files || (finished && news)) {
             std::fprintf(m_stream, "indexed %zu of %zu files, %zu paragraphs, %.1f s\n", progress.files_done,
                          progress.files_total, progress.paragraphs, seconds);
             m_last_logged = progress.files_done;
+            m_last_logged_paragraphs = progress.paragraphs;
         }
         return;
     }

@@ -23,7 +23,8 @@ private:
     std::FILE* m_stream;
     bool m_interactive;
     bool m_drawn = false;
-    std::size_t m_last_logged = 0;
+    std::size_t m_last_logged = 0;  // files, when not drawing a bar
+    std::size_t m_last_logged_paragraphs = 0;
     std::chrono::steady_clock::time_point m_started;
     std::chrono::steady_clock::time_point m_last_draw;
 };

@@ -16,6 +16,7 @@
 #include <cstdint>
 #include <cstdlib>
 #include <filesystem>
+#include <optional>
 #include <string>
 #include <thread>
 #include <utility>
@@ -129,6 +130,9 @@ TEST_CASE("indexer --json on the seed folder exits 0 and prints the summary as J
     CHECK(summary["reports"]["failed"] == 0);
     CHECK(summary["index"]["reports"] == 5);
     CHECK(summary["facets"]["finding_type"].value("area_for_development", 0) > 0);
+    // Progress goes to stderr, a line at a time when it is not a terminal; the last counts everything.
+    const std::string last_line = "indexed 5 of 5 files, " + std::to_string(summary["paragraphs"]["added"].get<int>()) + " paragraphs";
+    CHECK_THAT(run.err, Contains(last_line));
 }
 
 TEST_CASE("indexer exits 1 and names the file when a file fails", "[indexer][process]")
@@ -161,8 +165,37 @@ TEST_CASE("indexer exits 2 saying locked while another writer holds the index", 
     CHECK_THAT(run.err, Contains("locked"));
 }
 
+// Sets an environment variable (which the programs the test runs inherit) while the object
+// lives, then puts back what was there.
+class ScopedEnvironment {
+public:
+    ScopedEnvironment(const char* name, const char* value) : m_name(name)
+    {
+        if (const char* old = std::getenv(name))
+            m_old = old;
+        setenv(name, value, 1);
+    }
+    ~ScopedEnvironment()
+    {
+        if (m_old)
+            setenv(m_name, m_old->c_str(), 1);
+        else
+            unsetenv(m_name);
+    }
+    ScopedEnvironment(const ScopedEnvironment&) = delete;
+    ScopedEnvironment& operator=(const ScopedEnvironment&) = delete;
+
+private:
+    const char* m_name;
+    std::optional<std::string> m_old;
+};
+
 TEST_CASE("indexer --check passes a whole index and names damage that queries may never read", "[indexer][process]")
 {
+    // Xapian 1.4.22's Database::check frees an object of its own with the wrong size, which
+    // AddressSanitizer reports (new-delete-type-mismatch, inside libxapian): the sanitizer build
+    // lets that one kind of report pass while this test runs; every other kind still fails it.
+    const ScopedEnvironment xapian_check_bug("ASAN_OPTIONS", "new_delete_type_mismatch=0");
     TempDir tmp;
     const std::string db = tmp / "index";
     REQUIRE(run_indexer_program(tmp, {"--db", db, corpus_path("seed")}).exit_code == 0);
@@ -239,25 +272,35 @@ std::size_t recorded_reports(const std::string& path)
     return recorded;
 }
 
+// Returns $name as a number, or usual when it is not set: bench/kill_soak sets the number of
+// kills and the seed of their points; the suite makes the usual kills at fixed points, so that a
+// failure replays.
+unsigned setting(const char* name, unsigned usual)
+{
+    const char* value = std::getenv(name);
+    return value && *value ? static_cast<unsigned>(std::strtoul(value, nullptr, 10)) : usual;
+}
+
 // Kills the indexer at spread points of runs over folder, each run continuing from what the
 // last left (every restart_every-th from nothing), and checks after each kill that the index is
 // whole: it opens, every report has all its paragraphs or none, no paragraph is there twice.
-void kill_trials(const TempDir& tmp, const fs::path& folder, int trials, int restart_every)
+void kill_trials(const TempDir& tmp, const fs::path& folder, unsigned usual_trials, unsigned restart_every)
 {
+    const unsigned trials = setting("FINDINGS_KILL_TRIALS", usual_trials);
     const std::string db = tmp / "index";
     const std::string clean = tmp / "clean";
     const auto started = std::chrono::steady_clock::now();
     REQUIRE(run_indexer_program(tmp, {"--db", clean, folder.string()}).exit_code == 0);
     const auto full_run = std::chrono::steady_clock::now() - started;
-    std::uint32_t random = 12345;  // a fixed sequence, so that a failure can be replayed
-    for (int trial = 0; trial < trials; ++trial) {
+    std::uint32_t random = setting("FINDINGS_KILL_SEED", 12345);
+    for (unsigned trial = 0; trial < trials; ++trial) {
         if (trial % restart_every == 0) {
             fs::remove_all(db);
             fs::remove_all(db + ".building");
         }
         random = random * 1103515245u + 12345u;
         const auto kill_after = full_run * ((random >> 8) % 1000) / 1000;
-        INFO("trial " << trial << ": killed after " << std::chrono::duration<double>(kill_after).count() << " s");
+        INFO("trial " << trial << " (seed " << setting("FINDINGS_KILL_SEED", 12345) << "): killed after " << std::chrono::duration<double>(kill_after).count() << " s");
         {
             ChildProcess indexer({indexer_path, "--db", db, folder.string()}, tmp / "killed.out", tmp / "killed.log");
             indexer.wait_for(std::chrono::duration_cast<std::chrono::milliseconds>(kill_after));
