@@ -45,6 +45,7 @@ nlohmann::json summary_json(const IndexSummary& summary)
                      {"skipped", summary.skipped.size()}, {"failed", summary.failed.size()}}},
         {"paragraphs", {{"added", summary.paragraphs_added}, {"removed", summary.paragraphs_removed}}},
         {"skipped", problems_json(summary.skipped)},
+        {"own_ids", problems_json(summary.own_ids)},
         {"failed", problems_json(summary.failed)},
         {"without_authority", summary.without_authority},
         {"without_date", summary.without_date},
@@ -64,6 +65,8 @@ void print_summary(std::FILE* out, const IndexSummary& summary, bool verbose)
     std::fprintf(out, "Paragraphs: %zu added, %zu removed\n", summary.paragraphs_added, summary.paragraphs_removed);
     for (const auto& problem : summary.failed)
         std::fprintf(out, "  failed: %s: %s\n", problem.path.c_str(), problem.reason.c_str());
+    for (const auto& own : summary.own_ids)
+        std::fprintf(out, "  own id: %s: %s\n", own.path.c_str(), own.reason.c_str());
     if (verbose) {
         for (const auto& problem : summary.skipped)
             std::fprintf(out, "  skipped: %s: %s\n", problem.path.c_str(), problem.reason.c_str());

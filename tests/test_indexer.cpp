@@ -523,22 +523,88 @@ TEST_CASE("A report's text and PDF twins keep the text, whichever was indexed fi
     CHECK(source_of(index, name) == (folder / (name + ".pdf")).string());
 }
 
-TEST_CASE("A new index built in halves keeps the same twin as an update does", "[indexer][pdf]")
+// Returns the text of a different report that has the same authority, date and kind as the
+// seed report `header`: its first 25 lines (letterhead, date, addressee, title), then the body
+// of the seed report `body`.
+std::string namesake_of(const std::string& header, const std::string& body)
+{
+    const auto lines_from = [](const std::string& text, std::size_t first) {
+        std::size_t at = 0;
+        for (std::size_t line = 0; line < first && at != std::string::npos; ++line)
+            at = text.find('\n', at) + 1;
+        return at;
+    };
+    const std::string head = read_file(corpus_path(header));
+    const std::string rest = read_file(corpus_path(body));
+    return head.substr(0, lines_from(head, 25)) + rest.substr(lines_from(rest, 25));
+}
+
+TEST_CASE("Different reports with the same authority, date and kind get ids of their own, kept while indexed",
+          "[indexer][identity]")
+{
+    TempDir tmp;
+    const fs::path folder = tmp.path() / "reports";
+    const std::string index = tmp / "index";
+    const std::string a = copy_into(corpus_path(havering_2011), folder);
+    const std::string b = (folder / "b.txt").string();
+    write_file(b, namesake_of(havering_2011, "seed/003_d91d0b6c7ca67937.txt"));
+    const std::string id = parse_file(a).id;
+    REQUIRE(parse_file(b).id == id);
+
+    const IndexSummary first = index_paths(index, {folder.string()});
+    CHECK(first.index_reports == 2);
+    CHECK(source_of(index, id) == a);
+    CHECK(source_of(index, id + "-2") == b);
+    REQUIRE(first.own_ids.size() == 1);
+    CHECK(first.own_ids[0].path == b);
+    CHECK_THAT(first.own_ids[0].reason, Contains("indexed as " + id + "-2"));
+    CHECK(index_problems(Xapian::Database(index)).empty());
+
+    // An edit, a third namesake and the first one's deletion move no report to another id.
+    write_file(b, read_file(b) + "\n\nThe authority has since appointed a permanent principal social worker.\n");
+    write_file((folder / "c.txt").string(), namesake_of(havering_2011, "seed/004_93af4746b97930b5.txt"));
+    const IndexSummary second = index_paths(index, {folder.string()});
+    CHECK(second.reports_replaced == 1);
+    CHECK(source_of(index, id + "-2") == b);
+    CHECK(source_of(index, id + "-3") == (folder / "c.txt").string());
+    fs::remove(a);
+    const IndexSummary third = index_paths(index, {folder.string()});
+    CHECK(third.reports_removed == 1);
+    CHECK(source_of(index, id).empty());
+    CHECK(source_of(index, id + "-2") == b);
+    CHECK(source_of(index, id + "-3") == (folder / "c.txt").string());
+    CHECK(third.index_reports == 2);
+    CHECK(index_problems(Xapian::Database(index)).empty());
+}
+
+TEST_CASE("A new index built in halves gives namesakes and twins the ids an update in path order gives",
+          "[indexer][identity]")
 {
     TempDir tmp;
     const fs::path folder = tmp.path() / "reports";
     copy_smallest_reports(500, folder);  // enough files to build in halves
-    // The PDF sorts first, so it is in the first half; its text twin sorts last, in the second.
+    // Sorting first and last, the two reports of each pair are written to different halves.
+    const std::string first = (folder / "0000-havering.txt").string();
+    const std::string last = (folder / "zzzz-havering.txt").string();
+    fs::copy_file(corpus_path(havering_2011), first);
+    write_file(last, namesake_of(havering_2011, "seed/003_d91d0b6c7ca67937.txt"));
+    const std::string id = parse_file(first).id;
     const std::string name = "croydon-2024-12-03-inspection";
     fs::copy_file(test_data_path("pdf/" + name + ".pdf"), folder / "0000-twin.pdf");
     fs::copy_file(corpus_path("reports/" + name + ".txt"), folder / "zzzz-twin.txt");
-    const std::string id = parse_file((folder / "zzzz-twin.txt").string()).id;
+    const std::string twin_id = parse_file((folder / "zzzz-twin.txt").string()).id;
+
     const IndexSummary summary = index_paths(tmp / "index", {folder.string()});
     REQUIRE(summary.failed.empty());
-    CHECK(source_of(tmp / "index", id) == (folder / "zzzz-twin.txt").string());
+    CHECK(source_of(tmp / "index", id) == first);
+    CHECK(source_of(tmp / "index", id + "-2") == last);
+    CHECK(source_of(tmp / "index", twin_id) == (folder / "zzzz-twin.txt").string());
     CHECK(reason_for(summary.skipped, (folder / "0000-twin.pdf").string()));
-    CHECK(summary.index_reports == 501);
-    CHECK(summary.reports_added == 501);
+    CHECK(summary.own_ids.size() == 1);
+    CHECK(summary.index_reports == 503);
+    CHECK(summary.reports_added == 503);
+    CHECK(summary.reports_replaced == 0);
+    CHECK(summary.files_seen == 504);
     CHECK(index_problems(Xapian::Database(tmp / "index")).empty());
 }
 

@@ -7,6 +7,7 @@
 #include "core/common/text_normaliser.h"
 #include "core/index/index_writer.h"
 #include "core/index/paragraph_document.h"
+#include "core/index/report_identity.h"
 #include "core/index/report_lookup.h"
 #include "core/ingest/report_parser.h"
 #include "core/ingest/report_reader.h"
@@ -277,6 +278,13 @@ public:
         ++m_progress.files_done;
     }
 
+    // More files are to be indexed than were counted at the start.
+    void add_files(std::size_t files)
+    {
+        std::lock_guard<std::mutex> lock(m_mutex);
+        m_progress.files_total += files;
+    }
+
     void written(std::size_t paragraphs)
     {
         std::lock_guard<std::mutex> lock(m_mutex);
@@ -307,36 +315,59 @@ private:
     IndexProgress m_progress;
 };
 
-// Why a source is skipped for another one of the same report id (the rule: preferred_source).
+// Why a source is skipped for another one of the same report (the rule: preferred_source).
 std::string same_report_as(const std::string& kept)
 {
     return "the same report as " + kept + ", which is kept (a text over a PDF, then the first path)";
 }
 
-// Counts a report added in this run as the duplicate it turned out to be of twin.held_by.
-void count_as_duplicate(const RemovedReport& twin, IndexSummary& summary)
+// Takes a report added earlier in this run back out of the counts: it turned out to be the
+// same as a preferred source's, or it is to be written again.
+void uncount(const RemovedReport& report, IndexSummary& summary)
 {
     --summary.reports_added;
-    summary.paragraphs_added -= twin.paragraphs;
-    summary.skipped.push_back({twin.source, same_report_as(twin.held_by)});
+    summary.paragraphs_added -= report.paragraphs;
     for (auto* gaps : {&summary.without_authority, &summary.without_date, &summary.without_grades})
-        gaps->erase(std::remove(gaps->begin(), gaps->end(), twin.source), gaps->end());
+        gaps->erase(std::remove(gaps->begin(), gaps->end(), report.source), gaps->end());
 }
+
+// A term generator for the writer's thread, made when first needed: a report that gets an id
+// of its own has its documents made again under it (rare, so not worth a round trip to the
+// preparing thread).
+class LateDocuments {
+public:
+    ReportDocuments of(const Report& report)
+    {
+        if (!m_generator) {
+            m_generator.emplace();
+            m_analyser.configure(*m_generator);
+        }
+        return report_documents(report, *m_generator);
+    }
+
+private:
+    Analyser m_analyser;
+    std::optional<Xapian::TermGenerator> m_generator;
+};
+
+// Whether everything the index holds was added by this run (a new index), for the counts.
+enum class IndexAge { existing, new_this_run };
 
 // Indexes files, in order, through writer, committing every k_reports_per_commit reports (which
 // also bounds the writer's memory); before_file, when given, is called before each file.
 void index_files(const std::vector<std::string>& files, IndexWriter& writer, IndexSummary& summary,
-                 RunProgress& progress, const std::function<void()>& before_file)
+                 RunProgress& progress, const std::function<void()>& before_file, IndexAge age = IndexAge::existing)
 {
     Preparer preparer(files, writer.source_hashes());
+    LateDocuments late;
     std::size_t since_commit = 0;
-    std::set<std::string> added_now;
+    std::map<std::string, std::size_t> added_now;  // source -> paragraphs
     for (const auto& path : files) {
         progress.start(path);
         if (before_file)
             before_file();
         ++summary.files_seen;
-        const PreparedFile prepared = preparer.next();
+        PreparedFile prepared = preparer.next();
         if (!prepared.failure.empty()) {
             summary.failed.push_back({prepared.path, prepared.failure});
             continue;
@@ -345,20 +376,30 @@ void index_files(const std::vector<std::string>& files, IndexWriter& writer, Ind
             ++summary.reports_unchanged;
             continue;
         }
-        const Report& report = prepared.report;
-        WriteResult written = writer.write(report, prepared.hash, prepared.documents);
-        if (written.outcome == WriteOutcome::duplicate) {
-            summary.skipped.push_back({prepared.path, same_report_as(written.duplicate_of)});
+        Report& report = prepared.report;
+        const ReportIdentity identity = decide_identity(writer.database(), report);
+        if (identity.id.empty()) {
+            summary.skipped.push_back({prepared.path, same_report_as(identity.duplicate_of)});
             continue;
         }
-        if (added_now.count(written.displaced)) {  // as if the displaced source had never been added
-            count_as_duplicate({written.displaced, report.id, written.paragraphs_removed, prepared.path}, summary);
-            written = {WriteOutcome::added, 0, "", ""};
-        } else if (!written.displaced.empty()) {
-            summary.skipped.push_back({written.displaced, same_report_as(prepared.path)});
+        if (identity.id != report.id) {
+            report.id = identity.id;
+            prepared.documents = late.of(report);
+            summary.own_ids.push_back({prepared.path, "indexed as " + identity.id + ": another report has the id " +
+                                                          identity.base + " (the same authority, date and kind)"});
+        }
+        WriteResult written = writer.write(report, identity, prepared.hash, prepared.documents);
+        if (!identity.displaces.empty()) {
+            summary.skipped.push_back({identity.displaces, same_report_as(prepared.path)});
+            const auto displaced = added_now.find(identity.displaces);
+            if (age == IndexAge::new_this_run || displaced != added_now.end()) {  // as if it had never been added
+                const std::size_t paragraphs = displaced != added_now.end() ? displaced->second : written.paragraphs_removed;
+                uncount({identity.displaces, report.id, paragraphs}, summary);
+                written = {WriteOutcome::added, 0};
+            }
         }
         if (written.outcome == WriteOutcome::added)
-            added_now.insert(prepared.path);
+            added_now[prepared.path] = report.paragraphs.size();
         note_gaps(report, summary);
         ++(written.outcome == WriteOutcome::added ? summary.reports_added : summary.reports_replaced);
         summary.paragraphs_added += report.paragraphs.size();
@@ -452,6 +493,7 @@ void add_counts(IndexSummary& into, const IndexSummary& from)
     into.paragraphs_added += from.paragraphs_added;
     const auto append = [](auto& to, const auto& more) { to.insert(to.end(), more.begin(), more.end()); };
     append(into.skipped, from.skipped);
+    append(into.own_ids, from.own_ids);
     append(into.failed, from.failed);
     append(into.without_authority, from.without_authority);
     append(into.without_date, from.without_date);
@@ -482,6 +524,7 @@ void build_in_halves(const std::string& db_path, const Discovery& found, IndexSu
     const std::size_t middle = middle_by_size(found.files);
     const std::vector<std::string> first_files(found.files.begin(), found.files.begin() + static_cast<long>(middle));
     const std::vector<std::string> second_files(found.files.begin() + static_cast<long>(middle), found.files.end());
+    std::vector<std::string> deferred;
     {
         IndexWriter first((building / "1").string(), IndexWriter::Durability::scratch);
         IndexWriter second((building / "2").string(), IndexWriter::Durability::scratch);
@@ -499,17 +542,17 @@ void build_in_halves(const std::string& db_path, const Discovery& found, IndexSu
         first_done.get();
         second_done.get();
 
-        // A report both halves hold keeps the source the rule prefers, as an update would.
-        for (const auto& shared : second.reports_shared_with(first.database())) {
-            if (preferred_source(shared.other_source, shared.source)) {
-                RemovedReport twin = second.remove_source(shared.report_id, shared.source);
-                twin.held_by = shared.other_source;
-                count_as_duplicate(twin, second_summary);
-            } else {
-                RemovedReport twin = first.remove_source(shared.report_id, shared.other_source);
-                twin.held_by = shared.source;
-                count_as_duplicate(twin, first_summary);
-            }
+        // The second half's reports whose authority, date and kind the first half has too (the
+        // same report from two sources, or different reports sharing them) are written again
+        // after the merge, where their ids are decided against the whole index, as in an update.
+        for (const auto& report : second.remove_reports_sharing_bases_with(first.database())) {
+            uncount(report, second_summary);
+            --second_summary.files_seen;
+            auto& own_ids = second_summary.own_ids;
+            own_ids.erase(std::remove_if(own_ids.begin(), own_ids.end(),
+                                         [&report](const FileProblem& own) { return own.path == report.source; }),
+                          own_ids.end());
+            deferred.push_back(report.source);
         }
         first.commit();
         second.commit();
@@ -533,6 +576,14 @@ void build_in_halves(const std::string& db_path, const Discovery& found, IndexSu
                                              target.string() + ": " + error.message());
     lock.reset();
     fs::remove_all(building, error);
+    if (!deferred.empty()) {
+        progress.add_files(deferred.size());
+        IndexWriter writer(target.string());
+        index_files(deferred, writer, summary, progress, nullptr, IndexAge::new_this_run);
+        writer.commit();
+        progress.finish();
+        progress.report();
+    }
     Xapian::Database merged(target.string());
     count_facets(merged, summary);
 }

@@ -24,6 +24,7 @@ struct IndexSummary {
     std::size_t paragraphs_added = 0;
     std::size_t paragraphs_removed = 0;
     std::vector<FileProblem> skipped;  // not report files (by extension), or duplicates of another file
+    std::vector<FileProblem> own_ids;  // reports indexed under "<id>-2"...: another has their id
     std::vector<FileProblem> failed;   // report files that could not be indexed
     std::vector<std::string> without_authority;  // sources whose authority was not recognised
     std::vector<std::string> without_date;

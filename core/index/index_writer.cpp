@@ -5,7 +5,6 @@
 #include "core/common/error.h"
 #include "core/common/index_schema.h"
 #include "core/common/json_text.h"
-#include "core/common/text_normaliser.h"
 #include "core/index/paragraph_document.h"
 
 #include <nlohmann/json.hpp>
@@ -62,14 +61,6 @@ IndexWriter::~IndexWriter()
     }
 }
 
-bool preferred_source(const std::string& a, const std::string& b)
-{
-    const auto is_pdf = [](const std::string& path) { return to_lower(std::filesystem::path(path).extension().string()) == ".pdf"; };
-    if (is_pdf(a) != is_pdf(b))
-        return !is_pdf(a);
-    return a < b;
-}
-
 std::map<std::string, std::string> IndexWriter::source_hashes() const
 {
     std::map<std::string, std::string> hashes;
@@ -92,32 +83,20 @@ std::size_t IndexWriter::remove_report(const std::string& report_id)
     return paragraphs;
 }
 
-WriteResult IndexWriter::write(const Report& report, const std::string& content_hash, const ReportDocuments& prepared)
+WriteResult IndexWriter::write(const Report& report, const ReportIdentity& identity, const std::string& content_hash,
+                               const ReportDocuments& prepared)
 {
     WriteResult result;
-    const nlohmann::json existing = read_json(m_db.get_metadata(schema::k_meta_report + report.id));
-    if (existing.is_object()) {
-        const std::string holder = existing.value("source", "");
-        if (holder != report.source_path && std::filesystem::exists(holder) &&
-            !m_db.get_metadata(schema::k_meta_source + holder).empty()) {
-            if (!preferred_source(report.source_path, holder)) {
-                result.outcome = WriteOutcome::duplicate;
-                result.duplicate_of = holder;
-                return result;
-            }
-            result.displaced = holder;
-        }
-    }
     const nlohmann::json previous = read_json(m_db.get_metadata(schema::k_meta_source + report.source_path));
     if (previous.is_object()) {
         result.outcome = WriteOutcome::replaced;
         result.paragraphs_removed += remove_report(previous.value("id", ""));
     }
-    if (existing.is_object()) {
-        if (result.outcome == WriteOutcome::added)
-            result.outcome = WriteOutcome::replaced;
+    const nlohmann::json holder = read_json(m_db.get_metadata(schema::k_meta_report + report.id));
+    if (holder.is_object()) {
+        result.outcome = WriteOutcome::replaced;
         result.paragraphs_removed += remove_report(report.id);
-        m_db.set_metadata(schema::k_meta_source + existing.value("source", ""), "");
+        m_db.set_metadata(schema::k_meta_source + holder.value("source", ""), "");
     }
     for (const auto& document : prepared.documents)
         m_db.add_document(document);
@@ -125,7 +104,7 @@ WriteResult IndexWriter::write(const Report& report, const std::string& content_
         m_new_words[word] += count;
     m_db.set_metadata(schema::k_meta_report + report.id, json_text(report_record(report)));
     m_db.set_metadata(schema::k_meta_source + report.source_path,
-                      json_text({{"id", report.id}, {"hash", content_hash}}));
+                      json_text({{"id", report.id}, {"base", identity.base}, {"hash", content_hash}}));
     return result;
 }
 
@@ -148,31 +127,33 @@ std::vector<RemovedReport> IndexWriter::remove_unseen(const std::vector<std::str
     for (const auto& [key, source] : unseen) {
         const nlohmann::json record = read_json(m_db.get_metadata(key));
         const std::string id = record.is_object() ? record.value("id", "") : "";
-        removed.push_back({source, id, remove_report(id), ""});
+        removed.push_back({source, id, remove_report(id)});
         m_db.set_metadata(key, "");
     }
     return removed;
 }
 
-std::vector<SharedReport> IndexWriter::reports_shared_with(const Xapian::Database& other) const
+std::vector<RemovedReport> IndexWriter::remove_reports_sharing_bases_with(const Xapian::Database& other)
 {
-    std::vector<SharedReport> shared;
-    const std::string& prefix = schema::k_meta_report;
-    for (auto key = m_db.metadata_keys_begin(prefix); key != m_db.metadata_keys_end(prefix); ++key) {
-        const nlohmann::json there = read_json(other.get_metadata(*key));
-        if (there.is_object()) {
-            const nlohmann::json here = read_json(m_db.get_metadata(*key));
-            shared.push_back({(*key).substr(prefix.size()), here.value("source", ""), there.value("source", "")});
-        }
+    const std::string& prefix = schema::k_meta_source;
+    const auto base_of = [](const nlohmann::json& record) { return record.value("base", record.value("id", "")); };
+    std::set<std::string> other_bases;
+    for (auto key = other.metadata_keys_begin(prefix); key != other.metadata_keys_end(prefix); ++key) {
+        const nlohmann::json record = read_json(other.get_metadata(*key));
+        if (record.is_object())
+            other_bases.insert(base_of(record));
     }
-    return shared;
-}
-
-RemovedReport IndexWriter::remove_source(const std::string& report_id, const std::string& source)
-{
-    RemovedReport removed{source, report_id, remove_report(report_id), ""};
-    m_db.set_metadata(schema::k_meta_source + source, "");
-    return removed;
+    std::vector<RemovedReport> sharing;
+    for (auto key = m_db.metadata_keys_begin(prefix); key != m_db.metadata_keys_end(prefix); ++key) {
+        const nlohmann::json record = read_json(m_db.get_metadata(*key));
+        if (record.is_object() && other_bases.count(base_of(record)))
+            sharing.push_back({(*key).substr(prefix.size()), record.value("id", ""), 0});
+    }
+    for (auto& report : sharing) {
+        report.paragraphs = remove_report(report.report_id);
+        m_db.set_metadata(prefix + report.source, "");
+    }
+    return sharing;
 }
 
 void IndexWriter::commit()

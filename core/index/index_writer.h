@@ -4,6 +4,7 @@
 
 #include "core/common/report_model.h"
 #include "core/index/paragraph_document.h"
+#include "core/index/report_identity.h"
 
 #include <xapian.h>
 
@@ -16,32 +17,17 @@
 
 namespace findings {
 
-enum class WriteOutcome { added, replaced, duplicate };
+enum class WriteOutcome { added, replaced };
 
 struct WriteResult {
     WriteOutcome outcome = WriteOutcome::added;
     std::size_t paragraphs_removed = 0;
-    std::string duplicate_of;  // the source that already holds this report, for duplicate
-    std::string displaced;     // the source that held this report until this one was preferred
 };
 
 struct RemovedReport {
     std::string source;
     std::string report_id;
     std::size_t paragraphs = 0;
-    std::string held_by;  // for a duplicate: the source that holds the report elsewhere
-};
-
-// Of two sources of the same report id, returns whether a is kept rather than b: a text file
-// over a PDF (a text beside its PDF is taken as its corrected extraction), then the path that
-// sorts first. Which is kept never depends on which was indexed first.
-bool preferred_source(const std::string& a, const std::string& b);
-
-// A report id held by one source here and another source in a second index.
-struct SharedReport {
-    std::string report_id;
-    std::string source;        // here
-    std::string other_source;  // in the other index
 };
 
 // Opens (creating if needed) the Xapian database at path for writing, with Xapian's flags.
@@ -63,21 +49,20 @@ public:
     // Returns the content hash recorded for each source indexed before.
     std::map<std::string, std::string> source_hashes() const;
 
-    // Writes a report's documents (built off this thread by report_documents), replacing
-    // whatever the same source held before, and the report's other source when this one is
-    // preferred (preferred_source); otherwise the report is left to that other source.
-    WriteResult write(const Report& report, const std::string& content_hash, const ReportDocuments& prepared);
+    // Writes a report's documents (built off this thread by report_documents) under the id
+    // decide_identity gave it (report.id), replacing whatever its source held before and
+    // whatever held that id: the source it displaces, or one whose file has gone.
+    WriteResult write(const Report& report, const ReportIdentity& identity, const std::string& content_hash,
+                      const ReportDocuments& prepared);
 
     // Removes the reports whose sources lie under one of roots but were not seen this run.
     std::vector<RemovedReport> remove_unseen(const std::vector<std::string>& roots,
                                              const std::set<std::string>& seen);
 
-    // Returns the reports that `other` holds too, from another source (the twin of a report
-    // written to the other half of a split build).
-    std::vector<SharedReport> reports_shared_with(const Xapian::Database& other) const;
-
-    // Removes a report and forgets its source, so that the next run examines the file again.
-    RemovedReport remove_source(const std::string& report_id, const std::string& source);
+    // Removes the reports whose authority, date and kind (their id's base) `other` has too,
+    // and forgets their sources: the second half of a split build hands them to an update of
+    // the merged index, which decides their ids against the whole of it.
+    std::vector<RemovedReport> remove_reports_sharing_bases_with(const Xapian::Database& other);
 
     // Makes everything written so far visible to readers, atomically.
     void commit();
