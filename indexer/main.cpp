@@ -141,7 +141,10 @@ int main(int argc, char** argv)
         std::fprintf(stderr, "indexer: error: the index at %s is damaged (%s): see what `indexer --check --db %s` says\n",
                      options.db.c_str(), error.get_description().c_str(), options.db.c_str());
     } catch (const Xapian::Error& error) {
-        std::fprintf(stderr, "indexer: error: the index at %s: %s\n", options.db.c_str(), error.get_description().c_str());
+        std::fprintf(stderr,
+                     "indexer: error: the index at %s: %s\n"
+                     "The index is as its last commit left it: once the cause is fixed, run the indexer again to carry on.\n",
+                     options.db.c_str(), error.get_description().c_str());
     } catch (const std::exception& error) {
         std::fprintf(stderr, "indexer: error: %s\n", error.what());
     }

@@ -81,6 +81,18 @@ QueryParams params_of(const httplib::Request& request)
     return QueryParams(request.params.begin(), request.params.end());
 }
 
+// Moves searcher to the index's latest commit; returns whether it moved. While the index folder
+// is gone (being rebuilt from scratch) it stays: the revision it has open stays readable, so it
+// answers from that until the new index is there.
+bool move_to_latest(Searcher& searcher)
+{
+    try {
+        return searcher.reopen();
+    } catch (const Xapian::DatabaseOpeningError&) {
+        return false;
+    }
+}
+
 // One Searcher per worker thread (Xapian objects are not thread-safe), moved to the index's
 // latest commit before a request once the warmer has made a newer revision ready, and opened
 // anew when the index was rebuilt from scratch.
@@ -88,25 +100,30 @@ Searcher& thread_searcher(const std::string& db, const RevisionWarmer& warmer)
 {
     thread_local std::unique_ptr<Searcher> searcher;
     const auto move = searcher ? warmer.move_for(searcher->database()) : RevisionWarmer::Move::reopen_afresh;
-    if (move == RevisionWarmer::Move::reopen_afresh)
+    if (move == RevisionWarmer::Move::reopen_afresh) {
         searcher = std::make_unique<Searcher>(db);
-    else if (move == RevisionWarmer::Move::reopen)
-        searcher->reopen();
+    } else if (move == RevisionWarmer::Move::reopen) {
+        move_to_latest(*searcher);
+    }
     return *searcher;
 }
 
-// Runs read with this worker thread's Searcher. A Searcher left on an older revision while a
-// newer one is warmed can find its revision gone (the indexer committed twice since): then it
-// moves to the latest and reads again.
+// Runs read with this worker thread's Searcher. A Searcher can find the revision it reads gone
+// (the indexer committed twice since it moved): then it moves to the latest and reads again, a
+// few times, as an indexer committing in quick succession may take a revision away again.
 template <typename Read>
 auto read_index(const std::string& db, const RevisionWarmer& warmer, Read&& read)
 {
+    constexpr int k_attempts = 5;
     Searcher& searcher = thread_searcher(db, warmer);
-    try {
-        return read(searcher);
-    } catch (const Xapian::DatabaseModifiedError&) {
-        searcher.reopen();
-        return read(searcher);
+    for (int attempt = 1;; ++attempt) {
+        try {
+            return read(searcher);
+        } catch (const Xapian::DatabaseModifiedError&) {
+            if (attempt == k_attempts)
+                throw;
+            searcher.reopen();
+        }
     }
 }
 
@@ -226,7 +243,17 @@ void SearchServer::add_routes()
     });
     m_server->Get(R"(/api/reports/([^/]+))", [db, &warmer](const httplib::Request& request, httplib::Response& response) {
         const std::string id = request.matches[1].str();
-        send_json(response, 200, read_index(db, warmer, [&](Searcher& searcher) { return lookup_report(searcher.database(), id); }));
+        send_json(response, 200, read_index(db, warmer, [&](Searcher& searcher) {
+                      // Workers move to a new commit one request at a time: a report that another
+                      // worker's search has just shown may be in a commit newer than this one's.
+                      try {
+                          return lookup_report(searcher.database(), id);
+                      } catch (const Error& error) {
+                          if (error.code() != ErrorCode::not_found || !move_to_latest(searcher))
+                              throw;
+                          return lookup_report(searcher.database(), id);
+                      }
+                  }));
     });
     m_server->Get("/api/facets", [db, &warmer](const httplib::Request& request, httplib::Response& response) {
         if (!request.params.empty())

@@ -10,12 +10,14 @@
 #include <xapian.h>
 
 #include <signal.h>
+#include <sys/mount.h>
 
 #include <algorithm>
 #include <chrono>
 #include <cstdint>
 #include <cstdlib>
 #include <filesystem>
+#include <fstream>
 #include <optional>
 #include <string>
 #include <thread>
@@ -279,6 +281,81 @@ unsigned setting(const char* name, unsigned usual)
 {
     const char* value = std::getenv(name);
     return value && *value ? static_cast<unsigned>(std::strtoul(value, nullptr, 10)) : usual;
+}
+
+// A small disk for an index, on folder: an 8 MiB tmpfs when this process may mount one (as
+// root with the capability), unmounted when the object goes.
+class SmallDisk {
+public:
+    explicit SmallDisk(const fs::path& folder) : m_folder(folder)
+    {
+        fs::create_directories(folder);
+        m_mounted = mount("tmpfs", folder.c_str(), "tmpfs", 0, "size=8m") == 0;
+    }
+    ~SmallDisk()
+    {
+        if (m_mounted)
+            umount2(m_folder.c_str(), MNT_DETACH);
+    }
+    SmallDisk(const SmallDisk&) = delete;
+    SmallDisk& operator=(const SmallDisk&) = delete;
+
+    bool mounted() const { return m_mounted; }
+
+    // Fills the disk but for `left` bytes.
+    void fill_but(std::uintmax_t left) const
+    {
+        const std::uintmax_t available = fs::space(m_folder).available;
+        REQUIRE(available > left);
+        std::ofstream filler(m_folder / "filler", std::ios::binary);
+        const std::string block(4096, '\0');
+        for (std::uintmax_t written = 0; written + block.size() <= available - left; written += block.size())
+            filler.write(block.data(), static_cast<std::streamsize>(block.size()));
+    }
+
+private:
+    fs::path m_folder;
+    bool m_mounted = false;
+};
+
+TEST_CASE("A full disk during indexing leaves the last commit and an error naming the cause", "[indexer][process][disk]")
+{
+    TempDir tmp;
+    const SmallDisk disk(tmp.path() / "disk");
+    const std::string db = (tmp.path() / "disk" / "index").string();
+    REQUIRE(run_indexer_program(tmp, {"--db", db, corpus_path("seed")}).exit_code == 0);
+    const Xapian::doccount committed = Xapian::Database(db).get_doccount();
+    const fs::path more = tmp.path() / "more";
+    copy_smallest_reports(60, more);
+
+    ProgramRun full;
+    if (disk.mounted()) {
+        disk.fill_but(200 * 1024);
+        full = run_indexer_program(tmp, {"--db", db, more.string()});
+    } else {
+        // Where no disk can be mounted, a file size limit just above the index's largest file
+        // (written past, a file fails as on a full disk, with EFBIG instead of ENOSPC).
+        std::uintmax_t largest = 0;
+        for (const auto& entry : fs::directory_iterator(db))
+            largest = std::max(largest, entry.file_size());
+        full = run_program("/usr/bin/prlimit",
+                           {"--fsize=" + std::to_string(largest + 64 * 1024), indexer_path, "--db", db, more.string()}, tmp);
+    }
+    INFO("stderr: " << full.err);
+    CHECK(full.exit_code == 2);
+    CHECK_THAT(full.err, Contains("(No space left on device)") || Contains("(File too large)"));
+    CHECK_THAT(full.err, Contains("last commit"));
+    {
+        const Xapian::Database index(db);
+        CHECK(index.get_doccount() == committed);
+        CHECK(index_problems(index) == std::vector<std::string>{});
+    }
+
+    fs::remove(tmp.path() / "disk" / "filler");
+    const ProgramRun again = run_indexer_program(tmp, {"--db", db, more.string()});
+    CHECK(again.exit_code == 0);
+    CHECK(recorded_reports(db) == 65);  // the seed reports and the 60 more
+    CHECK(index_problems(Xapian::Database(db)) == std::vector<std::string>{});
 }
 
 // Kills the indexer at spread points of runs over folder, each run continuing from what the

@@ -26,6 +26,7 @@
 #include <functional>
 #include <map>
 #include <memory>
+#include <mutex>
 #include <optional>
 #include <regex>
 #include <set>
@@ -920,6 +921,78 @@ TEST_CASE("An index rebuilt from scratch in place is served by every worker, not
         CHECK(answer["total"] != old_answer["total"]);
     }
     CHECK(get_json(server, "/api/health")["documents"] == new_total);
+}
+
+TEST_CASE("Under steady load, updates and a rebuild from scratch are served without one failed request",
+          "[searchd][reopen][load]")
+{
+    TempDir tmp;
+    const std::string db = tmp / "index";
+    const fs::path reports = tmp.path() / "reports";
+    for (const auto& entry : fs::directory_iterator(corpus_path("seed")))
+        copy_into(entry.path().string(), reports);
+    REQUIRE(run_indexer(db, {reports.string()}, {}).failed.empty());
+    Searchd server(db, {"--threads", "4"});
+
+    // Four clients search and read the first hit's report, without a pause, all along. Reports
+    // are only ever added here, so every report a search names must be readable.
+    std::atomic<bool> done{false};
+    std::atomic<int> searches{0};
+    std::vector<std::string> failures;
+    std::mutex failures_mutex;
+    std::vector<std::thread> clients;
+    for (int c = 0; c < 4; ++c)
+        clients.emplace_back([&, c] {
+            const std::string target = search_target({{"q", c % 2 ? "care leavers" : "supervision"}, {"per_page", "3"}});
+            while (!done) {
+                const std::optional<Reply> search = try_get(server.port(), target);
+                std::string failure;
+                if (!search || search->status != 200) {
+                    failure = target + " -> " + (search ? std::to_string(search->status) + " " + search->body : "no answer");
+                } else {
+                    const json body = json::parse(search->body, nullptr, false);
+                    if (body.is_object() && !body["results"].empty()) {
+                        const std::string report = "/api/reports/" + body["results"][0]["report_id"].get<std::string>();
+                        const std::optional<Reply> read = try_get(server.port(), report);
+                        if (!read || read->status != 200)
+                            failure = report + " -> " + (read ? std::to_string(read->status) + " " + read->body : "no answer");
+                    }
+                }
+                ++searches;
+                if (!failure.empty()) {
+                    std::lock_guard<std::mutex> lock(failures_mutex);
+                    failures.push_back(failure);
+                }
+            }
+        });
+
+    // Six updates in quick succession (three of the largest reports), then the same reports and
+    // 500 more rebuilt from scratch in place (a new index, built aside and moved in, whose
+    // revision number starts again at 1).
+    for (const char* name : {"swindon-2019-03-01-focused-visit", "leeds-2015-03-27-inspection",
+                             "hackney-2019-03-04-focused-visit", "oldham-2015-08-03-inspection",
+                             "croydon-2024-12-03-inspection", "st-helens-2015-01-20-inspection"}) {
+        copy_into(corpus_path("reports/" + std::string(name) + ".txt"), reports);
+        REQUIRE(run_indexer(db, {reports.string()}, {}).failed.empty());
+    }
+    copy_smallest_reports(500, reports);
+    fs::remove_all(db);
+    const IndexSummary rebuilt = run_indexer(db, {reports.string()}, {});
+    REQUIRE(rebuilt.failed.empty());
+    // searchd moves to a new index within a second or so: keep the load on until every answer
+    // counts the rebuilt index (10 s at most).
+    for (int wait = 0; wait < 100 && get_json(server, "/api/health")["documents"] != rebuilt.index_paragraphs; ++wait)
+        std::this_thread::sleep_for(std::chrono::milliseconds(100));
+    std::this_thread::sleep_for(std::chrono::milliseconds(500));
+    done = true;
+    for (auto& client : clients)
+        client.join();
+
+    INFO(failures.size() << " failures in " << searches << " searches; the first: "
+                  << (failures.empty() ? std::string("none") : failures[0] + (failures.size() > 1 ? "; " + failures[1] : "")));
+    CHECK(failures.empty());
+    CHECK(searches > 100);
+    CHECK(get_json(server, "/api/health")["documents"] == rebuilt.index_paragraphs);
 }
 
 TEST_CASE("Concurrent requests get the same answers as the same requests asked alone", "[searchd][concurrency]")

@@ -123,6 +123,7 @@ ChildProcess::ChildProcess(std::vector<std::string> words, const std::string& st
     REQUIRE(m_pid >= 0);
     if (m_pid == 0) {
         setpgid(0, 0);  // its own process group, so that whatever it starts goes with it
+        ::signal(SIGXFSZ, SIG_IGN);  // past a file size limit, a write fails (EFBIG) instead of killing
         const rlimit no_core{0, 0};
         setrlimit(RLIMIT_CORE, &no_core);
         const int null = open("/dev/null", O_RDWR);

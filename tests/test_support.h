@@ -66,7 +66,7 @@ struct ProgramRun {
 
 // A program run as a child process: its arguments passed as they are (no shell), standard
 // input from /dev/null, standard output into a pipe (stdout_fd) or a file, standard error into
-// a file, and no core dumps. The one way the tests start programs. When the object goes, the
+// a file, no core dumps, and SIGXFSZ ignored (so that writing past a file size limit fails). The one way the tests start programs. When the object goes, the
 // process and every process it started (its process group) are killed, and it is reaped.
 class ChildProcess {
 public:
