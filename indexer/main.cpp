@@ -34,6 +34,11 @@ paragraphs, and files that have gone from a folder you index have their paragrap
 A file that cannot be read (empty, not text, encrypted or broken PDF, not a report) is named
 with the reason and skipped; the rest of the run goes on.
 
+A report's id is its authority, date and kind (croydon-2019-03-04-inspection). The same report
+in two files (a text beside its PDF) is indexed once, from the text; a different report with
+the same authority, date and kind as one indexed gets an id of its own (...-2), listed as
+"own id". Ids do not change while their files stay.
+
 Options:
   --db DIR     the index folder (default: $FINDINGS_DB, else data/index); created if missing
   --json       print the closing summary as JSON on stdout (progress still goes to stderr)
