@@ -18,7 +18,6 @@
 #include <cstdlib>
 #include <filesystem>
 #include <fstream>
-#include <optional>
 #include <string>
 #include <thread>
 #include <utility>
@@ -166,31 +165,6 @@ TEST_CASE("indexer exits 2 saying locked while another writer holds the index", 
     CHECK(run.exit_code == 2);
     CHECK_THAT(run.err, Contains("locked"));
 }
-
-// Sets an environment variable (which the programs the test runs inherit) while the object
-// lives, then puts back what was there.
-class ScopedEnvironment {
-public:
-    ScopedEnvironment(const char* name, const char* value) : m_name(name)
-    {
-        if (const char* old = std::getenv(name))
-            m_old = old;
-        setenv(name, value, 1);
-    }
-    ~ScopedEnvironment()
-    {
-        if (m_old)
-            setenv(m_name, m_old->c_str(), 1);
-        else
-            unsetenv(m_name);
-    }
-    ScopedEnvironment(const ScopedEnvironment&) = delete;
-    ScopedEnvironment& operator=(const ScopedEnvironment&) = delete;
-
-private:
-    const char* m_name;
-    std::optional<std::string> m_old;
-};
 
 TEST_CASE("indexer --check passes a whole index and names damage that queries may never read", "[indexer][process]")
 {

@@ -8,6 +8,7 @@
 
 #include <algorithm>
 #include <csignal>
+#include <cstdlib>
 #include <fstream>
 #include <sstream>
 #include <thread>
@@ -109,6 +110,21 @@ namespace {
 int exit_code_of(int status) { return WIFEXITED(status) ? WEXITSTATUS(status) : 128 + WTERMSIG(status); }
 
 }  // namespace
+
+ScopedEnvironment::ScopedEnvironment(const char* name, const char* value) : m_name(name)
+{
+    if (const char* old = std::getenv(name))
+        m_old = old;
+    setenv(name, value, 1);
+}
+
+ScopedEnvironment::~ScopedEnvironment()
+{
+    if (m_old)
+        setenv(m_name, m_old->c_str(), 1);
+    else
+        unsetenv(m_name);
+}
 
 ChildProcess::ChildProcess(std::vector<std::string> words, const std::string& stdout_path, const std::string& stderr_path)
 {

@@ -57,6 +57,20 @@ std::string read_file(const std::string& path);
 // Writes bytes to a file, replacing it; fails the test when it cannot be written.
 void write_file(const std::string& path, const std::string& bytes);
 
+// Sets an environment variable (which the programs the test runs inherit) while the object
+// lives, then puts back what was there.
+class ScopedEnvironment {
+public:
+    ScopedEnvironment(const char* name, const char* value);
+    ~ScopedEnvironment();
+    ScopedEnvironment(const ScopedEnvironment&) = delete;
+    ScopedEnvironment& operator=(const ScopedEnvironment&) = delete;
+
+private:
+    const char* m_name;
+    std::optional<std::string> m_old;
+};
+
 // What a program run as a process did.
 struct ProgramRun {
     int exit_code = -1;
