@@ -25,6 +25,15 @@ void print_list(std::FILE* out, const char* title, const std::vector<std::string
     }
 }
 
+void print_problems(std::FILE* out, const char* title, const std::vector<FileProblem>& problems, bool verbose)
+{
+    std::fprintf(out, "  %-28s %zu\n", title, problems.size());
+    if (verbose) {
+        for (const auto& problem : problems)
+            std::fprintf(out, "      %s: %s\n", problem.path.c_str(), problem.reason.c_str());
+    }
+}
+
 void print_facet(std::FILE* out, const std::string& name, const std::map<std::string, std::size_t>& counts)
 {
     std::string line;
@@ -50,6 +59,8 @@ nlohmann::json summary_json(const IndexSummary& summary)
         {"without_authority", summary.without_authority},
         {"without_date", summary.without_date},
         {"without_grades", summary.without_grades},
+        {"without_overall", summary.without_overall},
+        {"grade_disagreements", problems_json(summary.grade_disagreements)},
         {"index", {{"paragraphs", summary.index_paragraphs}, {"reports", summary.index_reports}}},
         {"facets", summary.facets},
         {"seconds", summary.seconds},
@@ -75,6 +86,8 @@ void print_summary(std::FILE* out, const IndexSummary& summary, bool verbose)
     print_list(out, "reports without authority", summary.without_authority, verbose);
     print_list(out, "reports without date", summary.without_date, verbose);
     print_list(out, "graded reports without grades", summary.without_grades, verbose);
+    print_list(out, "reports without overall grade", summary.without_overall, verbose);
+    print_problems(out, "grades that disagree", summary.grade_disagreements, verbose);
     std::fprintf(out, "Index: %zu paragraphs in %zu reports\n", summary.index_paragraphs, summary.index_reports);
     for (const char* facet : {"year", "finding_type", "grade", "kind", "region"}) {
         const auto found = summary.facets.find(facet);

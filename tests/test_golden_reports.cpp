@@ -63,7 +63,7 @@ void check_judgements(const Report& report, const std::vector<ExpectedJudgement>
     const auto named = [&report](const std::string& name) {
         std::vector<const Judgement*> found;
         for (const auto& judgement : report.judgements)
-            if (lowercase(judgement.name).find(lowercase(name)) != std::string::npos)
+            if (lowercase(judgement.label).find(lowercase(name)) != std::string::npos)
                 found.push_back(&judgement);
         return found;
     };
@@ -72,7 +72,7 @@ void check_judgements(const Report& report, const std::vector<ExpectedJudgement>
         const auto found = named(judgement.name);
         REQUIRE_FALSE(found.empty());
         for (const Judgement* j : found) {
-            CAPTURE(j->name);
+            CAPTURE(j->label);
             CHECK(std::string(to_string(j->grade)) == to_string(judgement.grade));
         }
     }
@@ -446,8 +446,8 @@ TEST_CASE("the Somerset 2026 ILACS report has no overall effectiveness grade")
         {"care leavers", Grade::good},
     });
     for (const auto& judgement : report.judgements) {
-        CAPTURE(judgement.name);
-        CHECK_THAT(lowercase(judgement.name), !Contains("overall"));
+        CAPTURE(judgement.label);
+        CHECK_THAT(lowercase(judgement.label), !Contains("overall"));
     }
 
     check_paragraphs(report, {

@@ -622,7 +622,7 @@ TEST_CASE("the Redbridge 2010 report's judgements are named with their grade", "
     const auto graded = [&](const std::string& name) {
         std::vector<std::string> grades;
         for (const Judgement& judgement : report.judgements)
-            if (contains_ci(judgement.name, name))
+            if (contains_ci(judgement.label, name))
                 grades.push_back(to_string(judgement.grade));
         return grades;
     };
@@ -642,7 +642,7 @@ TEST_CASE("the Redbridge 2010 report's judgements are named with their grade", "
     }
     // Every judgement the report grades is adequate (group rows may be listed ungraded).
     for (const Judgement& judgement : report.judgements) {
-        CAPTURE(judgement.name);
+        CAPTURE(judgement.label);
         const std::string grade = to_string(judgement.grade);
         CHECK((grade == "adequate" || grade == "ungraded"));
     }

@@ -293,7 +293,7 @@ async function renderReport(state) {
   try {
     const data = await fetchJson(`/api/reports/${encodeURIComponent(state.report)}`);
     const report = data.report;
-    const grades = (report.judgements || []).map((j) => el('li', {}, `${j.name}: `, el('strong', {}, label(j.grade))));
+    const grades = (report.judgements || []).map((j) => el('li', {}, `${j.label}: `, el('strong', {}, label(j.grade))));
     article.replaceChildren(
       el('h2', {}, reportHeading(report.authority, report.title || report.id)),
       el('p', { class: 'meta' }, [report.authority, report.region, report.date, label(report.kind)].filter(Boolean).map((t) => el('span', { class: 'tag' }, t))),

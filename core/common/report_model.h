@@ -48,9 +48,12 @@ std::optional<Grade> grade_from_string(const std::string& text);
 std::optional<FindingType> finding_type_from_string(const std::string& text);
 std::optional<Timescale> timescale_from_string(const std::string& text);
 
-// One judgement of a report and its grade ("Overall effectiveness" -> good).
+// One judgement of a report: its key in the vocabulary (judgement_vocabulary.h), its name as
+// the report writes it, and its grade ("help_and_protection", "Children who need help and
+// protection", requires_improvement).
 struct Judgement {
-    std::string name;
+    std::string key;
+    std::string label;
     Grade grade = Grade::ungraded;
 };
 
@@ -64,6 +67,8 @@ struct Paragraph {
     std::vector<std::string> section;
     // Position in the report, from 1.
     int position = 0;
+    // The key of the judgement whose section the paragraph sits in, "" for none.
+    std::string judgement;
 
     // Returns the heading path joined with " > ".
     std::string section_path() const;
@@ -78,8 +83,13 @@ struct Report {
     std::string addressee;       // letters: the person the letter is addressed to
     Date date;                   // letter date or publication date
     std::string inspection_dates;  // as written ("1 and 2 June 2011")
-    std::vector<Judgement> judgements;
+    std::vector<Judgement> judgements;  // one per key, in the vocabulary's order
     std::vector<Paragraph> paragraphs;
+    // What the parser doubted, for the indexer's checks: judgements that two places in the
+    // report grade differently ("grades disagree for ..."), and an overall judgement that the
+    // report's framework has and the report seems to lack.
+    std::vector<std::string> grade_disagreements;
+    bool lacks_overall = false;
     std::string source_path;
 };
 

@@ -35,7 +35,7 @@ namespace {
 namespace fs = std::filesystem;
 
 // Bump when parsing or the documents built change, so that a re-run re-indexes every report.
-constexpr const char* k_parser_version = "9";
+constexpr const char* k_parser_version = "10";
 constexpr std::size_t k_reports_per_commit = 200;
 
 bool has_report_extension(const fs::path& path)
@@ -168,6 +168,10 @@ void note_gaps(const Report& report, IndexSummary& summary)
         summary.without_date.push_back(report.source_path);
     if (is_graded_kind(report.kind) && report.judgements.empty())
         summary.without_grades.push_back(report.source_path);
+    if (report.lacks_overall)
+        summary.without_overall.push_back(report.source_path);
+    for (const auto& disagreement : report.grade_disagreements)
+        summary.grade_disagreements.push_back({report.source_path, disagreement});
 }
 
 // One file, read, parsed and made into documents off the writer's thread.
@@ -327,8 +331,13 @@ void uncount(const RemovedReport& report, IndexSummary& summary)
 {
     --summary.reports_added;
     summary.paragraphs_added -= report.paragraphs;
-    for (auto* gaps : {&summary.without_authority, &summary.without_date, &summary.without_grades})
+    for (auto* gaps : {&summary.without_authority, &summary.without_date, &summary.without_grades,
+                       &summary.without_overall})
         gaps->erase(std::remove(gaps->begin(), gaps->end(), report.source), gaps->end());
+    auto& disagreements = summary.grade_disagreements;
+    disagreements.erase(std::remove_if(disagreements.begin(), disagreements.end(),
+                                       [&report](const FileProblem& problem) { return problem.path == report.source; }),
+                        disagreements.end());
 }
 
 // A term generator for the writer's thread, made when first needed: a report that gets an id
@@ -498,6 +507,8 @@ void add_counts(IndexSummary& into, const IndexSummary& from)
     append(into.without_authority, from.without_authority);
     append(into.without_date, from.without_date);
     append(into.without_grades, from.without_grades);
+    append(into.without_overall, from.without_overall);
+    append(into.grade_disagreements, from.grade_disagreements);
 }
 
 // Builds a new index at db_path from two halves of the files written side by side in

@@ -29,6 +29,8 @@ struct IndexSummary {
     std::vector<std::string> without_authority;  // sources whose authority was not recognised
     std::vector<std::string> without_date;
     std::vector<std::string> without_grades;     // graded frameworks with no grade found
+    std::vector<std::string> without_overall;    // frameworks with an overall judgement, none found
+    std::vector<FileProblem> grade_disagreements;  // a judgement graded differently in two places
     // Over the whole index after the run: facet -> value -> paragraphs.
     std::map<std::string, std::map<std::string, std::size_t>> facets;
     std::size_t index_paragraphs = 0;

@@ -156,7 +156,7 @@ nlohmann::json report_record(const Report& report)
 {
     nlohmann::json judgements = nlohmann::json::array();
     for (const auto& judgement : report.judgements)
-        judgements.push_back({{"name", judgement.name}, {"grade", to_string(judgement.grade)}});
+        judgements.push_back({{"key", judgement.key}, {"label", judgement.label}, {"grade", to_string(judgement.grade)}});
     nlohmann::json record = {
         {"id", report.id},
         {"title", report.title},

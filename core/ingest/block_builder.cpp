@@ -95,6 +95,28 @@ bool ends_with_split_word(const std::string& text)
     return text.size() >= 2 && text.back() == '-' && std::isalpha(static_cast<unsigned char>(text[text.size() - 2]));
 }
 
+// Returns whether line ends the heading begun on the line before with the heading's grade.
+bool ends_heading_with_grade(const std::string& previous, const std::string& line)
+{
+    const std::string statement = !line.empty() && line.back() == '.' ? line.substr(0, line.size() - 1) : line;
+    std::string name;
+    if (ends_sentence(previous))
+        return false;
+    const std::string joined = previous + ' ' + statement;
+    return (split_trailing_grade(statement, name) && is_known_heading(joined)) || overall_judgement_sentence(joined);
+}
+
+// Returns whether text is the start of a wrapped grade ("Requires", "Requires improvement to be").
+bool is_grade_start(const std::string& text)
+{
+    const std::string lower = to_lower(collapse_spaces(text));
+    for (const std::string_view grade : {"requires improvement to be good", "require improvement to be good"}) {
+        if (lower.size() < grade.size() && grade.compare(0, lower.size(), lower) == 0 && grade[lower.size()] == ' ')
+            return true;
+    }
+    return false;
+}
+
 // Lines that always start a block of their own: header fields ("Inspection dates: ...")
 // and the rows of the grade scale ("Good (Grade 2) A service that ...").
 bool starts_own_block(const std::string& text)
@@ -174,9 +196,13 @@ public:
             flush();
             return;
         }
+        if (completes_grade(line)) {
+            append(line);  // "Requires improvement" wrapped before "to be good"
+            m_current.kind = parse_grade_line(m_current.text) ? BlockKind::grade : BlockKind::prose;
+            return;
+        }
         if (is_grade_line(line)) {
-            start(BlockKind::grade, line, line.text);
-            flush();
+            start(BlockKind::grade, line, line.text);  // left open: its wrapped tail may follow
             return;
         }
         const Marker marker = read_marker(line);
@@ -204,7 +230,23 @@ public:
     {
         if (line.text.back() == '.' || !parse_grade_line(line.text))
             return false;
-        return line.blank_before || m_current.lines == 0 || m_current.heading_like() || ends_sentence(m_last_line);
+        if (starts_lowercase(line.text) && m_current.kind == BlockKind::prose && m_current.lines > 0 &&
+            !ends_sentence(m_last_line))
+            return false;  // "Children's services in Leeds" / "require improvement to be good"
+        return line.blank_before || m_current.lines == 0 || m_current.kind == BlockKind::grade ||
+               m_current.heading_like() || ends_sentence(m_last_line);
+    }
+
+    // Returns whether a line continues the grade before it, or the start of one ("Requires",
+    // "Requires improvement to be"), towards a longer grade.
+    bool completes_grade(const Line& line) const
+    {
+        const bool grade_so_far = m_current.kind == BlockKind::grade ||
+                                  (m_current.kind == BlockKind::prose && m_current.lines <= 2 && is_grade_start(m_current.text));
+        if (!grade_so_far || line.blank_before)
+            return false;
+        const std::string joined = m_current.text + ' ' + line.text;
+        return parse_grade_line(joined) || is_grade_start(joined);
     }
 
     // Returns whether a line opening with a dash continues an unfinished sentence.
@@ -252,6 +294,8 @@ private:
         }
         if (ends_sentence(previous) && is_known_heading(line.text))
             return false;
+        if (m_current.lines == 1 && ends_heading_with_grade(m_current.text, line.text))
+            return true;  // "The judgement for the ... Children" / "Board (LSCB) is good"
         if (in_list_item && !ends_sentence(previous))
             return !is_known_heading(line.text);  // a list item wraps until its sentence ends
         if (line.leading_space && m_current.kind == BlockKind::bullet)
@@ -333,8 +377,10 @@ bool Block::heading_like() const
     const auto words = std::count(text.begin(), text.end(), ' ') + 1;
     if (last == ':' && words > 4)
         return false;  // a lead-in sentence announcing a list
-    return words <= 16 && !std::islower(static_cast<unsigned char>(text[0])) &&
-           !is_function_word(last_word(text));
+    std::string last_one = last_word(text);
+    if (last_one.back() == ':')
+        last_one.pop_back();  // "Good leadership means that:" announces a list
+    return words <= 16 && !std::islower(static_cast<unsigned char>(text[0])) && !is_function_word(last_one);
 }
 
 std::vector<Block> build_blocks(const std::vector<Line>& lines)

@@ -42,7 +42,7 @@ const std::vector<HeadingRule>& heading_rules()
         {"areas? for improvement|area\\(s\\) for improvement|recommendations?|what needs to improve.*|what does the .* need to improve.*|what the .* needs? to improve.*|actions? required.*", HL::section, FT::recommendation},
         {"the service meets the requirements of statutory guidance.*|.*met requirements.*|.*delivered satisfactorily.*", HL::section, FT::satisfactory},
         // Judgement headings.
-        {"overall effectiveness.*|capacity (for|to) improve.*|leadership(,)? (and )?management.*|(the )?quality of (provision|practice).*|outcomes for .*|the effectiveness of (services|the lscb|the local safeguarding).*|(headline|main|summary of|key) findings|findings|the experiences and progress of .*|experiences and progress of .*|the impact of leaders.*|children who need help and protection.*|children looked after and achieving permanence.*|adoption performance.*|being healthy|staying safe|enjoying and achieving|making a positive contribution|(achieving )?economic well-being|the local authority|evaluation of progress.*|progress since the last inspection.*", HL::section, FT::judgement},
+        {"overall effectiveness.*|capacity (for|to) improve.*|leadership(,)? (and )?management.*|(the )?quality of (provision|practice).*|outcomes for .*|the effectiveness of (services|the lscb|the local safeguarding).*|(headline|main|summary of|key) findings|findings|the experiences and progress of .*|experiences and progress of .*|the impact of leaders.*|children who need help and protection.*|children looked after and achieving permanence.*|adoption performance.*|being healthy|staying safe|enjoying and achieving|making a positive contribution|(achieving )?economic well-being|the local authority|evaluation of progress.*|progress since the last inspection.*|(the )?(graded )?judge?ments? (for|about|on|of) .*", HL::section, FT::judgement},
         // Context sections.
         {"about this inspection|service information|information about this (local authority )?area|the inspection judgements and what they mean|summary for children and young people|introduction|background|about this (visit|review)|context|the inspection|information about this inspection|the inspection team", HL::section, FT::context},
         // Timescales of recommendations.
@@ -95,7 +95,8 @@ std::optional<Grade> grade_word(const std::string& lower)
     if (lower == "outstanding") return Grade::outstanding;
     if (lower == "good") return Grade::good;
     if (lower == "adequate") return Grade::adequate;
-    if (lower == "requires improvement to be good" || lower == "requires improvement")
+    if (lower == "requires improvement to be good" || lower == "requires improvement" ||
+        lower == "require improvement to be good" || lower == "require improvement")
         return Grade::requires_improvement;
     if (lower == "inadequate") return Grade::inadequate;
     if (lower == "not judged") return Grade::not_judged;
@@ -122,7 +123,10 @@ std::optional<Grade> parse_grade_line(std::string_view text)
     if (auto grade = grade_word(lower))
         return grade;
     static const std::regex graded(R"(grade\s*([1-4])\s*(?:\(([a-z ]+)\))?)");
+    static const std::regex word_then_number(R"((outstanding|good|adequate|inadequate)\s+grade\s*[1-4])");
     std::smatch match;
+    if (std::regex_match(lower, match, word_then_number))
+        return grade_word(match[1].str());  // "Inadequate Grade 4"
     if (!std::regex_match(lower, match, graded))
         return std::nullopt;
     if (match[2].matched) {
@@ -142,8 +146,9 @@ std::optional<Grade> split_trailing_grade(std::string_view text, std::string& na
     if (lower.find("grade") != std::string::npos && std::regex_search(lower, match, numbered)) {
         grade_start = static_cast<std::size_t>(match.position(0));
     } else {
-        for (const char* phrase : {"requires improvement to be good", "requires improvement", "not judged",
-                                   "outstanding", "inadequate", "adequate", "good"}) {
+        for (const char* phrase : {"requires improvement to be good", "require improvement to be good",
+                                   "requires improvement", "require improvement", "not judged", "outstanding",
+                                   "inadequate", "adequate", "good"}) {
             const std::size_t length = std::char_traits<char>::length(phrase);
             if (lower.size() > length && lower.compare(lower.size() - length, length, phrase) == 0) {
                 grade_start = lower.size() - length;
@@ -162,7 +167,7 @@ std::optional<Grade> split_trailing_grade(std::string_view text, std::string& na
     std::string head = collapsed.substr(0, grade_start);
     while (!head.empty() && (head.back() == ' ' || head.back() == ':' || head.back() == '-'))
         head.pop_back();
-    for (const char* verb : {" is", " are"}) {
+    for (const char* verb : {" is", " are", " requires", " require"}) {
         const std::size_t length = std::char_traits<char>::length(verb);
         if (head.size() > length && to_lower(head.substr(head.size() - length)) == verb)
             head.erase(head.size() - length);
@@ -208,19 +213,37 @@ bool is_known_heading(std::string_view text)
     return describe_heading(text).known;
 }
 
-std::optional<Grade> overall_judgement_sentence(std::string_view text)
+std::optional<Grade> overall_judgement_sentence(std::string_view text, std::string* subject)
 {
     static const std::regex overall(
-        R"((?:the overall judgement is|the overall judgement is that (?:children's services|the local authority'?s? .*|services for .*) (?:are|is)|children's services in [a-z ,']+ (?:are|require)) (outstanding|good|adequate|improvement to be good|requires improvement to be good|requires improvement|inadequate)\.?)",
+        R"(((?:the overall judgement)(?: is that (?:children's services?|the local authority'?s? .*|services for .*))?|children's services in [a-z ,'-]+) (?:is|are|requires?) (outstanding|good|adequate|improvement to be good|improvement|requires improvement to be good|requires improvement|inadequate)\.?\d?)",
         std::regex::icase);
-    if (text.size() > k_max_heading_bytes)  // one sentence, never a whole block of prose
+    constexpr std::size_t k_longest_sentence = 400;  // a headline, never a paragraph of prose
+    if (text.size() > k_longest_sentence)
         return std::nullopt;
-    std::cmatch match;
+    std::smatch match;
     const std::string collapsed = collapse_spaces(text);
-    if (!std::regex_match(collapsed.c_str(), match, overall))
+    if (!std::regex_match(collapsed, match, overall))
         return std::nullopt;
-    const std::string grade = to_lower(match[1].str());
-    return grade == "improvement to be good" ? Grade::requires_improvement : grade_word(grade);
+    if (subject) {
+        const std::string said = match[1].str();
+        *subject = starts_with_nocase(said, "the overall judgement") ? "The overall judgement" : said;
+    }
+    const std::string grade = to_lower(match[2].str());
+    return grade == "improvement to be good" || grade == "improvement" ? Grade::requires_improvement : grade_word(grade);
+}
+
+std::optional<Grade> judgement_statement(std::string_view text, std::string& name)
+{
+    constexpr std::size_t k_longest_statement = 200;
+    if (text.size() > k_longest_statement || text.empty() || text.back() != '.')
+        return std::nullopt;
+    std::string stated;
+    const auto grade = split_trailing_grade(text.substr(0, text.size() - 1), stated);
+    if (!grade || !is_known_heading(stated))
+        return std::nullopt;
+    name = stated;
+    return grade;
 }
 
 bool is_lead_in(std::string_view text)

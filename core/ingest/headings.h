@@ -21,6 +21,7 @@ struct HeadingMeaning {
     Grade grade = Grade::ungraded;         // a grade written in the heading ("...: good")
     bool known = false;                    // a heading of the Ofsted formats, not a guess
     bool record_of_findings = false;       // "Record of main findings": a table of grades follows
+    std::string judgement_key;             // the judgement it heads (judgement_vocabulary.h), or ""
 };
 
 // Reads a heading's meaning from its text.
@@ -37,9 +38,15 @@ std::optional<Grade> parse_grade_line(std::string_view text);
 // "Leadership and management Grade 3 (adequate)", "...children in care: good").
 std::optional<Grade> split_trailing_grade(std::string_view text, std::string& name);
 
-// Returns the grade of an overall judgement sentence ("The overall judgement is that
-// children's services are good"), if text is one.
-std::optional<Grade> overall_judgement_sentence(std::string_view text);
+// Returns the grade of an overall judgement sentence ("The overall judgement is that children's
+// services are good"), if text is one; subject, when given, gets what the sentence calls the
+// judgement ("The overall judgement", "Children's services in Leeds").
+std::optional<Grade> overall_judgement_sentence(std::string_view text, std::string* subject = nullptr);
+
+// Returns the grade of a short sentence that states a judgement's grade, as reports put between
+// their headings ("The Local Safeguarding Children Board is good.", "The graded judgement for
+// adoption performance is that it is good."), and sets name to what it judges.
+std::optional<Grade> judgement_statement(std::string_view text, std::string& name);
 
 // Returns the finding type a lead-in sentence sets for the list after it (satisfactory for
 // "...delivered satisfactorily ..., in particular:"), or nullopt.

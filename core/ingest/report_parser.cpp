@@ -1,9 +1,11 @@
 // The report parser: cleaned-up report text in, structured Report out.
 #include "core/ingest/report_parser.h"
 
+#include "core/common/judgement_vocabulary.h"
 #include "core/common/text_normaliser.h"
 #include "core/ingest/block_builder.h"
 #include "core/ingest/headings.h"
+#include "core/ingest/judgement_resolver.h"
 #include "core/ingest/page_furniture.h"
 #include "core/ingest/report_header.h"
 
@@ -33,6 +35,14 @@ std::string judgement_name(const std::string& text)
     return std::regex_replace(text, numbering, "");
 }
 
+// Returns the text up to the end of its first sentence ("Children's services in Luton require
+// improvement." of a paragraph that goes on).
+std::string first_sentence(const std::string& text)
+{
+    const auto end = text.find(". ");
+    return end == std::string::npos ? text : text.substr(0, end + 1);
+}
+
 // Walks the body blocks with the headings above the current one, classifying paragraphs.
 class BodyReader {
 public:
@@ -48,8 +58,8 @@ public:
                 continue;
             if (block.kind == BlockKind::grade)
                 continue;  // a grade without a name before it: nothing to attach it to
-            if (block.kind == BlockKind::row || m_in_record) {
-                read_table_row(block);
+            if (const std::size_t rows = read_table_columns(blocks, i)) {
+                i += 2 * rows - 1;
                 continue;
             }
             if (i + 1 < blocks.size() && blocks[i + 1].kind == BlockKind::grade) {
@@ -57,12 +67,29 @@ public:
                 ++i;
                 continue;
             }
+            if (block.kind == BlockKind::row || m_in_record) {
+                read_table_row(block);
+                continue;
+            }
+            if (std::string name; block.kind == BlockKind::prose && role_from_headings() != FindingType::context) {
+                // A sentence that only states a grade heads its judgement's section: "The LSCB is
+                // good.", "The overall judgement is that children's services are good."
+                auto grade = judgement_statement(block.text, name);
+                if (!grade)
+                    grade = overall_judgement_sentence(block.text, &name);
+                if (grade) {
+                    read_graded_heading(name, *grade);
+                    continue;
+                }
+            }
             if (block.heading_like()) {
                 read_heading(strip_footnote_markers(block.text));
                 continue;
             }
             add_paragraph(block);
         }
+        resolve_judgements(m_candidates, m_report);
+        inherit_grades(m_report);
     }
 
 private:
@@ -71,13 +98,49 @@ private:
     {
         const Grade grade = *parse_grade_line(blocks[i + 1].text);
         const bool next_is_row = i + 3 < blocks.size() && blocks[i + 3].kind == BlockKind::grade;
-        const bool in_table = next_is_row || m_last_row_end + 1 == i;
-        add_judgement(judgement_name(blocks[i].text), grade);
-        if (in_table) {
+        if (m_in_record) {  // "Record of main findings": a group, then names each with a grade
+            m_candidates.push_back({judgement_name(blocks[i].text), m_record_group, grade, JudgementSource::table});
+            return;
+        }
+        if (next_is_row || m_last_row_end + 1 == i) {
+            add_judgement(judgement_name(blocks[i].text), grade, JudgementSource::table);
             m_last_row_end = i + 1;
             return;
         }
-        HeadingMeaning meaning = describe_heading(blocks[i].text);
+        read_graded_heading(blocks[i].text, grade);
+    }
+
+    // A table whose names and grades the extraction wrote as two columns, one after the other
+    // ("1. Children who need help ..." / "2. Children looked after ..." / "Requires
+    // improvement" / "Good"): the names and grades pair in order. Returns the number of rows
+    // read, 0 when blocks[i] does not start such a table.
+    std::size_t read_table_columns(const std::vector<Block>& blocks, std::size_t i)
+    {
+        const auto is_name = [](const Block& block) {
+            return (block.kind == BlockKind::numbered || block.heading_like()) && block.lines <= 2 &&
+                   is_known_heading(block.text);
+        };
+        std::size_t names = 0;
+        while (i + names < blocks.size() && is_name(blocks[i + names]))
+            ++names;
+        std::size_t grades = 0;
+        while (i + names + grades < blocks.size() && blocks[i + names + grades].kind == BlockKind::grade)
+            ++grades;
+        if (names < 2 || grades != names)
+            return 0;
+        for (std::size_t row = 0; row < names; ++row) {
+            add_judgement(judgement_name(blocks[i + row].text), *parse_grade_line(blocks[i + names + row].text),
+                          JudgementSource::table);
+        }
+        m_last_row_end = i + 2 * names - 1;
+        return names;
+    }
+
+    // A heading whose grade was written apart from it: on the next line, or in a sentence.
+    void read_graded_heading(const std::string& text, Grade grade)
+    {
+        add_judgement(judgement_name(text), grade, JudgementSource::heading);
+        HeadingMeaning meaning = describe_heading(text);
         meaning.grade = grade;
         if (meaning.level == HeadingLevel::subsection && !meaning.known)
             meaning.level = HeadingLevel::section;
@@ -90,7 +153,7 @@ private:
     {
         std::string name;
         if (const auto grade = split_trailing_grade(block.text, name)) {
-            add_judgement(m_record_group.empty() ? name : m_record_group + ": " + name, *grade);
+            m_candidates.push_back({name, m_record_group, *grade, JudgementSource::table});
         } else if (block.kind == BlockKind::row || block.heading_like()) {
             m_record_group = block.text;
         } else {
@@ -103,7 +166,7 @@ private:
     {
         HeadingMeaning meaning = describe_heading(text);
         if (meaning.grade != Grade::ungraded)
-            add_judgement(meaning.name, meaning.grade);
+            add_judgement(meaning.name, meaning.grade, JudgementSource::heading);
         if (meaning.record_of_findings) {
             m_in_record = true;
             m_record_group.clear();
@@ -112,8 +175,13 @@ private:
         push_heading(meaning);
     }
 
-    void push_heading(const HeadingMeaning& meaning)
+    void push_heading(HeadingMeaning meaning)
     {
+        if (meaning.role == FindingType::judgement || meaning.grade != Grade::ungraded) {
+            meaning.judgement_key = candidate_key({meaning.name, part_name()}, m_report.kind);
+            if (!meaning.judgement_key.empty())
+                meaning.name = judgement_label(meaning.name, meaning.judgement_key);
+        }
         m_lead_in_role.reset();
         m_seen_heading = true;
         switch (meaning.level) {
@@ -135,14 +203,13 @@ private:
         }
     }
 
-    void add_judgement(const std::string& name, Grade grade)
+    // A judgement stated by a heading or a table outside the record of main findings.
+    void add_judgement(const std::string& name, Grade grade, JudgementSource source)
     {
-        for (const auto& judgement : m_report.judgements) {
-            if (judgement.name == name && judgement.grade == grade)
-                return;
-        }
-        m_report.judgements.push_back({name, grade});
+        m_candidates.push_back({name, part_name(), grade, source});
     }
+
+    std::string part_name() const { return m_part ? m_part->name : std::string(); }
 
     FindingType role_from_headings() const
     {
@@ -156,13 +223,19 @@ private:
         return narrative && (m_seen_heading || !m_header.letter) ? FindingType::judgement : FindingType::context;
     }
 
-    Grade grade_from_headings() const
+    // The key of the judgement the innermost heading belongs to; a recommendations heading
+    // stands outside the judgement around it (recommendations are not graded findings).
+    std::string judgement_from_headings() const
     {
         for (const auto* heading : {&m_subsection, &m_section, &m_part}) {
-            if (*heading && (*heading)->grade != Grade::ungraded)
-                return (*heading)->grade;
+            if (!*heading)
+                continue;
+            if (!(*heading)->judgement_key.empty())
+                return (*heading)->judgement_key;
+            if ((*heading)->role == FindingType::recommendation)
+                return {};
         }
-        return Grade::ungraded;
+        return {};
     }
 
     Timescale timescale_from_headings() const
@@ -192,12 +265,12 @@ private:
             return;
         paragraph.section = section_path();
         paragraph.finding_type = role_from_headings();
-        paragraph.grade = grade_from_headings();
+        paragraph.judgement = judgement_from_headings();
         paragraph.timescale = timescale_from_headings();
-        if (const auto overall = overall_judgement_sentence(paragraph.text)) {
-            add_judgement("Overall effectiveness", *overall);
+        if (std::string subject; const auto overall = overall_judgement_sentence(first_sentence(paragraph.text), &subject)) {
+            m_candidates.push_back({subject, "", *overall, JudgementSource::sentence});
             paragraph.finding_type = FindingType::judgement;
-            paragraph.grade = *overall;
+            paragraph.judgement = overall_judgement_key();
         } else if (is_closing_sentence(paragraph.text)) {
             paragraph.finding_type = FindingType::context;
             m_lead_in_role = FindingType::context;
@@ -211,8 +284,6 @@ private:
         }
         if (paragraph.finding_type != FindingType::recommendation)
             paragraph.timescale = Timescale::none;
-        if (paragraph.finding_type == FindingType::context)
-            paragraph.grade = Grade::ungraded;
         paragraph.position = static_cast<int>(m_report.paragraphs.size()) + 1;
         m_report.paragraphs.push_back(std::move(paragraph));
     }
@@ -223,6 +294,7 @@ private:
     std::optional<HeadingMeaning> m_section;
     std::optional<HeadingMeaning> m_subsection;
     std::optional<FindingType> m_lead_in_role;
+    std::vector<JudgementCandidate> m_candidates;
     bool m_seen_heading = false;
     bool m_in_record = false;
     std::string m_record_group;

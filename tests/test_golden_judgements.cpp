@@ -1,0 +1,171 @@
+// Golden tables read by people from the reports (tests/data/golden/): every judgement of 53
+// reports across the frameworks, and paragraphs whose type, grade and heading were once read
+// wrongly. The parser must agree with them.
+#include <catch2/catch.hpp>
+
+#include "core/common/judgement_vocabulary.h"
+#include "core/common/report_model.h"
+#include "core/common/text_normaliser.h"
+#include "core/ingest/dates.h"
+#include "tests/test_support.h"
+
+#include <filesystem>
+#include <fstream>
+#include <map>
+#include <regex>
+#include <set>
+#include <sstream>
+#include <string>
+#include <vector>
+
+using namespace findings;
+using findings::test::parse_corpus_report;
+using findings::test::test_data_path;
+
+namespace {
+
+struct TsvTable {
+    std::vector<std::vector<std::string>> rows;  // without the header
+    // Lines starting "# ", without it, each with the index of the row after it (the row it is about).
+    std::vector<std::pair<std::string, std::size_t>> comments;
+};
+
+TsvTable read_tsv(const std::string& relative)
+{
+    std::ifstream in(test_data_path(relative));
+    REQUIRE(in);
+    TsvTable table;
+    std::string line;
+    std::getline(in, line);  // the header
+    while (std::getline(in, line)) {
+        if (line.rfind("# ", 0) == 0) {
+            table.comments.emplace_back(line.substr(2), table.rows.size());
+            continue;
+        }
+        if (line.empty())
+            continue;
+        std::vector<std::string> cells;
+        std::stringstream cells_of(line);
+        for (std::string cell; std::getline(cells_of, cell, '\t');)
+            cells.push_back(cell);
+        table.rows.push_back(cells);
+    }
+    return table;
+}
+
+struct ExpectedJudgement {
+    std::string grade;
+    std::string label;
+};
+
+// The golden judgements by report file, then key.
+std::map<std::string, std::map<std::string, ExpectedJudgement>> golden_judgements()
+{
+    std::map<std::string, std::map<std::string, ExpectedJudgement>> by_file;
+    for (const char* table : {"golden/judgements_sif.tsv", "golden/judgements_ilacs_and_older.tsv"}) {
+        for (const auto& row : read_tsv(table).rows) {
+            REQUIRE(row.size() == 4);
+            auto& report = by_file[row[0]];
+            if (row[1] != "-")
+                report[row[1]] = {row[2], row[3]};
+        }
+    }
+    return by_file;
+}
+
+// Text compared as people read it: case and spacing aside.
+std::string comparable(const std::string& text) { return to_lower(collapse_spaces(text)); }
+
+// A judgement's label compared as people read it: also without a leading "the" or a bracketed
+// abbreviation, which reports write in one place and not in the next ("The Local Safeguarding
+// Children Board (LSCB)", "Local Safeguarding Children Board").
+std::string comparable_label(const std::string& label)
+{
+    std::string text = comparable(label);
+    if (text.rfind("the ", 0) == 0)
+        text.erase(0, 4);
+    if (const auto bracket = text.find(" ("); bracket != std::string::npos && text.back() == ')')
+        text.erase(bracket);
+    return text;
+}
+
+}  // namespace
+
+TEST_CASE("every judgement of 53 hand-read reports is read with its key, grade and label", "[parser][golden][judgements]")
+{
+    const auto golden = golden_judgements();
+    CHECK(golden.size() >= 50);
+    for (const auto& [file, expected] : golden) {
+        CAPTURE(file);
+        const Report report = parse_corpus_report(file);
+        std::map<std::string, std::string> read;
+        for (const auto& judgement : report.judgements) {
+            CAPTURE(judgement.key, judgement.label);
+            CHECK(read.emplace(judgement.key, to_string(judgement.grade)).second);  // one per key
+            const auto wanted = expected.find(judgement.key);
+            if (wanted != expected.end())
+                CHECK(comparable_label(judgement.label) == comparable_label(wanted->second.label));
+        }
+        std::map<std::string, std::string> wanted_grades;
+        for (const auto& [key, judgement] : expected)
+            wanted_grades[key] = judgement.grade;
+        CHECK(read == wanted_grades);
+    }
+}
+
+namespace {
+
+// Returns whether a judgement's label or a heading ends where a sentence was cut ("The graded
+// judgement for adoption performance is that it", "Children's services in Brent require
+// improvement to be", "... is:").
+bool ends_in_cut_sentence(const std::string& text)
+{
+    static const std::regex cut(R"((\b(that it|to be|is|are|requires?|that)|[:,])$)", std::regex::icase);
+    return std::regex_search(text, cut);
+}
+
+}  // namespace
+
+TEST_CASE("every corpus report's judgements are whole: one per key of the vocabulary, an overall one where its framework has it, grades its paragraphs inherit",
+          "[parser][corpus][judgements]")
+{
+    std::size_t reports = 0;
+    std::set<std::string> keys_seen;
+    for (const std::string folder : {"seed", "reports"}) {
+        for (const auto& entry : std::filesystem::directory_iterator(findings::test::corpus_path(folder))) {
+            if (entry.path().extension() != ".txt")
+                continue;
+            const Report report = parse_corpus_report(folder + "/" + entry.path().filename().string());
+            ++reports;
+            CAPTURE(report.id, report.kind);
+            std::map<std::string, const Judgement*> by_key;
+            for (const auto& judgement : report.judgements) {
+                CAPTURE(judgement.key, judgement.label);
+                CHECK(judgement_key_named(judgement.key) != nullptr);
+                CHECK(by_key.emplace(judgement.key, &judgement).second);
+                CHECK(judgement.grade != Grade::ungraded);
+                CHECK_FALSE(ends_in_cut_sentence(judgement.label));
+                keys_seen.insert(judgement.key);
+            }
+            const auto inspection_end = find_last_date(report.inspection_dates);
+            const bool overall_expected = framework_has_overall(report.kind, inspection_end ? inspection_end->compact() : "");
+            CHECK(by_key.count(overall_judgement_key()) == (overall_expected ? 1u : 0u));
+            CHECK_FALSE(report.lacks_overall);
+            CHECK(report.grade_disagreements.empty());
+            for (const auto& paragraph : report.paragraphs) {
+                CAPTURE(paragraph.position, paragraph.section_path(), paragraph.text.substr(0, 80));
+                for (const auto& heading : paragraph.section)
+                    CHECK_FALSE(ends_in_cut_sentence(heading));
+                if (paragraph.judgement.empty()) {
+                    CHECK(paragraph.grade == Grade::ungraded);
+                    continue;
+                }
+                const auto judgement = by_key.find(paragraph.judgement);
+                const Grade inherited = judgement == by_key.end() ? Grade::ungraded : judgement->second->grade;
+                CHECK(paragraph.grade == inherited);
+            }
+        }
+    }
+    CHECK(reports >= 833);
+    CHECK(keys_seen.size() <= judgement_keys().size());
+}
