@@ -1,4 +1,4 @@
-// Golden tables read by people from the reports (tests/data/golden/): every judgement of 53
+// Golden tables read by people from the reports (tests/data/golden/): every judgement of 54
 // reports across the frameworks, and paragraphs whose type, grade and heading were once read
 // wrongly. The parser must agree with them.
 #include <catch2/catch.hpp>
@@ -16,6 +16,7 @@
 #include <set>
 #include <sstream>
 #include <string>
+#include <tuple>
 #include <vector>
 
 using namespace findings;
@@ -91,7 +92,7 @@ std::string comparable_label(const std::string& label)
 
 }  // namespace
 
-TEST_CASE("every judgement of 53 hand-read reports is read with its key, grade and label", "[parser][golden][judgements]")
+TEST_CASE("every judgement of the hand-read reports is read with its key, grade and label", "[parser][golden][judgements]")
 {
     const auto golden = golden_judgements();
     CHECK(golden.size() >= 50);
@@ -110,6 +111,53 @@ TEST_CASE("every judgement of 53 hand-read reports is read with its key, grade a
         for (const auto& [key, judgement] : expected)
             wanted_grades[key] = judgement.grade;
         CHECK(read == wanted_grades);
+    }
+}
+
+TEST_CASE("paragraphs once typed, graded or headed wrongly are read as the reports mean them", "[parser][golden][judgements]")
+{
+    const TsvTable table = read_tsv("golden/paragraphs_issue13.tsv");
+    std::map<std::string, Report> reports;
+    const auto report_named = [&reports](const std::string& id) -> const Report& {
+        auto found = reports.find(id);
+        if (found == reports.end())
+            found = reports.emplace(id, parse_corpus_report("reports/" + id + ".txt")).first;
+        return found->second;
+    };
+    for (const auto& row : table.rows) {
+        REQUIRE(row.size() == 6);
+        const auto& [id, needle, type, grade, key, heading] = std::tie(row[0], row[1], row[2], row[3], row[4], row[5]);
+        CAPTURE(id, needle);
+        const Report& report = report_named(id);
+        if (type == "NONE") {  // not a paragraph of its own: a heading, a table cell, a footnote
+            for (const auto& paragraph : report.paragraphs)
+                CHECK(comparable(paragraph.text) != comparable(needle));
+            continue;
+        }
+        const Paragraph& paragraph = findings::test::paragraph_containing(report, needle);
+        CAPTURE(paragraph.text, paragraph.section_path());
+        CHECK(to_string(paragraph.finding_type) == type);
+        CHECK(to_string(paragraph.grade) == grade);
+        CHECK(paragraph.judgement == (key == "-" ? "" : key));
+        if (heading != "-") {
+            REQUIRE_FALSE(paragraph.section.empty());
+            CHECK_THAT(to_lower(paragraph.section.back()), Catch::Matchers::Contains(to_lower(heading)));
+        }
+    }
+    // "# same paragraph: A | B" above a row of the report: the two halves of a sentence split by
+    // the layout are one paragraph.
+    for (const auto& [comment, next_row] : table.comments) {
+        const std::string prefix = "same paragraph: ";
+        if (comment.rfind(prefix, 0) != 0)
+            continue;
+        REQUIRE(next_row < table.rows.size());
+        const auto bar = comment.find(" | ");
+        REQUIRE(bar != std::string::npos);
+        const std::string first = comment.substr(prefix.size(), bar - prefix.size());
+        const std::string second = comment.substr(bar + 3);
+        CAPTURE(table.rows[next_row][0], first, second);
+        const Report& report = report_named(table.rows[next_row][0]);
+        CHECK(&findings::test::paragraph_containing(report, first) == &findings::test::paragraph_containing(report, second));
     }
 }
 

@@ -255,12 +255,12 @@ TEST_CASE("the Durham 2016 single inspection framework report has its judgements
          FindingType::judgement, Grade::requires_improvement, Timescale::none, "Summary"},
         {"There is a good range of early help services provided by One Point and partner",
          FindingType::judgement, Grade::requires_improvement, Timescale::none, "Inspection findings"},
-        {"written agreement with a parent was put in place to clarify an expectation and",
-         FindingType::judgement, Grade::requires_improvement, Timescale::none, "Inspection findings"},
+        {"written agreement with a parent was put in place to clarify an expectation and",  // ends "(Recommendation)"
+         FindingType::recommendation, Grade::requires_improvement, Timescale::none, "Inspection findings"},
         {"The local authority takes a proactive and robust approach to tracking children",
          FindingType::judgement, Grade::requires_improvement, Timescale::none, "Inspection findings"},
-        {"When children return home from care in a planned manner, assessments are",
-         FindingType::judgement, Grade::requires_improvement, Timescale::none, "Inspection findings"},
+        {"When children return home from care in a planned manner, assessments are",  // ends "(Recommendation)"
+         FindingType::recommendation, Grade::requires_improvement, Timescale::none, "Inspection findings"},
         {"All children who require an adoptive placement have a child permanence report",
          FindingType::judgement, Grade::good, Timescale::none, "adoption performance"},
         {"Care leavers are a priority for Durham children's services and there has been a",

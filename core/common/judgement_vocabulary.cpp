@@ -135,7 +135,9 @@ std::string strip_sentence(std::string name)
         R"(( is that (it|they) (is|are)| is that (it|they)| is that| is:?| are:?| (requires?|require) improvement( to be)?| to be):?$)",
         std::regex::icase);
     name = std::regex_replace(name, opening, "");
-    name = std::regex_replace(name, closing, "");
+    for (std::string shorter = std::regex_replace(name, closing, ""); shorter != name;
+         shorter = std::regex_replace(name, closing, ""))
+        name = shorter;  // "... is that is" (sic) loses both
     while (!name.empty() && (name.back() == '.' || name.back() == ':' || name.back() == ' '))
         name.pop_back();
     if (!name.empty())

@@ -38,10 +38,17 @@ std::map<int, std::size_t> page_widths(const std::vector<Line>& lines)
     std::sort(lengths.begin(), lengths.end());
     const std::size_t typical = lengths.empty() ? 1000 : lengths[lengths.size() * 9 / 10];
     std::map<int, std::size_t> widths;
-    for (const auto& line : lines) {
-        const auto& page = by_page[line.page];
-        widths[line.page] = page.size() >= 8 ? *std::max_element(page.begin(), page.end()) : typical;
+    for (auto& [page, lengths_on_page] : by_page) {
+        // The longest line, less any far longer than most: pdftotext runs a line together with
+        // the next where a hyphenated word crosses the wrap, and such a line would make every
+        // other line of the page look short.
+        std::sort(lengths_on_page.begin(), lengths_on_page.end());
+        const std::size_t most = lengths_on_page[lengths_on_page.size() * 9 / 10];
+        const auto longest = std::upper_bound(lengths_on_page.begin(), lengths_on_page.end(), most * 115 / 100);
+        widths[page] = lengths_on_page.size() >= 8 ? *(longest - 1) : typical;
     }
+    for (const auto& line : lines)
+        widths.emplace(line.page, typical);  // pages of short lines only
     return widths;
 }
 
@@ -68,6 +75,10 @@ std::string first_word(const std::string& text)
 
 bool ends_sentence(const std::string& text)
 {
+    static const std::string recommendation_marker = "(Recommendation)";  // closes a SIF finding
+    if (text.size() >= recommendation_marker.size() &&
+        text.compare(text.size() - recommendation_marker.size(), recommendation_marker.size(), recommendation_marker) == 0)
+        return true;
     std::size_t end = text.size();
     while (end > 0 && (text[end - 1] == '"' || text[end - 1] == '\'' || text[end - 1] == ')'))
         --end;
@@ -93,6 +104,14 @@ bool is_conjunction(const std::string& word)
 bool ends_with_split_word(const std::string& text)
 {
     return text.size() >= 2 && text.back() == '-' && std::isalpha(static_cast<unsigned char>(text[text.size() - 2]));
+}
+
+// Returns whether text states a grade: a heading with its grade, a headline ("Children's
+// services in Leeds are good").
+bool states_grade(const std::string& text)
+{
+    std::string name;
+    return split_trailing_grade(text, name) || overall_judgement_sentence(text);
 }
 
 // Returns whether line ends the heading begun on the line before with the heading's grade.
@@ -282,6 +301,9 @@ private:
             return true;  // a number wrapped onto the next line ("a section\n47 inquiry", "January\n2026.")
         if (is_function_word(last_word(previous)) || previous.back() == ',')
             return true;
+        if (!line.blank_before && !ends_sentence(previous) && m_current.kind == BlockKind::prose &&
+            m_current.text.find(". ") != std::string::npos && !is_known_heading(line.text))
+            return true;  // prose stops at a sentence's end, not in mid-sentence ("... were Louise" / "Hollick")
         const bool in_list_item = m_current.kind == BlockKind::bullet || m_current.kind == BlockKind::numbered;
         if (line.blank_before) {
             // A page break continues a paragraph in mid-sentence, and a numbered paragraph
@@ -298,10 +320,17 @@ private:
             return true;  // "The judgement for the ... Children" / "Board (LSCB) is good"
         if (in_list_item && !ends_sentence(previous))
             return !is_known_heading(line.text);  // a list item wraps until its sentence ends
+        if (m_current.kind == BlockKind::numbered && !is_known_heading(line.text) &&
+            utf8_length(line.text) * 10 > width(line.page) * 6)
+            return true;  // a numbered paragraph's next sentence, on a full line of its own
         if (line.leading_space && m_current.kind == BlockKind::bullet)
             return true;
         if (m_current.lines == 1 && m_current.kind == BlockKind::prose && is_known_heading(m_current.text))
             return false;
+        if (m_current.lines == 1 && m_current.kind == BlockKind::prose && !m_current.blank_before &&
+            !ends_sentence(previous) && utf8_length(previous) * 100 >= width(m_last_page) * 75 &&
+            !states_grade(previous))
+            return true;  // a full line that opened a paragraph mid-page wraps on, whatever it looks like
         // The line break was a wrap if the next word would not have fitted on this line.
         const std::size_t needed = utf8_length(previous) + 1 + utf8_length(first_word(line.text));
         return needed > width(m_last_page);
@@ -372,6 +401,8 @@ bool Block::heading_like() const
     const char last = text.back();
     if (last == '.' || last == ',' || last == ';')
         return false;
+    if ((ends_sentence(text) && last != ':' && last != '?') || text.find(". ") != std::string::npos)
+        return false;  // "... cancelled.'", "... is effective. (Recommendation)": sentences
     if (is_known_heading(text))
         return true;
     const auto words = std::count(text.begin(), text.end(), ' ') + 1;

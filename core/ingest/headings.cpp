@@ -4,6 +4,7 @@
 #include "core/common/text_normaliser.h"
 
 #include <regex>
+#include <sstream>
 #include <vector>
 
 namespace findings {
@@ -34,6 +35,9 @@ const std::vector<HeadingRule>& heading_rules()
         {"inspection judgements about the local authority", HL::part, FT::judgement},
         {"(the )?local safeguarding children board( \\(lscb\\))?", HL::part, FT::judgement},
         {"inspection findings - .*", HL::section, FT::judgement},
+        {"inspection judgements? about .*", HL::section, FT::judgement},
+        {"section [0-9]+: .*", HL::part, FT::judgement},
+        {"key strengths and weaknesses.*", HL::section, FT::judgement},
         {"review of the effectiveness of the (local safeguarding children board|lscb).*", HL::part, FT::judgement},
         // Sections that set the finding type.
         {"(key )?strengths|areas of strength|the (local authority|lscb)'s strengths|what is working well", HL::section, FT::strength},
@@ -44,7 +48,7 @@ const std::vector<HeadingRule>& heading_rules()
         // Judgement headings.
         {"overall effectiveness.*|capacity (for|to) improve.*|leadership(,)? (and )?management.*|(the )?quality of (provision|practice).*|outcomes for .*|the effectiveness of (services|the lscb|the local safeguarding).*|(headline|main|summary of|key) findings|findings|the experiences and progress of .*|experiences and progress of .*|the impact of leaders.*|children who need help and protection.*|children looked after and achieving permanence.*|adoption performance.*|being healthy|staying safe|enjoying and achieving|making a positive contribution|(achieving )?economic well-being|the local authority|evaluation of progress.*|progress since the last inspection.*|(the )?(graded )?judge?ments? (for|about|on|of) .*", HL::section, FT::judgement},
         // Context sections.
-        {"about this inspection|service information|information about this (local authority )?area|the inspection judgements and what they mean|summary for children and young people|introduction|background|about this (visit|review)|context|the inspection|information about this inspection|the inspection team", HL::section, FT::context},
+        {"about this inspection|service information|information about this (local authority )?area|the inspection judgements and what they mean|what the inspection judgements mean.*|summary for children and young people|introduction|background|about this (visit|review)|context|the inspection|information about this inspection|the inspection team", HL::section, FT::context},
         // Timescales of recommendations.
         {"immediately", HL::subsection, FT::recommendation, Timescale::immediately},
         {"within (three|3) months", HL::subsection, FT::recommendation, Timescale::within_3_months},
@@ -231,6 +235,46 @@ std::optional<Grade> overall_judgement_sentence(std::string_view text, std::stri
     }
     const std::string grade = to_lower(match[2].str());
     return grade == "improvement to be good" || grade == "improvement" ? Grade::requires_improvement : grade_word(grade);
+}
+
+std::optional<Grade> interleaved_grade(std::string_view text, std::string& name)
+{
+    constexpr std::size_t k_longest_heading = 200;
+    std::string trailing;
+    if (text.size() > k_longest_heading || split_trailing_grade(text, trailing))
+        return std::nullopt;  // too long, or the grade is where it belongs: not woven in
+    std::vector<std::string> words;
+    std::istringstream split{std::string(text)};
+    for (std::string word; split >> word;)
+        words.push_back(word);
+    for (const char* phrase : {"requires improvement to be good", "require improvement to be good",
+                               "requires improvement", "outstanding", "good", "inadequate", "adequate"}) {
+        std::istringstream phrase_words{std::string(phrase)};
+        std::vector<std::string> wanted;
+        for (std::string word; phrase_words >> word;)
+            wanted.push_back(word);
+        // The grade's words in order, the first after the heading's first word.
+        std::vector<bool> taken(words.size(), false);
+        std::size_t next = 0;
+        for (std::size_t i = 1; i < words.size() && next < wanted.size(); ++i) {
+            if (to_lower(words[i]) == wanted[next]) {
+                taken[i] = true;
+                ++next;
+            }
+        }
+        if (next < wanted.size())
+            continue;
+        std::string rest;
+        for (std::size_t i = 0; i < words.size(); ++i) {
+            if (!taken[i])
+                rest += (rest.empty() ? "" : " ") + words[i];
+        }
+        if (!rest.empty() && rest.back() != '.' && is_known_heading(rest) && describe_heading(rest).role == FindingType::judgement) {
+            name = rest;
+            return grade_word(phrase);
+        }
+    }
+    return std::nullopt;
 }
 
 std::optional<Grade> judgement_statement(std::string_view text, std::string& name)

@@ -43,6 +43,12 @@ std::optional<Grade> split_trailing_grade(std::string_view text, std::string& na
 // judgement ("The overall judgement", "Children's services in Leeds").
 std::optional<Grade> overall_judgement_sentence(std::string_view text, std::string* subject = nullptr);
 
+// Returns the grade of a heading whose grade the extraction wove into its words, column by
+// column ("The experiences and progress of Requires children who need help and protection
+// improvement"), and sets name to the heading without it; nullopt unless what is left is a
+// known heading.
+std::optional<Grade> interleaved_grade(std::string_view text, std::string& name);
+
 // Returns the grade of a short sentence that states a judgement's grade, as reports put between
 // their headings ("The Local Safeguarding Children Board is good.", "The graded judgement for
 // adoption performance is that it is good."), and sets name to what it judges.

@@ -3,6 +3,7 @@
 #include "core/ingest/page_furniture.h"
 
 #include "core/common/text_normaliser.h"
+#include "core/ingest/headings.h"
 
 #include <algorithm>
 #include <cctype>
@@ -142,8 +143,8 @@ void remove_running_headers(std::vector<SourceLine>& lines)
             if (page == 1 && i < 5)
                 continue;  // the title, which the running header repeats
             const std::string key = furniture_key(lines[i].text);
-            if (pages_by_key[key].size() >= needed && key.size() >= 4)
-                lines[i].removed = true;
+            if (pages_by_key[key].size() >= needed && key.size() >= 4 && !parse_grade_line(lines[i].text))
+                lines[i].removed = true;  // a grade ("Good") ends many pages' tables: it is no header
         }
     }
 }
@@ -294,10 +295,27 @@ bool next_line_is_prose(const std::vector<SourceLine>& lines, std::size_t i, std
     return false;
 }
 
-// Removes footnote text at the bottom of a page: from a line "N Text..." (or "N" then text)
-// whose number N is glued to a word somewhere in the report, to the end of the page.
+// Returns whether a line is the rule that separates a page's footnotes from its text ("_____").
+bool is_footnote_rule(const std::string& text)
+{
+    constexpr std::size_t k_shortest_rule = 10;
+    return text.size() >= k_shortest_rule && text.find_first_not_of('_') == std::string::npos;
+}
+
+// Removes footnotes: a footnote rule ("_____") with the bracketed notes under it, and the text
+// at the bottom of a page from a line "N Text..." (or "N" then text) whose number N is glued to
+// a word somewhere in the report, to the end of the page.
 void remove_footnotes(std::vector<SourceLine>& lines)
 {
+    // A rule with numbered notes under it, wherever the extraction put it: "(1) ONS 2015 ...".
+    static const std::regex note(R"(\(\d{1,2}\)\s.*)");
+    for (std::size_t i = 0; i < lines.size(); ++i) {
+        if (!is_footnote_rule(lines[i].text))
+            continue;
+        lines[i].removed = true;
+        for (std::size_t j = i + 1; j < lines.size() && std::regex_match(lines[j].text, note); ++j)
+            lines[j].removed = true;
+    }
     const std::set<int> markers = glued_footnote_numbers(lines);
     if (markers.empty())
         return;

@@ -9,6 +9,7 @@
 #include "core/ingest/page_furniture.h"
 #include "core/ingest/report_header.h"
 
+#include <cctype>
 #include <optional>
 #include <regex>
 
@@ -33,6 +34,20 @@ std::string judgement_name(const std::string& text)
 {
     static const std::regex numbering(R"(^\d{1,2}(?:\.\d{1,2})*\.?\s+)");
     return std::regex_replace(text, numbering, "");
+}
+
+// Removes the "(Recommendation)" that SIF reports put after a finding the authority must act
+// on; returns whether there was one.
+bool take_recommendation_marker(std::string& text)
+{
+    static const std::string marker = "(Recommendation)";
+    const auto at = text.rfind(marker);
+    if (at == std::string::npos || text.find_first_not_of(" .", at + marker.size()) != std::string::npos)
+        return false;
+    text.erase(at);
+    while (!text.empty() && text.back() == ' ')
+        text.pop_back();
+    return true;
 }
 
 // Returns the text up to the end of its first sentence ("Children's services in Luton require
@@ -63,20 +78,24 @@ public:
                 continue;
             }
             if (i + 1 < blocks.size() && blocks[i + 1].kind == BlockKind::grade) {
-                read_graded_name(blocks, i);
-                ++i;
+                i += read_graded_name(blocks, i) - 1;
                 continue;
             }
             if (block.kind == BlockKind::row || m_in_record) {
                 read_table_row(block);
                 continue;
             }
-            if (std::string name; block.kind == BlockKind::prose && role_from_headings() != FindingType::context) {
-                // A sentence that only states a grade heads its judgement's section: "The LSCB is
-                // good.", "The overall judgement is that children's services are good."
-                auto grade = judgement_statement(block.text, name);
-                if (!grade)
-                    grade = overall_judgement_sentence(block.text, &name);
+            if (std::string name; block.kind == BlockKind::prose) {
+                // A heading with its grade woven in, and a sentence that only states a grade
+                // (outside context sections, where reports recall earlier inspections), head
+                // their judgement's section: "The LSCB is good.", "The overall judgement is
+                // that children's services are good."
+                auto grade = interleaved_grade(block.text, name);
+                if (!grade && role_from_headings() != FindingType::context) {
+                    grade = judgement_statement(block.text, name);
+                    if (!grade)
+                        grade = overall_judgement_sentence(block.text, &name);
+                }
                 if (grade) {
                     read_graded_heading(name, *grade);
                     continue;
@@ -93,21 +112,32 @@ public:
     }
 
 private:
-    // A name followed by a grade line: a row of a judgement table, or a graded heading.
-    void read_graded_name(const std::vector<Block>& blocks, std::size_t i)
+    // A name followed by a grade line: a row of a judgement table, or a graded heading, whose
+    // tail may follow the grade ("The experiences and progress of" / "Good" / "children who
+    // need help and protection"). Returns the number of blocks read.
+    std::size_t read_graded_name(const std::vector<Block>& blocks, std::size_t i)
     {
         const Grade grade = *parse_grade_line(blocks[i + 1].text);
+        if (i + 2 < blocks.size() && blocks[i + 2].kind == BlockKind::prose && blocks[i + 2].lines <= 2 &&
+            std::islower(static_cast<unsigned char>(blocks[i + 2].text[0]))) {
+            const std::string whole = blocks[i].text + ' ' + blocks[i + 2].text;
+            if (is_known_heading(whole) && !is_known_heading(blocks[i].text)) {
+                read_graded_heading(whole, grade);
+                return 3;
+            }
+        }
         const bool next_is_row = i + 3 < blocks.size() && blocks[i + 3].kind == BlockKind::grade;
         if (m_in_record) {  // "Record of main findings": a group, then names each with a grade
             m_candidates.push_back({judgement_name(blocks[i].text), m_record_group, grade, JudgementSource::table});
-            return;
+            return 2;
         }
         if (next_is_row || m_last_row_end + 1 == i) {
             add_judgement(judgement_name(blocks[i].text), grade, JudgementSource::table);
             m_last_row_end = i + 1;
-            return;
+            return 2;
         }
         read_graded_heading(blocks[i].text, grade);
+        return 2;
     }
 
     // A table whose names and grades the extraction wrote as two columns, one after the other
@@ -282,6 +312,8 @@ private:
         } else if (m_lead_in_role) {
             paragraph.finding_type = *m_lead_in_role;
         }
+        if (take_recommendation_marker(paragraph.text))
+            paragraph.finding_type = FindingType::recommendation;
         if (paragraph.finding_type != FindingType::recommendation)
             paragraph.timescale = Timescale::none;
         paragraph.position = static_cast<int>(m_report.paragraphs.size()) + 1;
