@@ -15,8 +15,10 @@ namespace {
 std::vector<std::string> csv_columns()
 {
     std::vector<std::string> columns = {"rank", "id", "report_id"};
-    for (const Field& field : fields())
-        columns.push_back(field.name);
+    for (const Field& field : fields()) {
+        if (field.shown)
+            columns.push_back(field.name);
+    }
     columns.insert(columns.end(), {"date", "section", "report_title", "score", "text"});
     return columns;
 }
@@ -113,8 +115,10 @@ void print_streamed_hit(std::FILE* out, const SearchHit& hit, OutputFormat forma
         return;
     }
     std::vector<std::string> values = {std::to_string(hit.rank), hit.id, hit.report_id};
-    for (const Field& field : fields())
-        values.push_back(field.numeric && hit.field(field.name).empty() ? "0" : hit.field(field.name));
+    for (const Field& field : fields()) {
+        if (field.shown)
+            values.push_back(field.numeric && hit.field(field.name).empty() ? "0" : hit.field(field.name));
+    }
     values.insert(values.end(), {hit.date, joined_section(hit.section), hit.report_title, std::to_string(hit.score), hit.text});
     std::string line;
     for (const auto& value : values)

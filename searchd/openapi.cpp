@@ -80,10 +80,12 @@ json openapi_document()
     for (const Field& field : fields()) {
         for (auto& parameter : parameters_of(field))
             parameters.push_back(parameter);
-        add_property(hit, field);
-        add_property(report["paragraphs"]["items"], field);
-        if (field.level == FieldLevel::report)
-            add_property(report["report"], field);
+        if (field.shown) {
+            add_property(hit, field);
+            add_property(report["paragraphs"]["items"], field);
+            if (field.level == FieldLevel::report)
+                add_property(report["report"], field);
+        }
         if (field.facet)
             facets["properties"][field.name] = facets["additionalProperties"];
     }

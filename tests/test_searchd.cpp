@@ -418,7 +418,7 @@ TEST_CASE("/api/search sorts by date, collapses to reports, reads literally and 
     CHECK(literal["interpreted"]["cues"].empty());
     CHECK(literal["interpreted"]["filters"].empty());
 
-    CHECK(all["facets"].size() == 7);  // authority, year, grade, finding_type, region, kind, authority_type
+    CHECK(all["facets"].size() == 8);  // authority, year, grade, finding_type, region, kind, authority_type, overall
     const json bare = get_json(server, search_target({{"q", "assessment"}, {"facets", "0"}}));
     CHECK(bare["facets"].empty());
     CHECK(bare["total"] == all["total"]);
@@ -625,10 +625,10 @@ TEST_CASE("Every field of the table of fields is in /openapi.json, /api/schema, 
         INFO("field " << field.name);
         CHECK(schema["fields"][i]["name"] == field.name);
         CHECK(schema["fields"][i]["values"].size() == field.values.size());
-        CHECK(hit_schema.contains(field.name));
-        CHECK(result["results"][0].contains(field.name));
-        CHECK(report["paragraphs"][0].contains(field.name));
-        CHECK(report["report"].contains(field.name) == (field.level == FieldLevel::report));
+        CHECK(hit_schema.contains(field.name) == field.shown);
+        CHECK(result["results"][0].contains(field.name) == field.shown);
+        CHECK(report["paragraphs"][0].contains(field.name) == field.shown);
+        CHECK(report["report"].contains(field.name) == (field.shown && field.level == FieldLevel::report));
         CHECK(result["facets"].contains(field.name) == field.facet);
         json parameter;
         for (const auto& documented : doc["paths"]["/api/search"]["get"]["parameters"]) {

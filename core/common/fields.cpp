@@ -1,6 +1,7 @@
 // The fields a paragraph is filtered and counted by, in one table (see fields.h).
 #include "core/common/fields.h"
 
+#include "core/common/judgement_vocabulary.h"
 #include "core/common/text_normaliser.h"
 
 #include <algorithm>
@@ -170,6 +171,61 @@ std::string grade_of(const FieldSource& source) { return to_string(source.paragr
 std::string finding_type_of(const FieldSource& source) { return to_string(source.paragraph.finding_type); }
 std::string timescale_of(const FieldSource& source) { return to_string(source.paragraph.timescale); }
 
+// The grades an overall judgement takes (ungraded is no grade, and says nothing of a report).
+std::vector<FieldValue> overall_grades()
+{
+    std::vector<FieldValue> grades = k_grades;
+    grades.erase(std::remove_if(grades.begin(), grades.end(), [](const FieldValue& grade) { return grade.value == "ungraded"; }),
+                 grades.end());
+    return grades;
+}
+
+std::string overall_grade_of(const FieldSource& source)
+{
+    for (const auto& judgement : source.report.judgements) {
+        if (judgement.key == overall_judgement_key())
+            return to_string(judgement.grade);
+    }
+    return "";
+}
+
+std::vector<std::string> resolve_overall(const std::string& written)
+{
+    const auto grades = resolve_grade(written);
+    return grades == std::vector<std::string>{"ungraded"} ? std::vector<std::string>{} : grades;
+}
+
+// A judgement and its grade as terms: "help_and_protection=inadequate".
+std::string judgement_term(const std::string& key, const std::string& grade) { return key + "=" + grade; }
+
+// Reads "help_and_protection=inadequate" (also "help and protection: inadequate"), or a key
+// alone for any grade of it.
+std::vector<std::string> resolve_judgement(const std::string& written)
+{
+    const auto separator = written.find_first_of("=:");
+    const std::string key = key_of(written.substr(0, separator));
+    if (!judgement_key_named(key))
+        return {};
+    if (separator == std::string::npos) {
+        std::vector<std::string> any;
+        for (const auto& grade : overall_grades())
+            any.push_back(judgement_term(key, grade.value));
+        return any;
+    }
+    const auto grades = resolve_overall(collapse_spaces(written.substr(separator + 1)));
+    return grades.empty() ? grades : std::vector<std::string>{judgement_term(key, grades.front())};
+}
+
+std::string no_value(const FieldSource&) { return ""; }
+
+std::vector<std::string> judgement_terms(const FieldSource& source)
+{
+    std::vector<std::string> terms;
+    for (const auto& judgement : source.report.judgements)
+        terms.push_back(judgement_term(judgement.key, to_string(judgement.grade)));
+    return terms;
+}
+
 std::vector<Field> make_fields()
 {
     using L = FieldLevel;
@@ -202,6 +258,17 @@ std::vector<Field> make_fields()
         {"kind", "Report kind", "kind", "kind", "--kind", "XK", 6, "", true, false, L::report, F::values,
          "focused_visit", "filter by the kind of report", k_kinds,
          "use a report kind such as focused_visit, sif or ilacs_standard", resolve_kind, kind_of, kind_of, nullptr},
+        {"overall", "Overall grade", "overall", "overall", "--overall", "XO", 12, "", true, false, L::report,
+         F::values, "inadequate", "filter by the report's overall effectiveness grade (SIF, ILACS to April 2026)",
+         overall_grades(), "use outstanding, good, adequate, requires_improvement, inadequate or not_judged",
+         resolve_overall, overall_grade_of, overall_grade_of, nullptr},
+        {"judgement", "Judgement", "judgement", "judgement", "--judgement", "XJ", k_no_slot, "", false, false,
+         L::report, F::values, "help_and_protection=inadequate",
+         "filter by one of the report's judgements and its grade, as KEY=GRADE (a key alone: any grade)", {},
+         "write a judgement's key and grade, e.g. judgement:help_and_protection=inadequate; keys: overall_effectiveness, "
+         "help_and_protection, children_in_care, adoption, care_leavers, children_in_care_and_care_leavers, "
+         "leadership, lscb, safeguarding_... and looked_after_... (docs/PARSING.md)",
+         resolve_judgement, no_value, no_value, nullptr, false, judgement_terms},
     };
 }
 
@@ -224,6 +291,14 @@ std::string Field::label_of(const std::string& value) const
             return listed.label;
     }
     return value;
+}
+
+std::vector<std::string> Field::terms(const FieldSource& source) const
+{
+    if (terms_of)
+        return terms_of(source);
+    std::string term = term_of(source);
+    return term.empty() ? std::vector<std::string>{} : std::vector<std::string>{std::move(term)};
 }
 
 const std::vector<Field>& fields()

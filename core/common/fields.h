@@ -68,9 +68,16 @@ struct Field {
     std::string (*term_of)(const FieldSource& source);
     // For a facet derived_from another field: returns its value for that field's value.
     std::string (*derive)(const std::string& from_value);
+    // Whether results show the field (a filter over several values of a report, such as its
+    // judgements' grades, has no one value to show).
+    bool shown = true;
+    // Returns every term suffix of a paragraph, for a field that has several; nullptr: term_of's one.
+    std::vector<std::string> (*terms_of)(const FieldSource& source) = nullptr;
 
     // Returns the label of a value, or the value itself when the field has no list.
     std::string label_of(const std::string& value) const;
+    // Returns the term suffixes of a paragraph (from terms_of, else term_of's one, if any).
+    std::vector<std::string> terms(const FieldSource& source) const;
 };
 
 // Returns every field, in the order people see them.

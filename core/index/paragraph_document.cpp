@@ -38,7 +38,7 @@ const Paragraph k_no_paragraph;
 
 // One field's term and value slot as a document gets them.
 struct FieldStamp {
-    std::string term;          // "" for none
+    std::vector<std::string> terms;
     Xapian::valueno slot = k_no_slot;
     std::string slot_value;    // "" for none
     std::string value;         // as results show it
@@ -47,9 +47,8 @@ struct FieldStamp {
 FieldStamp stamp_of(const Field& field, const FieldSource& source)
 {
     FieldStamp stamp;
-    const std::string term = field.term_of(source);
-    if (!term.empty())
-        stamp.term = field.term_prefix + term;
+    for (const auto& term : field.terms(source))
+        stamp.terms.push_back(field.term_prefix + term);
     stamp.value = field.value_of(source);
     if (field.slot != k_no_slot && !stamp.value.empty()) {
         stamp.slot = field.slot;
@@ -60,8 +59,8 @@ FieldStamp stamp_of(const Field& field, const FieldSource& source)
 
 void add_stamp(Xapian::Document& document, const FieldStamp& stamp)
 {
-    if (!stamp.term.empty())
-        document.add_boolean_term(stamp.term);
+    for (const auto& term : stamp.terms)
+        document.add_boolean_term(term);
     if (stamp.slot != k_no_slot)
         document.add_value(stamp.slot, stamp.slot_value);
 }
@@ -145,6 +144,8 @@ nlohmann::json paragraph_record(const nlohmann::json& data, const nlohmann::json
         {"text", data.value("text", "")},
     };
     for (const Field& field : fields()) {
+        if (!field.shown)
+            continue;
         const nlohmann::json& from = field.level == FieldLevel::report ? report : data;
         record[field.name] = field.numeric ? nlohmann::json(from.value(field.name, 0))
                                            : nlohmann::json(from.value(field.name, ""));
@@ -169,7 +170,7 @@ nlohmann::json report_record(const Report& report)
     };
     const FieldSource source{report, Gazetteer::instance().resolve(report.authority), k_no_paragraph};
     for (const Field& field : fields()) {
-        if (field.level != FieldLevel::report)
+        if (field.level != FieldLevel::report || !field.shown)
             continue;
         const std::string value = field.value_of(source);
         record[field.name] = field.numeric ? nlohmann::json(value.empty() ? 0 : std::stoi(value)) : nlohmann::json(value);

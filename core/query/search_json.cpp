@@ -33,6 +33,8 @@ nlohmann::json hit_json(const SearchHit& hit)
         {"text", hit.text},
     };
     for (const Field& field : fields()) {
+        if (!field.shown)
+            continue;
         const std::string& value = hit.field(field.name);
         json[field.name] = field.numeric ? nlohmann::json(value.empty() ? 0 : std::stoi(value)) : nlohmann::json(value);
     }
