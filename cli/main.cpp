@@ -40,6 +40,8 @@ Examples:
   findings --format csv --all neglect thresholds > neglect.csv
   findings --facets --limit 0 "care leavers"    facet counts only
   findings --literal "priority action"          no cue reading
+  findings --judgements --authority Croydon     every grade of every Croydon inspection
+  findings --judgements --judgement help_and_protection=inadequate --format csv
 
 Options:
   --db DIR            the index (default: $FINDINGS_DB, else data/index)
@@ -54,6 +56,10 @@ Options:
                       as facet,value,count rows)
   --explain           print how the query was read, on stderr
   --literal           do not read cues: search the words as written
+  --judgements        list the grade history instead of searching: one row per report and
+                      judgement (authority, report, kind, dates, key, label, grade), for the
+                      filters --authority, --region, --authority-type, --year, --kind,
+                      --overall, --judgement KEY[=GRADE] and --grade (of the row)
   --help              show this help
 
 Filters (an option may be repeated: its values are OR-ed, different options AND-ed):
@@ -98,6 +104,7 @@ struct Options {
     bool facets = false;
     bool explain = false;
     bool counts_only = false;
+    bool judgements = false;
 };
 
 int parse_year(const std::string& text, const findings::CommandLine& line)
@@ -176,6 +183,8 @@ Options parse_arguments(int argc, char** argv)
             options.explain = true;
         } else if (argument == "--literal") {
             options.request.literal = true;
+        } else if (argument == "--judgements") {
+            options.judgements = true;
         } else if (argument.rfind("--", 0) == 0) {
             line.fail("unknown option " + argument);
         } else {
@@ -183,6 +192,16 @@ Options parse_arguments(int argc, char** argv)
         }
     }
     options.request.query = query;
+    if (options.judgements) {
+        if (!query.empty())
+            line.fail("--judgements lists grades, it does not search words: give filters only (--authority, --overall, ...)");
+        const findings::SearchRequest defaults;
+        if (options.all || options.facets || options.explain || options.request.literal || options.request.collapse_reports ||
+            options.request.per_page != defaults.per_page || options.request.page != defaults.page ||
+            options.request.sort != defaults.sort)
+            line.fail("--judgements prints the whole table: it takes filters and --format only");
+        return options;
+    }
     if (options.request.per_page == 0) {
         if (!options.facets)
             line.fail("--limit 0 only makes sense with --facets");
@@ -206,6 +225,11 @@ Options parse_arguments(int argc, char** argv)
 template <typename Searcher>
 int run_with(Searcher& searcher, const Options& options)
 {
+    if (options.judgements) {
+        const auto rows = searcher.judgements(options.request);
+        findings::print_judgements(stdout, rows, options.format);
+        return rows.empty() ? k_exit_no_match : k_exit_matches;
+    }
     if (options.all) {
         if (options.format == findings::OutputFormat::csv)
             findings::print_csv_header(stdout);

@@ -1,6 +1,7 @@
 // Printing search results for researchers: a readable table, JSON, NDJSON or CSV.
 #include "cli/output.h"
 
+#include "core/common/csv_text.h"
 #include "core/common/fields.h"
 #include "core/common/json_text.h"
 #include "core/query/search_json.h"
@@ -21,18 +22,6 @@ std::vector<std::string> csv_columns()
     }
     columns.insert(columns.end(), {"date", "section", "report_title", "score", "text"});
     return columns;
-}
-
-// Quotes a CSV field as RFC 4180 asks: in double quotes, with inner quotes doubled.
-std::string csv_field(const std::string& value)
-{
-    std::string out = "\"";
-    for (char c : value) {
-        if (c == '"')
-            out += '"';
-        out += c;
-    }
-    return out + "\"";
 }
 
 std::string joined_section(const std::vector<std::string>& section)
@@ -120,10 +109,32 @@ void print_streamed_hit(std::FILE* out, const SearchHit& hit, OutputFormat forma
             values.push_back(field.numeric && hit.field(field.name).empty() ? "0" : hit.field(field.name));
     }
     values.insert(values.end(), {hit.date, joined_section(hit.section), hit.report_title, std::to_string(hit.score), hit.text});
-    std::string line;
-    for (const auto& value : values)
-        line += (line.empty() ? "" : ",") + csv_field(value);
-    std::fprintf(out, "%s\r\n", line.c_str());
+    std::fputs(csv_row(values).c_str(), out);
+}
+
+void print_judgements(std::FILE* out, const std::vector<JudgementRow>& rows, OutputFormat format)
+{
+    const nlohmann::json json = judgement_table_json(rows);
+    switch (format) {
+    case OutputFormat::json:
+        std::fprintf(out, "%s\n", json_text(json, 2).c_str());
+        return;
+    case OutputFormat::ndjson:
+        for (const auto& row : json["judgements"])
+            std::fprintf(out, "%s\n", json_text(row).c_str());
+        return;
+    case OutputFormat::csv:
+        std::fputs(judgement_table_csv(rows).c_str(), out);
+        return;
+    case OutputFormat::table:
+        std::fprintf(out, "%zu judgements\n\n", rows.size());
+        std::fprintf(out, "%-26s %-10s %-15s %-34s %s\n", "authority", "date", "kind", "judgement", "grade");
+        for (const auto& row : rows) {
+            std::fprintf(out, "%-26s %-10s %-15s %-34s %s\n", row.authority.c_str(), row.date.c_str(), row.kind.c_str(),
+                         row.key.c_str(), row.grade.c_str());
+        }
+        return;
+    }
 }
 
 void print_results(std::FILE* out, const SearchResult& result, OutputFormat format, const TableStyle& style)

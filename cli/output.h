@@ -1,11 +1,13 @@
 // Printing search results for researchers: a readable table, JSON, NDJSON or CSV.
 #pragma once
 
+#include "core/query/judgement_table.h"
 #include "core/query/search_model.h"
 
 #include <cstdio>
 #include <optional>
 #include <string>
+#include <vector>
 
 namespace findings {
 
@@ -25,6 +27,10 @@ void print_results(std::FILE* out, const SearchResult& result, OutputFormat form
 // Prints one match as a row, for streaming exports (ndjson and csv; csv_header before the first).
 void print_csv_header(std::FILE* out);
 void print_streamed_hit(std::FILE* out, const SearchHit& hit, OutputFormat format);
+
+// Prints the grade history: a table for people, or the rows as JSON ({total, judgements}),
+// NDJSON (a row per line) or CSV (with a header).
+void print_judgements(std::FILE* out, const std::vector<JudgementRow>& rows, OutputFormat format);
 
 // Prints how the query was read.
 void print_explanation(std::FILE* out, const SearchResult& result);

@@ -32,30 +32,55 @@ RemoteSearcher::RemoteSearcher(std::string url) : m_url(std::move(url))
         throw Error(ErrorCode::bad_request, "--server needs an http:// URL, e.g. http://127.0.0.1:8080");
 }
 
-SearchResult RemoteSearcher::search(const SearchRequest& request)
+nlohmann::json RemoteSearcher::get_json(const std::string& path, const httplib::Params& params)
 {
     httplib::Client client(m_url);
     client.set_connection_timeout(k_timeout_s, 0);
     client.set_read_timeout(k_timeout_s, 0);
-    httplib::Params params;
-    for (const auto& [name, value] : request_to_params(request))
-        params.emplace(name, value);
-    const auto response = client.Get("/api/search", params, httplib::Headers{});
+    const auto response = client.Get(path, params, httplib::Headers{});
     if (!response)
         throw Error(ErrorCode::io_error, "cannot reach searchd at " + m_url + " (" + httplib::to_string(response.error()) +
                                              "): is it running?");
-    const auto body = nlohmann::json::parse(response->body, nullptr, false);
+    auto body = nlohmann::json::parse(response->body, nullptr, false);
     if (response->status != 200) {
         const bool has_message = body.is_object() && body.contains("error") && body["error"].contains("message");
         throw Error(code_of_status(response->status),
                     has_message ? body["error"]["message"].get<std::string>()
                                 : "searchd answered " + std::to_string(response->status));
     }
+    return body;
+}
+
+SearchResult RemoteSearcher::search(const SearchRequest& request)
+{
+    httplib::Params params;
+    for (const auto& [name, value] : request_to_params(request))
+        params.emplace(name, value);
+    const nlohmann::json body = get_json("/api/search", params);
     try {
         return result_from_json(body);
     } catch (const nlohmann::json::exception&) {
         throw Error(ErrorCode::io_error, "searchd at " + m_url + " sent an answer that is not a search result");
     }
+}
+
+std::vector<JudgementRow> RemoteSearcher::judgements(const SearchRequest& request)
+{
+    httplib::Params params;
+    for (const auto& [name, value] : filters_to_params(request))
+        params.emplace(name, value);
+    const nlohmann::json body = get_json("/api/judgements", params);
+    std::vector<JudgementRow> rows;
+    try {
+        for (const auto& row : body.at("judgements")) {
+            rows.push_back({row.at("authority"), row.at("region"), row.at("authority_type"), row.at("report_id"),
+                            row.at("kind"), row.at("inspection_dates"), row.at("date"), row.at("key"),
+                            row.at("label"), row.at("grade")});
+        }
+    } catch (const nlohmann::json::exception&) {
+        throw Error(ErrorCode::io_error, "searchd at " + m_url + " sent an answer that is not a judgements table");
+    }
+    return rows;
 }
 
 std::size_t RemoteSearcher::for_each_match(const SearchRequest& request, const std::function<void(const SearchHit&)>& visit)

@@ -1,10 +1,15 @@
 // Searching through a running searchd (`findings --server URL`) instead of opening the index.
 #pragma once
 
+#include "core/query/judgement_table.h"
 #include "core/query/search.h"
+
+#include <httplib.h>
+#include <nlohmann/json.hpp>
 
 #include <functional>
 #include <string>
+#include <vector>
 
 namespace findings {
 
@@ -20,7 +25,13 @@ public:
     // Calls visit for every match, page by page; returns the number visited.
     std::size_t for_each_match(const SearchRequest& request, const std::function<void(const SearchHit&)>& visit);
 
+    // Returns the grade history through /api/judgements, for the request's filters.
+    std::vector<JudgementRow> judgements(const SearchRequest& request);
+
 private:
+    // Returns searchd's JSON answer to GET path with params; throws as search does.
+    nlohmann::json get_json(const std::string& path, const httplib::Params& params);
+
     std::string m_url;
 };
 

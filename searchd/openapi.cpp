@@ -2,6 +2,7 @@
 #include "searchd/openapi.h"
 
 #include "core/common/fields.h"
+#include "core/query/judgement_table.h"
 
 #include <string>
 
@@ -92,6 +93,13 @@ json openapi_document()
     for (std::size_t i = 1; i < search_parameters.size(); ++i)
         parameters.push_back(search_parameters[i]);
     search_parameters = parameters;
+    json& table_parameters = doc["paths"]["/api/judgements"]["get"]["parameters"];
+    for (const Field& field : fields()) {
+        if (judgement_table_filters().count(field.name)) {
+            for (auto& parameter : parameters_of(field))
+                table_parameters.push_back(parameter);
+        }
+    }
     return doc;
 }
 

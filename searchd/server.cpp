@@ -5,6 +5,7 @@
 #include "core/common/error.h"
 #include "core/common/json_text.h"
 #include "core/index/report_lookup.h"
+#include "core/query/judgement_table.h"
 #include "core/query/search.h"
 #include "core/query/search_json.h"
 #include "core/query/search_params.h"
@@ -254,6 +255,18 @@ void SearchServer::add_routes()
                           return lookup_report(searcher.database(), id);
                       }
                   }));
+    });
+    m_server->Get("/api/judgements", [db, &warmer](const httplib::Request& request, httplib::Response& response) {
+        const QueryParams params = params_of(request);
+        const std::string format = params.count("format") ? params.find("format")->second : "json";
+        if (format != "json" && format != "csv")
+            throw Error(ErrorCode::bad_request, "format must be json or csv");
+        const SearchRequest filters = filters_from_params(params, {"format"});
+        const auto rows = read_index(db, warmer, [&](Searcher& searcher) { return judgement_table(searcher.database(), filters); });
+        if (format == "csv")
+            response.set_content(judgement_table_csv(rows), "text/csv; charset=utf-8");
+        else
+            send_json(response, 200, judgement_table_json(rows));
     });
     m_server->Get("/api/facets", [db, &warmer](const httplib::Request& request, httplib::Response& response) {
         if (!request.params.empty())

@@ -299,6 +299,35 @@ TEST_CASE("findings --format csv prints RFC 4180 rows under a header", "[cli][pr
     }
 }
 
+TEST_CASE("findings --judgements prints the grade history as a table, JSON, NDJSON or CSV", "[cli][process][judgements]")
+{
+    const Report redbridge = parse_corpus_report("seed/003_d91d0b6c7ca67937.txt");
+    const ProgramRun table = search({"--judgements"});
+    REQUIRE(table.exit_code == 0);
+    CHECK_THAT(table.out, Contains(std::to_string(redbridge.judgements.size()) + " judgements"));
+    CHECK_THAT(table.out, Contains("looked_after_overall_effectiveness"));
+
+    const nlohmann::json json = parse_json(search({"--judgements", "--format", "json", "--grade", "adequate"}).out);
+    REQUIRE(json["total"] == redbridge.judgements.size());
+    CHECK(json["judgements"][0]["report_id"] == redbridge.id);
+    const auto lines = parse_ndjson(search({"--judgements", "--format", "ndjson", "--judgement", "safeguarding_partnerships"}).out);
+    REQUIRE(lines.size() == 1);
+    CHECK(lines[0]["label"] == "Partnerships");
+    const Rows rows = parse_csv(search({"--judgements", "--format", "csv", "--region", "London"}).out);
+    REQUIRE(rows.size() == redbridge.judgements.size() + 1);
+    CHECK(rows[0][0] == "authority");
+
+    CHECK(search({"--judgements", "--authority", "Croydon"}).exit_code == 1);
+    for (const auto& arguments : std::vector<std::vector<std::string>>{
+             {"--judgements", "neglect"}, {"--judgements", "--type", "strength"}, {"--judgements", "--limit", "5"}}) {
+        const ProgramRun run = search(arguments);
+        INFO(arguments.back() << ": " << run.err);
+        CHECK(run.exit_code == 2);
+        CHECK(run.out.empty());
+        CHECK_FALSE(run.err.empty());
+    }
+}
+
 TEST_CASE("findings --format table prints the total and the ranks", "[cli][process]")
 {
     const ProgramRun table = search({"assessment"});

@@ -20,59 +20,12 @@
 #include <vector>
 
 using namespace findings;
+using findings::test::golden_judgements;
 using findings::test::parse_corpus_report;
-using findings::test::test_data_path;
+using findings::test::read_tsv;
+using findings::test::TsvTable;
 
 namespace {
-
-struct TsvTable {
-    std::vector<std::vector<std::string>> rows;  // without the header
-    // Lines starting "# ", without it, each with the index of the row after it (the row it is about).
-    std::vector<std::pair<std::string, std::size_t>> comments;
-};
-
-TsvTable read_tsv(const std::string& relative)
-{
-    std::ifstream in(test_data_path(relative));
-    REQUIRE(in);
-    TsvTable table;
-    std::string line;
-    std::getline(in, line);  // the header
-    while (std::getline(in, line)) {
-        if (line.rfind("# ", 0) == 0) {
-            table.comments.emplace_back(line.substr(2), table.rows.size());
-            continue;
-        }
-        if (line.empty())
-            continue;
-        std::vector<std::string> cells;
-        std::stringstream cells_of(line);
-        for (std::string cell; std::getline(cells_of, cell, '\t');)
-            cells.push_back(cell);
-        table.rows.push_back(cells);
-    }
-    return table;
-}
-
-struct ExpectedJudgement {
-    std::string grade;
-    std::string label;
-};
-
-// The golden judgements by report file, then key.
-std::map<std::string, std::map<std::string, ExpectedJudgement>> golden_judgements()
-{
-    std::map<std::string, std::map<std::string, ExpectedJudgement>> by_file;
-    for (const char* table : {"golden/judgements_sif.tsv", "golden/judgements_ilacs_and_older.tsv"}) {
-        for (const auto& row : read_tsv(table).rows) {
-            REQUIRE(row.size() == 4);
-            auto& report = by_file[row[0]];
-            if (row[1] != "-")
-                report[row[1]] = {row[2], row[3]};
-        }
-    }
-    return by_file;
-}
 
 // Text compared as people read it: case and spacing aside.
 std::string comparable(const std::string& text) { return to_lower(collapse_spaces(text)); }

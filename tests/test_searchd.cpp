@@ -538,6 +538,9 @@ TEST_CASE("Real responses match their schemas in /openapi.json", "[searchd][open
         {"/api/reports/{id}", "/api/reports/nope"},
         {"/api/facets", "/api/facets"},
         {"/api/facets", "/api/facets?x=1"},
+        {"/api/judgements", "/api/judgements"},
+        {"/api/judgements", "/api/judgements?judgement=looked_after_leadership&region=London"},
+        {"/api/judgements", "/api/judgements?q=neglect"},
         {"/api/health", "/api/health"},
     };
     for (const auto& c : cases) {
@@ -555,6 +558,63 @@ TEST_CASE("Real responses match their schemas in /openapi.json", "[searchd][open
         check_schema(doc, error_schema, parse_body(reply), "error", problems);
         CHECK(problems.violations == std::vector<std::string>{});
         CHECK(problems.undocumented == std::set<std::string>{});
+    }
+}
+
+TEST_CASE("/api/judgements gives the grade history as JSON or CSV, filtered as searches are", "[searchd][judgements]")
+{
+    Searchd server(site().index);
+    const Report redbridge = parse_corpus_report("seed/003_d91d0b6c7ca67937.txt");
+    REQUIRE(redbridge.id == k_graded_report);
+    const json all = get_json(server, "/api/judgements");
+    // The site's other reports are letters: the table is Redbridge's judgements, each once.
+    REQUIRE(all["total"] == redbridge.judgements.size());
+    for (std::size_t i = 0; i < redbridge.judgements.size(); ++i) {
+        const json& row = all["judgements"][i];
+        CHECK(row["report_id"] == k_graded_report);
+        CHECK(row["authority"] == "Redbridge");
+        CHECK(row["key"] == redbridge.judgements[i].key);
+        CHECK(row["grade"] == to_string(redbridge.judgements[i].grade));
+    }
+    const json one = get_json(server, "/api/judgements?judgement=looked_after_overall_effectiveness%3Dadequate&year_from=2010");
+    REQUIRE(one["total"] == 1);
+    CHECK(one["judgements"][0]["label"] == "Overall effectiveness");
+    CHECK(get_json(server, "/api/judgements?judgement=looked_after_overall_effectiveness:adequate")["total"] == 1);
+    CHECK(get_json(server, "/api/judgements?authority=Croydon")["total"] == 0);
+
+    const Reply csv = get(server, "/api/judgements?format=csv&grade=adequate");
+    REQUIRE(csv.status == 200);
+    CHECK_THAT(csv.header("Content-Type"), Contains("text/csv"));
+    CHECK(csv.body.rfind("\"authority\",\"region\",\"authority_type\",\"report_id\"", 0) == 0);
+    CHECK(std::count(csv.body.begin(), csv.body.end(), '\n') == static_cast<long>(redbridge.judgements.size()) + 1);
+
+    for (const std::string bad : {"/api/judgements?format=xml", "/api/judgements?q=neglect", "/api/judgements?type=strength",
+                                  "/api/judgements?judgement=happiness", "/api/judgements?page=2"}) {
+        INFO(bad);
+        const Reply reply = get(server, bad);
+        CHECK(reply.status == 400);
+        CHECK(parse_body(reply)["error"]["message"].get<std::string>().size() > 10);
+    }
+}
+
+TEST_CASE("findings --server gives what findings gives from the index: searches and the grade history",
+          "[searchd][cli][judgements]")
+{
+    Searchd server(site().index);
+    const std::string url = "http://127.0.0.1:" + std::to_string(server.port());
+    const auto run = [](std::vector<std::string> arguments) {
+        const ProgramRun ran = run_program(FINDINGS_CLI_PATH, arguments, site().dir);
+        INFO(ran.err);
+        REQUIRE(ran.exit_code == 0);
+        return ran.out;
+    };
+    for (const std::vector<std::string> request : {std::vector<std::string>{"--judgements", "--format", "csv", "--grade", "adequate"},
+                                                   std::vector<std::string>{"--format", "csv", "--grade", "adequate", "care"}}) {
+        std::vector<std::string> local = {"--db", site().index};
+        std::vector<std::string> remote = {"--server", url};
+        local.insert(local.end(), request.begin(), request.end());
+        remote.insert(remote.end(), request.begin(), request.end());
+        CHECK(run(remote) == run(local));
     }
 }
 

@@ -20,6 +20,43 @@
 
 namespace findings::test {
 
+TsvTable read_tsv(const std::string& relative)
+{
+    std::ifstream in(test_data_path(relative));
+    REQUIRE(in);
+    TsvTable table;
+    std::string line;
+    std::getline(in, line);  // the header
+    while (std::getline(in, line)) {
+        if (line.rfind("# ", 0) == 0) {
+            table.comments.emplace_back(line.substr(2), table.rows.size());
+            continue;
+        }
+        if (line.empty())
+            continue;
+        std::vector<std::string> cells;
+        std::stringstream cells_of(line);
+        for (std::string cell; std::getline(cells_of, cell, '\t');)
+            cells.push_back(cell);
+        table.rows.push_back(cells);
+    }
+    return table;
+}
+
+std::map<std::string, std::map<std::string, ExpectedJudgement>> golden_judgements()
+{
+    std::map<std::string, std::map<std::string, ExpectedJudgement>> by_file;
+    for (const char* table : {"golden/judgements_sif.tsv", "golden/judgements_ilacs_and_older.tsv"}) {
+        for (const auto& row : read_tsv(table).rows) {
+            REQUIRE(row.size() == 4);
+            auto& report = by_file[row[0]];
+            if (row[1] != "-")
+                report[row[1]] = {row[2], row[3]};
+        }
+    }
+    return by_file;
+}
+
 std::string corpus_path(const std::string& relative)
 {
     return std::string(FINDINGS_SOURCE_DIR) + "/corpus/" + relative;

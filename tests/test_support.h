@@ -5,9 +5,11 @@
 
 #include <chrono>
 #include <filesystem>
+#include <map>
 #include <optional>
 #include <string>
 #include <string_view>
+#include <utility>
 #include <vector>
 
 #include <sys/types.h>
@@ -26,6 +28,26 @@ Report parse_corpus_report(const std::string& relative);
 // Returns the one paragraph whose text contains needle (after typographic quotes and
 // dashes are normalised to ASCII); fails the test when none or several contain it.
 const Paragraph& paragraph_containing(const Report& report, std::string_view needle);
+
+// A tab-separated table of tests/data/ (the golden tables people read from the reports).
+struct TsvTable {
+    std::vector<std::vector<std::string>> rows;  // without the header
+    // Lines starting "# ", without it, each with the index of the row after it (the row it is about).
+    std::vector<std::pair<std::string, std::size_t>> comments;
+};
+
+// Reads a table under tests/data/ ("golden/judgements_sif.tsv"); fails the test when it cannot.
+TsvTable read_tsv(const std::string& relative);
+
+// One judgement of the golden tables.
+struct ExpectedJudgement {
+    std::string grade;
+    std::string label;
+};
+
+// Returns the golden judgements (tests/data/golden/judgements_*.tsv) by report file (under
+// corpus/), then key; a report that grades nothing has an empty map.
+std::map<std::string, std::map<std::string, ExpectedJudgement>> golden_judgements();
 
 // A fresh, uniquely named folder under the system temporary folder, removed with everything
 // in it when the object goes.

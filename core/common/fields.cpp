@@ -264,7 +264,7 @@ std::vector<Field> make_fields()
          resolve_overall, overall_grade_of, overall_grade_of, nullptr},
         {"judgement", "Judgement", "judgement", "judgement", "--judgement", "XJ", k_no_slot, "", false, false,
          L::report, F::values, "help_and_protection=inadequate",
-         "filter by one of the report's judgements and its grade, as KEY=GRADE (a key alone: any grade)", {},
+         "filter by one of the report's judgements and its grade, as KEY=GRADE or KEY:GRADE (a key alone: any grade)", {},
          "write a judgement's key and grade, e.g. judgement:help_and_protection=inadequate; keys: overall_effectiveness, "
          "help_and_protection, children_in_care, adoption, care_leavers, children_in_care_and_care_leavers, "
          "leadership, lscb, safeguarding_... and looked_after_... (docs/PARSING.md)",

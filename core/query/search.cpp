@@ -107,6 +107,8 @@ Searcher::Searcher(const std::string& db_path) : m_db(open_database(db_path)) {}
 
 bool Searcher::reopen() { return m_db.reopen(); }
 
+std::vector<JudgementRow> Searcher::judgements(const SearchRequest& request) { return judgement_table(m_db, request); }
+
 void Searcher::warm(const std::vector<std::string>& keys)
 {
     FacetColumns::of(m_db);

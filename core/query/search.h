@@ -4,6 +4,7 @@
 #pragma once
 
 #include "core/common/analyser.h"
+#include "core/query/judgement_table.h"
 #include "core/query/search_model.h"
 
 #include <xapian.h>
@@ -29,6 +30,9 @@ public:
     // Calls visit for every match of the request in rank order, without holding them all
     // (for exports); returns the number visited.
     std::size_t for_each_match(const SearchRequest& request, const std::function<void(const SearchHit&)>& visit);
+
+    // Returns the grade history for the request's filters (judgement_table.h).
+    std::vector<JudgementRow> judgements(const SearchRequest& request);
 
     // Moves to the index's latest commit; returns whether it changed.
     bool reopen();

@@ -110,18 +110,25 @@ SearchRequest request_from_params(const QueryParams& params)
     return request;
 }
 
+SearchRequest filters_from_params(const QueryParams& params, const std::vector<std::string>& also_allowed)
+{
+    QueryParams filters;
+    for (const auto& [name, value] : params) {
+        if (std::find(also_allowed.begin(), also_allowed.end(), name) != also_allowed.end())
+            continue;
+        const Field* field = field_with_parameter(name);
+        if (!field && name != "year_from" && name != "year_to")
+            throw Error(ErrorCode::bad_request, "unknown parameter \"" + name + "\": this endpoint takes filters only");
+        filters.emplace(name, value);
+    }
+    return request_from_params(filters);
+}
+
 std::vector<std::pair<std::string, std::string>> request_to_params(const SearchRequest& request)
 {
     std::vector<std::pair<std::string, std::string>> params = {{"q", request.query}};
-    for (const auto& [name, values] : request.filters) {
-        const Field* field = field_named(name);
-        for (const auto& value : values)  // a name that is no field is sent as it is, for searchd to refuse
-            params.emplace_back(field ? field->parameter : name, value);
-    }
-    if (request.year_from)
-        params.emplace_back("year_from", std::to_string(request.year_from));
-    if (request.year_to)
-        params.emplace_back("year_to", std::to_string(request.year_to));
+    const auto filters = filters_to_params(request);
+    params.insert(params.end(), filters.begin(), filters.end());
     params.emplace_back("page", std::to_string(request.page));
     params.emplace_back("per_page", std::to_string(request.per_page));
     params.emplace_back("sort", request.sort == SortOrder::date ? "date" : "relevance");
@@ -131,6 +138,21 @@ std::vector<std::pair<std::string, std::string>> request_to_params(const SearchR
         params.emplace_back("literal", "1");
     if (!request.facets)
         params.emplace_back("facets", "0");
+    return params;
+}
+
+std::vector<std::pair<std::string, std::string>> filters_to_params(const SearchRequest& request)
+{
+    std::vector<std::pair<std::string, std::string>> params;
+    for (const auto& [name, values] : request.filters) {
+        const Field* field = field_named(name);
+        for (const auto& value : values)  // a name that is no field is sent as it is, for searchd to refuse
+            params.emplace_back(field ? field->parameter : name, value);
+    }
+    if (request.year_from)
+        params.emplace_back("year_from", std::to_string(request.year_from));
+    if (request.year_to)
+        params.emplace_back("year_to", std::to_string(request.year_to));
     return params;
 }
 

@@ -24,4 +24,11 @@ SearchRequest request_from_params(const QueryParams& params);
 // Returns the parameters that request_from_params reads back into the same request.
 std::vector<std::pair<std::string, std::string>> request_to_params(const SearchRequest& request);
 
+// Returns the parameters of the request's filters and year range alone (for /api/judgements).
+std::vector<std::pair<std::string, std::string>> filters_to_params(const SearchRequest& request);
+
+// Reads the filters and year range of a request from parameters that may hold nothing else
+// (/api/judgements), but for those named in also_allowed. Throws Error(bad_request).
+SearchRequest filters_from_params(const QueryParams& params, const std::vector<std::string>& also_allowed);
+
 }  // namespace findings
