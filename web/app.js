@@ -286,6 +286,20 @@ function reportSections(paragraphs, hit) {
   return sections;
 }
 
+
+// A report's judgements as a table: the grade in words, with a mark of its own so that colour
+// is never the only sign ('▲' outstanding and good, '●' requires improvement and adequate, '▼'
+// inadequate).
+const GRADE_MARKS = { outstanding: '▲', good: '▲', adequate: '●', requires_improvement: '●', inadequate: '▼', not_judged: '–' };
+function judgementsTable(judgements) {
+  const rows = judgements.map((j) => el('tr', {},
+    el('th', { scope: 'row' }, j.label),
+    el('td', { class: `grade grade-${j.grade}` }, el('span', { 'aria-hidden': 'true' }, `${GRADE_MARKS[j.grade] || ''} `), label(j.grade))));
+  return el('table', { class: 'grades' },
+    el('caption', {}, 'Judgements'),
+    el('thead', {}, el('tr', {}, el('th', { scope: 'col' }, 'Judgement'), el('th', { scope: 'col' }, 'Grade'))),
+    el('tbody', {}, rows));
+}
 async function renderReport(state) {
   const article = $('report');
   article.replaceChildren(el('p', {}, 'Loading the report…'));
@@ -293,12 +307,12 @@ async function renderReport(state) {
   try {
     const data = await fetchJson(`/api/reports/${encodeURIComponent(state.report)}`);
     const report = data.report;
-    const grades = (report.judgements || []).map((j) => el('li', {}, `${j.label}: `, el('strong', {}, label(j.grade))));
+    const judgements = report.judgements || [];
     article.replaceChildren(
       el('h2', {}, reportHeading(report.authority, report.title || report.id)),
       el('p', { class: 'meta' }, [report.authority, report.region, report.date, label(report.kind)].filter(Boolean).map((t) => el('span', { class: 'tag' }, t))),
       report.inspection_dates ? el('p', {}, `Inspection dates: ${report.inspection_dates}`) : null,
-      grades.length ? el('section', { class: 'grades' }, el('h3', {}, 'Judgements'), el('ul', {}, grades)) : null,
+      judgements.length ? judgementsTable(judgements) : null,
       ...reportSections(data.paragraphs, state.hit));
     const hit = document.getElementById(`p${state.hit}`);
     if (hit) { hit.scrollIntoView({ block: 'center' }); hit.setAttribute('tabindex', '-1'); hit.focus({ preventScroll: true }); }

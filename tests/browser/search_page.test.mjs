@@ -201,6 +201,26 @@ test('a result opens its report at the hit, and the back button returns to the r
   await page.close();
 });
 
+test("a graded report's view shows its judgements as a table, each grade in words with a mark beside its colour", async () => {
+  const { page, errors } = await newPage();
+  await page.goto(`${base}/?report=redbridge-2010-03-05-inspection`);
+  const table = page.locator('#report table.grades');
+  await table.waitFor();
+  assert.equal(await table.locator('caption').textContent(), 'Judgements');
+  const rows = table.locator('tbody tr');
+  assert.equal(await rows.count(), 33);  // the record of main findings: 15 safeguarding, 18 looked after
+  const first = rows.first();
+  assert.equal(await first.locator('th').textContent(), 'Overall effectiveness');
+  assert.match(await first.locator('td').textContent(), /● adequate/);
+  // A report that grades nothing has no table, and no stray text where it would be.
+  await page.goto(`${base}/?report=havering-2011-06-30-unannounced-inspection`);
+  await page.locator('#report h2').waitFor();
+  assert.equal(await page.locator('#report table.grades').count(), 0);
+  assert.doesNotMatch(await page.textContent('#report'), /\bnull\b|undefined/);
+  assert.deepEqual(errors, []);
+  await page.close();
+});
+
 test('report text that looks like a script is shown as text and never run', async () => {
   const { page, errors } = await newPage();
   await search(page, 'quokkas');
