@@ -29,7 +29,8 @@ searched as text (stemmed: "weaknesses" finds "weakness"), and cues become filte
   authorities   Croydon, in Barking and Dagenham, London Borough of Redbridge
   finding types weaknesses, concerns, strengths, good practice, priority action,
                 areas for development, recommendations, within six months
-  grades        graded inadequate, rated good, grade 4
+  grades        graded inadequate, rated good, grade 4 (the judgement a paragraph is under)
+  overall       inadequate overall, in authorities judged inadequate (the report's overall grade)
 Explicit syntax always works: authority:"Barking and Dagenham" year:2009..2011
 type:priority_action grade:adequate region:London "quoted phrase" AND OR NOT -word
 A minus or NOT before an authority or a year excludes it: neglect -Croydon NOT 2010

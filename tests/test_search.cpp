@@ -203,6 +203,7 @@ std::string filters_of(const Interpretation& reading)
     list("type", reading.finding_types, [](FindingType type) { return std::string(to_string(type)); });
     list("timescale", reading.timescales, [](Timescale timescale) { return std::string(to_string(timescale)); });
     list("grade", reading.grades, [](Grade grade) { return std::string(to_string(grade)); });
+    list("overall", reading.overall_grades, [](Grade grade) { return std::string(to_string(grade)); });
     std::string line;
     for (const auto& part : parts)
         line += (line.empty() ? "" : " ") + part;
@@ -264,6 +265,11 @@ TEST_CASE("Cues in plain words are read as filters and the rest is left as text"
         {"leadership graded inadequate", "leadership", "grade:inadequate"},
         {"leadership rated good", "leadership", "grade:good"},
         {"leadership grade 4", "leadership", "grade:inadequate"},
+        {"supervision in authorities judged inadequate", "supervision", "overall:inadequate"},
+        {"neglect inadequate overall", "neglect", "overall:inadequate"},
+        {"care leavers councils rated outstanding", "care leavers", "overall:outstanding"},
+        {"neglect where overall effectiveness was good", "neglect where", "overall:good"},
+        {"neglect judged requires improvement overall", "neglect", "overall:requires_improvement"},
         {"good leadership", "good leadership", ""},
         {"inadequate leadership", "inadequate leadership", ""},
         {"development", "development", ""},

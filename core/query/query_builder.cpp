@@ -418,6 +418,7 @@ void add_cue_filters(const Interpretation& cues, BuiltQuery& built)
     add_group(built, "finding_type", terms_of("finding_type", cues.finding_types), "");
     add_group(built, "timescale", terms_of("timescale", cues.timescales), "");
     add_group(built, "grade", terms_of("grade", cues.grades), "");
+    add_group(built, "overall", terms_of("overall", cues.overall_grades), "");
     for (const auto& cue : cues.cues) {
         if (cue.field != "authority")
             built.reading.filters.push_back(cue.label);

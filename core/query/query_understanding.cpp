@@ -288,6 +288,29 @@ void read_grades(MaskedQuery& query, Interpretation& result)
     }
 }
 
+// The overall grade of the report, where the words say it of a whole authority or service:
+// "inadequate overall", "judged good overall", "authorities judged inadequate", "councils
+// rated outstanding", "overall effectiveness inadequate". Read before paragraph grades.
+void read_overall_grades(MaskedQuery& query, Interpretation& result)
+{
+    static const std::string grade = R"((outstanding|good|adequate|inadequate|requires improvement(?: to be good)?))";
+    static const std::regex patterns[] = {
+        std::regex(R"(\b(?:(?:judged|rated|graded)(?: to be| as)?\s+)?)" + grade + R"(\s+overall\b)"),
+        std::regex(R"(\b(?:(?:in|for|of) )?(?:local )?(?:authorities|authority|councils?|areas|services)\s+(?:that (?:were|are|was|is)\s+)?(?:judged|rated|graded)(?: to be| as)?\s+)" + grade + R"(\b)"),
+        std::regex(R"(\boverall (?:effectiveness|grade|judgement)(?: (?:was|is|of))?\s+)" + grade + R"(\b)"),
+    };
+    for (const std::regex& pattern : patterns) {
+        read_cues(query, pattern, [&](const std::smatch& match) {
+            const auto found = grade_from_words(match[1].str());
+            if (!found)
+                return false;
+            result.overall_grades.push_back(*found);
+            result.cues.push_back({"overall", std::string("overall grade: ") + to_string(*found), match.str()});
+            return true;
+        });
+    }
+}
+
 void read_authorities(MaskedQuery& query, Interpretation& result)
 {
     for (const auto& mention : Gazetteer::instance().find_all(query.text())) {
@@ -312,7 +335,7 @@ void read_authorities(MaskedQuery& query, Interpretation& result)
 // Grades are filters only after a cue ("graded inadequate"): say so when one is left as a word.
 void note_grade_words(Interpretation& result)
 {
-    if (!result.grades.empty())
+    if (!result.grades.empty() || !result.overall_grades.empty())
         return;
     // Field syntax ("grade:inadequate") is a filter already, and a quoted phrase is meant as words.
     static const std::regex quoted_or_field(R"([a-z_]+:(?:"[^"]*"?|\S+)|"[^"]*"?)");
@@ -396,6 +419,7 @@ Interpretation understand_query(const std::string& query)
         for (const auto& cue : ignored.cues)
             result.notes.push_back("\"" + cue.matched + "\" was not applied: the query gives " + field + ": explicitly");
     };
+    read(read_overall_grades, "overall");
     read(read_grades, "grade");
     read(read_timescales, "type");
     read(read_finding_types, "type");

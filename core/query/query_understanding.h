@@ -38,6 +38,8 @@ struct Interpretation {
     std::vector<std::pair<FindingType, double>> ranked_types;
     std::vector<Timescale> timescales;
     std::vector<Grade> grades;
+    // The report's overall grade, from "inadequate overall", "authorities judged inadequate".
+    std::vector<Grade> overall_grades;
     std::vector<Cue> cues;
     std::vector<std::string> notes;  // hints, e.g. how to filter by a grade named as a word
 };
