@@ -608,7 +608,7 @@ TEST_CASE("findings --server gives what findings gives from the index: searches 
         REQUIRE(ran.exit_code == 0);
         return ran.out;
     };
-    for (const std::vector<std::string> request : {std::vector<std::string>{"--judgements", "--format", "csv", "--grade", "adequate"},
+    for (const std::vector<std::string>& request : {std::vector<std::string>{"--judgements", "--format", "csv", "--grade", "adequate"},
                                                    std::vector<std::string>{"--format", "csv", "--grade", "adequate", "care"}}) {
         std::vector<std::string> local = {"--db", site().index};
         std::vector<std::string> remote = {"--server", url};

@@ -49,6 +49,8 @@ const std::vector<HeadingRule>& heading_rules()
         {"overall effectiveness.*|capacity (for|to) improve.*|leadership(,)? (and )?management.*|(the )?quality of (provision|practice).*|outcomes for .*|the effectiveness of (services|the lscb|the local safeguarding).*|(headline|main|summary of|key) findings|findings|the experiences and progress of .*|experiences and progress of .*|the impact of leaders.*|children who need help and protection.*|children looked after and achieving permanence.*|adoption performance.*|being healthy|staying safe|enjoying and achieving|making a positive contribution|(achieving )?economic well-being|the local authority|evaluation of progress.*|progress since the last inspection.*|(the )?(graded )?judge?ments? (for|about|on|of) .*", HL::section, FT::judgement},
         // Context sections.
         {"about this inspection|service information|information about this (local authority )?area|the inspection judgements and what they mean|what the inspection judgements mean.*|summary for children and young people|introduction|background|about this (visit|review)|context|the inspection|information about this inspection|the inspection team", HL::section, FT::context},
+        // The narrative under a judgement, after its summary or its recommendations.
+        {"inspection findings", HL::subsection, FT::judgement},
         // Timescales of recommendations.
         {"immediately", HL::subsection, FT::recommendation, Timescale::immediately},
         {"within (three|3) months", HL::subsection, FT::recommendation, Timescale::within_3_months},

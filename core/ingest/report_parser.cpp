@@ -254,15 +254,20 @@ private:
     }
 
     // The key of the judgement the innermost heading belongs to; a recommendations heading
-    // stands outside the judgement around it (recommendations are not graded findings).
+    // stands outside the judgement around it (recommendations are not graded findings), unless
+    // a narrative heading inside it ("Inspection findings" after the LSCB's recommendations)
+    // has closed the list.
     std::string judgement_from_headings() const
     {
+        bool narrative_inside = false;
         for (const auto* heading : {&m_subsection, &m_section, &m_part}) {
             if (!*heading)
                 continue;
             if (!(*heading)->judgement_key.empty())
                 return (*heading)->judgement_key;
-            if ((*heading)->role == FindingType::recommendation)
+            if ((*heading)->role == FindingType::judgement)
+                narrative_inside = true;
+            else if ((*heading)->role == FindingType::recommendation && !narrative_inside)
                 return {};
         }
         return {};
