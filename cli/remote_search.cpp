@@ -72,11 +72,8 @@ std::vector<JudgementRow> RemoteSearcher::judgements(const SearchRequest& reques
     const nlohmann::json body = get_json("/api/judgements", params);
     std::vector<JudgementRow> rows;
     try {
-        for (const auto& row : body.at("judgements")) {
-            rows.push_back({row.at("authority"), row.at("region"), row.at("authority_type"), row.at("report_id"),
-                            row.at("kind"), row.at("inspection_dates"), row.at("date"), row.at("key"),
-                            row.at("label"), row.at("grade")});
-        }
+        for (const auto& row : body.at("judgements"))
+            rows.push_back(judgement_row_from_json(row));
     } catch (const nlohmann::json::exception&) {
         throw Error(ErrorCode::io_error, "searchd at " + m_url + " sent an answer that is not a judgements table");
     }

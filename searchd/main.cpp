@@ -20,6 +20,7 @@ Serves the Findings search page and its JSON API:
   GET /                      the search page (files from --web)
   GET /api/search?q=...      ranked paragraphs, facets and how the query was read
   GET /api/reports/{id}      a report's metadata and all its paragraphs
+  GET /api/judgements        the grade history, a row per report and judgement (JSON or CSV)
   GET /api/facets            facet counts over the whole index
   GET /api/health            documents, reports and index revision
   GET /metrics               Prometheus metrics

@@ -66,7 +66,8 @@ void send_error(httplib::Response& response, int status, const std::string& code
 // The endpoint label of a path, for metrics and 405s; "" for the web page's files.
 std::string endpoint_of(const std::string& path)
 {
-    for (const char* endpoint : {"/api/search", "/api/facets", "/api/schema", "/api/health", "/metrics", "/openapi.json"}) {
+    for (const char* endpoint : {"/api/search", "/api/judgements", "/api/facets", "/api/schema", "/api/health", "/metrics",
+                                 "/openapi.json"}) {
         if (path == endpoint)
             return endpoint;
     }
@@ -258,6 +259,8 @@ void SearchServer::add_routes()
     });
     m_server->Get("/api/judgements", [db, &warmer](const httplib::Request& request, httplib::Response& response) {
         const QueryParams params = params_of(request);
+        if (params.count("format") > 1)
+            throw Error(ErrorCode::bad_request, "format is given more than once");
         const std::string format = params.count("format") ? params.find("format")->second : "json";
         if (format != "json" && format != "csv")
             throw Error(ErrorCode::bad_request, "format must be json or csv");

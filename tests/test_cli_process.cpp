@@ -312,7 +312,7 @@ TEST_CASE("findings --judgements prints the grade history as a table, JSON, NDJS
     CHECK(json["judgements"][0]["report_id"] == redbridge.id);
     const auto lines = parse_ndjson(search({"--judgements", "--format", "ndjson", "--judgement", "safeguarding_partnerships"}).out);
     REQUIRE(lines.size() == 1);
-    CHECK(lines[0]["label"] == "Partnerships");
+    CHECK(lines[0]["label"] == "Outcomes for children and young people: Partnerships");
     const Rows rows = parse_csv(search({"--judgements", "--format", "csv", "--region", "London"}).out);
     REQUIRE(rows.size() == redbridge.judgements.size() + 1);
     CHECK(rows[0][0] == "authority");

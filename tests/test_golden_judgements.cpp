@@ -43,6 +43,17 @@ std::string comparable_label(const std::string& label)
     return text;
 }
 
+// Whether a label read is the one people read: also when it keeps the table group a 2009-2012
+// row sits under ("Services for looked after children: Overall effectiveness").
+bool same_label(const std::string& read, const std::string& wanted)
+{
+    const std::string ours = comparable_label(read);
+    const std::string theirs = comparable_label(wanted);
+    const std::string grouped = ": " + theirs;
+    return ours == theirs ||
+           (ours.size() > grouped.size() && ours.compare(ours.size() - grouped.size(), grouped.size(), grouped) == 0);
+}
+
 }  // namespace
 
 TEST_CASE("every judgement of the hand-read reports is read with its key, grade and label", "[parser][golden][judgements]")
@@ -58,7 +69,7 @@ TEST_CASE("every judgement of the hand-read reports is read with its key, grade 
             CHECK(read.emplace(judgement.key, to_string(judgement.grade)).second);  // one per key
             const auto wanted = expected.find(judgement.key);
             if (wanted != expected.end())
-                CHECK(comparable_label(judgement.label) == comparable_label(wanted->second.label));
+                CHECK(same_label(judgement.label, wanted->second.label));
         }
         std::map<std::string, std::string> wanted_grades;
         for (const auto& [key, judgement] : expected)
@@ -168,5 +179,8 @@ TEST_CASE("every corpus report's judgements are whole: one per key of the vocabu
         }
     }
     CHECK(reports >= 833);
-    CHECK(keys_seen.size() <= judgement_keys().size());
+    // The corpus grades every framework-wide judgement somewhere.
+    for (const char* key : {"overall_effectiveness", "help_and_protection", "children_in_care", "adoption", "care_leavers",
+                            "children_in_care_and_care_leavers", "leadership", "lscb"})
+        CHECK(keys_seen.count(key));
 }

@@ -578,7 +578,7 @@ TEST_CASE("/api/judgements gives the grade history as JSON or CSV, filtered as s
     }
     const json one = get_json(server, "/api/judgements?judgement=looked_after_overall_effectiveness%3Dadequate&year_from=2010");
     REQUIRE(one["total"] == 1);
-    CHECK(one["judgements"][0]["label"] == "Overall effectiveness");
+    CHECK(one["judgements"][0]["label"] == "Services for looked after children: Overall effectiveness");
     CHECK(get_json(server, "/api/judgements?judgement=looked_after_overall_effectiveness:adequate")["total"] == 1);
     CHECK(get_json(server, "/api/judgements?authority=Croydon")["total"] == 0);
 

@@ -195,9 +195,6 @@ std::vector<std::string> resolve_overall(const std::string& written)
     return grades == std::vector<std::string>{"ungraded"} ? std::vector<std::string>{} : grades;
 }
 
-// A judgement and its grade as terms: "help_and_protection=inadequate".
-std::string judgement_term(const std::string& key, const std::string& grade) { return key + "=" + grade; }
-
 // Reads "help_and_protection=inadequate" (also "help and protection: inadequate"), or a key
 // alone for any grade of it.
 std::vector<std::string> resolve_judgement(const std::string& written)
@@ -217,6 +214,19 @@ std::vector<std::string> resolve_judgement(const std::string& written)
 }
 
 std::string no_value(const FieldSource&) { return ""; }
+
+// What to write for a judgement: its key (the framework-wide ones by name, the 2009-2012 ones by
+// their prefix) and a grade.
+std::string judgement_advice()
+{
+    std::string keys;
+    for (const auto& key : judgement_keys()) {
+        if (key.key.rfind("safeguarding_", 0) != 0 && key.key.rfind("looked_after_", 0) != 0)
+            keys += key.key + ", ";
+    }
+    return "write a judgement's key and grade, e.g. judgement:help_and_protection=inadequate; keys: " + keys +
+           "safeguarding_... and looked_after_... (docs/PARSING.md)";
+}
 
 std::vector<std::string> judgement_terms(const FieldSource& source)
 {
@@ -259,15 +269,14 @@ std::vector<Field> make_fields()
          "focused_visit", "filter by the kind of report", k_kinds,
          "use a report kind such as focused_visit, sif or ilacs_standard", resolve_kind, kind_of, kind_of, nullptr},
         {"overall", "Overall grade", "overall", "overall", "--overall", "XO", 12, "", true, false, L::report,
-         F::values, "inadequate", "filter by the report's overall effectiveness grade (SIF, ILACS to April 2026)",
+         F::values, "inadequate",
+         "filter by the report's overall effectiveness grade (SIF, ILACS to April 2026, looked after children 2013)",
          overall_grades(), "use outstanding, good, adequate, requires_improvement, inadequate or not_judged",
          resolve_overall, overall_grade_of, overall_grade_of, nullptr},
         {"judgement", "Judgement", "judgement", "judgement", "--judgement", "XJ", k_no_slot, "", false, false,
          L::report, F::values, "help_and_protection=inadequate",
          "filter by one of the report's judgements and its grade, as KEY=GRADE or KEY:GRADE (a key alone: any grade)", {},
-         "write a judgement's key and grade, e.g. judgement:help_and_protection=inadequate; keys: overall_effectiveness, "
-         "help_and_protection, children_in_care, adoption, care_leavers, children_in_care_and_care_leavers, "
-         "leadership, lscb, safeguarding_... and looked_after_... (docs/PARSING.md)",
+         judgement_advice(),
          resolve_judgement, no_value, no_value, nullptr, false, judgement_terms},
     };
 }

@@ -93,22 +93,28 @@ constexpr std::size_t k_longest_name = 300;
 
 bool is_modern_framework(std::string_view kind) { return kind != "safeguarding_lac" && kind != "lac_2013"; }
 
-// Returns whether pattern is found in lower. The vocabulary's patterns are compiled once.
-bool found(const std::string& lower, const char* pattern)
+// The vocabulary's patterns, compiled once, in the order of their tables.
+const std::vector<std::regex>& compiled_patterns()
 {
-    static const auto compiled = [] {
-        std::vector<std::pair<const char*, std::regex>> all;
+    static const std::vector<std::regex> compiled = [] {
+        std::vector<std::regex> all;
         for (const auto& judgement : k_framework_judgements)
-            all.emplace_back(judgement.pattern, std::regex(judgement.pattern, std::regex::optimize));
+            all.emplace_back(judgement.pattern, std::regex::optimize);
         for (const auto& aspect : k_service_aspects)
-            all.emplace_back(aspect.pattern, std::regex(aspect.pattern, std::regex::optimize));
+            all.emplace_back(aspect.pattern, std::regex::optimize);
         return all;
     }();
-    for (const auto& [text, regex] : compiled) {
-        if (text == pattern)
-            return std::regex_search(lower, regex);
-    }
-    return false;
+    return compiled;
+}
+
+bool framework_judgement_found(const std::string& lower, std::size_t index)
+{
+    return std::regex_search(lower, compiled_patterns()[index]);
+}
+
+bool service_aspect_found(const std::string& lower, std::size_t index)
+{
+    return std::regex_search(lower, compiled_patterns()[std::size(k_framework_judgements) + index]);
 }
 
 std::vector<JudgementKey> make_keys()
@@ -132,7 +138,7 @@ std::string strip_sentence(std::string name)
 {
     static const std::regex opening(R"(^the (graded )?judge?ments? (for|about|on|of) )", std::regex::icase);
     static const std::regex closing(
-        R"(( is that (it|they) (is|are)| is that (it|they)| is that| is:?| are:?| (requires?|require) improvement( to be)?| to be):?$)",
+        R"(( is that (it|they) (is|are)| is that (it|they)| is that| is:?| are:?| requires? improvement( to be)?| to be):?$)",
         std::regex::icase);
     name = std::regex_replace(name, opening, "");
     for (std::string shorter = std::regex_replace(name, closing, ""); shorter != name;
@@ -168,10 +174,9 @@ std::optional<std::string> judgement_key_for(std::string_view name, std::string_
     if (name.empty() || name.size() > k_longest_name)
         return std::nullopt;
     const std::string lower = to_lower(collapse_spaces(name));
-    if (is_modern_framework(report_kind) ||
-        (report_kind == "lac_2013" && found(lower, k_framework_judgements[0].pattern))) {
+    if (is_modern_framework(report_kind) || (report_kind == "lac_2013" && framework_judgement_found(lower, 0))) {
         for (const std::size_t index : k_matching_order) {
-            if (found(lower, k_framework_judgements[index].pattern))
+            if (framework_judgement_found(lower, index))
                 return std::string(k_framework_judgements[index].key);
         }
         return std::nullopt;
@@ -179,12 +184,21 @@ std::optional<std::string> judgement_key_for(std::string_view name, std::string_
     const std::string context = to_lower(std::string(group)) + " " + lower;
     const bool looked_after = report_kind == "lac_2013" || context.find("looked after") != std::string::npos;
     const Service& service = looked_after ? k_looked_after : k_safeguarding;
-    for (const auto& aspect : k_service_aspects) {
-        if (found(lower, aspect.pattern))
-            return std::string(service.prefix) + aspect.suffix;
+    for (std::size_t index = 0; index < std::size(k_service_aspects); ++index) {
+        if (service_aspect_found(lower, index))
+            return std::string(service.prefix) + k_service_aspects[index].suffix;
     }
     return std::nullopt;
 }
+
+std::size_t judgement_key_position(std::string_view key)
+{
+    const auto& keys = judgement_keys();
+    return static_cast<std::size_t>(
+        std::find_if(keys.begin(), keys.end(), [key](const JudgementKey& entry) { return entry.key == key; }) - keys.begin());
+}
+
+std::string judgement_term(const std::string& key, const std::string& grade) { return key + "=" + grade; }
 
 bool framework_has_overall(std::string_view report_kind, std::string_view inspection_end)
 {

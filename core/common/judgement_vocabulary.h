@@ -24,6 +24,12 @@ const std::vector<JudgementKey>& judgement_keys();
 // Returns the key with this name, or nullptr.
 const JudgementKey* judgement_key_named(std::string_view key);
 
+// Returns a key's place in the vocabulary's order (after every key for one not in it).
+std::size_t judgement_key_position(std::string_view key);
+
+// Returns a judgement and its grade as one term: "help_and_protection=inadequate".
+std::string judgement_term(const std::string& key, const std::string& grade);
+
 // Returns the key a judgement's name stands for in a report of kind report_kind, or nullopt
 // when it names no judgement of the vocabulary. group is the part of the report or the
 // judgement table group the name sits in ("Safeguarding services", "Services for looked

@@ -173,7 +173,7 @@ std::optional<Grade> split_trailing_grade(std::string_view text, std::string& na
     std::string head = collapsed.substr(0, grade_start);
     while (!head.empty() && (head.back() == ' ' || head.back() == ':' || head.back() == '-'))
         head.pop_back();
-    for (const char* verb : {" is", " are", " requires", " require"}) {
+    for (const char* verb : {" is", " are"}) {
         const std::size_t length = std::char_traits<char>::length(verb);
         if (head.size() > length && to_lower(head.substr(head.size() - length)) == verb)
             head.erase(head.size() - length);

@@ -21,11 +21,14 @@ const char* source_name(JudgementSource source)
     return "";
 }
 
-std::size_t vocabulary_position(const std::string& key)
+// Returns a judgement's label: the 2009-2012 inspections grade the same aspects for two
+// services, so a table row's label keeps the group it sits under ("Services for looked after
+// children: Overall effectiveness").
+std::string label_of(const JudgementCandidate& candidate, const std::string& key)
 {
-    const auto& keys = judgement_keys();
-    const auto found = std::find_if(keys.begin(), keys.end(), [&key](const JudgementKey& entry) { return entry.key == key; });
-    return static_cast<std::size_t>(found - keys.begin());
+    const bool per_service = key.rfind("safeguarding_", 0) == 0 || key.rfind("looked_after_", 0) == 0;
+    const std::string label = judgement_label(candidate.name, key);
+    return per_service && !candidate.group.empty() ? candidate.group + ": " + label : label;
 }
 
 const Judgement* judgement_with_key(const Report& report, const std::string& key)
@@ -69,10 +72,10 @@ void resolve_judgements(const std::vector<JudgementCandidate>& candidates, Repor
                 break;
             }
         }
-        report.judgements.push_back({key, judgement_label(chosen.name, key), chosen.grade});
+        report.judgements.push_back({key, label_of(chosen, key), chosen.grade});
     }
     std::sort(report.judgements.begin(), report.judgements.end(), [](const Judgement& a, const Judgement& b) {
-        return vocabulary_position(a.key) < vocabulary_position(b.key);
+        return judgement_key_position(a.key) < judgement_key_position(b.key);
     });
     const auto inspection_end = find_last_date(report.inspection_dates);
     report.lacks_overall = framework_has_overall(report.kind, inspection_end ? inspection_end->compact() : "") &&

@@ -308,12 +308,12 @@ bool is_footnote_rule(const std::string& text)
 void remove_footnotes(std::vector<SourceLine>& lines)
 {
     // A rule with numbered notes under it, wherever the extraction put it: "(1) ONS 2015 ...".
-    static const std::regex note(R"(\(\d{1,2}\)\s.*)");
+    static const std::regex note(R"(^\(\d{1,2}\)\s)");
     for (std::size_t i = 0; i < lines.size(); ++i) {
         if (!is_footnote_rule(lines[i].text))
             continue;
         lines[i].removed = true;
-        for (std::size_t j = i + 1; j < lines.size() && std::regex_match(lines[j].text, note); ++j)
+        for (std::size_t j = i + 1; j < lines.size() && std::regex_search(lines[j].text, note); ++j)
             lines[j].removed = true;
     }
     const std::set<int> markers = glued_footnote_numbers(lines);

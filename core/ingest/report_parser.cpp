@@ -90,15 +90,20 @@ public:
                 // (outside context sections, where reports recall earlier inspections), head
                 // their judgement's section: "The LSCB is good.", "The overall judgement is
                 // that children's services are good."
-                auto grade = interleaved_grade(block.text, name);
-                if (!grade && role_from_headings() != FindingType::context) {
-                    grade = judgement_statement(block.text, name);
+                if (const auto woven = interleaved_grade(block.text, name)) {
+                    read_graded_heading(name, *woven);
+                    continue;
+                }
+                if (role_from_headings() != FindingType::context) {
+                    // A statement on a line of its own is laid out as a heading, and heads its
+                    // section: as trusted as one (a sentence inside a paragraph is less).
+                    auto grade = judgement_statement(block.text, name);
                     if (!grade)
                         grade = overall_judgement_sentence(block.text, &name);
-                }
-                if (grade) {
-                    read_graded_heading(name, *grade);
-                    continue;
+                    if (grade) {
+                        read_graded_heading(name, *grade);
+                        continue;
+                    }
                 }
             }
             if (block.heading_like()) {
@@ -302,7 +307,11 @@ private:
         paragraph.finding_type = role_from_headings();
         paragraph.judgement = judgement_from_headings();
         paragraph.timescale = timescale_from_headings();
-        if (std::string subject; const auto overall = overall_judgement_sentence(first_sentence(paragraph.text), &subject)) {
+        std::string subject;
+        const auto overall = paragraph.finding_type == FindingType::context
+                                 ? std::nullopt  // where reports recall earlier inspections
+                                 : overall_judgement_sentence(first_sentence(paragraph.text), &subject);
+        if (overall) {
             m_candidates.push_back({subject, "", *overall, JudgementSource::sentence});
             paragraph.finding_type = FindingType::judgement;
             paragraph.judgement = overall_judgement_key();
@@ -317,8 +326,14 @@ private:
         } else if (m_lead_in_role) {
             paragraph.finding_type = *m_lead_in_role;
         }
-        if (take_recommendation_marker(paragraph.text))
+        if (take_recommendation_marker(paragraph.text)) {
+            if (paragraph.text.empty()) {  // the marker on a line of its own: it types the finding before
+                if (!m_report.paragraphs.empty())
+                    m_report.paragraphs.back().finding_type = FindingType::recommendation;
+                return;
+            }
             paragraph.finding_type = FindingType::recommendation;
+        }
         if (paragraph.finding_type != FindingType::recommendation)
             paragraph.timescale = Timescale::none;
         paragraph.position = static_cast<int>(m_report.paragraphs.size()) + 1;

@@ -27,11 +27,13 @@ Wanted wanted_terms(const SearchRequest& request)
     Wanted wanted;
     for (const auto& [name, values] : request.filters) {
         const Field* field = field_named(name);
-        if (!field || !judgement_table_filters().count(name))
+        if (!field || !judgement_table_filters().count(name)) {
+            std::string usable;
+            for (const auto& filter : judgement_table_filters())
+                usable += (usable.empty() ? "" : ", ") + filter;
             throw Error(ErrorCode::bad_request, "the judgements table cannot be filtered by " +
-                                                    (field ? to_lower(field->label) : name) +
-                                                    ": use authority, region, authority_type, year, kind, overall, "
-                                                    "judgement or grade");
+                                                    (field ? to_lower(field->label) : name) + ": use " + usable);
+        }
         for (const auto& value : values) {
             const std::vector<std::string> named = field->resolve(value);
             if (named.empty())
@@ -42,26 +44,17 @@ Wanted wanted_terms(const SearchRequest& request)
     return wanted;
 }
 
-// Returns whether value, read as the field reads values, is among the wanted ones (or the
-// field is not filtered).
-bool passes(const Wanted& wanted, const std::string& name, const std::vector<std::string>& suffixes)
+// Returns whether a record's value of a field, read as the field reads values, is among the
+// wanted ones (or the field is not filtered).
+bool passes(const Wanted& wanted, const std::string& field, const std::string& value)
 {
-    const auto found = wanted.find(name);
+    const auto found = wanted.find(field);
     if (found == wanted.end())
         return true;
+    if (value.empty())
+        return false;
+    const auto suffixes = field_named(field)->resolve(value);
     return std::any_of(suffixes.begin(), suffixes.end(), [&](const std::string& suffix) { return found->second.count(suffix) > 0; });
-}
-
-std::vector<std::string> resolved(const std::string& field, const std::string& value)
-{
-    return value.empty() ? std::vector<std::string>{} : field_named(field)->resolve(value);
-}
-
-std::size_t vocabulary_position(const std::string& key)
-{
-    const auto& keys = judgement_keys();
-    return static_cast<std::size_t>(
-        std::find_if(keys.begin(), keys.end(), [&key](const JudgementKey& entry) { return entry.key == key; }) - keys.begin());
 }
 
 }  // namespace
@@ -93,11 +86,10 @@ std::vector<JudgementRow> judgement_table(const Xapian::Database& db, const Sear
         if ((request.year_from && year < request.year_from) || (request.year_to && year > request.year_to))
             continue;
         const std::string authority = record.value("authority", "");
-        if (!passes(wanted, "authority", resolved("authority", authority)) ||
-            !passes(wanted, "region", resolved("region", record.value("region", ""))) ||
-            !passes(wanted, "authority_type", resolved("authority_type", record.value("authority_type", ""))) ||
-            !passes(wanted, "kind", resolved("kind", record.value("kind", ""))) ||
-            !passes(wanted, "overall", resolved("overall", record.value("overall", ""))))
+        if (!passes(wanted, "authority", authority) || !passes(wanted, "region", record.value("region", "")) ||
+            !passes(wanted, "authority_type", record.value("authority_type", "")) ||
+            !passes(wanted, "kind", record.value("kind", "")) || !passes(wanted, "overall", record.value("overall", "")) ||
+            !passes(wanted, "year", year ? std::to_string(year) : ""))
             continue;
         for (const auto& judgement : record.value("judgements", nlohmann::json::array())) {
             JudgementRow row{authority,
@@ -110,7 +102,7 @@ std::vector<JudgementRow> judgement_table(const Xapian::Database& db, const Sear
                              judgement.value("key", ""),
                              judgement.value("label", ""),
                              judgement.value("grade", "")};
-            if (passes(wanted, "judgement", {row.key + "=" + row.grade}) && passes(wanted, "grade", {row.grade}))
+            if (passes(wanted, "judgement", judgement_term(row.key, row.grade)) && passes(wanted, "grade", row.grade))
                 rows.push_back(std::move(row));
         }
     }
@@ -121,7 +113,7 @@ std::vector<JudgementRow> judgement_table(const Xapian::Database& db, const Sear
             return a.date < b.date;
         if (a.report_id != b.report_id)
             return a.report_id < b.report_id;
-        return vocabulary_position(a.key) < vocabulary_position(b.key);
+        return judgement_key_position(a.key) < judgement_key_position(b.key);
     });
     return rows;
 }
@@ -135,6 +127,14 @@ std::vector<std::string> values_of(const JudgementRow& row)
 }
 
 }  // namespace
+
+JudgementRow judgement_row_from_json(const nlohmann::json& row)
+{
+    std::vector<std::string> values;
+    for (const auto& column : judgement_columns())
+        values.push_back(row.at(column).get<std::string>());
+    return {values[0], values[1], values[2], values[3], values[4], values[5], values[6], values[7], values[8], values[9]};
+}
 
 nlohmann::json judgement_table_json(const std::vector<JudgementRow>& rows)
 {

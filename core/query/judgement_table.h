@@ -43,6 +43,10 @@ const std::vector<std::string>& judgement_columns();
 // Returns {"total": N, "judgements": [{authority, ..., grade}, ...]}.
 nlohmann::json judgement_table_json(const std::vector<JudgementRow>& rows);
 
+// Reads one row of judgement_table_json back; throws nlohmann::json::exception when a column is
+// missing or not a string.
+JudgementRow judgement_row_from_json(const nlohmann::json& row);
+
 // Returns the table as CSV with a header row (RFC 4180, CRLF).
 std::string judgement_table_csv(const std::vector<JudgementRow>& rows);
 

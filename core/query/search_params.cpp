@@ -117,7 +117,10 @@ SearchRequest filters_from_params(const QueryParams& params, const std::vector<s
         if (std::find(also_allowed.begin(), also_allowed.end(), name) != also_allowed.end())
             continue;
         const Field* field = field_with_parameter(name);
-        if (!field && name != "year_from" && name != "year_to")
+        if (field && field->filter == FieldFilter::year_range)
+            throw Error(ErrorCode::bad_request, name + " takes a range: write " + name + "_from and " + name + "_to");
+        const bool range_bound = name == "year_from" || name == "year_to";
+        if (!field && !range_bound)
             throw Error(ErrorCode::bad_request, "unknown parameter \"" + name + "\": this endpoint takes filters only");
         filters.emplace(name, value);
     }

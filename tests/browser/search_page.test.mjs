@@ -210,7 +210,7 @@ test("a graded report's view shows its judgements as a table, each grade in word
   const rows = table.locator('tbody tr');
   assert.equal(await rows.count(), 33);  // the record of main findings: 15 safeguarding, 18 looked after
   const first = rows.first();
-  assert.equal(await first.locator('th').textContent(), 'Overall effectiveness');
+  assert.equal(await first.locator('th').textContent(), 'Safeguarding services: Overall effectiveness');
   assert.match(await first.locator('td').textContent(), /● adequate/);
   // A report that grades nothing has no table, and no stray text where it would be.
   await page.goto(`${base}/?report=havering-2011-06-30-unannounced-inspection`);
