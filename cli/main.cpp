@@ -5,6 +5,7 @@
 #include "core/common/defaults.h"
 #include "core/common/error.h"
 #include "core/common/fields.h"
+#include "core/common/text_normaliser.h"
 #include "core/query/search.h"
 
 #include <xapian.h>
@@ -25,15 +26,23 @@ const char* const k_usage = R"(Usage: findings [options] QUERY...
 
 Searches inspection reports on children's services paragraph by paragraph. Plain words are
 searched as text (stemmed: "weaknesses" finds "weakness"), and cues become filters:
-  years         since 2009, before 2011, in 2010, 2009-2011, in 2019 and 2020
-  authorities   Croydon, in Barking and Dagenham, London Borough of Redbridge
+  years         since 2009, before 2011, in 2010, 2009-2011, in 2019 and 2020, since June 2020
+                (a month reads as its year: reports are filtered by year)
+  authorities   Croydon, in Barking and Dagenham, London Borough of Redbridge; a reorganised
+                one also reads as its successors (Northamptonshire: North and West Northamptonshire)
+  regions       in London, in the North West, Yorkshire, the Midlands
+  authority types  London boroughs, counties, metropolitan districts, unitary authorities
   finding types weaknesses, concerns, strengths, good practice, priority action,
                 areas for development, recommendations, within six months
   grades        graded inadequate, rated good, grade 4 (the judgement a paragraph is under)
   overall       inadequate overall, in authorities judged inadequate (the report's overall grade)
 Explicit syntax always works: authority:"Barking and Dagenham" year:2009..2011
 type:priority_action grade:adequate region:London "quoted phrase" AND OR NOT -word
-A minus or NOT before an authority or a year excludes it: neglect -Croydon NOT 2010
+A minus, NOT, "not", "excluding", "except" or "outside" before an authority, a region or a
+year excludes it: neglect -Croydon NOT 2010, neglect not in 2019, neglect outside London
+A word ending in * finds every word that begins with it: neglec* (at least 3 letters).
+A word the index does not hold is corrected to a close, common one (permenance -> permanence),
+and stderr says so; notes on how the query was read are printed on stderr (--quiet: none).
 
 Examples:
   findings supervision recording weakness since 2009
@@ -56,7 +65,10 @@ Options:
   --facets            print facet counts after the results (csv, ndjson: with --limit 0,
                       as facet,value,count rows)
   --explain           print how the query was read, on stderr
-  --literal           do not read cues: search the words as written
+  --quiet             print no notes on stderr (corrections, words left out, fallbacks)
+  --literal           do not read cues or correct spelling: search the words as written
+  --no-autocorrect    search misspelt words as typed (by default a word the index does not
+                      hold is corrected to a close, common one, and stderr says so)
   --judgements        list the grade history instead of searching: one row per report and
                       judgement (authority, report, kind, dates, key, label, grade), for the
                       filters --authority, --region, --authority-type, --year, --kind,
@@ -104,6 +116,7 @@ struct Options {
     bool all = false;
     bool facets = false;
     bool explain = false;
+    bool quiet = false;
     bool counts_only = false;
     bool judgements = false;
 };
@@ -182,8 +195,12 @@ Options parse_arguments(int argc, char** argv)
             options.facets = true;
         } else if (argument == "--explain") {
             options.explain = true;
+        } else if (argument == "--quiet") {
+            options.quiet = true;
         } else if (argument == "--literal") {
             options.request.literal = true;
+        } else if (argument == "--no-autocorrect") {
+            options.request.autocorrect = false;
         } else if (argument == "--judgements") {
             options.judgements = true;
         } else if (argument.rfind("--", 0) == 0) {
@@ -222,6 +239,14 @@ Options parse_arguments(int argc, char** argv)
     return options;
 }
 
+// Returns whether the request has neither words nor filters: the API lists every paragraph
+// for it (a page browsing by facets), the command line asks for something to search.
+bool asks_for_nothing(const findings::SearchRequest& request)
+{
+    return findings::collapse_spaces(request.query).empty() && request.filters.empty() && !request.year_from &&
+           !request.year_to;
+}
+
 // Runs the command with a local Searcher or a RemoteSearcher: both have the same calls.
 template <typename Searcher>
 int run_with(Searcher& searcher, const Options& options)
@@ -231,17 +256,27 @@ int run_with(Searcher& searcher, const Options& options)
         findings::print_judgements(stdout, rows, options.format);
         return rows.empty() ? k_exit_no_match : k_exit_matches;
     }
+    if (asks_for_nothing(options.request)) {
+        std::fprintf(stderr, "findings: note: nothing to search: give words, or a filter such as --authority Croydon "
+                             "(every paragraph: --year 2000..)\n");
+        return k_exit_no_match;
+    }
     if (options.all) {
         if (options.format == findings::OutputFormat::csv)
             findings::print_csv_header(stdout);
-        const std::size_t count = searcher.for_each_match(options.request, [&](const findings::SearchHit& hit) {
-            findings::print_streamed_hit(stdout, hit, options.format);
-        });
+        findings::QueryReading reading;
+        const std::size_t count = searcher.for_each_match(
+            options.request, [&](const findings::SearchHit& hit) { findings::print_streamed_hit(stdout, hit, options.format); },
+            &reading);
+        if (!options.quiet)
+            findings::print_notes(stderr, reading, "");
         return count > 0 ? k_exit_matches : k_exit_no_match;
     }
     findings::SearchResult result = searcher.search(options.request);
     if (options.explain)
         findings::print_explanation(stderr, result);
+    else if (!options.quiet)
+        findings::print_notes(stderr, result.interpreted, result.suggestion);
     if (options.counts_only)
         result.hits.clear();
     findings::TableStyle style;

@@ -67,8 +67,6 @@ void print_table(std::FILE* out, const SearchResult& result, const TableStyle& s
                      hit.field("year").c_str(), type.c_str(), hit.id.c_str());
         std::fprintf(out, "     %s\n", terminal_snippet(hit.snippet, style.colour).c_str());
     }
-    if (!result.suggestion.empty())
-        std::fprintf(out, "\nDid you mean: %s\n", result.suggestion.c_str());
     if (result.total == 0 && !result.interpreted.filters.empty()) {
         std::string filters;
         for (const auto& filter : result.interpreted.filters)
@@ -167,10 +165,23 @@ void print_explanation(std::FILE* out, const SearchResult& result)
         std::fprintf(out, "  filter:   %s\n", filter.c_str());
     for (const auto& synonym : reading.synonyms)
         std::fprintf(out, "  synonyms: %s\n", synonym.c_str());
+    if (!reading.corrected_query.empty())
+        std::fprintf(out, "  searched: %s (corrected)\n", reading.corrected_query.c_str());
     for (const auto& note : reading.notes)
         std::fprintf(out, "  note:     %s\n", note.c_str());
     if (!reading.cues.empty())
         std::fprintf(out, "  (--literal searches the words as written, without reading cues)\n");
+}
+
+void print_notes(std::FILE* out, const QueryReading& reading, const std::string& suggestion)
+{
+    if (!reading.corrected_query.empty())
+        std::fprintf(out, "findings: showing results for \"%s\" (--no-autocorrect searches the words as typed)\n",
+                     reading.corrected_query.c_str());
+    if (!suggestion.empty())
+        std::fprintf(out, "findings: did you mean \"%s\"?\n", suggestion.c_str());
+    for (const auto& note : reading.notes)
+        std::fprintf(out, "findings: note: %s\n", note.c_str());
 }
 
 void print_facets(std::FILE* out, const SearchResult& result, OutputFormat format)

@@ -35,6 +35,10 @@ void print_judgements(std::FILE* out, const std::vector<JudgementRow>& rows, Out
 // Prints how the query was read.
 void print_explanation(std::FILE* out, const SearchResult& result);
 
+// Prints what a person should know about a search, one "findings: ..." line each: the
+// corrections searched, a correction not searched (suggestion), and the reading's notes.
+void print_notes(std::FILE* out, const QueryReading& reading, const std::string& suggestion);
+
 // Prints the facet counts: a list (table), facet,value,count rows (csv), an object per line
 // (ndjson); nothing for json, whose results carry them.
 void print_facets(std::FILE* out, const SearchResult& result, OutputFormat format);

@@ -80,7 +80,8 @@ std::vector<JudgementRow> RemoteSearcher::judgements(const SearchRequest& reques
     return rows;
 }
 
-std::size_t RemoteSearcher::for_each_match(const SearchRequest& request, const std::function<void(const SearchHit&)>& visit)
+std::size_t RemoteSearcher::for_each_match(const SearchRequest& request, const std::function<void(const SearchHit&)>& visit,
+                                           QueryReading* reading)
 {
     SearchRequest page = request;
     page.per_page = k_max_per_page;
@@ -88,6 +89,8 @@ std::size_t RemoteSearcher::for_each_match(const SearchRequest& request, const s
     std::size_t visited = 0;
     for (page.page = 1; page.page <= k_max_page; ++page.page) {
         const SearchResult result = search(page);
+        if (reading && page.page == 1)
+            *reading = result.interpreted;
         for (const auto& hit : result.hits) {
             visit(hit);
             ++visited;

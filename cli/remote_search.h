@@ -23,7 +23,8 @@ public:
     SearchResult search(const SearchRequest& request);
 
     // Calls visit for every match, page by page; returns the number visited.
-    std::size_t for_each_match(const SearchRequest& request, const std::function<void(const SearchHit&)>& visit);
+    std::size_t for_each_match(const SearchRequest& request, const std::function<void(const SearchHit&)>& visit,
+                               QueryReading* reading = nullptr);
 
     // Returns the grade history through /api/judgements, for the request's filters.
     std::vector<JudgementRow> judgements(const SearchRequest& request);

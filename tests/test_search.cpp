@@ -194,6 +194,8 @@ std::string filters_of(const Interpretation& reading)
         parts.push_back(name + ":" + joined);
     };
     list("authority", reading.authorities, [](const std::string& name) { return name; });
+    list("region", reading.regions, [](const std::string& name) { return name; });
+    list("authority_type", reading.authority_types, [](AuthorityType type) { return std::string(to_string(type)); });
     list("years", reading.year_spans, [](const YearSpan& span) {
         return std::to_string(span.first) + (span.first == span.last ? "" : "-" + std::to_string(span.last));
     });
@@ -287,6 +289,37 @@ TEST_CASE("Cues in plain words are read as filters and the rest is left as text"
         {"thresholds \"plan -2010 review\"", "thresholds \"plan -2010 review\"", ""},
         {"Redbridge -authority:Croydon", "-authority:Croydon", "authority:Redbridge"},
         {"Croydon strengths since 2009", "", "authority:Croydon year:2009.. " + positive},
+        // Exclusions in words, like "-" and "NOT", exclude what a cue names; other words stay words.
+        {"neglect not in 2019", "neglect -year:2019", ""},
+        {"neglect excluding Croydon", "neglect -authority:\"Croydon\"", ""},
+        {"neglect except in Barking and Dagenham", "neglect -authority:\"Barking and Dagenham\"", ""},
+        {"neglect outside London", "neglect -region:\"London\"", ""},
+        {"neglect not in the North West", "neglect -region:\"North West\"", ""},
+        {"children not seen", "children not seen", ""},
+        // A month reads as its year.
+        {"neglect since January 2020", "neglect", "year:2020.."},
+        {"neglect since June 2020", "neglect", "year:2020.."},
+        {"neglect before January 2020", "neglect", "year:..2019"},
+        {"neglect before June 2020", "neglect", "year:..2020"},
+        {"neglect in March 2021", "neglect", "years:2021"},
+        {"neglect after December 2019", "neglect", "year:2020.."},
+        // Regions and authority types in plain words; a place inside a longer name is no cue.
+        {"care leavers in the North West", "care leavers", "region:North West"},
+        {"care leavers in the north-west", "care leavers", "region:North West"},
+        {"caseloads in London", "caseloads", "region:London"},
+        {"turnover in Yorkshire and the Humber", "turnover", "region:Yorkshire and the Humber"},
+        {"neglect in the Midlands", "neglect", "region:East Midlands,West Midlands"},
+        {"neglect in London boroughs", "neglect", "authority_type:london_borough"},
+        {"county lines in counties", "county lines", "authority_type:county"},
+        {"neglect in metropolitan districts", "neglect", "authority_type:metropolitan_district"},
+        {"neglect unitary authorities", "neglect", "authority_type:unitary"},
+        {"West London Alliance", "West London Alliance", ""},
+        {"London Councils report", "London Councils report", ""},
+        {"North West Northamptonshire neglect", "North neglect", "authority:West Northamptonshire"},
+        {"region:London care leavers in the North West", "region:London care leavers", ""},  // noted, not applied
+        // A reorganised authority reads as itself and its successors.
+        {"Cumbria neglect", "neglect", "authority:Cumbria,Cumberland,Westmorland and Furness"},
+        {"Northamptonshire", "", "authority:Northamptonshire,North Northamptonshire,West Northamptonshire"},
     };
     for (const auto& row : rows) {
         INFO("query: " << row.query);
@@ -465,7 +498,8 @@ TEST_CASE("A malformed query never throws: it falls back to its words or still f
         INFO("query: " << query.substr(0, 60));
         SearchResult result;
         REQUIRE_NOTHROW(result = searcher.search(request_for(query)));
-        CHECK((result.interpreted.fallback || result.total > 0));
+        // It is read as well as it can be, or a note says why nothing was searched ("AND").
+        CHECK((result.interpreted.fallback || result.total > 0 || !result.interpreted.notes.empty()));
         if (result.interpreted.fallback)
             CHECK_FALSE(result.interpreted.notes.empty());
     }
@@ -506,6 +540,57 @@ TEST_CASE("A negated word excludes it, and a negated authority or year excludes 
              return d.has(supervision) && !d.has(stemmed("caf"));
          }},
     });
+}
+
+TEST_CASE("Places and exclusions in plain words select the paragraphs their filters would", "[search][cues]")
+{
+    Searcher searcher(reports_index());
+    const std::string supervision = stemmed("supervision");
+    check_selections(searcher, reports_index(), {
+        {"supervision in London", [&](const Doc& d) { return d.has(supervision) && d.field("region") == "London"; }},
+        {"supervision in Yorkshire", [&](const Doc& d) {
+             return d.has(supervision) && d.field("region") == "Yorkshire and the Humber";
+         }},
+        {"supervision outside London", [&](const Doc& d) { return d.has(supervision) && d.field("region") != "London"; }},
+        {"supervision in London boroughs", [&](const Doc& d) {
+             return d.has(supervision) && d.field("authority_type") == "london_borough";
+         }},
+        {"supervision not in 2021", [&](const Doc& d) { return d.has(supervision) && d.year() != 2021; }},
+        {"supervision excluding Croydon", [&](const Doc& d) {
+             return d.has(supervision) && d.field("authority") != "Croydon";
+         }},
+        {"supervision since March 2020", [&](const Doc& d) { return d.has(supervision) && d.year() >= 2020; }},
+    });
+}
+
+TEST_CASE("A wildcard finds every word beginning with it, bounded, and says what it read", "[search][syntax]")
+{
+    Searcher searcher(reports_index());
+    const auto has_stem_beginning = [](const std::string& prefix) {
+        return [prefix](const Doc& d) {
+            return std::any_of(d.terms.begin(), d.terms.end(), [&](const std::string& term) {
+                return term.rfind(prefix, 0) == 0;
+            });
+        };
+    };
+    // Every word beginning "supervis" stems to a stem beginning "supervis" (supervision, supervisory, ...).
+    const auto supervis = has_stem_beginning("Zsupervis");
+    const auto neglect = has_stem_beginning(stemmed("neglect"));
+    check_selections(searcher, reports_index(), {
+        {"supervis*", supervis},
+        {"neglect -supervis*", [&](const Doc& d) { return neglect(d) && !supervis(d); }},
+    });
+    const SearchResult read = searcher.search(request_for("supervis*"));
+    REQUIRE(read.interpreted.notes.size() == 1);
+    CHECK_THAT(read.interpreted.notes[0], Contains("supervis* was read as any word beginning") && Contains("supervision"));
+    const SearchResult unknown = searcher.search(request_for("zzqq*"));
+    CHECK(unknown.total == 0);
+    REQUIRE(unknown.interpreted.notes.size() == 1);
+    CHECK_THAT(unknown.interpreted.notes[0], Contains("matches no word"));
+    const SearchResult short_prefix = searcher.search(request_for("ch*"));
+    REQUIRE(short_prefix.interpreted.notes.size() == 1);
+    CHECK_THAT(short_prefix.interpreted.notes[0], Contains("at least 3 letters"));
+    CHECK(searcher.search(request_for("\"supervis*\"")).interpreted.notes.empty());  // a phrase is words
 }
 
 TEST_CASE("A backwards range matches nothing and says so, also next to other words", "[search][robust]")
@@ -558,14 +643,21 @@ TEST_CASE("A field value that names nothing matches nothing and the notes say wh
     }
 }
 
-TEST_CASE("Words too common to search are left out: with a note when alone, silently between cues",
+TEST_CASE("A query of common words or punctuation alone matches nothing and says so; between cues they are silent",
           "[search][robust]")
 {
     Searcher searcher(seed_index());
-    const SearchResult common = searcher.search(request_for("of the"));
-    CHECK(common.total == Xapian::Database(seed_index()).get_doccount());
-    REQUIRE(common.interpreted.notes.size() == 1);
-    CHECK_THAT(common.interpreted.notes[0], Contains("too common"));
+    const std::pair<std::string, std::string> nothing[] = {
+        {"of the", "too common"}, {"the", "too common"}, {"((", "no words"}, {"\xc2\xa3", "nothing to search"}};
+    for (const auto& [query, why] : nothing) {
+        INFO("query: " << query);
+        const SearchResult result = searcher.search(request_for(query));
+        CHECK(result.total == 0);
+        CHECK(all_matches(searcher, request_for(query)).empty());  // nor does an export
+        REQUIRE(result.interpreted.notes.size() == 1);
+        CHECK_THAT(result.interpreted.notes[0], Contains(why));
+    }
+    CHECK(searcher.search(request_for("")).total == Xapian::Database(seed_index()).get_doccount());  // browsing
     const SearchResult croydon = searcher.search(request_for("Croydon and Redbridge", 100));
     CHECK(croydon.total == ids_where(seed_index(), [](const Doc& d) {
                                return d.field("authority") == "Croydon" || d.field("authority") == "Redbridge";
@@ -1045,34 +1137,71 @@ TEST_CASE("Two authorities joined by and or or list both authorities' paragraphs
     }
 }
 
-TEST_CASE("A misspelt query gets a spelling suggestion", "[search][spelling]")
+TEST_CASE("A misspelt word is corrected and searched, and the reading says so", "[search][spelling]")
 {
     Searcher searcher(seed_index());
-    CHECK(searcher.search(request_for("supervison")).suggestion == "supervision");
-    CHECK(searcher.search(request_for("supervision")).suggestion.empty());
+    const SearchResult result = searcher.search(request_for("supervison"));
+    REQUIRE(result.interpreted.corrections.size() == 1);
+    CHECK(result.interpreted.corrections[0].from == "supervison");
+    CHECK(result.interpreted.corrections[0].to == "supervision");
+    CHECK(result.interpreted.corrected_query == "supervision");
+    CHECK(result.total == searcher.search(request_for("supervision")).total);
+    CHECK(result.suggestion.empty());  // searched, not only offered
+    CHECK(searcher.search(request_for("supervision")).interpreted.corrections.empty());
 }
 
-TEST_CASE("A spelling suggestion keeps the query's cues and syntax around the corrected word", "[search][spelling]")
+TEST_CASE("A correction keeps the query's cues and syntax around the corrected word, and can read a cue",
+          "[search][spelling]")
 {
     Searcher searcher(seed_index());
     const SearchResult result = searcher.search(request_for("Croydon supervison weaknesses since 2009"));
-    CHECK(result.suggestion == "Croydon supervision weaknesses since 2009");
-    const SearchResult followed = searcher.search(request_for(result.suggestion));
-    CHECK(followed.total > 0);
-    CHECK(followed.interpreted.cues.size() == result.interpreted.cues.size());
-    CHECK(searcher.search(request_for("supervison -Croydon")).suggestion == "supervision -Croydon");
-    CHECK(searcher.search(request_for("Supervison")).suggestion == "Supervision");  // as the query wrote it
+    CHECK(result.interpreted.corrected_query == "Croydon supervision weaknesses since 2009");
+    CHECK(result.interpreted.cues.size() == 3);
+    CHECK(searcher.search(request_for("supervison -Croydon")).interpreted.corrected_query == "supervision -Croydon");
+    CHECK(searcher.search(request_for("Supervison")).interpreted.corrected_query == "Supervision");  // as written
+    const SearchResult cue = searcher.search(request_for("supervision strenghts"));  // a misspelt cue is read
+    CHECK(cue.interpreted.corrected_query == "supervision strengths");
+    CHECK(cue.interpreted.cues.size() == 1);
 }
 
-TEST_CASE("A query whose words are all in the index gets no spelling suggestion", "[search][spelling]")
+TEST_CASE("With autocorrect off a correction is only offered; literal searches and syntax are never corrected",
+          "[search][spelling]")
 {
     Searcher searcher(seed_index());
-    for (const std::string query : {"out of hours", "supervision takes place", "hours", "care"}) {
+    SearchRequest request = request_for("supervison");
+    request.autocorrect = false;
+    const SearchResult offered = searcher.search(request);
+    CHECK(offered.suggestion == "supervision");
+    CHECK(offered.interpreted.corrections.empty());
+    CHECK(offered.total == 0);
+    request.autocorrect = true;
+    request.literal = true;
+    CHECK(searcher.search(request).interpreted.corrections.empty());
+    for (const std::string query : {"\"supervison\"", "section:supervison", "supervison*", "SUPERVISON"}) {
+        INFO("query: " << query);
+        CHECK(searcher.search(request_for(query)).interpreted.corrections.empty());
+    }
+}
+
+TEST_CASE("Words the index holds are never corrected, nor into a word with another first letter",
+          "[search][spelling]")
+{
+    Searcher searcher(seed_index());
+    for (const std::string query : {"out of hours", "supervision takes place", "hours", "care", "Croydon", "naïve"}) {
         INFO("query: " << query);
         const SearchResult result = searcher.search(request_for(query));
-        CHECK(result.total > 0);
+        CHECK(result.interpreted.corrections.empty());
         CHECK(result.suggestion.empty());
     }
+}
+
+TEST_CASE("A word in no paragraph is named in a note", "[search][spelling]")
+{
+    Searcher searcher(seed_index());
+    const SearchResult result = searcher.search(request_for("zzzqqq supervision"));
+    CHECK(result.total > 0);
+    REQUIRE(result.interpreted.notes.size() == 1);
+    CHECK_THAT(result.interpreted.notes[0], Contains("\"zzzqqq\" is in no paragraph"));
 }
 
 TEST_CASE("Relevance: the paragraph a query describes ranks near the top", "[search][relevance]")

@@ -2,7 +2,7 @@
 // inserted as text (never as HTML), and snippets' <mark> highlights are rebuilt as elements.
 'use strict';
 
-const SINGLE = ['q', 'year_from', 'year_to', 'page', 'sort', 'report', 'hit'];
+const SINGLE = ['q', 'autocorrect', 'year_from', 'year_to', 'page', 'sort', 'report', 'hit'];
 // The fields the server filters and counts by, from GET /api/schema before the first render.
 const MULTI = [];         // parameters that take several values ('authority', 'type', ...)
 const FACETS = [];        // [field name, parameter, title] of the facets listed beside results
@@ -104,7 +104,7 @@ function apiParams(state) {
   const params = new URLSearchParams();
   if (state.q) params.set('q', state.q);
   for (const name of MULTI) for (const value of state[name]) params.append(name, value);
-  for (const name of ['year_from', 'year_to', 'page', 'sort']) if (state[name]) params.set(name, state[name]);
+  for (const name of ['autocorrect', 'year_from', 'year_to', 'page', 'sort']) if (state[name]) params.set(name, state[name]);
   params.set('per_page', PER_PAGE);
   return params;
 }
@@ -171,6 +171,12 @@ function resultItem(hit, state) {
 function renderAdvice(data, state) {
   const advice = $('advice');
   advice.replaceChildren();
+  const corrected = data.interpreted.corrected_query;
+  if (corrected) {
+    const asTyped = withChanges({ autocorrect: '0' });
+    advice.append(el('p', {}, 'Showing results for ', el('strong', {}, corrected), '. Search instead for ',
+      el('a', { href: stateUrl(asTyped), onclick: (event) => { event.preventDefault(); go(asTyped); } }, state.q), '.'));
+  }
   if (data.suggestion) {
     advice.append(el('p', {}, 'Did you mean ',
       el('a', { href: stateUrl(withChanges({ q: data.suggestion })), onclick: (event) => { event.preventDefault(); go(withChanges({ q: data.suggestion })); } }, data.suggestion), '?'));
@@ -375,7 +381,7 @@ function draw() {
 document.addEventListener('DOMContentLoaded', () => {
   $('search-form').addEventListener('submit', (event) => {
     event.preventDefault();
-    go(withChanges({ q: $('q').value.trim() }));
+    go(withChanges({ q: $('q').value.trim(), autocorrect: '' }));  // a new query is corrected again
   });
   $('home-link').addEventListener('click', (event) => { event.preventDefault(); go({ ...withChanges({ q: '' }), ...Object.fromEntries(MULTI.map((m) => [m, []])) }); });
   $('back-link').addEventListener('click', (event) => { event.preventDefault(); go({ ...readState(), report: '', hit: '' }); });

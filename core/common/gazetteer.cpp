@@ -370,4 +370,17 @@ const Authority* Gazetteer::by_slug(std::string_view slug) const {
     return found == m_index_by_slug.end() ? nullptr : &m_authorities[found->second];
 }
 
+std::vector<const Authority*> Gazetteer::successors(const Authority& former) const {
+    std::vector<const Authority*> found;
+    if (former.to_year == 0) {
+        return found;
+    }
+    for (const Authority& authority : m_authorities) {
+        if (authority.from_year == former.to_year && authority.region == former.region) {
+            found.push_back(&authority);
+        }
+    }
+    return found;
+}
+
 }  // namespace findings

@@ -54,6 +54,11 @@ public:
     // Returns the authority with this slug, or nullptr.
     const Authority* by_slug(std::string_view slug) const;
 
+    // Returns the authorities that took over from one that was reorganised away (Cumbria:
+    // Cumberland, Westmorland and Furness): those of its region created the year it ended.
+    // Empty for an authority that still exists.
+    std::vector<const Authority*> successors(const Authority& former) const;
+
     const std::vector<Authority>& all() const { return m_authorities; }
 
 private:

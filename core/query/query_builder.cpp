@@ -8,7 +8,9 @@
 #include "core/common/index_schema.h"
 #include "core/common/text_encoding.h"
 #include "core/common/text_normaliser.h"
+#include "core/query/spelling.h"
 #include "core/query/synonyms.h"
+#include "core/query/wildcards.h"
 
 #include <algorithm>
 #include <cctype>
@@ -83,6 +85,7 @@ Xapian::QueryParser make_parser(const Xapian::Database& db, const Analyser& anal
     }
     parser.add_boolean_prefix(k_report_prefix, s::k_report, k_report_prefix);
     parser.add_prefix("section", s::k_section_text);
+    parser.add_prefix(k_wildcard_prefix, (new WildcardField(db, analyser, notes))->release());
     return parser;
 }
 
@@ -101,8 +104,7 @@ const std::set<std::string>& filter_prefixes()
 // FLAG_PURE_NOT: "NOT word" with nothing before it excludes the word from every paragraph
 // (exclusions_spelled_out writes a query of exclusions only that way).
 constexpr unsigned k_full_syntax = Xapian::QueryParser::FLAG_PHRASE | Xapian::QueryParser::FLAG_BOOLEAN |
-                                   Xapian::QueryParser::FLAG_LOVEHATE | Xapian::QueryParser::FLAG_PURE_NOT |
-                                   Xapian::QueryParser::FLAG_SPELLING_CORRECTION;
+                                   Xapian::QueryParser::FLAG_LOVEHATE | Xapian::QueryParser::FLAG_PURE_NOT;
 
 // Returns text with invalid UTF-8 and control characters replaced by spaces, cut to the limit.
 std::string sanitise(const std::string& query, QueryReading& reading)
@@ -118,6 +120,9 @@ std::string sanitise(const std::string& query, QueryReading& reading)
         std::size_t cut = k_max_query_bytes;
         while (cut > 0 && (static_cast<unsigned char>(clean[cut]) & 0xC0) == 0x80)
             --cut;
+        const std::size_t space = clean.rfind(' ', cut);
+        if (clean[cut] != ' ' && space != std::string::npos && space > 0)  // not mid-word
+            cut = space;
         clean.resize(cut);
         reading.notes.push_back("the query was cut to its first " + std::to_string(k_max_query_bytes) + " bytes");
     }
@@ -163,18 +168,6 @@ Xapian::Query with_synonyms(const Xapian::Query& text_query, const std::string& 
     const Xapian::Query synonyms(Xapian::Query::OP_OR, alternatives.begin(), alternatives.end());
     return Xapian::Query(Xapian::Query::OP_OR, text_query,
                          Xapian::Query(Xapian::Query::OP_SCALE_WEIGHT, synonyms, k_synonym_weight));
-}
-
-// Returns whether some word of text is not in the index (no word with its stem is): only then
-// is a spelling correction worth offering (Xapian also "corrects" frequent words such as
-// "care" to "are").
-bool has_unknown_word(const std::string& text, const Xapian::Database& db, const Analyser& analyser)
-{
-    const std::vector<std::string> words = words_of(text);
-    return std::any_of(words.begin(), words.end(),
-                       [&](const std::string& word) {
-                           return !analyser.is_stop_word(word) && db.get_termfreq(analyser.term_of(word)) == 0;
-                       });
 }
 
 // Returns whether text has a year range whose first year is after its last ("year:2011..2009").
@@ -234,32 +227,6 @@ std::string exclusions_spelled_out(const std::string& text)
     return rest.empty() ? collapse_spaces(ranges) : "(" + rest + ")" + ranges;
 }
 
-// Returns query with the words that Xapian corrected (parsed became corrected) replaced, so
-// that a suggestion keeps the query's cues: "supervison since 2009" -> "supervision since 2009".
-std::string with_corrections(const std::string& query, const std::string& parsed, const std::string& corrected)
-{
-    const std::vector<std::string> before = words_of(parsed);
-    const std::vector<std::string> after = words_of(corrected);
-    if (before.size() != after.size())  // not word for word: offer what Xapian corrected
-        return corrected;
-    std::string suggestion;
-    std::size_t copied = 0;
-    for (const WordSpan& span : word_spans(query)) {
-        const std::string word = to_lower(query.substr(span.offset, span.length));
-        for (std::size_t i = 0; i < before.size(); ++i) {
-            if (before[i] == word && after[i] != word) {
-                std::string correction = after[i];
-                if (std::isupper(static_cast<unsigned char>(query[span.offset])))  // "Supervison" -> "Supervision"
-                    correction[0] = static_cast<char>(std::toupper(static_cast<unsigned char>(correction[0])));
-                suggestion += query.substr(copied, span.offset - copied) + correction;
-                copied = span.offset + span.length;
-                break;
-            }
-        }
-    }
-    return suggestion + query.substr(copied);
-}
-
 // Notes a filter field written without its value ("authority:" alone), which Xapian reads as a word.
 void note_fields_without_values(const std::string& text, std::vector<std::string>& notes)
 {
@@ -292,18 +259,15 @@ std::string without_filter_values(const std::string& text)
     return collapse_spaces(rest + text.substr(copied));
 }
 
-Xapian::Query parse_text(const std::string& text, const std::string& whole_query, const Xapian::Database& db,
-                         const Analyser& analyser, BuiltQuery& built)
+Xapian::Query parse_text(const std::string& text, const Xapian::Database& db, const Analyser& analyser,
+                         BuiltQuery& built)
 {
     note_fields_without_values(text, built.reading.notes);
     Xapian::QueryParser parser = make_parser(db, analyser, built.reading.notes);
     try {
-        const std::string parsed = exclusions_spelled_out(analyser.without_phrase_stop_words(text, filter_prefixes()));
-        Xapian::Query query = parser.parse_query(parsed, k_full_syntax);
-        const std::string corrected = parser.get_corrected_query_string();
-        if (!corrected.empty() && corrected != parsed && has_unknown_word(text, db, analyser))
-            built.suggestion = with_corrections(whole_query, parsed, corrected);
-        return query;
+        const std::string parsed =
+            with_wildcards_marked(exclusions_spelled_out(analyser.without_phrase_stop_words(text, filter_prefixes())));
+        return parser.parse_query(parsed, k_full_syntax);
     } catch (const Xapian::QueryParserError& error) {
         built.reading.fallback = true;
         built.reading.notes.push_back("the query's syntax could not be read (" + error.get_msg() +
@@ -415,6 +379,13 @@ void add_cue_filters(const Interpretation& cues, BuiltQuery& built)
         terms.insert(terms.end(), named.begin(), named.end());
     }
     add_group(built, "authority", terms, "authority: " + joined(cues.authorities));
+    std::vector<std::string> region_terms;
+    for (const auto& name : cues.regions) {
+        const std::vector<std::string> named = terms_named(*field_named("region"), name);
+        region_terms.insert(region_terms.end(), named.begin(), named.end());
+    }
+    add_group(built, "region", region_terms, "");
+    add_group(built, "authority_type", terms_of("authority_type", cues.authority_types), "");
     add_group(built, "finding_type", terms_of("finding_type", cues.finding_types), "");
     add_group(built, "timescale", terms_of("timescale", cues.timescales), "");
     add_group(built, "grade", terms_of("grade", cues.grades), "");
@@ -432,7 +403,19 @@ void add_cue_filters(const Interpretation& cues, BuiltQuery& built)
 BuiltQuery build_query(const SearchRequest& request, const Xapian::Database& db, const Analyser& analyser)
 {
     BuiltQuery built;
-    const std::string query = sanitise(request.query, built.reading);
+    std::string query = sanitise(request.query, built.reading);
+    if (!request.literal) {  // a literal search is of the words as written
+        const std::vector<Correction> corrections = spelling_corrections(query, db, analyser);
+        if (!corrections.empty() && request.autocorrect) {
+            query = with_corrections(query, corrections);
+            built.reading.corrections = corrections;
+            built.reading.corrected_query = query;
+        } else if (!corrections.empty()) {
+            built.suggestion = with_corrections(query, corrections);
+        }
+        for (const std::string& word : words_in_no_paragraph(query, db, analyser))
+            built.reading.notes.push_back("\"" + word + "\" is in no paragraph: it matches nothing");
+    }
     Interpretation cues;
     if (request.literal)
         cues.text = query;
@@ -445,7 +428,7 @@ BuiltQuery build_query(const SearchRequest& request, const Xapian::Database& db,
     add_cue_filters(cues, built);
     add_year_filters(request, cues, built);
     if (has_searchable_words(cues.text)) {
-        const Xapian::Query parsed = parse_text(cues.text, query, db, analyser, built);
+        const Xapian::Query parsed = parse_text(cues.text, db, analyser, built);
         if (!parsed.empty()) {
             // Synonyms widen what is sought, never what is excluded ("neglect -CAF") nor a
             // filter's value (kind:safeguarding_lac is no "LAC").
@@ -455,11 +438,20 @@ BuiltQuery build_query(const SearchRequest& request, const Xapian::Database& db,
             built.matches_nothing = true;
             built.reading.notes.push_back("nothing can match \"" + cues.text +
                                           "\": a range goes from low to high, e.g. year:2009..2011");
+        } else if (cues.cues.empty()) {
+            built.matches_nothing = true;
+            built.reading.notes.push_back("\"" + cues.text + "\" has nothing to search: nothing was searched");
         } else {
             built.reading.notes.push_back("\"" + cues.text + "\" has nothing to search: it was left out");
         }
-    } else if (cues.cues.empty() && !words_of(cues.text).empty()) {  // not the "and" between two cues
-        built.reading.notes.push_back("\"" + cues.text + "\" was not searched: its words are too common to search alone");
+    } else if (cues.cues.empty() && !cues.text.empty()) {  // not the "and" between two cues
+        // A query of stop words or punctuation alone asks for nothing: it matches nothing
+        // rather than every paragraph (an empty query, for browsing by filters, matches all).
+        built.matches_nothing = true;
+        built.reading.notes.push_back(words_of(cues.text).empty()
+                                          ? "\"" + cues.text + "\" has no words to search: nothing was searched"
+                                          : "\"" + cues.text +
+                                                "\" was not searched: its words are too common to search alone");
     }
     return built;
 }

@@ -133,32 +133,50 @@ void read_cues(MaskedQuery& query, const std::regex& pattern, OnMatch on_match)
 
 bool plausible_year(int year) { return year >= k_first_year && year <= k_last_year; }
 
-const char* const k_year = R"(((?:19|20)\d\d))";
+// A year, perhaps after a month ("June 2020"): two groups, the month and the year.
+const std::string k_month_year =
+    R"((?:(jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sept?(?:ember)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\s+)?((?:19|20)\d\d))";
 
+// Returns the month (1-12) that a month word names, 0 for none.
+int month_number(const std::string& word)
+{
+    static const std::string months = "janfebmaraprmayjunjulaugsepoctnovdec";
+    const std::size_t at = word.size() >= 3 ? months.find(word.substr(0, 3)) : std::string::npos;
+    return at == std::string::npos ? 0 : static_cast<int>(at / 3) + 1;
+}
+
+// Reads year cues. Reports are filtered by year, so a month reads as its year: exactly where
+// the month starts or ends the year ("since January 2020", "before January 2020", "until
+// December 2020"), and with a note where a part of the year is included that the words leave
+// out ("since June 2020" includes January to May 2020).
 void read_years(MaskedQuery& query, Interpretation& result)
 {
-    const std::string y = k_year;
+    const std::string& y = k_month_year;
+    enum Kind { range, from, after, before, until, in, pair, bare };
     struct Pattern {
         std::regex regex;
-        int kind;  // 0 range, 1 from, 2 after, 3 before, 4 until, 5 in, 6 pair, 7 bare
+        Kind kind;
     };
     static const std::vector<Pattern> patterns = {
-        {std::regex(R"(\bbetween )" + y + R"( and )" + y + R"(\b)"), 0},
-        {std::regex(R"(\b)" + y + R"(\s*(?:-|\.\.|to)\s*)" + y + R"(\b)"), 0},
-        {std::regex(R"(\b(?:since|from) )" + y + R"(\b)"), 1},
-        {std::regex(R"(\bafter )" + y + R"(\b)"), 2},
-        {std::regex(R"(\bbefore )" + y + R"(\b)"), 3},
-        {std::regex(R"(\b(?:until|till|up to) )" + y + R"(\b)"), 4},
-        {std::regex(R"(\b(?:in )?)" + y + R"( (?:and|or) )" + y + R"(\b)"), 6},
-        {std::regex(R"(\bin )" + y + R"(\b)"), 5},
-        {std::regex(R"(\b)" + y + R"(\b)"), 7},
+        {std::regex(R"(\bbetween )" + y + R"( and )" + y + R"(\b)"), range},
+        {std::regex(R"(\b)" + y + R"(\s*(?:-|\.\.|to)\s*)" + y + R"(\b)"), range},
+        {std::regex(R"(\b(?:since|from) )" + y + R"(\b)"), from},
+        {std::regex(R"(\bafter )" + y + R"(\b)"), after},
+        {std::regex(R"(\bbefore )" + y + R"(\b)"), before},
+        {std::regex(R"(\b(?:until|till|up to) )" + y + R"(\b)"), until},
+        {std::regex(R"(\b(?:in )?)" + y + R"( (?:and|or) )" + y + R"(\b)"), pair},
+        {std::regex(R"(\bin )" + y + R"(\b)"), in},
+        {std::regex(R"(\b)" + y + R"(\b)"), bare},
     };
     for (const auto& pattern : patterns) {
         read_cues(query, pattern.regex, [&](const std::smatch& match) {
-            const int first = std::stoi(match[1].str());
-            const int second = match.size() > 2 && match[2].matched ? std::stoi(match[2].str()) : first;
+            const int first = std::stoi(match[2].str());
+            const bool two = match.size() > 4 && match[4].matched;
+            const int second = two ? std::stoi(match[4].str()) : first;
             if (!plausible_year(first) || !plausible_year(second))
                 return false;
+            const int month = month_number(match[1].str());
+            const bool has_month = match[1].matched || (two && match[3].matched);
             // Each updates the reading and returns how the cue reads.
             const auto at_least = [&result](int year) {
                 result.year_from = std::max(result.year_from, year);
@@ -173,19 +191,35 @@ void read_years(MaskedQuery& query, Interpretation& result)
                 return from == to ? std::to_string(from) : std::to_string(from) + "-" + std::to_string(to);
             };
             std::string label;
+            bool whole_years = !has_month;  // the month starts or ends the years read
             switch (pattern.kind) {
-            case 0: label = "year " + span(std::min(first, second), std::max(first, second)); break;
-            case 1: label = at_least(first); break;
-            case 2: label = at_least(first + 1); break;
-            case 3: label = at_most(first - 1); break;
-            case 4: label = at_most(first); break;
-            case 6:
+            case range: label = "year " + span(std::min(first, second), std::max(first, second)); break;
+            case from:
+                label = at_least(first);
+                whole_years = whole_years || month == 1;
+                break;
+            case after:
+                label = at_least(!has_month || month == 12 ? first + 1 : first);
+                whole_years = whole_years || month == 12;
+                break;
+            case before:
+                label = at_most(!has_month || month == 1 ? first - 1 : first);
+                whole_years = whole_years || month == 1;
+                break;
+            case until:
+                label = at_most(first);
+                whole_years = whole_years || month == 12;
+                break;
+            case pair:
                 label = "year " + span(first, first);
                 label += " or " + span(second, second);
                 break;
             default: label = "year " + span(first, first); break;
             }
             result.cues.push_back({"year", label, match.str()});
+            if (!whole_years)
+                result.notes.push_back("\"" + match.str() + "\" was read as " + label +
+                                       ": reports are filtered by year, not by month");
             return true;
         });
     }
@@ -198,12 +232,17 @@ struct TypeCue {
     const char* label;
 };
 
+template <typename Value>
+void add_once(std::vector<Value>& list, const Value& value)
+{
+    if (std::find(list.begin(), list.end(), value) == list.end())
+        list.push_back(value);
+}
+
 void add_types(std::vector<FindingType>& list, const std::vector<FindingType>& types)
 {
-    for (FindingType type : types) {
-        if (std::find(list.begin(), list.end(), type) == list.end())
-            list.push_back(type);
-    }
+    for (FindingType type : types)
+        add_once(list, type);
 }
 
 void read_timescales(MaskedQuery& query, Interpretation& result)
@@ -324,12 +363,122 @@ void read_authorities(MaskedQuery& query, Interpretation& result)
         const std::string before = query.lower().substr(0, begin);
         if (std::regex_search(before, match, preposition) && query.free(match.position(0), match.length(0)))
             begin = match.position(0);
-        const std::string& name = mention.authority->name;
-        if (std::find(result.authorities.begin(), result.authorities.end(), name) == result.authorities.end())
-            result.authorities.push_back(name);
-        result.cues.push_back({"authority", "authority: " + name, query.text().substr(begin, mention.end - begin)});
+        const Authority& authority = *mention.authority;
+        add_once(result.authorities, authority.name);
+        const std::string matched = query.text().substr(begin, mention.end - begin);
+        result.cues.push_back({"authority", "authority: " + authority.name, matched});
         query.consume(begin, mention.end - begin);
+        const std::vector<const Authority*> successors = Gazetteer::instance().successors(authority);
+        if (successors.empty())
+            continue;
+        std::string names;
+        for (std::size_t i = 0; i < successors.size(); ++i) {
+            add_once(result.authorities, successors[i]->name);
+            names += (i == 0 ? "" : i + 1 == successors.size() ? " and " : ", ") + successors[i]->name;
+        }
+        result.notes.push_back(authority.name + " was reorganised in " + std::to_string(authority.to_year) +
+                               ": \"" + matched + "\" also reads as " + names + ", whose reports follow on from it");
     }
+}
+
+// A place name is part of a longer name when a capitalised word that no cue read touches it
+// ("West London Alliance", "London Councils"); the query's first word is capitalised anyway.
+bool inside_longer_name(const MaskedQuery& query, std::size_t begin, std::size_t end)
+{
+    const std::string& text = query.text();
+    static const std::regex word_before(R"((\w+)\s+$)");
+    static const std::regex word_after(R"(^\s+(\w+))");
+    const auto capitalised_free = [&](std::size_t at, std::size_t length) {
+        return std::isupper(static_cast<unsigned char>(text[at])) && query.free(at, length);
+    };
+    std::smatch match;
+    const std::string before = text.substr(0, begin);
+    if (std::regex_search(before, match, word_before) && match.position(1) > 0 &&
+        capitalised_free(match.position(1), match.length(1)))
+        return true;
+    const std::string after = text.substr(end);
+    return std::regex_search(after, match, word_after) &&
+           capitalised_free(end + match.position(1), match.length(1));
+}
+
+struct PlaceCue {
+    std::regex pattern;
+    std::vector<std::string> values;
+};
+
+// Returns the cue of a place's words (lower case), with an optional leading "in (the)".
+PlaceCue place_cue(const std::string& words, std::vector<std::string> values)
+{
+    return {std::regex(R"(\b(?:(?:in|across|for) )?(?:the )?(?:)" + words + R"()\b)"), std::move(values)};
+}
+
+// Calls on_place for every free mention of one of places in the query (not part of a longer
+// name).
+template <typename OnPlace>
+void read_places(MaskedQuery& query, const std::vector<PlaceCue>& places, OnPlace on_place)
+{
+    for (const PlaceCue& place : places) {
+        read_cues(query, place.pattern, [&](const std::smatch& match) {
+            const std::size_t begin = match.position(0);
+            if (inside_longer_name(query, begin, begin + match.length(0)))
+                return false;
+            on_place(place, match.str());
+            return true;
+        });
+    }
+}
+
+// The English regions in their usual phrasings: "in the North West", "north-west", "Yorkshire",
+// "the Midlands" (both).
+const std::vector<PlaceCue>& region_cues()
+{
+    static const std::vector<PlaceCue> cues = {
+        place_cue(R"(north[ -]?east(?: of england| england)?)", {"North East"}),
+        place_cue(R"(north[ -]?west(?: of england| england)?)", {"North West"}),
+        place_cue(R"(south[ -]?east(?: of england| england)?)", {"South East"}),
+        place_cue(R"(south[ -]?west(?: of england| england)?)", {"South West"}),
+        place_cue(R"(east midlands)", {"East Midlands"}),
+        place_cue(R"(west midlands)", {"West Midlands"}),
+        place_cue(R"(midlands)", {"East Midlands", "West Midlands"}),
+        place_cue(R"(east of england|eastern region)", {"East of England"}),
+        place_cue(R"(yorkshire(?: and (?:the )?humber(?:side)?)?)", {"Yorkshire and the Humber"}),
+        place_cue(R"(london)", {"London"}),
+    };
+    return cues;
+}
+
+// Authority types as people write them, always plural or with "councils": "county" alone is
+// a word of "county lines".
+const std::vector<PlaceCue>& authority_type_cues()
+{
+    static const std::vector<PlaceCue> cues = {
+        place_cue(R"(london boroughs|london borough councils)", {"london_borough"}),
+        place_cue(R"((?:shire )?counties|county councils)", {"county"}),
+        place_cue(R"(metropolitan (?:districts|boroughs|authorities|councils))", {"metropolitan_district"}),
+        place_cue(R"(unitary (?:authorities|councils)|unitaries)", {"unitary"}),
+    };
+    return cues;
+}
+
+void read_regions(MaskedQuery& query, Interpretation& result)
+{
+    read_places(query, region_cues(), [&](const PlaceCue& place, const std::string& matched) {
+        std::string names;
+        for (const auto& region : place.values) {
+            add_once(result.regions, region);
+            names += (names.empty() ? "" : " or ") + region;
+        }
+        result.cues.push_back({"region", "region: " + names, matched});
+    });
+}
+
+void read_authority_types(MaskedQuery& query, Interpretation& result)
+{
+    read_places(query, authority_type_cues(), [&](const PlaceCue& place, const std::string& matched) {
+        const AuthorityType type = *authority_type_from_string(place.values.front());
+        add_once(result.authority_types, type);
+        result.cues.push_back({"authority_type", std::string("authority type: ") + to_string(type), matched});
+    });
 }
 
 // Grades are filters only after a cue ("graded inadequate"): say so when one is left as a word.
@@ -349,13 +498,15 @@ void note_grade_words(Interpretation& result)
 
 // Returns the field syntax of the cue that text opens with, and how long the cue is:
 // "Barking and Dagenham ..." -> authority:"Barking and Dagenham", "since 2015 ..." ->
-// year:2015.., "2010 ..." -> year:2010. Nothing when text opens with no authority or year cue.
+// year:2015.., "2010 ..." -> year:2010, "in the North West" -> region:"North West". Nothing
+// when text opens with no authority, region or year cue.
 std::optional<std::pair<std::string, std::size_t>> cue_field_at(const std::string& text)
 {
-    static const std::regex year_cue(R"(^(?:(in|since|from|after|before|until) )?((?:19|20)\d\d)\b)", std::regex::icase);
+    static const std::regex year_cue("^(?:(in|since|from|after|before|until) )?" + k_month_year + R"(\b)",
+                                     std::regex::icase);
     std::smatch match;
-    if (std::regex_search(text, match, year_cue) && plausible_year(std::stoi(match[2].str()))) {
-        const int year = std::stoi(match[2].str());
+    if (std::regex_search(text, match, year_cue) && plausible_year(std::stoi(match[3].str()))) {
+        const int year = std::stoi(match[3].str());
         const std::string word = to_lower(match[1].str());
         const std::string range = word == "since" || word == "from" ? std::to_string(year) + ".."
                                   : word == "after"                 ? std::to_string(year + 1) + ".."
@@ -364,38 +515,75 @@ std::optional<std::pair<std::string, std::size_t>> cue_field_at(const std::strin
                                                                     : std::to_string(year);
         return std::make_pair("year:" + range, static_cast<std::size_t>(match.length(0)));
     }
-    for (const auto& mention : Gazetteer::instance().find_all(text)) {
+    static const std::regex preposition(R"(^(?:(?:in|at|for|from) )?(?:the )?)", std::regex::icase);
+    std::regex_search(text, match, preposition);
+    const std::size_t name_at = match.length(0);
+    const std::string name = text.substr(name_at);
+    for (const auto& mention : Gazetteer::instance().find_all(name)) {
         if (mention.begin == 0)
-            return std::make_pair("authority:\"" + mention.authority->name + "\"", mention.end);
+            return std::make_pair("authority:\"" + mention.authority->name + "\"", name_at + mention.end);
+    }
+    const std::string lower = to_lower(text);
+    for (const PlaceCue& place : region_cues()) {
+        if (std::regex_search(lower, match, place.pattern, std::regex_constants::match_continuous) &&
+            place.values.size() == 1)
+            return std::make_pair("region:\"" + place.values.front() + "\"", static_cast<std::size_t>(match.length(0)));
     }
     return std::nullopt;
 }
 
-// A negated authority or year cue excludes what it names, as its field syntax would:
-// "-Croydon" is -authority:"Croydon", "NOT in 2010" is -year:2010, "-\"Barking and Dagenham\""
-// and "-Barking and Dagenham" are -authority:"Barking and Dagenham". Other negated words stay
-// words.
+// One place where a query excludes what follows: "-", "NOT ", or a word such as "not",
+// "excluding", "except", "outside".
+struct Exclusion {
+    std::size_t start = 0;
+    std::size_t operand = 0;
+    std::size_t length = 0;  // of the operand as a token ("-" and "NOT" only)
+};
+
+// Returns the exclusions of query in order: its negations, and the words that exclude in
+// plain English (outside quotes).
+std::vector<Exclusion> exclusions_of(const std::string& query)
+{
+    std::vector<Exclusion> found;
+    for (const Negation& negation : negations_of(query))
+        found.push_back({negation.start, negation.operand, negation.length});
+    static const std::regex words(
+        R"((?:^|\s)((?:not|excluding|except(?: for)?|apart from|other than|outside(?: of)?)\s+))", std::regex::icase);
+    for (std::sregex_iterator it(query.begin(), query.end(), words), end; it != end; ++it) {
+        const auto start = static_cast<std::size_t>(it->position(1));
+        const bool operator_too = std::any_of(found.begin(), found.end(), [&](const Exclusion& e) { return e.start == start; });
+        if (!inside_quotes(query, start) && !operator_too)  // "NOT" is both
+            found.push_back({start, start + static_cast<std::size_t>(it->length(1)), 0});
+    }
+    std::sort(found.begin(), found.end(), [](const Exclusion& a, const Exclusion& b) { return a.start < b.start; });
+    return found;
+}
+
+// A negated authority, region or year cue excludes what it names, as its field syntax would:
+// "-Croydon" is -authority:"Croydon", "NOT in 2010" and "not in 2010" are -year:2010,
+// "excluding Barking and Dagenham" is -authority:"Barking and Dagenham", "outside London" is
+// -region:"London". Other negated words stay words ("children not seen").
 std::string with_negated_cues_as_fields(const std::string& query, std::vector<std::string>& notes)
 {
     std::string out;
     std::size_t copied = 0;
-    for (const Negation& negation : negations_of(query)) {
-        if (negation.operand < copied)
+    for (const Exclusion& exclusion : exclusions_of(query)) {
+        if (exclusion.start < copied)
             continue;  // inside a cue already read
-        const bool quoted = query[negation.operand] == '"';
-        std::string words = query.substr(negation.operand);
+        const bool quoted = query[exclusion.operand] == '"';
+        std::string words = query.substr(exclusion.operand);
         if (quoted) {  // the phrase must be the cue, whole
-            words = query.substr(negation.operand + 1, negation.length - 1);
+            words = query.substr(exclusion.operand + 1, exclusion.length - 1);
             if (!words.empty() && words.back() == '"')
                 words.pop_back();
         }
         const auto cue = cue_field_at(words);
         if (!cue || (quoted && cue->second != words.size()))
             continue;
-        const std::size_t length = quoted ? negation.length : cue->second;
-        out += query.substr(copied, negation.start - copied) + "-" + cue->first;
-        copied = negation.operand + length;
-        notes.push_back("\"" + collapse_spaces(query.substr(negation.start, copied - negation.start)) +
+        const std::size_t length = quoted ? exclusion.length : cue->second;
+        out += query.substr(copied, exclusion.start - copied) + "-" + cue->first;
+        copied = exclusion.operand + length;
+        notes.push_back("\"" + collapse_spaces(query.substr(exclusion.start, copied - exclusion.start)) +
                         "\" was read as the filter -" + cue->first);
     }
     return out + query.substr(copied);
@@ -425,6 +613,8 @@ Interpretation understand_query(const std::string& query)
     read(read_finding_types, "type");
     read(read_years, "year");
     read(read_authorities, "authority");
+    read(read_authority_types, "authority_type");
+    read(read_regions, "region");
     result.text = masked.remainder();
     note_grade_words(result);
     return result;

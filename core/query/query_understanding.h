@@ -2,6 +2,7 @@
 // "within six months", "graded inadequate") read as filters, the rest left as full text.
 #pragma once
 
+#include "core/common/gazetteer.h"
 #include "core/common/report_model.h"
 
 #include <optional>
@@ -12,7 +13,8 @@ namespace findings {
 
 // One cue that was read as a filter, so that a person can see it and undo it.
 struct Cue {
-    std::string field;    // "year", "authority", "finding_type", "timescale", "grade"
+    std::string field;    // "year", "authority", "region", "authority_type", "finding_type",
+                          // "timescale", "grade", "overall"
     std::string label;    // how it reads: "year >= 2009", "authority: Croydon", "finding: weaknesses"
     std::string matched;  // the words of the query it came from: "since 2009"
 };
@@ -26,6 +28,8 @@ struct YearSpan {
 struct Interpretation {
     std::string text;  // what is left for full-text search (explicit field syntax kept)
     std::vector<std::string> authorities;  // canonical names
+    std::vector<std::string> regions;      // canonical names: "North West"
+    std::vector<AuthorityType> authority_types;
     // Bounds from "since", "after", "before", "until" (0: open): every bound applies.
     int year_from = 0;
     int year_to = 0;

@@ -156,9 +156,12 @@ SearchResult Searcher::search(const SearchRequest& request)
     }
 }
 
-std::size_t Searcher::for_each_match(const SearchRequest& request, const std::function<void(const SearchHit&)>& visit)
+std::size_t Searcher::for_each_match(const SearchRequest& request, const std::function<void(const SearchHit&)>& visit,
+                                     QueryReading* reading)
 {
     const BuiltQuery built = build_query(request, m_db, m_analyser);
+    if (reading)
+        *reading = built.reading;
     const bool has_text = ranks_by_words(built);
     const Highlighter highlighter(built.text, m_analyser);
     ReportRecords reports(m_db);

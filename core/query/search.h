@@ -28,8 +28,10 @@ public:
     SearchResult search(const SearchRequest& request);
 
     // Calls visit for every match of the request in rank order, without holding them all
-    // (for exports); returns the number visited.
-    std::size_t for_each_match(const SearchRequest& request, const std::function<void(const SearchHit&)>& visit);
+    // (for exports); returns the number visited. reading, when given, receives how the query
+    // was read.
+    std::size_t for_each_match(const SearchRequest& request, const std::function<void(const SearchHit&)>& visit,
+                               QueryReading* reading = nullptr);
 
     // Returns the grade history for the request's filters (judgement_table.h).
     std::vector<JudgementRow> judgements(const SearchRequest& request);

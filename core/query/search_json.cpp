@@ -56,6 +56,9 @@ nlohmann::json result_json(const SearchResult& result)
             values.push_back({{"value", count.value}, {"count", count.count}});
         facets[facet] = values;
     }
+    nlohmann::json corrections = nlohmann::json::array();
+    for (const auto& correction : result.interpreted.corrections)
+        corrections.push_back({{"from", correction.from}, {"to", correction.to}});
     return {
         {"query", result.query},
         {"interpreted",
@@ -64,6 +67,8 @@ nlohmann::json result_json(const SearchResult& result)
           {"filters", result.interpreted.filters},
           {"synonyms", result.interpreted.synonyms},
           {"fallback", result.interpreted.fallback},
+          {"corrections", corrections},
+          {"corrected_query", result.interpreted.corrected_query},
           {"notes", result.interpreted.notes}}},
         {"total", result.total},
         {"took_ms", result.took_ms},
@@ -103,6 +108,9 @@ SearchResult result_from_json(const nlohmann::json& json)
     result.interpreted.filters = reading.at("filters").get<std::vector<std::string>>();
     result.interpreted.synonyms = reading.at("synonyms").get<std::vector<std::string>>();
     result.interpreted.fallback = reading.at("fallback").get<bool>();
+    for (const auto& correction : reading.at("corrections"))
+        result.interpreted.corrections.push_back({correction.at("from"), correction.at("to")});
+    result.interpreted.corrected_query = reading.at("corrected_query").get<std::string>();
     result.interpreted.notes = reading.at("notes").get<std::vector<std::string>>();
     result.total = json.at("total").get<std::size_t>();
     result.took_ms = json.at("took_ms").get<double>();

@@ -31,6 +31,7 @@ struct SearchRequest {
     SortOrder sort = SortOrder::relevance;
     bool collapse_reports = false;  // the best paragraph per report only
     bool literal = false;           // no cue reading: the query is text and explicit syntax only
+    bool autocorrect = true;        // misspelt words are corrected before the query is read
     bool facets = true;
 };
 
@@ -56,6 +57,12 @@ struct FacetCount {
     std::size_t count = 0;
 };
 
+// A word of the query that was misspelt, and the word searched instead (both lower case).
+struct Correction {
+    std::string from;
+    std::string to;
+};
+
 // How the query was read, so a person can see it and undo it.
 struct QueryReading {
     std::string text;                 // the words searched as full text
@@ -63,6 +70,8 @@ struct QueryReading {
     std::vector<std::string> filters; // every filter applied, readable ("authority: Croydon")
     std::vector<std::string> synonyms;  // "EDT = emergency duty team, out of hours"
     bool fallback = false;            // the query's syntax could not be read: its words were searched
+    std::vector<Correction> corrections;  // misspelt words corrected before reading the query
+    std::string corrected_query;      // the query as searched, when corrections were made
     std::vector<std::string> notes;   // anything else a person should know
 };
 
@@ -81,7 +90,8 @@ struct SearchResult {
     double took_ms = 0;
     std::vector<SearchHit> hits;
     std::map<std::string, std::vector<FacetCount>> facets;  // facet -> values, most frequent first
-    std::string suggestion;  // a spelling correction of the query, or ""
+    std::string suggestion;  // the query with its misspellings corrected, when they were not
+                             // (autocorrect off), or ""
     SearchTimings timings;
 };
 

@@ -75,7 +75,7 @@ std::vector<std::string> search_parameter_names()
             names.push_back(field.parameter + "_to");
         }
     }
-    names.insert(names.end(), {"page", "per_page", "sort", "collapse", "literal", "facets"});
+    names.insert(names.end(), {"page", "per_page", "sort", "collapse", "literal", "autocorrect", "facets"});
     return names;
 }
 
@@ -106,6 +106,7 @@ SearchRequest request_from_params(const QueryParams& params)
     request.sort = sort == "date" ? SortOrder::date : SortOrder::relevance;
     request.collapse_reports = flag_value(params, "collapse", {"1", "true", "report"});
     request.literal = flag_value(params, "literal", {"1", "true"});
+    request.autocorrect = single_value(params, "autocorrect").empty() || flag_value(params, "autocorrect", {"1", "true"});
     request.facets = single_value(params, "facets").empty() || flag_value(params, "facets", {"1", "true"});
     return request;
 }
@@ -139,6 +140,8 @@ std::vector<std::pair<std::string, std::string>> request_to_params(const SearchR
         params.emplace_back("collapse", "report");
     if (request.literal)
         params.emplace_back("literal", "1");
+    if (!request.autocorrect)
+        params.emplace_back("autocorrect", "0");
     if (!request.facets)
         params.emplace_back("facets", "0");
     return params;

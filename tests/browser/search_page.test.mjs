@@ -236,10 +236,20 @@ test('report text that looks like a script is shown as text and never run', asyn
   await page.close();
 });
 
-test('an empty result suggests what to change', async () => {
+test('a misspelt word is corrected, and the words as typed are one click away', async () => {
   const { page } = await newPage();
   await search(page, 'supervison');
-  assert.match(await page.textContent('#advice'), /Did you mean/);
+  assert.match(await page.textContent('#advice'), /Showing results for supervision\. Search instead for supervison/);
+  assert.doesNotMatch(await page.textContent('#status'), /^0 paragraphs/);
+  await page.locator('#advice a').click();
+  await page.waitForFunction(() => document.querySelector('#search-view').dataset.shown?.includes('autocorrect=0'));
+  assert.match(await page.textContent('#status'), /^0 paragraphs/);
+  assert.match(await page.textContent('#advice'), /Did you mean supervision\?/);
+  await page.close();
+});
+
+test('an empty result suggests what to change', async () => {
+  const { page } = await newPage();
   await search(page, 'Croydon priority action since 2011');
   assert.match(await page.textContent('#advice'), /without/);
   await page.close();
