@@ -1,6 +1,6 @@
 """Sample 260 judgement paragraphs, 2018-2026, >=150 chars, <=2 per report, <=1 per (report, section).
 Input: all.ndjson from
-  /tmp/rel/findings --db /tmp/rel/index --all --format ndjson type:judgement year:2018..2026
+  build/cli/findings --db IDX --all --format ndjson type:judgement year:2018..2026
 """
 import json, random
 SEED = 20261203
