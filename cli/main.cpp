@@ -67,6 +67,9 @@ Options:
   --explain           print how the query was read, on stderr
   --quiet             print no notes on stderr (corrections, words left out, fallbacks)
   --literal           do not read cues or correct spelling: search the words as written
+  --any               match paragraphs with any of the words (by default a match has every
+                      word, a synonym group or a phrase counting as one; when fewer than 10
+                      paragraphs have all, those with any are shown, and stderr says so)
   --no-autocorrect    search misspelt words as typed (by default a word the index does not
                       hold is corrected to a close, common one, and stderr says so)
   --judgements        list the grade history instead of searching: one row per report and
@@ -201,6 +204,8 @@ Options parse_arguments(int argc, char** argv)
             options.request.literal = true;
         } else if (argument == "--no-autocorrect") {
             options.request.autocorrect = false;
+        } else if (argument == "--any") {
+            options.request.match_all = false;
         } else if (argument == "--judgements") {
             options.judgements = true;
         } else if (argument.rfind("--", 0) == 0) {

@@ -632,7 +632,7 @@ TEST_CASE("A field value that names nothing matches nothing and the notes say wh
     }
     CHECK(searcher.search(request_for("supervision in 2010 since 2009")).interpreted.notes.empty());
     const SearchResult bare = searcher.search(request_for("supervision type:"));
-    REQUIRE(bare.interpreted.notes.size() == 1);
+    REQUIRE(!bare.interpreted.notes.empty());
     CHECK_THAT(bare.interpreted.notes[0], Contains("has no value") && Contains("type:strength"));
     for (const std::string query : {"assessment type:strengths", "supervision grade:adequate", "supervision year:2010",
                                     "supervision authority:\"LB Croydon\""}) {
@@ -1199,9 +1199,53 @@ TEST_CASE("A word in no paragraph is named in a note", "[search][spelling]")
 {
     Searcher searcher(seed_index());
     const SearchResult result = searcher.search(request_for("zzzqqq supervision"));
-    CHECK(result.total > 0);
-    REQUIRE(result.interpreted.notes.size() == 1);
+    CHECK(result.total == searcher.search(request_for("supervision")).total);  // the other words, and says so
+    REQUIRE(result.interpreted.notes.size() == 2);
     CHECK_THAT(result.interpreted.notes[0], Contains("\"zzzqqq\" is in no paragraph"));
+    CHECK_THAT(result.interpreted.notes[1], Contains("no paragraph has all of"));
+}
+
+TEST_CASE("A match has every concept of the query; too few such paragraphs fall back to any, and say so",
+          "[search][concepts]")
+{
+    Searcher searcher(reports_index());
+    const std::string supervision = stemmed("supervision");
+    const std::string recording = stemmed("recording");
+    const std::string caseload = stemmed("caseload");
+    check_selections(searcher, reports_index(), {
+        {"supervision recording", [&](const Doc& d) { return d.has(supervision) && d.has(recording); }},
+        {"supervision OR recording", [&](const Doc& d) { return d.has(supervision) || d.has(recording); }},
+    });
+    const SearchResult all = searcher.search(request_for("supervision recording"));
+    CHECK(all.total >= 10);
+    CHECK(all.interpreted.notes.empty());
+    SearchRequest any = request_for("supervision recording");
+    any.match_all = false;
+    CHECK(searcher.search(any).total == searcher.search(request_for("supervision OR recording")).total);
+    // Paragraphs with both words are fewer than a page: those with either are shown, with a note.
+    const auto with_both = ids_where(reports_index(), [&](const Doc& d) { return d.has(supervision) && d.has(caseload); });
+    REQUIRE(with_both.size() < 10);
+    const SearchResult few = searcher.search(request_for("supervision caseloads"));
+    CHECK(few.total == ids_where(reports_index(), [&](const Doc& d) {
+                           return d.has(supervision) || d.has(caseload) || d.has(stemmed("workload"));
+                       }).size());
+    REQUIRE(few.interpreted.notes.size() == 1);
+    CHECK_THAT(few.interpreted.notes[0], Contains("paragraph") && Contains("all of \"supervision caseloads\""));
+}
+
+TEST_CASE("A synonym group is one concept: its members are searched as one term, a second member adds nothing",
+          "[search][concepts]")
+{
+    Searcher searcher(seed_index());
+    const SearchResult edt = searcher.search(request_for("emergency duty team out of hours"));
+    CHECK(edt.interpreted.synonyms.size() == 1);
+    CHECK(edt.total == searcher.search(request_for("EDT")).total);
+    // The abbreviation and its expansion match the same paragraphs, whichever is written.
+    CHECK(searcher.search(request_for("CAF")).total == searcher.search(request_for("common assessment framework")).total);
+    // Excluded, quoted or a field's value: no concept.
+    CHECK(searcher.search(request_for("assessment -CAF")).interpreted.synonyms.empty());
+    CHECK(searcher.search(request_for("\"CAF\"")).interpreted.synonyms.empty());
+    CHECK(searcher.search(request_for("kind:safeguarding_lac")).interpreted.synonyms.empty());
 }
 
 TEST_CASE("Relevance: the paragraph a query describes ranks near the top", "[search][relevance]")

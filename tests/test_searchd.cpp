@@ -659,7 +659,7 @@ TEST_CASE("Every query parameter /api/search accepts is documented in /openapi.j
     std::map<std::string, std::string> samples = {
         {"q", "care"},    {"year_from", "2009"}, {"year_to", "2011"},   {"page", "1"},  {"per_page", "5"},
         {"sort", "date"}, {"collapse", "report"}, {"literal", "1"},     {"facets", "0"},
-        {"autocorrect", "0"},
+        {"autocorrect", "0"}, {"match", "any"},
     };
     for (const Field& field : fields())
         samples.emplace(field.parameter, field.example);

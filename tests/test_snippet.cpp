@@ -1,6 +1,7 @@
 // Snippets: which words are marked, which stretch of a long paragraph is shown, and that the
 // text is always escaped.
 #include "core/common/analyser.h"
+#include "core/query/concepts.h"
 #include "core/query/snippet.h"
 
 #include <catch2/catch.hpp>
@@ -45,12 +46,20 @@ TEST_CASE("Words are marked in any form that shares the query word's stem", "[se
           "The child&#39;s plan and <mark>children&#39;s</mark> plans.");
 }
 
-TEST_CASE("A phrase's words are marked, its stop words (never indexed) are not", "[search][snippet]")
+TEST_CASE("A phrase's words are marked where they stand as the phrase, its stop words (never indexed) are not",
+          "[search][snippet]")
 {
     const Analyser analyser;
     const Xapian::Query phrase = parse(analyser.without_phrase_stop_words("\"help and protection\""), analyser);
     CHECK(Highlighter(phrase, analyser).snippet("Help and protection are timely, and early help is good.", 320) ==
-          "<mark>Help</mark> and <mark>protection</mark> are timely, and early <mark>help</mark> is good.");
+          "<mark>Help</mark> and <mark>protection</mark> are timely, and early help is good.");
+    // A synonym's multi-word member marks the phrase, not "health" wherever it occurs.
+    const std::vector<Xapian::Query> members = {Xapian::Query(analyser.term_of("camhs")),
+                                                member_query("child and adolescent mental health services", analyser)};
+    const Xapian::Query camhs(Xapian::Query::OP_SYNONYM, members.begin(), members.end());
+    CHECK(Highlighter(camhs, analyser).snippet("Child and Adolescent Mental Health Services (CAMHS) see health needs.", 320) ==
+          "<mark>Child</mark> and <mark>Adolescent</mark> <mark>Mental</mark> <mark>Health</mark> <mark>Services</mark> "
+          "(<mark>CAMHS</mark>) see health needs.");
 }
 
 TEST_CASE("A long paragraph is cut around the most distinct query words, at word ends", "[search][snippet]")

@@ -8,6 +8,7 @@
 #include "core/common/index_schema.h"
 #include "core/common/text_encoding.h"
 #include "core/common/text_normaliser.h"
+#include "core/query/concepts.h"
 #include "core/query/spelling.h"
 #include "core/query/synonyms.h"
 #include "core/query/wildcards.h"
@@ -25,8 +26,6 @@ namespace findings {
 namespace {
 
 namespace s = schema;
-
-constexpr double k_synonym_weight = 0.8;
 
 Xapian::Query or_of_terms(const std::vector<std::string>& terms)
 {
@@ -71,12 +70,13 @@ private:
 const char* const k_report_prefix = "report";
 const char* const k_report_example = "report:croydon-2010-01-04-unannounced-inspection";
 
-Xapian::QueryParser make_parser(const Xapian::Database& db, const Analyser& analyser, std::vector<std::string>& notes)
+Xapian::QueryParser make_parser(const Xapian::Database& db, const Analyser& analyser, std::vector<std::string>& notes,
+                                const std::vector<SynonymUse>& synonyms, Xapian::Query::op words_joined_by)
 {
     Xapian::QueryParser parser;
     analyser.configure(parser);
     parser.set_database(db);
-    parser.set_default_op(Xapian::Query::OP_OR);
+    parser.set_default_op(words_joined_by);
     for (const Field& field : fields()) {
         parser.add_boolean_prefix(field.query_prefix, (new TableField(field, notes))->release(), &field.query_prefix);
         if (field.filter == FieldFilter::year_range)
@@ -86,6 +86,7 @@ Xapian::QueryParser make_parser(const Xapian::Database& db, const Analyser& anal
     parser.add_boolean_prefix(k_report_prefix, s::k_report, k_report_prefix);
     parser.add_prefix("section", s::k_section_text);
     parser.add_prefix(k_wildcard_prefix, (new WildcardField(db, analyser, notes))->release());
+    parser.add_prefix(k_concept_prefix, (new ConceptField(synonyms, analyser))->release());
     return parser;
 }
 
@@ -136,38 +137,6 @@ std::string words_only(const std::string& text)
     for (char c : text)
         out += (std::isalnum(static_cast<unsigned char>(c)) || (c & 0x80)) ? c : ' ';
     return collapse_spaces(out);
-}
-
-Xapian::Query member_query(const std::string& member, const Analyser& analyser)
-{
-    std::vector<std::string> terms;
-    for (const auto& word : words_of(member)) {
-        if (!analyser.is_stop_word(word))  // not indexed (see Analyser)
-            terms.push_back(analyser.term_of(word));
-    }
-    if (terms.size() == 1)
-        return Xapian::Query(terms[0]);
-    return Xapian::Query(Xapian::Query::OP_PHRASE, terms.begin(), terms.end());
-}
-
-// Adds the other members of each synonym group the text names, at a lower weight.
-Xapian::Query with_synonyms(const Xapian::Query& text_query, const std::string& text, const Analyser& analyser,
-                            QueryReading& reading)
-{
-    std::vector<Xapian::Query> alternatives;
-    for (const auto& use : find_synonyms(text)) {
-        std::string listed;
-        for (const auto& member : use.alternatives) {
-            alternatives.push_back(member_query(member, analyser));
-            listed += (listed.empty() ? "" : ", ") + member;
-        }
-        reading.synonyms.push_back(use.matched + " = " + listed);
-    }
-    if (alternatives.empty())
-        return text_query;
-    const Xapian::Query synonyms(Xapian::Query::OP_OR, alternatives.begin(), alternatives.end());
-    return Xapian::Query(Xapian::Query::OP_OR, text_query,
-                         Xapian::Query(Xapian::Query::OP_SCALE_WEIGHT, synonyms, k_synonym_weight));
 }
 
 // Returns whether text has a year range whose first year is after its last ("year:2011..2009").
@@ -243,35 +212,33 @@ void note_fields_without_values(const std::string& text, std::vector<std::string
     }
 }
 
-// Returns text without its filters' field:value and field:"quoted value" syntax.
-std::string without_filter_values(const std::string& text)
-{
-    static const std::regex field_value(R"((^|[\s(])([a-z_]+):("[^"]*"?|[^\s()]*))");
-    std::string rest;
-    std::size_t copied = 0;
-    for (std::sregex_iterator it(text.begin(), text.end(), field_value), end; it != end; ++it) {
-        if (!filter_prefixes().count((*it)[2].str()))
-            continue;
-        const auto at = static_cast<std::size_t>(it->position(2));
-        rest += text.substr(copied, at - copied) + " ";
-        copied = at + static_cast<std::size_t>((*it)[2].length() + 1 + (*it)[3].length());
-    }
-    return collapse_spaces(rest + text.substr(copied));
-}
-
+// Parses the text, its words joined by words_joined_by where no operator joins them. The
+// synonym groups it names are one concept each (concepts.h); the reading lists them.
 Xapian::Query parse_text(const std::string& text, const Xapian::Database& db, const Analyser& analyser,
-                         BuiltQuery& built)
+                         Xapian::Query::op words_joined_by, BuiltQuery& built)
 {
     note_fields_without_values(text, built.reading.notes);
-    Xapian::QueryParser parser = make_parser(db, analyser, built.reading.notes);
+    std::vector<SynonymUse> synonyms;
+    const std::string with_concepts = with_synonym_concepts(text, synonyms);
+    Xapian::QueryParser parser = make_parser(db, analyser, built.reading.notes, synonyms, words_joined_by);
     try {
-        const std::string parsed =
-            with_wildcards_marked(exclusions_spelled_out(analyser.without_phrase_stop_words(text, filter_prefixes())));
-        return parser.parse_query(parsed, k_full_syntax);
+        const std::string parsed = with_wildcards_marked(
+            exclusions_spelled_out(analyser.without_phrase_stop_words(with_concepts, filter_prefixes())));
+        Xapian::Query query = parser.parse_query(parsed, k_full_syntax);
+        built.reading.synonyms.clear();
+        for (const auto& use : synonyms) {
+            std::string listed;
+            for (const auto& member : use.alternatives)
+                listed += (listed.empty() ? "" : ", ") + member;
+            built.reading.synonyms.push_back(use.matched + " = " + listed);
+        }
+        return query;
     } catch (const Xapian::QueryParserError& error) {
         built.reading.fallback = true;
-        built.reading.notes.push_back("the query's syntax could not be read (" + error.get_msg() +
-                                      "): its words were searched instead");
+        const std::string note = "the query's syntax could not be read (" + error.get_msg() +
+                                 "): its words were searched instead";
+        if (std::find(built.reading.notes.begin(), built.reading.notes.end(), note) == built.reading.notes.end())
+            built.reading.notes.push_back(note);
         return parser.parse_query(words_only(text), 0);
     }
 }
@@ -428,12 +395,17 @@ BuiltQuery build_query(const SearchRequest& request, const Xapian::Database& db,
     add_cue_filters(cues, built);
     add_year_filters(request, cues, built);
     if (has_searchable_words(cues.text)) {
-        const Xapian::Query parsed = parse_text(cues.text, db, analyser, built);
+        // A match has every concept of the query; the reading of any of them is kept for a
+        // query whose concepts never meet (Searcher falls back to it, and says so).
+        const auto joined_by = request.match_all ? Xapian::Query::OP_AND : Xapian::Query::OP_OR;
+        const Xapian::Query parsed = parse_text(cues.text, db, analyser, joined_by, built);
         if (!parsed.empty()) {
-            // Synonyms widen what is sought, never what is excluded ("neglect -CAF") nor a
-            // filter's value (kind:safeguarding_lac is no "LAC").
-            const std::string sought = without_filter_values(without_negations(cues.text));
-            built.text = built.reading.fallback ? parsed : with_synonyms(parsed, sought, analyser, built.reading);
+            built.text = parsed;
+            if (request.match_all) {
+                const Xapian::Query any = parse_text(cues.text, db, analyser, Xapian::Query::OP_OR, built);
+                if (any.serialise() != parsed.serialise())
+                    built.any_text = any;
+            }
         } else if (has_backwards_range(cues.text)) {  // Xapian's empty query: it matches nothing
             built.matches_nothing = true;
             built.reading.notes.push_back("nothing can match \"" + cues.text +

@@ -15,6 +15,8 @@ namespace findings {
 
 struct BuiltQuery {
     Xapian::Query text;                                 // empty when the query has no words left
+    Xapian::Query any_text;                             // the words OR-ed, where text AND-s them:
+                                                        // the fallback when no paragraph has all
     bool matches_nothing = false;                       // the words can match no paragraph:
                                                         // a range written backwards
     std::map<std::string, Xapian::Query> filter_groups; // facet name -> OR of its selected values

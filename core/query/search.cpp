@@ -101,6 +101,34 @@ std::vector<SearchHit> read_hits(const RankedPage& page, Xapian::Database& db, c
     return hits;
 }
 
+// Fewer paragraphs with every concept than this, and the paragraphs with some of them are
+// searched instead: on the judged sets, a short list of paragraphs with all the words misses
+// what those with most of them answer (a question's wording, a concept put another way).
+constexpr std::size_t k_enough_with_all = 10;
+
+// Returns the match sets of built: the paragraphs with every concept of the query. When they
+// are too few, those with any of them (most ranking first), and the reading says so.
+QuerySets sets_with_fallback(BuiltQuery& built, Xapian::Database& db)
+{
+    QuerySets sets = evaluate_sets(built, db);
+    const std::size_t with_all = sets.matched->count();
+    if (with_all >= k_enough_with_all || built.any_text.empty())
+        return sets;
+    BuiltQuery any = built;
+    any.text = built.any_text;
+    QuerySets any_sets = evaluate_sets(any, db);
+    if (any_sets.matched->count() <= with_all)
+        return sets;
+    built.text = built.any_text;
+    const std::string words = "\"" + built.reading.text + "\"";
+    built.reading.notes.push_back(
+        (with_all == 0 ? "no paragraph has all of " + words
+                       : "only " + std::to_string(with_all) + " paragraph" + (with_all == 1 ? " has" : "s have") +
+                             " all of " + words) +
+        ": showing the paragraphs with any of them, those with most first (write AND between words to ask for all)");
+    return any_sets;
+}
+
 }  // namespace
 
 Searcher::Searcher(const std::string& db_path) : m_db(open_database(db_path)) {}
@@ -129,12 +157,11 @@ SearchResult Searcher::search(const SearchRequest& request)
             SearchResult result;
             Stopwatch stopwatch;
             result.query = request.query;
-            const BuiltQuery built = build_query(request, m_db, m_analyser);
+            BuiltQuery built = build_query(request, m_db, m_analyser);
+            result.timings.parse_ms = stopwatch.lap();
+            const QuerySets sets = sets_with_fallback(built, m_db);
             result.interpreted = built.reading;
             result.suggestion = built.suggestion;
-            result.timings.parse_ms = stopwatch.lap();
-
-            const QuerySets sets = evaluate_sets(built, m_db);
             result.total = request.collapse_reports ? count_reports(*sets.matched, m_db)
                                                     : sets.matched->count();
             const RankedPage page = rank_page(request, built, sets, m_db);
@@ -159,7 +186,8 @@ SearchResult Searcher::search(const SearchRequest& request)
 std::size_t Searcher::for_each_match(const SearchRequest& request, const std::function<void(const SearchHit&)>& visit,
                                      QueryReading* reading)
 {
-    const BuiltQuery built = build_query(request, m_db, m_analyser);
+    BuiltQuery built = build_query(request, m_db, m_analyser);
+    sets_with_fallback(built, m_db);
     if (reading)
         *reading = built.reading;
     const bool has_text = ranks_by_words(built);

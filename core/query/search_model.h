@@ -32,6 +32,7 @@ struct SearchRequest {
     bool collapse_reports = false;  // the best paragraph per report only
     bool literal = false;           // no cue reading: the query is text and explicit syntax only
     bool autocorrect = true;        // misspelt words are corrected before the query is read
+    bool match_all = true;          // a match has every word (concept) of the query; false: any
     bool facets = true;
 };
 

@@ -75,7 +75,7 @@ std::vector<std::string> search_parameter_names()
             names.push_back(field.parameter + "_to");
         }
     }
-    names.insert(names.end(), {"page", "per_page", "sort", "collapse", "literal", "autocorrect", "facets"});
+    names.insert(names.end(), {"page", "per_page", "sort", "collapse", "literal", "autocorrect", "match", "facets"});
     return names;
 }
 
@@ -107,6 +107,10 @@ SearchRequest request_from_params(const QueryParams& params)
     request.collapse_reports = flag_value(params, "collapse", {"1", "true", "report"});
     request.literal = flag_value(params, "literal", {"1", "true"});
     request.autocorrect = single_value(params, "autocorrect").empty() || flag_value(params, "autocorrect", {"1", "true"});
+    const std::string match = single_value(params, "match");
+    if (!match.empty() && match != "all" && match != "any")
+        throw Error(ErrorCode::bad_request, "match must be all (every word, the default) or any");
+    request.match_all = match != "any";
     request.facets = single_value(params, "facets").empty() || flag_value(params, "facets", {"1", "true"});
     return request;
 }
@@ -142,6 +146,8 @@ std::vector<std::pair<std::string, std::string>> request_to_params(const SearchR
         params.emplace_back("literal", "1");
     if (!request.autocorrect)
         params.emplace_back("autocorrect", "0");
+    if (!request.match_all)
+        params.emplace_back("match", "any");
     if (!request.facets)
         params.emplace_back("facets", "0");
     return params;

@@ -98,32 +98,72 @@ std::string leading_snippet(const std::string& text, std::size_t max_bytes)
 
 Highlighter::Highlighter(const Xapian::Query& query, const Analyser& analyser) : m_analyser(analyser)
 {
-    for (auto term = query.get_unique_terms_begin(); term != query.get_unique_terms_end(); ++term) {
-        if (!is_text_term(*term))
-            continue;
-        m_terms.insert(*term);
-        m_stem_starts.insert((*term).substr(1, 2));
+    collect(query, false);
+}
+
+void Highlighter::collect(const Xapian::Query& query, bool in_phrase)
+{
+    if (query.get_type() == Xapian::Query::LEAF_TERM) {
+        const std::string term = *query.get_terms_begin();
+        if (!is_text_term(term))
+            return;
+        m_stem_starts.insert(term.substr(1, 2));
+        if (!in_phrase)
+            m_terms.insert(term);
+        return;
     }
+    const bool phrase = query.get_type() == Xapian::Query::OP_PHRASE;
+    if (phrase) {  // its words in order (get_terms_begin lists them sorted)
+        std::vector<std::string> words;
+        for (std::size_t i = 0; i < query.get_num_subqueries(); ++i)
+            words.push_back(*query.get_subquery(i).get_terms_begin());
+        m_phrases.push_back(std::move(words));
+    }
+    for (std::size_t i = 0; i < query.get_num_subqueries(); ++i)
+        collect(query.get_subquery(i), in_phrase || phrase);
 }
 
 std::string Highlighter::matching_term(const std::string& word) const
 {
     if (word.size() >= 2 && !m_stem_starts.count(word.substr(0, 2)))
         return {};
-    std::string term = m_analyser.term_of(word);
-    return m_terms.count(term) ? term : std::string();
+    return m_analyser.term_of(word);
 }
 
 std::string Highlighter::snippet(const std::string& text, std::size_t max_bytes) const
 {
     const std::vector<WordSpan> spans = word_spans(text);
-    // For each word, which distinct query term it matches (0, 1, ...), or -1.
+    // The indexed words of the text (stop words are not: a phrase runs over them) and their terms.
+    std::vector<std::size_t> indexed;
+    std::vector<std::string> terms(spans.size());
+    for (std::size_t i = 0; i < spans.size(); ++i) {
+        const std::string word = to_lower(std::string_view(text).substr(spans[i].offset, spans[i].length));
+        if (m_analyser.is_stop_word(word))
+            continue;
+        indexed.push_back(i);
+        terms[i] = matching_term(word);
+    }
+    // For each word, which distinct query term or phrase it matches (0, 1, ...), or -1.
     std::vector<int> matched(spans.size(), -1);
     std::unordered_map<std::string, int> term_ids;
-    for (std::size_t i = 0; i < spans.size(); ++i) {
-        const std::string term = matching_term(to_lower(std::string_view(text).substr(spans[i].offset, spans[i].length)));
-        if (!term.empty())
-            matched[i] = term_ids.emplace(term, static_cast<int>(term_ids.size())).first->second;
+    const auto id_of = [&term_ids](const std::string& key) {
+        return term_ids.emplace(key, static_cast<int>(term_ids.size())).first->second;
+    };
+    for (std::size_t i : indexed) {
+        if (!terms[i].empty() && m_terms.count(terms[i]))
+            matched[i] = id_of(terms[i]);
+    }
+    for (const auto& phrase : m_phrases) {
+        for (std::size_t start = 0; start + phrase.size() <= indexed.size(); ++start) {
+            std::size_t length = 0;
+            while (length < phrase.size() && terms[indexed[start + length]] == phrase[length])
+                ++length;
+            if (length < phrase.size())
+                continue;
+            const int id = id_of(phrase.front() + " " + phrase.back() + " " + std::to_string(phrase.size()));
+            for (std::size_t k = 0; k < phrase.size(); ++k)
+                matched[indexed[start + k]] = id;
+        }
     }
     if (std::none_of(matched.begin(), matched.end(), [](int term) { return term >= 0; }))
         return leading_snippet(text, max_bytes);

@@ -8,6 +8,7 @@
 
 #include <string>
 #include <unordered_set>
+#include <vector>
 
 namespace findings {
 
@@ -18,7 +19,9 @@ std::string escape_html(const std::string& text);
 // HTML-escaped: the snippet of a match with no words to mark.
 std::string leading_snippet(const std::string& text, std::size_t max_bytes);
 
-// Marks the words of texts whose terms (Analyser::term_of) are terms of a query.
+// Marks the words of texts whose terms (Analyser::term_of) are terms of a query; the words of
+// a phrase only where they stand as that phrase ("child and adolescent mental health
+// services", not every "health").
 class Highlighter {
 public:
     Highlighter(const Xapian::Query& query, const Analyser& analyser);
@@ -28,11 +31,15 @@ public:
     std::string snippet(const std::string& text, std::size_t max_bytes) const;
 
 private:
-    // Returns the query term a lower-case word of the text is indexed under, or "".
+    // Collects the terms and phrases of query into m_terms and m_phrases.
+    void collect(const Xapian::Query& query, bool in_phrase);
+    // Returns the term a lower-case word of the text is indexed under, if it is a term of the
+    // query or of one of its phrases; else "".
     std::string matching_term(const std::string& word) const;
 
     const Analyser& m_analyser;
-    std::unordered_set<std::string> m_terms;
+    std::unordered_set<std::string> m_terms;           // marked wherever they occur
+    std::vector<std::vector<std::string>> m_phrases;   // marked where the words run in order
     // The first two bytes of every term's stem: stemming changes only a word's ending, so a
     // word whose first two bytes are not here cannot match and is not stemmed.
     std::unordered_set<std::string> m_stem_starts;

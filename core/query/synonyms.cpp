@@ -81,14 +81,19 @@ std::vector<SynonymUse> find_synonyms(const std::string& text)
     std::vector<SynonymUse> uses;
     std::vector<bool> group_used(groups.size(), false);
     for (const auto& candidate : candidates) {
-        if (group_used[candidate.group])
-            continue;
         const std::size_t at = find_word(lower, to_lower(candidate.member), used);
         if (at == std::string::npos)
             continue;
         std::fill(used.begin() + at, used.begin() + at + candidate.member.size(), true);
+        // A second member of a group already found ("emergency duty team out of hours") is
+        // the same concept again: found, so that it is not searched as words as well.
+        const bool again = group_used[candidate.group];
         group_used[candidate.group] = true;
-        SynonymUse use{text.substr(at, candidate.member.size()), {}};
+        if (again) {
+            uses.push_back({at, text.substr(at, candidate.member.size()), {}});
+            continue;
+        }
+        SynonymUse use{at, text.substr(at, candidate.member.size()), {}};
         for (const auto& member : groups[candidate.group]) {
             if (to_lower(member) != to_lower(candidate.member))
                 use.alternatives.push_back(member);

@@ -11,11 +11,13 @@ const std::vector<std::vector<std::string>>& synonym_groups();
 
 // One member of a group found in a query, and the other members it stands for.
 struct SynonymUse {
+    std::size_t offset = 0;  // of matched in the text searched
     std::string matched;
     std::vector<std::string> alternatives;
 };
 
-// Finds synonym members in text (case-insensitive, on word boundaries, longest first).
+// Finds synonym members in text (case-insensitive, on word boundaries, longest first). A
+// second member of a group already found comes with no alternatives: it adds nothing.
 std::vector<SynonymUse> find_synonyms(const std::string& text);
 
 }  // namespace findings

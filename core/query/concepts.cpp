@@ -1,0 +1,66 @@
+// Synonyms as one concept.
+#include "core/query/concepts.h"
+
+#include "core/query/query_understanding.h"
+
+#include <algorithm>
+
+namespace findings {
+
+const char* const k_concept_prefix = "synonymsof";
+
+std::string with_synonym_concepts(const std::string& text, std::vector<SynonymUse>& uses)
+{
+    const std::vector<Negation> negations = negations_of(text);
+    std::vector<SynonymUse> found = find_synonyms(text);
+    std::sort(found.begin(), found.end(), [](const SynonymUse& a, const SynonymUse& b) { return a.offset < b.offset; });
+    std::string out;
+    std::size_t copied = 0;
+    for (SynonymUse& use : found) {
+        const std::size_t end = use.offset + use.matched.size();
+        const bool excluded = std::any_of(negations.begin(), negations.end(), [&](const Negation& negation) {
+            return use.offset < negation.operand + negation.length && negation.operand < end;
+        });
+        // In a field's value (kind:safeguarding_lac is no "LAC"): a ':' earlier in its token.
+        const std::size_t token = text.find_last_of(" (", use.offset);
+        const std::size_t colon = text.rfind(':', use.offset);
+        const bool field_value = colon != std::string::npos && (token == std::string::npos || colon > token);
+        const bool field_name = end < text.size() && text[end] == ':';
+        if (excluded || field_value || field_name || inside_quotes(text, use.offset))
+            continue;
+        out += text.substr(copied, use.offset - copied);
+        copied = end;
+        if (use.alternatives.empty())  // its group's concept is in the query already
+            continue;
+        out += k_concept_prefix + std::string(":") + std::to_string(uses.size());
+        uses.push_back(std::move(use));
+    }
+    return out + text.substr(copied);
+}
+
+Xapian::Query member_query(const std::string& member, const Analyser& analyser)
+{
+    std::vector<std::string> terms;
+    for (const auto& word : words_of(member)) {
+        if (!analyser.is_stop_word(word))  // not indexed (see Analyser)
+            terms.push_back(analyser.term_of(word));
+    }
+    if (terms.size() == 1)
+        return Xapian::Query(terms[0]);
+    return Xapian::Query(Xapian::Query::OP_PHRASE, terms.begin(), terms.end());
+}
+
+Xapian::Query ConceptField::operator()(const std::string& index)
+{
+    const bool digits = !index.empty() && index.size() < 6 &&
+                        std::all_of(index.begin(), index.end(), [](char c) { return c >= '0' && c <= '9'; });
+    if (!digits || std::stoul(index) >= m_uses.size())  // typed by hand: a word like any other
+        return Xapian::Query(m_analyser.term_of(k_concept_prefix + std::string(":") + index));
+    const SynonymUse& use = m_uses[std::stoul(index)];
+    std::vector<Xapian::Query> members = {member_query(use.matched, m_analyser)};
+    for (const auto& member : use.alternatives)
+        members.push_back(member_query(member, m_analyser));
+    return Xapian::Query(Xapian::Query::OP_SYNONYM, members.begin(), members.end());
+}
+
+}  // namespace findings
