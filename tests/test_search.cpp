@@ -563,6 +563,48 @@ TEST_CASE("Places and exclusions in plain words select the paragraphs their filt
     });
 }
 
+TEST_CASE("Polarity is a filter and a facet, and a weakness query never ranks praise above criticism",
+          "[search][polarity]")
+{
+    Searcher searcher(reports_index());
+    const std::string neglect = stemmed("neglect");
+    check_selections(searcher, reports_index(), {
+        {"polarity:negative", [](const Doc& d) { return d.field("polarity") == "negative"; }},
+        {"neglect polarity:mixed", [&](const Doc& d) { return d.has(neglect) && d.field("polarity") == "mixed"; }},
+        {"neglect polarity:praise", [&](const Doc& d) { return d.has(neglect) && d.field("polarity") == "positive"; }},
+    });
+    const auto rank_of = [](const std::string& polarity, bool critical) {
+        const char* const order[] = {"negative", "mixed", "positive", "neutral"};
+        const char* const praise_order[] = {"positive", "mixed", "negative", "neutral"};
+        for (int i = 0; i < 4; ++i) {
+            if (polarity == (critical ? order[i] : praise_order[i]))
+                return i < 2 ? i : 2;  // the rest share a tier
+        }
+        return 2;
+    };
+    for (const auto& [query, critical] : {std::pair<std::string, bool>{"neglect weaknesses", true},
+                                          {"assessment concerns since 2015", true},
+                                          {"leadership strengths", false},
+                                          {"weaknesses", true}}) {
+        INFO("query: " << query);
+        const SearchResult result = searcher.search(request_for(query, 100));
+        REQUIRE(result.hits.size() > 10);
+        int tier = 0;
+        for (const auto& hit : result.hits) {
+            CHECK(rank_of(hit.field("polarity"), critical) >= tier);
+            tier = std::max(tier, rank_of(hit.field("polarity"), critical));
+        }
+        CHECK(rank_of(result.hits.front().field("polarity"), critical) == 0);
+        CHECK_THAT(result.interpreted.cues.front().label, Contains(critical ? "negative paragraphs first" : "positive paragraphs first"));
+    }
+    const SearchResult counted = searcher.search(request_for("neglect"));
+    REQUIRE(counted.facets.count("polarity"));
+    std::size_t sum = 0;
+    for (const auto& value : counted.facets.at("polarity"))
+        sum += value.count;
+    CHECK(sum == counted.total);
+}
+
 TEST_CASE("A wildcard finds every word beginning with it, bounded, and says what it read", "[search][syntax]")
 {
     Searcher searcher(reports_index());

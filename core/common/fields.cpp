@@ -59,6 +59,13 @@ const std::vector<FieldValue> k_timescales = {
     {"within_6_months", "within 6 months"},
 };
 
+const std::vector<FieldValue> k_polarities = {
+    {"negative", "negative"},
+    {"mixed", "mixed"},
+    {"positive", "positive"},
+    {"neutral", "neutral"},
+};
+
 // The report kinds report_header's report_kind() gives.
 const std::vector<FieldValue> k_kinds = {
     {"unannounced_car", "unannounced inspection"},
@@ -148,6 +155,17 @@ std::vector<std::string> resolve_finding_type(const std::string& written)
 
 std::vector<std::string> resolve_timescale(const std::string& written) { return listed_value(written, k_timescales); }
 
+// Polarities, and the words people use for them ("critical", "praise").
+std::vector<std::string> resolve_polarity(const std::string& written)
+{
+    const std::string key = key_of(written);
+    if (key == "critical" || key == "criticism" || key == "weakness" || key == "weaknesses")
+        return {"negative"};
+    if (key == "praise" || key == "strength" || key == "strengths")
+        return {"positive"};
+    return listed_value(written, k_polarities);
+}
+
 std::string authority_name(const FieldSource& source) { return source.report.authority; }
 std::string authority_slug(const FieldSource& source) { return source.authority ? source.authority->slug : ""; }
 std::string region_name(const FieldSource& source) { return source.authority ? source.authority->region : ""; }
@@ -170,6 +188,7 @@ std::string kind_of(const FieldSource& source) { return source.report.kind; }
 std::string grade_of(const FieldSource& source) { return to_string(source.paragraph.grade); }
 std::string finding_type_of(const FieldSource& source) { return to_string(source.paragraph.finding_type); }
 std::string timescale_of(const FieldSource& source) { return to_string(source.paragraph.timescale); }
+std::string polarity_of(const FieldSource& source) { return to_string(source.paragraph.polarity); }
 
 // The grades an overall judgement takes (ungraded is no grade, and says nothing of a report).
 std::vector<FieldValue> overall_grades()
@@ -249,6 +268,11 @@ std::vector<Field> make_fields()
          "inadequate", "filter by the grade of the judgement a paragraph is under", k_grades,
          "use outstanding, good, adequate, requires_improvement, inadequate, not_judged or ungraded", resolve_grade,
          grade_of, grade_of, nullptr},
+        {"polarity", "Polarity", "polarity", "polarity", "--polarity", "XP", 13, "", true, false, L::paragraph,
+         F::values, "negative",
+         "filter by whether inspectors criticise (negative) or praise (positive) what a paragraph describes, both "
+         "(mixed) or neither (neutral), as a model read it",
+         k_polarities, "use negative, positive, mixed or neutral", resolve_polarity, polarity_of, polarity_of, nullptr},
         {"timescale", "Timescale", "timescale", "timescale", "--timescale", "XS", k_no_slot, "", false, false,
          L::paragraph, F::values, "within_3_months", "filter recommendations by the time they give", k_timescales,
          "use immediately, within_3_months, within_6_months or none", resolve_timescale, timescale_of, timescale_of, nullptr},

@@ -38,6 +38,6 @@ enum Slot : Xapian::valueno {
 inline const std::string k_meta_report = "report:";  // report:<id> -> report JSON
 inline const std::string k_meta_source = "source:";  // source:<absolute path> -> JSON {id, hash}
 inline const std::string k_meta_schema = "schema_version";
-inline const std::string k_schema_version = "6";
+inline const std::string k_schema_version = "7";
 
 }  // namespace findings::schema

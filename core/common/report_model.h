@@ -1,6 +1,8 @@
 // The report model: what the parser extracts from one inspection report.
 #pragma once
 
+#include "core/common/polarity.h"
+
 #include <optional>
 #include <string>
 #include <vector>
@@ -69,6 +71,8 @@ struct Paragraph {
     int position = 0;
     // The key of the judgement whose section the paragraph sits in, "" for none.
     std::string judgement;
+    // Whether the inspectors criticise or praise what it describes (polarity.h).
+    Polarity polarity = Polarity::neutral;
 
     // Returns the heading path joined with " > ".
     std::string section_path() const;

@@ -2,6 +2,7 @@
 #include "core/ingest/report_parser.h"
 
 #include "core/common/judgement_vocabulary.h"
+#include "core/common/polarity.h"
 #include "core/common/text_normaliser.h"
 #include "core/ingest/block_builder.h"
 #include "core/ingest/headings.h"
@@ -16,6 +17,20 @@
 namespace findings {
 
 namespace {
+
+// A listed finding says its polarity (the report files it under strengths or areas for
+// development); a narrative one is read by the model; context evaluates nothing.
+Polarity polarity_of(const Paragraph& paragraph)
+{
+    switch (paragraph.finding_type) {
+    case FindingType::strength: return Polarity::positive;
+    case FindingType::area_for_development:
+    case FindingType::priority_action:
+    case FindingType::recommendation: return Polarity::negative;
+    case FindingType::context: return Polarity::neutral;
+    default: return PolarityModel::shipped().of_paragraph(paragraph.text);
+    }
+}
 
 bool is_sign_off(const std::string& text)
 {
@@ -114,6 +129,8 @@ public:
         }
         resolve_judgements(m_candidates, m_report);
         inherit_grades(m_report);
+        for (Paragraph& paragraph : m_report.paragraphs)
+            paragraph.polarity = polarity_of(paragraph);
     }
 
 private:

@@ -361,8 +361,14 @@ void add_cue_filters(const Interpretation& cues, BuiltQuery& built)
         if (cue.field != "authority")
             built.reading.filters.push_back(cue.label);
     }
+    const auto rank = [&built](const std::string& term, double weight) {
+        double& kept = built.ranked_terms[term];
+        kept = std::max(kept, weight);
+    };
     for (const auto& [type, weight] : cues.ranked_types)
-        built.ranked_types.emplace(to_string(type), weight);
+        rank(field_named("finding_type")->term_prefix + to_string(type), weight);
+    for (const auto& [polarity, weight] : cues.ranked_polarities)
+        rank(field_named("polarity")->term_prefix + to_string(polarity), weight);
 }
 
 }  // namespace

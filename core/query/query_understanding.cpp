@@ -229,6 +229,7 @@ struct TypeCue {
     const char* pattern;
     std::vector<FindingType> types;                     // allowed
     std::vector<std::pair<FindingType, double>> ranked; // ranked first, by weight
+    std::vector<std::pair<Polarity, double>> polarities; // ranked before them, by weight
     const char* label;
 };
 
@@ -272,15 +273,23 @@ void read_finding_types(MaskedQuery& query, Interpretation& result)
     static const std::vector<FT> negative_or_narrative = {FT::area_for_development, FT::priority_action,
                                                           FT::recommendation, FT::judgement};
     static const std::vector<FT> positive_or_narrative = {FT::strength, FT::satisfactory, FT::judgement};
+    // A polarity outweighs any score of the words (BM25 stays far below), so that no praised
+    // paragraph ranks above a criticised one for a weakness query.
+    constexpr double k_first = 2000, k_second = 1000;
+    static const std::vector<std::pair<Polarity, double>> critical = {{Polarity::negative, k_first},
+                                                                      {Polarity::mixed, k_second}};
+    static const std::vector<std::pair<Polarity, double>> praise = {{Polarity::positive, k_first},
+                                                                    {Polarity::mixed, k_second}};
     static const std::vector<TypeCue> cues = {
-        {R"(\bareas? (?:for|of) development\b)", {FT::area_for_development}, {}, "areas for development"},
-        {R"(\b(?:areas? (?:for|of) |area\(s\) for )?priority actions?\b)", {FT::priority_action}, {}, "priority action"},
+        {R"(\bareas? (?:for|of) development\b)", {FT::area_for_development}, {}, {}, "areas for development"},
+        {R"(\b(?:areas? (?:for|of) |area\(s\) for )?priority actions?\b)", {FT::priority_action}, {}, {},
+         "priority action"},
         {R"(\b(?:recommendations?|actions? required|improvements? required|areas? for improvement|(?:what )?needs to improve)\b)",
-         {FT::recommendation}, {}, "recommendations"},
-        {R"(\b(?:good practice|strengths?|positives?)\b)", positive_or_narrative, positive,
-         "strengths, then narrative judgements"},
+         {FT::recommendation}, {}, {}, "recommendations"},
+        {R"(\b(?:good practice|strengths?|positives?)\b)", positive_or_narrative, positive, praise,
+         "strengths: positive paragraphs first, then mixed"},
         {R"(\b(?:weakness(?:es)?|weak areas?|areas? of weakness|concerns?|shortcomings?|failings?|problems?)\b)",
-         negative_or_narrative, negative, "weaknesses, then narrative judgements"},
+         negative_or_narrative, negative, critical, "weaknesses: negative paragraphs first, then mixed"},
     };
     static const std::vector<std::regex> patterns = [] {
         std::vector<std::regex> compiled;
@@ -292,6 +301,8 @@ void read_finding_types(MaskedQuery& query, Interpretation& result)
         read_cues(query, patterns[i], [&](const std::smatch& match) {
             add_types(result.finding_types, cues[i].types);
             result.ranked_types.insert(result.ranked_types.end(), cues[i].ranked.begin(), cues[i].ranked.end());
+            result.ranked_polarities.insert(result.ranked_polarities.end(), cues[i].polarities.begin(),
+                                            cues[i].polarities.end());
             result.cues.push_back({"finding_type", std::string("finding: ") + cues[i].label, match.str()});
             return true;
         });

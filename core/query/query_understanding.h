@@ -40,6 +40,9 @@ struct Interpretation {
     // Types a polarity cue names, with how far to rank them above the others it allows
     // ("strengths": strength most, then satisfactory, then narrative judgements).
     std::vector<std::pair<FindingType, double>> ranked_types;
+    // Polarities a polarity cue ranks first, far above the types and the words: a weakness query
+    // lists negative paragraphs, then mixed ones, before any other.
+    std::vector<std::pair<Polarity, double>> ranked_polarities;
     std::vector<Timescale> timescales;
     std::vector<Grade> grades;
     // The report's overall grade, from "inadequate overall", "authorities judged inadequate".

@@ -23,14 +23,14 @@ namespace s = schema;
 // a frequent word over a million paragraphs.
 const Xapian::BM25Weight k_weighting(1, 0, 1, 0, 0.5);
 
-// The documents of the finding types a query ranks first, one set per weight, highest first
-// (types of equal weight share a set, so that report order decides between them).
-std::vector<std::pair<double, std::shared_ptr<const DocSet>>> ranked_type_sets(const BuiltQuery& built,
+// The documents of the finding types and polarities a query ranks first, one set per weight,
+// highest first (terms of equal weight share a set, so that report order decides between them).
+std::vector<std::pair<double, std::shared_ptr<const DocSet>>> ranked_term_sets(const BuiltQuery& built,
                                                                                Xapian::Database& db)
 {
     std::map<double, std::vector<Xapian::Query>, std::greater<>> types_by_weight;
-    for (const auto& [type, weight] : built.ranked_types)
-        types_by_weight[weight].emplace_back(field_named("finding_type")->term_prefix + type);
+    for (const auto& [term, weight] : built.ranked_terms)
+        types_by_weight[weight].emplace_back(term);
     const auto sets = MatchSets::of(db);
     std::vector<std::pair<double, std::shared_ptr<const DocSet>>> ranked;
     for (const auto& [weight, types] : types_by_weight)
@@ -38,27 +38,32 @@ std::vector<std::pair<double, std::shared_ptr<const DocSet>>> ranked_type_sets(c
     return ranked;
 }
 
-// The matches split by ranked finding type, highest weight first, then the rest.
+// The matches in tiers: those in the highest-weighted set first, and within each tier those
+// in the next set first, and so on (a praised strength before a praised narrative paragraph
+// before a mixed strength); then the rest.
 std::vector<DocSet> ranked_tiers(const BuiltQuery& built, const DocSet& matched, Xapian::Database& db)
 {
-    std::vector<DocSet> tiers;
-    DocSet rest = matched;
-    for (const auto& [weight, docs] : ranked_type_sets(built, db)) {
-        DocSet tier = matched;
-        tier.intersect(*docs);
-        rest.subtract(tier);
-        tiers.push_back(std::move(tier));
+    std::vector<DocSet> tiers = {matched};
+    for (const auto& [weight, docs] : ranked_term_sets(built, db)) {
+        std::vector<DocSet> split;
+        for (DocSet& tier : tiers) {
+            DocSet in = tier;
+            in.intersect(*docs);
+            tier.subtract(in);
+            split.push_back(std::move(in));
+            split.push_back(std::move(tier));
+        }
+        tiers = std::move(split);
     }
-    tiers.push_back(std::move(rest));
     return tiers;
 }
 
 // Returns the query that adds the ranked finding types' weights: bit tests on kept sets rather
 // than a value read per match.
-Xapian::Query ranked_types_boost(const BuiltQuery& built, Xapian::Database& db)
+Xapian::Query ranked_terms_boost(const BuiltQuery& built, Xapian::Database& db)
 {
     std::vector<Xapian::Query> weighted;
-    for (const auto& [weight, docs] : ranked_type_sets(built, db))
+    for (const auto& [weight, docs] : ranked_term_sets(built, db))
         weighted.push_back(query_of(docs, weight));
     return Xapian::Query(Xapian::Query::OP_OR, weighted.begin(), weighted.end());
 }
@@ -67,8 +72,8 @@ Xapian::Query ranked_types_boost(const BuiltQuery& built, Xapian::Database& db)
 Xapian::Query ranking_query(const BuiltQuery& built, std::shared_ptr<const DocSet> among, Xapian::Database& db)
 {
     Xapian::Query query(Xapian::Query::OP_FILTER, built.text, query_of(std::move(among)));
-    if (!built.ranked_types.empty())
-        query = Xapian::Query(Xapian::Query::OP_AND_MAYBE, query, ranked_types_boost(built, db));
+    if (!built.ranked_terms.empty())
+        query = Xapian::Query(Xapian::Query::OP_AND_MAYBE, query, ranked_terms_boost(built, db));
     return query;
 }
 
@@ -156,8 +161,8 @@ Xapian::Query streaming_query(const BuiltQuery& built, Xapian::Database& db)
     if (!filters.empty())
         query = Xapian::Query(Xapian::Query::OP_FILTER, query,
                               Xapian::Query(Xapian::Query::OP_AND, filters.begin(), filters.end()));
-    if (!built.ranked_types.empty())
-        query = Xapian::Query(Xapian::Query::OP_AND_MAYBE, query, ranked_types_boost(built, db));
+    if (!built.ranked_terms.empty())
+        query = Xapian::Query(Xapian::Query::OP_AND_MAYBE, query, ranked_terms_boost(built, db));
     return query;
 }
 
