@@ -1,4 +1,4 @@
-// Golden tests: what the parser must extract from eight real corpus reports (2013-2026, every report kind in reports/).
+// Golden tests: what the parser must extract from ten real corpus reports (2013-2026, every report kind in reports/).
 #include <catch2/catch.hpp>
 
 #include "core/common/report_model.h"
@@ -292,6 +292,39 @@ TEST_CASE("the Durham 2016 single inspection framework report has its judgements
         "If you would like a copy of this document in a different format",
         "Piccadilly Gate",
         "Crown copyright",
+    });
+}
+
+TEST_CASE("single inspection framework reports of 2014-2015 have their priority and immediate actions")
+{
+    // Lambeth 2015 lists five for the local authority and four for the LSCB, each before its
+    // areas for improvement.
+    const Report lambeth = parse_corpus_report("reports/lambeth-2015-05-12-inspection.txt");
+    check_paragraphs(lambeth, {
+        {"Ensure that all young people who go missing from home and care are promptly",
+         FindingType::priority_action, Grade::ungraded, Timescale::none, "Priority and immediate action"},
+        {"Ensure that there is no undue delay in children moving to permanent homes.",
+         FindingType::priority_action, Grade::ungraded, Timescale::none, "Priority and immediate action"},
+        {"Ensure that the operational sub-groups of the LSCB are firmly established,",
+         FindingType::priority_action, Grade::ungraded, Timescale::none, "Priority and immediate action"},
+        {"Ensure that governance arrangements between the LSCB and other key",
+         FindingType::recommendation, Grade::ungraded, Timescale::none, ""},
+    });
+
+    // Barnsley 2014 has none, for the local authority and for the LSCB, and says so under both
+    // headings: that sentence is no finding.
+    const Report barnsley = parse_corpus_report("reports/barnsley-2014-08-08-inspection.txt");
+    int statements_of_none = 0;
+    for (const auto& paragraph : barnsley.paragraphs) {
+        if (paragraph.text != "The inspection did not find any areas for priority and immediate action.")
+            continue;
+        ++statements_of_none;
+        CHECK(std::string(to_string(paragraph.finding_type)) == "context");
+    }
+    CHECK(statements_of_none == 2);
+    check_paragraphs(barnsley, {
+        {"The local authority and its partners need to build upon and embed their Think",
+         FindingType::recommendation, Grade::ungraded, Timescale::none, "Areas for improvement"},
     });
 }
 

@@ -42,7 +42,7 @@ const std::vector<HeadingRule>& heading_rules()
         // Sections that set the finding type.
         {"(key )?strengths|areas of strength|the (local authority|lscb)'s strengths|what is working well", HL::section, FT::strength},
         {"areas? for development|area\\(s\\) for development", HL::section, FT::area_for_development},
-        {"areas? for priority action|area\\(s\\) for priority action|priority actions?", HL::section, FT::priority_action},
+        {"areas? for priority action|area\\(s\\) for priority action|priority actions?|priority and immediate actions?", HL::section, FT::priority_action},
         {"areas? for improvement|area\\(s\\) for improvement|recommendations?|what needs to improve.*|what does the .* need to improve.*|what the .* needs? to improve.*|actions? required.*", HL::section, FT::recommendation},
         {"the service meets the requirements of statutory guidance.*|.*met requirements.*|.*delivered satisfactorily.*", HL::section, FT::satisfactory},
         // Judgement headings.
@@ -328,6 +328,16 @@ bool is_closing_sentence(std::string_view text)
             return true;
     }
     return false;
+}
+
+bool states_no_priority_action(std::string_view text)
+{
+    // "The inspection did not find any areas for priority and immediate action." (SIF 2014-15)
+    static const std::regex none_found(
+        "(the inspection did not (find|identify) any|there (are|were) no) areas? (for|of) priority( and immediate)? actions?\\.?",
+        std::regex::icase | std::regex::optimize);
+    constexpr std::size_t k_longest = 120;  // bounds the regex's backtracking
+    return text.size() < k_longest && std::regex_match(text.begin(), text.end(), none_found);
 }
 
 bool is_boilerplate(std::string_view text)

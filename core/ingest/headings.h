@@ -65,6 +65,10 @@ bool is_lead_in(std::string_view text);
 // above will be specifically considered in any future inspection...").
 bool is_closing_sentence(std::string_view text);
 
+// Returns whether a paragraph states that the inspection found nothing for priority action: it
+// stands under the priority action heading but is no finding.
+bool states_no_priority_action(std::string_view text);
+
 // Returns whether a paragraph is Ofsted boilerplate rather than the report's own findings
 // (copyright, licence, grade-scale explanations, logo text).
 bool is_boilerplate(std::string_view text);

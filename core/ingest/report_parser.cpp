@@ -275,8 +275,14 @@ private:
         return narrative && (m_seen_heading || !m_header.letter) ? FindingType::judgement : FindingType::context;
     }
 
-    // The key of the judgement the innermost heading belongs to; a recommendations heading
-    // stands outside the judgement around it (recommendations are not graded findings), unless
+    static bool is_action(const std::optional<FindingType>& role)
+    {
+        return role == FindingType::recommendation || role == FindingType::priority_action;
+    }
+
+    // The key of the judgement the innermost heading belongs to; a heading of actions
+    // (recommendations, priority actions) stands outside the judgement around it (actions
+    // are not graded findings), unless
     // a narrative heading inside it ("Inspection findings" after the LSCB's recommendations)
     // has closed the list.
     std::string judgement_from_headings() const
@@ -289,7 +295,7 @@ private:
                 return (*heading)->judgement_key;
             if ((*heading)->role == FindingType::judgement)
                 narrative_inside = true;
-            else if ((*heading)->role == FindingType::recommendation && !narrative_inside)
+            else if (is_action((*heading)->role) && !narrative_inside)
                 return {};
         }
         return {};
@@ -332,6 +338,8 @@ private:
             m_candidates.push_back({subject, "", *overall, JudgementSource::sentence});
             paragraph.finding_type = FindingType::judgement;
             paragraph.judgement = overall_judgement_key();
+        } else if (states_no_priority_action(paragraph.text)) {
+            paragraph.finding_type = FindingType::context;
         } else if (is_closing_sentence(paragraph.text)) {
             paragraph.finding_type = FindingType::context;
             m_lead_in_role = FindingType::context;
