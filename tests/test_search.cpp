@@ -949,6 +949,60 @@ TEST_CASE("Page 2 continues page 1 with the same total", "[search][results]")
     }
 }
 
+TEST_CASE("Paragraphs where the query's words stand together rank above those where they are scattered",
+          "[search][relevance]")
+{
+    TempDir tmp;
+    const std::string letter = read_file(corpus_path("seed/004_93af4746b97930b5.txt"));
+    const std::string anchor = "## **Strengths**\n";
+    const std::size_t at = letter.find(anchor);
+    REQUIRE(at != std::string::npos);
+    // The same words once each, so that they weigh the same; the scattered one comes first in
+    // the report, so it would win a tie.
+    const std::string bullets = "\n- Conferences with the family and a core group help relatives plan for the wombat.\n"
+                                "- Family group conferences help relatives plan for the wombat.\n";
+    fs::create_directories(tmp.path() / "reports");
+    write_file(tmp / "reports/croydon-letter.txt",
+               letter.substr(0, at + anchor.size()) + bullets + letter.substr(at + anchor.size()));
+    run_indexer(tmp / "index", {tmp / "reports"}, {});
+    Searcher searcher(tmp / "index");
+    for (const char* query : {"family group conferences wombat", "wombat group conferences"}) {
+        INFO("query: " << query);
+        const SearchResult result = searcher.search(request_for(query));
+        REQUIRE(result.hits.size() >= 2);
+        CHECK_THAT(result.hits[0].text, Contains("Family group conferences"));
+        CHECK_THAT(result.hits[1].text, Contains("Conferences with the family"));
+        CHECK(result.hits[0].score > result.hits[1].score);
+    }
+    // Quoted or joined by operators, the words are what the user said: no proximity is added.
+    const SearchResult either = searcher.search(request_for("wombat AND family AND conferences"));
+    REQUIRE(either.hits.size() == 2);
+    CHECK(either.hits[0].score == Approx(either.hits[1].score));
+}
+
+TEST_CASE("Pages of any size and the export list the same ranking, in and beyond the proximity window",
+          "[search][results]")
+{
+    Searcher searcher(reports_index());
+    const std::string query = "children social care";
+    std::vector<std::string> exported;
+    for (const auto& hit : all_matches(searcher, request_for(query)))
+        exported.push_back(hit.id);
+    REQUIRE(exported.size() > 45);
+    exported.resize(45);
+    for (std::size_t per_page : {3, 7, 10, 20, 45}) {
+        INFO("per page: " << per_page);
+        std::vector<std::string> paged;
+        SearchRequest request = request_for(query, per_page);
+        for (request.page = 1; paged.size() < 45; ++request.page) {
+            for (const auto& hit : searcher.search(request).hits)
+                paged.push_back(hit.id);
+        }
+        paged.resize(45);
+        CHECK(paged == exported);
+    }
+}
+
 TEST_CASE("An export streams the same paragraphs in the same order as the pages", "[search][results]")
 {
     Searcher searcher(seed_index());

@@ -9,6 +9,7 @@
 #include "core/common/text_encoding.h"
 #include "core/common/text_normaliser.h"
 #include "core/query/concepts.h"
+#include "core/query/proximity.h"
 #include "core/query/spelling.h"
 #include "core/query/synonyms.h"
 #include "core/query/wildcards.h"
@@ -407,6 +408,7 @@ BuiltQuery build_query(const SearchRequest& request, const Xapian::Database& db,
         const Xapian::Query parsed = parse_text(cues.text, db, analyser, joined_by, built);
         if (!parsed.empty()) {
             built.text = parsed;
+            built.proximity = adjacent_pairs(cues.text, analyser);
             if (request.match_all) {
                 const Xapian::Query any = parse_text(cues.text, db, analyser, Xapian::Query::OP_OR, built);
                 if (any.serialise() != parsed.serialise())

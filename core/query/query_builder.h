@@ -17,6 +17,8 @@ struct BuiltQuery {
     Xapian::Query text;                                 // empty when the query has no words left
     Xapian::Query any_text;                             // the words OR-ed, where text AND-s them:
                                                         // the fallback when no paragraph has all
+    Xapian::Query proximity;                            // weighs the query's adjacent words found
+                                                        // side by side (proximity.h), or empty
     bool matches_nothing = false;                       // the words can match no paragraph:
                                                         // a range written backwards
     std::map<std::string, Xapian::Query> filter_groups; // facet name -> OR of its selected values

@@ -200,10 +200,17 @@ std::size_t Searcher::for_each_match(const SearchRequest& request, const std::fu
     std::size_t visited = 0;
     for (Xapian::doccount first = 0;; first += k_batch) {
         const Xapian::MSet mset = enquire.get_mset(first, k_batch);
+        RankedPage batch;
         for (auto match = mset.begin(); match != mset.end(); ++match) {
-            SearchHit hit = read_hit(match.get_document(), reports, has_text ? &highlighter : nullptr);
+            batch.documents.push_back(*match);
+            batch.weights.push_back(match.get_weight());
+        }
+        if (first == 0)
+            rescore_top(batch, request, built, m_db);  // the pages' order
+        for (std::size_t i = 0; i < batch.documents.size(); ++i) {
+            SearchHit hit = read_hit(m_db.get_document(batch.documents[i]), reports, has_text ? &highlighter : nullptr);
             hit.rank = ++visited;
-            hit.score = has_text ? match.get_weight() : 0;
+            hit.score = has_text ? batch.weights[i] : 0;
             visit(hit);
         }
         if (mset.size() < k_batch)
