@@ -894,20 +894,25 @@ TEST_CASE("A result carries the whole paragraph and a snippet with the matched w
     CHECK_THAT(hit->snippet, Contains("<mark>recording</mark>"));
 }
 
-TEST_CASE("Snippets are HTML-escaped", "[search][results]")
+// Indexes into tmp / "index" a seed letter with bullets added to its strengths.
+void index_letter_with_strengths(const TempDir& tmp, const std::string& bullets)
 {
-    TempDir tmp;
     const std::string letter = read_file(corpus_path("seed/004_93af4746b97930b5.txt"));
     const std::string anchor = "## **Strengths**\n";
     const std::size_t at = letter.find(anchor);
     REQUIRE(at != std::string::npos);
-    const std::string bullets = "\n- Case notes about the zebrafish project held <script>alert(1)</script> here.\n"
-                                "- The koala project scored <5 & was \"rated\" 'low'.\n"
-                                "- The wombat project scored >2.\n";
     fs::create_directories(tmp.path() / "reports");
     write_file(tmp / "reports/croydon-letter.txt",
                letter.substr(0, at + anchor.size()) + bullets + letter.substr(at + anchor.size()));
     run_indexer(tmp / "index", {tmp / "reports"}, {});
+}
+
+TEST_CASE("Snippets are HTML-escaped", "[search][results]")
+{
+    TempDir tmp;
+    index_letter_with_strengths(tmp, "\n- Case notes about the zebrafish project held <script>alert(1)</script> here.\n"
+                                     "- The koala project scored <5 & was \"rated\" 'low'.\n"
+                                     "- The wombat project scored >2.\n");
     Searcher searcher(tmp / "index");
     struct Row {
         std::string query;
@@ -953,18 +958,10 @@ TEST_CASE("Paragraphs where the query's words stand together rank above those wh
           "[search][relevance]")
 {
     TempDir tmp;
-    const std::string letter = read_file(corpus_path("seed/004_93af4746b97930b5.txt"));
-    const std::string anchor = "## **Strengths**\n";
-    const std::size_t at = letter.find(anchor);
-    REQUIRE(at != std::string::npos);
     // The same words once each, so that they weigh the same; the scattered one comes first in
     // the report, so it would win a tie.
-    const std::string bullets = "\n- Conferences with the family and a core group help relatives plan for the wombat.\n"
-                                "- Family group conferences help relatives plan for the wombat.\n";
-    fs::create_directories(tmp.path() / "reports");
-    write_file(tmp / "reports/croydon-letter.txt",
-               letter.substr(0, at + anchor.size()) + bullets + letter.substr(at + anchor.size()));
-    run_indexer(tmp / "index", {tmp / "reports"}, {});
+    index_letter_with_strengths(tmp, "\n- Conferences with the family and a core group help relatives plan for the wombat.\n"
+                                     "- Family group conferences help relatives plan for the wombat.\n");
     Searcher searcher(tmp / "index");
     for (const char* query : {"family group conferences wombat", "wombat group conferences"}) {
         INFO("query: " << query);
