@@ -258,7 +258,7 @@ TEST_CASE("Cues in plain words are read as filters and the rest is left as text"
         {"supervision strengths", "supervision", positive},
         {"supervision good practice", "supervision", positive},
         {"supervision priority action", "supervision", "type:priority_action"},
-        {"supervision areas for development", "supervision", "type:area_for_development"},
+        {"supervision areas for development", "supervision", "type:area_for_development,recommendation"},
         {"supervision recommendations", "supervision", "type:recommendation"},
         {"supervision actions required", "supervision", "type:recommendation"},
         {"supervision immediately", "supervision", "type:recommendation timescale:immediately"},

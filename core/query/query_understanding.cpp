@@ -281,7 +281,10 @@ void read_finding_types(MaskedQuery& query, Interpretation& result)
     static const std::vector<std::pair<Polarity, double>> praise = {{Polarity::positive, k_first},
                                                                     {Polarity::mixed, k_second}};
     static const std::vector<TypeCue> cues = {
-        {R"(\bareas? (?:for|of) development\b)", {FT::area_for_development}, {}, {}, "areas for development"},
+        // What 2009-2012 letters list as areas for development, later reports list as areas
+        // for improvement or what needs to improve (typed recommendation).
+        {R"(\bareas? (?:for|of) development\b)", {FT::area_for_development, FT::recommendation}, {}, {},
+         "areas for development or improvement"},
         {R"(\b(?:areas? (?:for|of) |area\(s\) for )?priority actions?\b)", {FT::priority_action}, {}, {},
          "priority action"},
         {R"(\b(?:recommendations?|actions? required|improvements? required|areas? for improvement|(?:what )?needs to improve)\b)",
