@@ -776,6 +776,28 @@ TEST_CASE("Domain synonyms find paragraphs that use another member of the group"
     }
 }
 
+TEST_CASE("A synonym is found however its words are joined, and in the plural", "[search][synonyms]")
+{
+    Searcher searcher(seed_index());
+    const std::pair<const char*, const char*> rows[] = {
+        {"education health and care plans", "education health and care plans = EHCP"},
+        {"PEPs", "PEPs = personal education plan"},
+        {"CAFs", "CAFs = common assessment framework"},
+        {"GPs", "GPs = general practitioner"},
+        {"out-of-hours", "out-of-hours = EDT"},
+        {"emergency duty team / out of hours", "emergency duty team = EDT"},
+    };
+    for (const auto& [query, listed] : rows) {
+        INFO("query: " << query);
+        const auto synonyms = searcher.search(request_for(query)).interpreted.synonyms;
+        REQUIRE(synonyms.size() == 1);
+        CHECK_THAT(synonyms[0], Contains(listed));
+    }
+    // Another word that begins like a member is no member.
+    for (const char* query : {"cafe", "caffeine", "peptides", "gpsx"})
+        CHECK(searcher.search(request_for(query)).interpreted.synonyms.empty());
+}
+
 // Returns facet counts as one comparable line: "Croydon=4 Havering=2".
 std::string counts_line(std::map<std::string, std::size_t> counts)
 {

@@ -1,11 +1,14 @@
 // The domain synonyms and abbreviations of stopwords/synonyms.txt, found in query text.
 #include "core/query/synonyms.h"
 
+#include "core/common/analyser.h"
 #include "core/common/text_normaliser.h"
 
 #include <algorithm>
-#include <cctype>
+#include <optional>
 #include <sstream>
+#include <string_view>
+#include <utility>
 
 namespace findings {
 
@@ -27,19 +30,46 @@ std::vector<std::string> split_members(const std::string& line)
     return members;
 }
 
-bool is_word_char(char c) { return std::isalnum(static_cast<unsigned char>(c)) || c == '&' || c == '\''; }
-
-// Returns whether needle occurs in haystack with word boundaries on both sides and unused.
-std::size_t find_word(const std::string& haystack, const std::string& needle, const std::vector<bool>& used)
+// Returns whether word is base in the plural ("peps", "plans").
+bool is_plural_of(std::string_view word, std::string_view base)
 {
-    for (std::size_t at = haystack.find(needle); at != std::string::npos; at = haystack.find(needle, at + 1)) {
-        const std::size_t end = at + needle.size();
-        const bool starts = at == 0 || !is_word_char(haystack[at - 1]);
-        const bool ends = end == haystack.size() || !is_word_char(haystack[end]);
-        if (starts && ends && std::none_of(used.begin() + at, used.begin() + end, [](bool u) { return u; }))
-            return at;
+    for (std::string_view ending : {"s", "es"}) {
+        if (word.size() == base.size() + ending.size() && word.substr(0, base.size()) == base &&
+            word.substr(base.size()) == ending)
+            return true;
     }
-    return std::string::npos;
+    return false;
+}
+
+// Returns the offset and length in text of the first run of the words of a member that uses no
+// used character: its words in order, with only spaces, commas, hyphens or slashes between them
+// ("out of hours" is also "out-of-hours"; "education, health and care plan" also "education
+// health and care plan"), the last one maybe plural ("PEPs", "education health and care
+// plans"). lower is text in lower case, spans its words.
+std::optional<std::pair<std::size_t, std::size_t>> find_member(const std::string& lower, const std::vector<WordSpan>& spans,
+                                                               const std::vector<std::string>& words,
+                                                               const std::vector<bool>& used)
+{
+    const auto word_at = [&](std::size_t i) { return std::string_view(lower).substr(spans[i].offset, spans[i].length); };
+    const auto only_separators = [&](std::size_t from, std::size_t to) {
+        return lower.find_first_not_of(" ,/-", from) >= to;
+    };
+    for (std::size_t first = 0; first + words.size() <= spans.size(); ++first) {
+        bool same = true;
+        for (std::size_t k = 0; k < words.size() && same; ++k) {
+            const std::string_view word = word_at(first + k);
+            same = word == words[k] || (k + 1 == words.size() && is_plural_of(word, words[k]));
+            if (same && k > 0)
+                same = only_separators(spans[first + k - 1].offset + spans[first + k - 1].length, spans[first + k].offset);
+        }
+        if (!same)
+            continue;
+        const std::size_t at = spans[first].offset;
+        const std::size_t end = spans[first + words.size() - 1].offset + spans[first + words.size() - 1].length;
+        if (std::none_of(used.begin() + at, used.begin() + end, [](bool u) { return u; }))
+            return std::make_pair(at, end - at);
+    }
+    return std::nullopt;
 }
 
 }  // namespace
@@ -66,37 +96,42 @@ std::vector<SynonymUse> find_synonyms(const std::string& text)
     struct Candidate {
         std::string member;
         std::size_t group;
+        std::vector<std::string> words;
     };
-    std::vector<Candidate> candidates;
-    const auto& groups = synonym_groups();
-    for (std::size_t g = 0; g < groups.size(); ++g) {
-        for (const auto& member : groups[g])
-            candidates.push_back({member, g});
-    }
-    std::stable_sort(candidates.begin(), candidates.end(),
-                     [](const Candidate& a, const Candidate& b) { return a.member.size() > b.member.size(); });
+    static const std::vector<Candidate> candidates = [] {
+        std::vector<Candidate> list;
+        const auto& groups = synonym_groups();
+        for (std::size_t g = 0; g < groups.size(); ++g) {
+            for (const auto& member : groups[g])
+                list.push_back({member, g, words_of(member)});
+        }
+        std::stable_sort(list.begin(), list.end(),
+                         [](const Candidate& a, const Candidate& b) { return a.member.size() > b.member.size(); });
+        return list;
+    }();
 
+    const auto& groups = synonym_groups();
     const std::string lower = to_lower(text);
-    std::vector<bool> used(lower.size(), false);
+    const std::vector<WordSpan> spans = word_spans(lower);
+    std::vector<bool> used(text.size(), false);
     std::vector<SynonymUse> uses;
     std::vector<bool> group_used(groups.size(), false);
     for (const auto& candidate : candidates) {
-        const std::size_t at = find_word(lower, to_lower(candidate.member), used);
-        if (at == std::string::npos)
+        const auto found = find_member(lower, spans, candidate.words, used);
+        if (!found)
             continue;
-        std::fill(used.begin() + at, used.begin() + at + candidate.member.size(), true);
+        const auto [at, length] = *found;
+        std::fill(used.begin() + at, used.begin() + at + length, true);
         // A second member of a group already found ("emergency duty team out of hours") is
         // the same concept again: found, so that it is not searched as words as well.
         const bool again = group_used[candidate.group];
         group_used[candidate.group] = true;
-        if (again) {
-            uses.push_back({at, text.substr(at, candidate.member.size()), {}});
-            continue;
-        }
-        SynonymUse use{at, text.substr(at, candidate.member.size()), {}};
-        for (const auto& member : groups[candidate.group]) {
-            if (to_lower(member) != to_lower(candidate.member))
-                use.alternatives.push_back(member);
+        SynonymUse use{at, text.substr(at, length), {}};
+        if (!again) {
+            for (const auto& member : groups[candidate.group]) {
+                if (to_lower(member) != to_lower(candidate.member))
+                    use.alternatives.push_back(member);
+            }
         }
         uses.push_back(std::move(use));
     }

@@ -16,7 +16,8 @@ struct SynonymUse {
     std::vector<std::string> alternatives;
 };
 
-// Finds synonym members in text (case-insensitive, on word boundaries, longest first). A
+// Finds synonym members in text (case-insensitive, on word boundaries, with any spaces, commas,
+// hyphens or slashes between their words and maybe a plural last word; longest first). A
 // second member of a group already found comes with no alternatives: it adds nothing.
 std::vector<SynonymUse> find_synonyms(const std::string& text);
 
