@@ -136,6 +136,72 @@ TEST_CASE("findings --help exits 0 and shows examples", "[cli][process]")
     }
 }
 
+TEST_CASE("findings with no arguments prints its help on stderr and exits 2", "[cli][process]")
+{
+    const ProgramRun run = findings({});
+    CHECK(run.exit_code == 2);
+    CHECK(run.out.empty());
+    CHECK_THAT(run.err, Contains("Usage: findings"));
+}
+
+TEST_CASE("findings reads options in every standard form, and a word after -- as query text", "[cli][process]")
+{
+    const auto ids = [](const ProgramRun& run) {
+        std::vector<std::string> list;
+        const nlohmann::json result = parse_json(run.out);
+        for (const auto& hit : result["results"])
+            list.push_back(hit["id"]);
+        return list;
+    };
+    const ProgramRun spaced = search({"--format", "json", "--limit", "3", "supervision"});
+    REQUIRE(ids(spaced).size() == 3);
+    for (const std::vector<std::string>& arguments : std::vector<std::vector<std::string>>{
+             {"--format=json", "--limit=3", "supervision"},
+             {"--format", "json", "-n", "3", "supervision"},
+             {"--format", "json", "-n3", "supervision"},
+             {"supervision", "--format", "json", "-n", "3"},
+         }) {
+        INFO(arguments[0] << " " << arguments[1] << " " << arguments[2]);
+        const ProgramRun run = search(arguments);
+        CHECK(run.exit_code == 0);
+        CHECK(ids(run) == ids(spaced));
+    }
+    // After --, "--all" and "-n" are words of the query, not options.
+    const ProgramRun words = search({"--format", "json", "--", "supervision", "--all"});
+    CHECK(words.exit_code != 2);
+    CHECK(parse_json(words.out)["interpreted"]["text"].get<std::string>() == "supervision --all");
+    // A word beginning with - is query syntax, as in the API: an exclusion.
+    const nlohmann::json excluded = parse_json(search({"--format", "json", "supervision", "-Croydon"}).out);
+    REQUIRE_FALSE(excluded["results"].empty());
+    for (const auto& hit : excluded["results"])
+        CHECK(hit["authority"] != "Croydon");
+}
+
+TEST_CASE("findings --count prints the total alone, --since and --until are --year's ends", "[cli][process]")
+{
+    const std::size_t total = parse_json(search({"--format", "json", "care", "--year", "2010.."}).out)["total"];
+    REQUIRE(total > 0);
+    const ProgramRun count = search({"--count", "care", "--since", "2010"});
+    CHECK(count.exit_code == 0);
+    CHECK(count.out == std::to_string(total) + "\n");
+    const std::size_t before = parse_json(search({"--format", "json", "care", "--year", "..2009"}).out)["total"];
+    CHECK(search({"--count", "care", "--until", "2009"}).out == std::to_string(before) + "\n");
+    const ProgramRun none = search({"--count", "xyzzyplugh"});
+    CHECK(none.exit_code == 1);
+    CHECK(none.out == "0\n");
+}
+
+TEST_CASE("findings --version names the program, the index schema and the index's revision", "[cli][process]")
+{
+    const ProgramRun run = search({"--version"});
+    CHECK(run.exit_code == 0);
+    CHECK_THAT(run.out, Contains("findings ") && Contains("index schema ") && Contains("revision ") &&
+                            Contains(" paragraphs"));
+    const ProgramRun without = findings({"-V", "--db", "/nonexistent/findings-index"});
+    CHECK(without.exit_code == 0);
+    CHECK_THAT(without.out, Contains("none yet"));
+}
+
 TEST_CASE("A query that is not UTF-8 gets an answer in every format, never an internal error", "[cli][process]")
 {
     for (const std::string format : {"table", "json", "ndjson", "csv"}) {

@@ -28,19 +28,25 @@ std::string CommandLine::value()
 long CommandLine::number(long low, long high)
 {
     const std::string option = m_argument;
-    const std::string text = value();
+    return whole_number(m_program, option, value(), low, high);
+}
+
+long whole_number(const std::string& program, const std::string& option, const std::string& text, long low, long high)
+{
     char* end = nullptr;
     const long parsed = std::strtol(text.c_str(), &end, 10);
     if (text.empty() || *end != '\0' || parsed < low || parsed > high)
-        fail(option + " needs a whole number from " + std::to_string(low) + " to " + std::to_string(high) + ", not \"" +
-             text + "\"");
+        fail_usage(program, option + " needs a whole number from " + std::to_string(low) + " to " +
+                                std::to_string(high) + ", not \"" + text + "\"");
     return parsed;
 }
 
-void CommandLine::fail(const std::string& message) const
+void fail_usage(const std::string& program, const std::string& message)
 {
-    std::fprintf(stderr, "%s: %s (see %s --help)\n", m_program.c_str(), message.c_str(), m_program.c_str());
+    std::fprintf(stderr, "%s: %s (see %s --help)\n", program.c_str(), message.c_str(), program.c_str());
     std::exit(k_exit_usage);
 }
+
+void CommandLine::fail(const std::string& message) const { fail_usage(m_program, message); }
 
 }  // namespace findings

@@ -9,6 +9,12 @@ namespace findings {
 // Exit status of a program whose command line cannot be used.
 constexpr int k_exit_usage = 2;
 
+// Prints "<program>: <message> (see <program> --help)" on stderr and exits with status 2.
+[[noreturn]] void fail_usage(const std::string& program, const std::string& message);
+
+// Returns text as a whole number from low to high, or fails with a message naming the option.
+long whole_number(const std::string& program, const std::string& option, const std::string& text, long low, long high);
+
 class CommandLine {
 public:
     // program names the program in messages ("findings").

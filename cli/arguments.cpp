@@ -1,0 +1,275 @@
+#include "cli/arguments.h"
+
+#include "core/common/command_line.h"
+#include "core/common/defaults.h"
+#include "core/common/fields.h"
+
+#include <CLI/CLI.hpp>
+
+#include <cstdio>
+#include <cstdlib>
+#include <map>
+#include <vector>
+
+namespace findings {
+
+namespace {
+
+constexpr const char* k_program = "findings";
+
+[[noreturn]] void fail(const std::string& message) { fail_usage(k_program, message); }
+
+const char* const k_usage = R"(Usage: findings [options] QUERY...
+       findings [options] -- QUERY...   (words after -- are all query, even "-n" or "--all")
+
+Searches inspection reports on children's services paragraph by paragraph. Plain words are
+searched as text (stemmed: "weaknesses" finds "weakness"), and cues become filters:
+  years         since 2009, before 2011, in 2010, 2009-2011, in 2019 and 2020, since June 2020
+                (a month reads as its year: reports are filtered by year)
+  authorities   Croydon, in Barking and Dagenham, London Borough of Redbridge; a reorganised
+                one also reads as its successors (Northamptonshire: North and West Northamptonshire)
+  regions       in London, in the North West, Yorkshire, the Midlands
+  authority types  London boroughs, counties, metropolitan districts, unitary authorities
+  finding types weaknesses, concerns, strengths, good practice, priority action,
+                areas for development, recommendations, within six months
+  grades        graded inadequate, rated good, grade 4 (the judgement a paragraph is under)
+  overall       inadequate overall, in authorities judged inadequate (the report's overall grade)
+Explicit syntax always works: authority:"Barking and Dagenham" year:2009..2011
+type:priority_action grade:adequate region:London "quoted phrase" AND OR NOT -word
+A minus, NOT, "not", "excluding", "except" or "outside" before an authority, a region or a
+year excludes it: neglect -Croydon NOT 2010, neglect not in 2019, neglect outside London
+A word ending in * finds every word that begins with it: neglec* (at least 3 letters).
+A word the index does not hold is corrected to a close, common one (permenance -> permanence),
+and stderr says so; notes on how the query was read are printed on stderr (--quiet: none).
+
+Examples:
+  findings supervision recording weakness since 2009
+  findings --explain Croydon strengths          how the query was read
+  findings --format csv --all neglect thresholds > neglect.csv
+  findings --facets --limit 0 "care leavers"    facet counts only
+  findings --literal "priority action"          no cue reading
+  findings --judgements --authority Croydon     every grade of every Croydon inspection
+  findings --judgements --judgement help_and_protection=inadequate --format csv
+
+Options:
+  --db DIR            the index (default: $FINDINGS_DB, else data/index)
+  --server URL        ask a running searchd instead (e.g. --server http://127.0.0.1:8080)
+  --format FORMAT     table (default), json (the API's shape), ndjson, csv
+  -n, --limit N       results per page (default 10, at most 100; 0 with --facets: counts only)
+  --page N            page of results (default 1)
+  --sort ORDER        relevance (default) or date (newest first)
+  --since Y, --until Y  the same as --year Y.. and --year ..Y
+  --collapse          the best paragraph of each report only
+  --all               stream every match (ndjson or csv; for exports)
+  --facets            print facet counts after the results (csv, ndjson: with --limit 0,
+                      as facet,value,count rows)
+  --explain           print how the query was read, on stderr
+  --quiet             print no notes on stderr (corrections, words left out, fallbacks)
+  --literal           do not read cues or correct spelling: search the words as written
+  --any               match paragraphs with any of the words (by default a match has every
+                      word, a synonym group or a phrase counting as one; when fewer than 10
+                      paragraphs have all, those with any are shown, and stderr says so)
+  --no-autocorrect    search misspelt words as typed (by default a word the index does not
+                      hold is corrected to a close, common one, and stderr says so)
+  --judgements        list the grade history instead of searching: one row per report and
+                      judgement (authority, report, kind, dates, key, label, grade), for the
+                      filters --authority, --region, --authority-type, --year, --kind,
+                      --overall, --judgement KEY[=GRADE] and --grade (of the row)
+  --count             print the number of matching paragraphs only
+  -V, --version       print the version of findings and of the index
+  -h, --help          show this help
+Options take their value as "--limit 5", "--limit=5" or "-n5"; a word beginning with "-"
+(other than -n, -h, -V) is query syntax: "neglect -Croydon" excludes Croydon.
+
+Filters (an option may be repeated: its values are OR-ed, different options AND-ed):
+)";
+
+const char* const k_usage_end = R"(
+Exit status: 0 matches found, 1 no match, 2 error (message on stderr).
+)";
+
+// Returns the help of the filter options, one per field of the table of fields.
+std::string filter_help()
+{
+    std::string help;
+    for (const Field& field : fields()) {
+        const bool range = field.filter == FieldFilter::year_range;
+        const std::string option = "  " + field.cli_option + (range ? " Y | Y1..Y2" : " VALUE");
+        help += option + std::string(option.size() < 22 ? 22 - option.size() : 1, ' ') + field.description;
+        if (range)
+            help += " (2009.. and ..2011 are open ranges)";
+        else if (!field.values.empty()) {
+            std::string values;
+            for (const auto& value : field.values)
+                values += (values.empty() ? "" : ", ") + value.value;
+            help += ":\n" + std::string(22, ' ') + values;
+        } else {
+            help += ", e.g. " + field.example;
+        }
+        help += "\n";
+    }
+    std::string syntax;
+    for (const Field& field : fields())
+        syntax += " " + field.query_prefix + ":" + field.example;
+    return help + "In a query the same filters are written as fields:" + syntax + "\n";
+}
+
+int parse_year(const std::string& option, const std::string& text)
+{
+    if (text.empty())
+        return 0;
+    return static_cast<int>(whole_number(k_program, option + " needs four-digit years, e.g. --year 2009..2011;",
+                                         text, 1990, 2100));
+}
+
+void parse_year_option(const std::string& value, SearchRequest& request)
+{
+    const auto dots = value.find("..");
+    if (dots == std::string::npos) {
+        request.year_from = request.year_to = parse_year("--year", value);
+        return;
+    }
+    request.year_from = parse_year("--year", value.substr(0, dots));
+    request.year_to = parse_year("--year", value.substr(dots + 2));
+}
+
+void print_help(std::FILE* out) { std::fprintf(out, "%s%s%s", k_usage, filter_help().c_str(), k_usage_end); }
+
+// Returns the message of a CLI11 error in the words of the other programs' messages.
+std::string message_of(const CLI::ParseError& error)
+{
+    const std::string what = error.what();
+    if (dynamic_cast<const CLI::ArgumentMismatch*>(&error))  // "--limit: 1 required TEXT missing"
+        return what.substr(0, what.find(':')) + " needs a value";
+    return what;
+}
+
+}  // namespace
+
+Options parse_arguments(int argc, char** argv)
+{
+    if (argc < 2) {  // nothing to do: the help, as an error (a script that forgot its query)
+        print_help(stderr);
+        std::exit(k_exit_usage);
+    }
+    Options options;
+    options.db = default_index_path();
+    CLI::App app("", k_program);
+    app.set_help_flag();       // the help below teaches more than CLI11's
+    app.allow_extras();        // the query's words, "-Croydon" among them, in order
+    app.option_defaults()->multi_option_policy(CLI::MultiOptionPolicy::TakeLast);
+    bool help = false;
+    bool any = false;
+    bool no_autocorrect = false;
+    std::string format = "table", limit, page, sort = "relevance", year, since, until;
+    app.add_flag("-h,--help", help);
+    app.add_flag("-V,--version", options.version);
+    app.add_option("--db", options.db);
+    app.add_option("--server", options.server);
+    app.add_option("--format", format);
+    app.add_option("-n,--limit", limit);
+    app.add_option("--page", page);
+    app.add_option("--sort", sort);
+    app.add_option("--since", since);
+    app.add_option("--until", until);
+    std::map<std::string, std::vector<std::string>> filters;
+    for (const Field& field : fields()) {
+        if (field.filter == FieldFilter::year_range)
+            app.add_option(field.cli_option, year);
+        else  // repeated: its values are OR-ed
+            app.add_option(field.cli_option, filters[field.name])
+                ->allow_extra_args(false)  // one value an occurrence: the words after it are the query's
+                ->multi_option_policy(CLI::MultiOptionPolicy::TakeAll);
+    }
+    app.add_flag("--collapse", options.request.collapse_reports);
+    app.add_flag("--all", options.all);
+    app.add_flag("--facets", options.facets);
+    app.add_flag("--explain", options.explain);
+    app.add_flag("--quiet", options.quiet);
+    app.add_flag("--literal", options.request.literal);
+    app.add_flag("--no-autocorrect", no_autocorrect);
+    app.add_flag("--any", any);
+    app.add_flag("--judgements", options.judgements);
+    app.add_flag("--count", options.count);
+    try {
+        app.parse(argc, argv);
+    } catch (const CLI::ParseError& error) {
+        fail(message_of(error));
+    }
+    if (help) {
+        print_help(stdout);
+        std::exit(0);
+    }
+    std::string query;
+    bool words_only = false;  // after "--"
+    for (const std::string& word : app.remaining()) {
+        if (!words_only && word == "--") {
+            words_only = true;
+            continue;
+        }
+        if (!words_only && word.rfind("--", 0) == 0)
+            fail("unknown option " + word);
+        query += (query.empty() ? "" : " ") + word;
+    }
+    const auto chosen = output_format_named(format);
+    if (!chosen)
+        fail("unknown format \"" + format + "\": use table, json, ndjson or csv");
+    options.format = *chosen;
+    if (!limit.empty())
+        options.request.per_page = static_cast<std::size_t>(whole_number(k_program, "--limit", limit, 0, k_max_per_page));
+    if (!page.empty())
+        options.request.page = static_cast<std::size_t>(whole_number(k_program, "--page", page, 1, k_max_page));
+    if (sort != "relevance" && sort != "date")
+        fail("--sort is relevance or date");
+    options.request.sort = sort == "date" ? SortOrder::date : SortOrder::relevance;
+    if (!year.empty())
+        parse_year_option(year, options.request);
+    if (!since.empty())
+        options.request.year_from = parse_year("--since", since);
+    if (!until.empty())
+        options.request.year_to = parse_year("--until", until);
+    for (auto& [name, values] : filters) {
+        if (!values.empty())
+            options.request.filters[name] = std::move(values);
+    }
+    options.request.match_all = !any;
+    options.request.autocorrect = !no_autocorrect;
+    options.request.query = query;
+    if (options.count) {
+        if (options.all || options.facets || options.judgements)
+            fail("--count prints the total alone: leave out --all, --facets and --judgements");
+        options.request.per_page = 1;
+        options.request.facets = false;
+        return options;
+    }
+    if (options.judgements) {
+        if (!query.empty())
+            fail("--judgements lists grades, it does not search words: give filters only (--authority, --overall, ...)");
+        const SearchRequest defaults;
+        if (options.all || options.facets || options.explain || options.request.literal || options.request.collapse_reports ||
+            options.request.per_page != defaults.per_page || options.request.page != defaults.page ||
+            options.request.sort != defaults.sort)
+            fail("--judgements prints the whole table: it takes filters and --format only");
+        return options;
+    }
+    if (options.request.per_page == 0) {
+        if (!options.facets)
+            fail("--limit 0 only makes sense with --facets");
+        options.counts_only = true;
+        options.request.per_page = 1;
+    }
+    if (options.all && options.format != OutputFormat::ndjson && options.format != OutputFormat::csv)
+        fail("--all streams every match: use it with --format ndjson or --format csv");
+    if (options.all && options.facets)
+        fail("--all streams matches only: ask for the counts on their own with --facets --limit 0");
+    const bool rows = options.format == OutputFormat::csv || options.format == OutputFormat::ndjson;
+    if (rows && options.facets && !options.counts_only)
+        fail("csv and ndjson hold one kind of row: add --limit 0 for the facet counts alone, or leave out --facets");
+    // A table shows facets only when asked; JSON always carries them. Not counting them spares
+    // loading the facet columns, most of a one-off search's time on a large index.
+    options.request.facets = options.facets || options.format != OutputFormat::table;
+    return options;
+}
+
+
+}  // namespace findings

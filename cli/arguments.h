@@ -1,0 +1,31 @@
+// The command line of findings: its options in every standard form (CLI11), the query's words,
+// and the teaching help.
+#pragma once
+
+#include "cli/output.h"
+#include "core/query/search_model.h"
+
+#include <string>
+
+namespace findings {
+
+struct Options {
+    std::string db;
+    std::string server;
+    OutputFormat format = OutputFormat::table;
+    SearchRequest request;
+    bool all = false;
+    bool facets = false;
+    bool explain = false;
+    bool quiet = false;
+    bool counts_only = false;  // --facets --limit 0
+    bool count = false;        // --count: the total alone
+    bool judgements = false;
+    bool version = false;
+};
+
+// Reads the command line; prints the help and exits 0 for --help, exits 2 with a message for a
+// command line that cannot be used, and with the help when there is nothing on it.
+Options parse_arguments(int argc, char** argv);
+
+}  // namespace findings
