@@ -6,6 +6,7 @@
 
 #include <CLI/CLI.hpp>
 
+#include <algorithm>
 #include <cstdio>
 #include <cstdlib>
 #include <map>
@@ -50,6 +51,8 @@ Examples:
   findings --literal "priority action"          no cue reading
   findings --judgements --authority Croydon     every grade of every Croydon inspection
   findings --judgements --judgement help_and_protection=inadequate --format csv
+  findings --format csv --fields id,authority,date,text --all neglect
+  findings --count --batch queries.txt          how many paragraphs each query matches
 
 Options:
   --db DIR            the index (default: $FINDINGS_DB, else data/index)
@@ -76,6 +79,12 @@ Options:
                       filters --authority, --region, --authority-type, --year, --kind,
                       --overall, --judgement KEY[=GRADE] and --grade (of the row)
   --count             print the number of matching paragraphs only
+  --fields LIST       the columns of csv and ndjson rows, e.g. --fields id,authority,date,text
+                      (rank, id, report_id, the fields below, date, section, report_title,
+                      score, text, position, snippet)
+  --batch FILE        search each line of FILE as a query (FILE "-", or the query "-": standard
+                      input), with the index opened once; prints NDJSON rows, each with its
+                      "query" (with --count: one row a query, {"query", "total"})
   -V, --version       print the version of findings and of the index
   -h, --help          show this help
 Options take their value as "--limit 5", "--limit=5" or "-n5"; a word beginning with "-"
@@ -161,7 +170,7 @@ Options parse_arguments(int argc, char** argv)
     bool help = false;
     bool any = false;
     bool no_autocorrect = false;
-    std::string format = "table", limit, page, sort = "relevance", year, since, until;
+    std::string format = "table", limit, page, sort = "relevance", year, since, until, columns;
     app.add_flag("-h,--help", help);
     app.add_flag("-V,--version", options.version);
     app.add_option("--db", options.db);
@@ -170,6 +179,8 @@ Options parse_arguments(int argc, char** argv)
     app.add_option("-n,--limit", limit);
     app.add_option("--page", page);
     app.add_option("--sort", sort);
+    app.add_option("--fields", columns);
+    app.add_option("--batch", options.batch);
     app.add_option("--since", since);
     app.add_option("--until", until);
     std::map<std::string, std::vector<std::string>> filters;
@@ -211,10 +222,35 @@ Options parse_arguments(int argc, char** argv)
             fail("unknown option " + word);
         query += (query.empty() ? "" : " ") + word;
     }
+    if (query == "-" && options.batch.empty()) {  // findings - : the queries come on standard input
+        options.batch = "-";
+        query.clear();
+    }
+    if (!options.batch.empty() && !query.empty())
+        fail("--batch reads its queries a line each: give no query on the command line");
     const auto chosen = output_format_named(format);
     if (!chosen)
         fail("unknown format \"" + format + "\": use table, json, ndjson or csv");
     options.format = *chosen;
+    if (!options.batch.empty() && format == "table")
+        options.format = OutputFormat::ndjson;  // a batch prints rows, each with its query
+    if (!options.batch.empty() && options.format != OutputFormat::ndjson)
+        fail("--batch prints NDJSON rows, each with its query: leave out --format or use --format ndjson");
+    for (std::size_t from = 0; !columns.empty() && from <= columns.size();) {
+        const std::size_t comma = std::min(columns.find(',', from), columns.size());
+        const std::string column = columns.substr(from, comma - from);
+        const auto& known = row_columns();
+        if (std::find(known.begin(), known.end(), column) == known.end()) {
+            std::string names;
+            for (const auto& name : known)
+                names += (names.empty() ? "" : ",") + name;
+            fail("--fields: no column \"" + column + "\"; the columns are " + names);
+        }
+        options.columns.push_back(column);
+        from = comma + 1;
+    }
+    if (!options.columns.empty() && options.format != OutputFormat::csv && options.format != OutputFormat::ndjson)
+        fail("--fields chooses the columns of csv and ndjson rows: add --format csv or --format ndjson");
     if (!limit.empty())
         options.request.per_page = static_cast<std::size_t>(whole_number(k_program, "--limit", limit, 0, k_max_per_page));
     if (!page.empty())

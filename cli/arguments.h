@@ -6,6 +6,7 @@
 #include "core/query/search_model.h"
 
 #include <string>
+#include <vector>
 
 namespace findings {
 
@@ -22,6 +23,8 @@ struct Options {
     bool count = false;        // --count: the total alone
     bool judgements = false;
     bool version = false;
+    std::vector<std::string> columns;  // --fields: the columns of csv and ndjson rows
+    std::string batch;                 // --batch FILE, or "-" for standard input: a query a line
 };
 
 // Reads the command line; prints the help and exits 0 for --help, exits 2 with a message for a

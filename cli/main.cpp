@@ -4,6 +4,7 @@
 #include "cli/remote_search.h"
 #include "core/common/error.h"
 #include "core/common/index_schema.h"
+#include "core/common/json_text.h"
 #include "core/common/text_normaliser.h"
 #include "core/query/search.h"
 
@@ -11,6 +12,8 @@
 
 #include <cstdio>
 #include <cstdlib>
+#include <fstream>
+#include <iostream>
 #include <string>
 #include <unistd.h>
 #include <vector>
@@ -29,10 +32,56 @@ bool asks_for_nothing(const findings::SearchRequest& request)
            !request.year_to;
 }
 
+// Searches each line of the batch as a query with the one searcher: NDJSON rows, each with its
+// query (with --count, one row a query and its total).
+template <typename Searcher>
+int run_batch(Searcher& searcher, const findings::Options& options)
+{
+    std::ifstream file;
+    if (options.batch != "-") {
+        file.open(options.batch);
+        if (!file)
+            throw findings::Error(findings::ErrorCode::io_error, "cannot read the batch file " + options.batch);
+    }
+    std::istream& in = options.batch == "-" ? std::cin : file;
+    bool matched = false;
+    for (std::string line; std::getline(in, line);) {
+        findings::SearchRequest request = options.request;
+        request.query = findings::collapse_spaces(line);  // also drops a Windows line end
+        if (request.query.empty())
+            continue;
+        const auto print = [&](const findings::SearchHit& hit) {
+            nlohmann::json row = findings::row_json(hit, options.columns);
+            row["query"] = request.query;
+            std::printf("%s\n", findings::json_text(row).c_str());
+            matched = true;
+        };
+        findings::QueryReading reading;
+        if (options.all) {
+            searcher.for_each_match(request, print, &reading);
+        } else {
+            const findings::SearchResult result = searcher.search(request);
+            reading = result.interpreted;
+            if (options.count) {
+                std::printf("%s\n", findings::json_text({{"query", request.query}, {"total", result.total}}).c_str());
+                matched = matched || result.total > 0;
+            } else {
+                for (const auto& hit : result.hits)
+                    print(hit);
+            }
+        }
+        if (!options.quiet)
+            findings::print_notes(stderr, reading, "");
+    }
+    return matched ? k_exit_matches : k_exit_no_match;
+}
+
 // Runs the command with a local Searcher or a RemoteSearcher: both have the same calls.
 template <typename Searcher>
 int run_with(Searcher& searcher, const findings::Options& options)
 {
+    if (!options.batch.empty())
+        return run_batch(searcher, options);
     if (options.judgements) {
         const auto rows = searcher.judgements(options.request);
         findings::print_judgements(stdout, rows, options.format);
@@ -45,10 +94,11 @@ int run_with(Searcher& searcher, const findings::Options& options)
     }
     if (options.all) {
         if (options.format == findings::OutputFormat::csv)
-            findings::print_csv_header(stdout);
+            findings::print_csv_header(stdout, options.columns);
         findings::QueryReading reading;
         const std::size_t count = searcher.for_each_match(
-            options.request, [&](const findings::SearchHit& hit) { findings::print_streamed_hit(stdout, hit, options.format); },
+            options.request,
+            [&](const findings::SearchHit& hit) { findings::print_streamed_hit(stdout, hit, options.format, options.columns); },
             &reading);
         if (!options.quiet)
             findings::print_notes(stderr, reading, "");
@@ -70,7 +120,7 @@ int run_with(Searcher& searcher, const findings::Options& options)
     findings::TableStyle style;
     style.colour = isatty(fileno(stdout)) != 0 && std::getenv("NO_COLOR") == nullptr;
     if (!options.counts_only || options.format == findings::OutputFormat::json)
-        findings::print_results(stdout, result, options.format, style);
+        findings::print_results(stdout, result, options.format, style, options.columns);
     if (options.facets)
         findings::print_facets(stdout, result, options.format);
     return result.total > 0 ? k_exit_matches : k_exit_no_match;

@@ -12,8 +12,9 @@ namespace findings {
 
 namespace {
 
-// The CSV columns: the result's identity, every field of the table of fields, then the rest.
-std::vector<std::string> csv_columns()
+// The columns of a row by default: the result's identity, every field of the table of fields,
+// then the rest.
+std::vector<std::string> default_columns()
 {
     std::vector<std::string> columns = {"rank", "id", "report_id"};
     for (const Field& field : fields()) {
@@ -22,6 +23,12 @@ std::vector<std::string> csv_columns()
     }
     columns.insert(columns.end(), {"date", "section", "report_title", "score", "text"});
     return columns;
+}
+
+const std::vector<std::string>& columns_or_default(const std::vector<std::string>& columns)
+{
+    static const std::vector<std::string> all = default_columns();
+    return columns.empty() ? all : columns;
 }
 
 std::string joined_section(const std::vector<std::string>& section)
@@ -87,26 +94,52 @@ std::optional<OutputFormat> output_format_named(const std::string& name)
     return std::nullopt;
 }
 
-void print_csv_header(std::FILE* out)
+const std::vector<std::string>& row_columns()
+{
+    static const std::vector<std::string> columns = [] {
+        std::vector<std::string> all = default_columns();
+        all.insert(all.end(), {"position", "snippet"});
+        return all;
+    }();
+    return columns;
+}
+
+void print_csv_header(std::FILE* out, const std::vector<std::string>& columns)
 {
     std::string line;
-    for (const auto& column : csv_columns())
+    for (const auto& column : columns_or_default(columns))
         line += (line.empty() ? "" : ",") + column;
     std::fprintf(out, "%s\r\n", line.c_str());
 }
 
-void print_streamed_hit(std::FILE* out, const SearchHit& hit, OutputFormat format)
+nlohmann::json row_json(const SearchHit& hit, const std::vector<std::string>& columns)
+{
+    nlohmann::json all = hit_json(hit);
+    if (columns.empty())
+        return all;
+    nlohmann::json row = nlohmann::json::object();
+    for (const auto& column : columns)
+        row[column] = all[column];
+    return row;
+}
+
+void print_streamed_hit(std::FILE* out, const SearchHit& hit, OutputFormat format, const std::vector<std::string>& columns)
 {
     if (format == OutputFormat::ndjson) {
-        std::fprintf(out, "%s\n", json_text(hit_json(hit)).c_str());
+        std::fprintf(out, "%s\n", json_text(row_json(hit, columns)).c_str());
         return;
     }
-    std::vector<std::string> values = {std::to_string(hit.rank), hit.id, hit.report_id};
-    for (const Field& field : fields()) {
-        if (field.shown)
-            values.push_back(field.numeric && hit.field(field.name).empty() ? "0" : hit.field(field.name));
+    const nlohmann::json all = hit_json(hit);
+    std::vector<std::string> values;
+    for (const auto& column : columns_or_default(columns)) {
+        const nlohmann::json& value = all[column];
+        if (column == "section")
+            values.push_back(joined_section(hit.section));
+        else if (column == "score")
+            values.push_back(std::to_string(hit.score));
+        else
+            values.push_back(value.is_string() ? value.get<std::string>() : value.dump());
     }
-    values.insert(values.end(), {hit.date, joined_section(hit.section), hit.report_title, std::to_string(hit.score), hit.text});
     std::fputs(csv_row(values).c_str(), out);
 }
 
@@ -135,7 +168,8 @@ void print_judgements(std::FILE* out, const std::vector<JudgementRow>& rows, Out
     }
 }
 
-void print_results(std::FILE* out, const SearchResult& result, OutputFormat format, const TableStyle& style)
+void print_results(std::FILE* out, const SearchResult& result, OutputFormat format, const TableStyle& style,
+                   const std::vector<std::string>& columns)
 {
     switch (format) {
     case OutputFormat::json:
@@ -145,11 +179,11 @@ void print_results(std::FILE* out, const SearchResult& result, OutputFormat form
         print_table(out, result, style);
         return;
     case OutputFormat::csv:
-        print_csv_header(out);
+        print_csv_header(out, columns);
         [[fallthrough]];
     case OutputFormat::ndjson:
         for (const auto& hit : result.hits)
-            print_streamed_hit(out, hit, format);
+            print_streamed_hit(out, hit, format, columns);
         return;
     }
 }

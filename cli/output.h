@@ -4,6 +4,8 @@
 #include "core/query/judgement_table.h"
 #include "core/query/search_model.h"
 
+#include <nlohmann/json.hpp>
+
 #include <cstdio>
 #include <optional>
 #include <string>
@@ -21,12 +23,22 @@ struct TableStyle {
     std::size_t width = 100;
 };
 
-// Prints a page of results in the given format (for json: the API's whole shape).
-void print_results(std::FILE* out, const SearchResult& result, OutputFormat format, const TableStyle& style);
+// The columns a row of csv or ndjson can have (--fields chooses among them); rows have the
+// first of them, all but position and snippet, unless columns are chosen.
+const std::vector<std::string>& row_columns();
+
+// Prints a page of results in the given format (for json: the API's whole shape; csv and
+// ndjson rows have the columns chosen, or the default ones when columns is empty).
+void print_results(std::FILE* out, const SearchResult& result, OutputFormat format, const TableStyle& style,
+                   const std::vector<std::string>& columns = {});
 
 // Prints one match as a row, for streaming exports (ndjson and csv; csv_header before the first).
-void print_csv_header(std::FILE* out);
-void print_streamed_hit(std::FILE* out, const SearchHit& hit, OutputFormat format);
+void print_csv_header(std::FILE* out, const std::vector<std::string>& columns = {});
+void print_streamed_hit(std::FILE* out, const SearchHit& hit, OutputFormat format,
+                        const std::vector<std::string>& columns = {});
+
+// Returns a match as an ndjson row: the API's result, or only the columns chosen, in their order.
+nlohmann::json row_json(const SearchHit& hit, const std::vector<std::string>& columns);
 
 // Prints the grade history: a table for people, or the rows as JSON ({total, judgements}),
 // NDJSON (a row per line) or CSV (with a header).

@@ -191,6 +191,55 @@ TEST_CASE("findings --count prints the total alone, --since and --until are --ye
     CHECK(none.out == "0\n");
 }
 
+TEST_CASE("findings --fields chooses the columns of csv and ndjson rows, in their order", "[cli][process]")
+{
+    const ProgramRun csv = search({"--format", "csv", "--fields", "id,authority,text", "-n", "3", "supervision"});
+    REQUIRE(csv.exit_code == 0);
+    const Rows rows = parse_csv(csv.out);
+    REQUIRE(rows.size() == 4);
+    CHECK(rows[0] == std::vector<std::string>{"id", "authority", "text"});
+    const std::vector<nlohmann::json> full = parse_ndjson(search({"--format", "ndjson", "-n", "3", "supervision"}).out);
+    const std::vector<nlohmann::json> chosen =
+        parse_ndjson(search({"--format", "ndjson", "--fields=id,polarity", "-n", "3", "supervision"}).out);
+    REQUIRE(chosen.size() == 3);
+    for (std::size_t i = 0; i < 3; ++i) {
+        CHECK(rows[i + 1] == std::vector<std::string>{full[i]["id"], full[i]["authority"], full[i]["text"]});
+        CHECK(chosen[i] == nlohmann::json{{"id", full[i]["id"]}, {"polarity", full[i]["polarity"]}});
+    }
+    const ProgramRun unknown = search({"--format", "csv", "--fields", "id,colour", "supervision"});
+    CHECK(unknown.exit_code == 2);
+    CHECK_THAT(unknown.err, Contains("colour") && Contains("authority"));
+    CHECK(search({"--fields", "id", "supervision"}).exit_code == 2);  // a table has no columns to choose
+}
+
+TEST_CASE("findings --batch searches a query a line with one index, from a file or standard input", "[cli][process]")
+{
+    TempDir tmp;
+    write_file(tmp / "queries.txt", "supervision\r\n\nCAF\nxyzzyplugh\n");
+    const ProgramRun counts = search({"--count", "--batch", tmp / "queries.txt"});
+    CHECK(counts.exit_code == 0);
+    const std::vector<nlohmann::json> lines = parse_ndjson(counts.out);
+    REQUIRE(lines.size() == 3);
+    for (std::size_t i = 0; i < 3; ++i) {
+        const std::string query = lines[i]["query"];
+        const std::size_t total = parse_json(search({"--format", "json", query}).out)["total"];
+        CHECK(lines[i]["total"] == total);
+    }
+    CHECK(lines[2] == nlohmann::json{{"query", "xyzzyplugh"}, {"total", 0}});
+    // Standard input, as "findings -": rows of hits, each with its query.
+    const ProgramRun piped = run_program("/bin/sh", {"-c", "printf 'supervision\\nCAF\\n' | " FINDINGS_CLI_PATH " --db '" +
+                                                                seed().path + "' -n 2 --fields id -"},
+                                         tmp);
+    CHECK(piped.exit_code == 0);
+    const std::vector<nlohmann::json> hits = parse_ndjson(piped.out);
+    REQUIRE(hits.size() == 4);
+    CHECK(hits[0]["query"] == "supervision");
+    CHECK(hits[3]["query"] == "CAF");
+    CHECK(hits[0].size() == 2);  // id and query
+    CHECK(search({"--batch", tmp / "missing.txt"}).exit_code == 2);
+    CHECK(search({"--batch", tmp / "queries.txt", "supervision"}).exit_code == 2);
+}
+
 TEST_CASE("findings --version names the program, the index schema and the index's revision", "[cli][process]")
 {
     const ProgramRun run = search({"--version"});
