@@ -21,6 +21,7 @@ constexpr const char* k_program = "findings";
 [[noreturn]] void fail(const std::string& message) { fail_usage(k_program, message); }
 
 const char* const k_usage = R"(Usage: findings [options] QUERY...
+       findings report ID [--format text|markdown|json]   one report, whole
        findings [options] -- QUERY...   (words after -- are all query, even "-n" or "--all")
 
 Searches inspection reports on children's services paragraph by paragraph. Plain words are
@@ -53,6 +54,8 @@ Examples:
   findings --judgements --judgement help_and_protection=inadequate --format csv
   findings --format csv --fields id,authority,date,text --all neglect
   findings --count --batch queries.txt          how many paragraphs each query matches
+  findings report croydon-2024-12-03-inspection --format markdown
+                                                one report whole, with its judgements
 
 Options:
   --db DIR            the index (default: $FINDINGS_DB, else data/index)
@@ -202,6 +205,15 @@ Options parse_arguments(int argc, char** argv)
     app.add_flag("--any", any);
     app.add_flag("--judgements", options.judgements);
     app.add_flag("--count", options.count);
+    // "findings report ID", unless -- comes first: "findings -- report writing" searches the word.
+    bool report = false;
+    for (int i = 1; i < argc && std::string(argv[i]) != "--" && !report; ++i)
+        report = std::string(argv[i]) == "report";
+    if (report) {
+        CLI::App* command = app.add_subcommand("report");
+        command->fallthrough();  // findings report ID --db DIR
+        command->add_option("id", options.report_id)->required();
+    }
     try {
         app.parse(argc, argv);
     } catch (const CLI::ParseError& error) {
@@ -228,6 +240,15 @@ Options parse_arguments(int argc, char** argv)
     }
     if (!options.batch.empty() && !query.empty())
         fail("--batch reads its queries a line each: give no query on the command line");
+    if (report) {
+        const auto chosen = report_format_named(format);
+        if (!chosen)
+            fail("a report prints as text (the default), markdown or json, not \"" + format + "\"");
+        if (!query.empty())
+            fail("findings report takes one report id (to search the word \"report\" first, write findings -- report ...)");
+        options.report_format = *chosen;
+        return options;
+    }
     const auto chosen = output_format_named(format);
     if (!chosen)
         fail("unknown format \"" + format + "\": use table, json, ndjson or csv");

@@ -3,6 +3,7 @@
 #pragma once
 
 #include "cli/output.h"
+#include "cli/report_output.h"
 #include "core/query/search_model.h"
 
 #include <string>
@@ -25,6 +26,8 @@ struct Options {
     bool version = false;
     std::vector<std::string> columns;  // --fields: the columns of csv and ndjson rows
     std::string batch;                 // --batch FILE, or "-" for standard input: a query a line
+    std::string report_id;             // findings report ID: print that report
+    ReportFormat report_format = ReportFormat::text;
 };
 
 // Reads the command line; prints the help and exits 0 for --help, exits 2 with a message for a

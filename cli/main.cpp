@@ -82,6 +82,17 @@ int run_with(Searcher& searcher, const findings::Options& options)
 {
     if (!options.batch.empty())
         return run_batch(searcher, options);
+    if (!options.report_id.empty()) {
+        try {
+            findings::print_report(stdout, searcher.report(options.report_id), options.report_format);
+        } catch (const findings::Error& error) {
+            if (error.code() != findings::ErrorCode::not_found)
+                throw;
+            throw findings::Error(error.code(), std::string(error.what()) + " (report ids are in results' report_id; " +
+                                                    "to search the word \"report\" first, write findings -- report ...)");
+        }
+        return k_exit_matches;
+    }
     if (options.judgements) {
         const auto rows = searcher.judgements(options.request);
         findings::print_judgements(stdout, rows, options.format);

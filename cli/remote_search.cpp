@@ -101,4 +101,13 @@ std::size_t RemoteSearcher::for_each_match(const SearchRequest& request, const s
     return visited;
 }
 
+nlohmann::json RemoteSearcher::report(const std::string& id)
+{
+    // Report ids are lower-case words joined by hyphens: anything else names no report, and
+    // must not reach the path unescaped.
+    if (id.empty() || id.find_first_not_of("abcdefghijklmnopqrstuvwxyz0123456789-") != std::string::npos)
+        throw Error(ErrorCode::not_found, "no report with id \"" + id + "\"");
+    return get_json("/api/reports/" + id, {});
+}
+
 }  // namespace findings

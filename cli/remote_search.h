@@ -29,6 +29,9 @@ public:
     // Returns the grade history through /api/judgements, for the request's filters.
     std::vector<JudgementRow> judgements(const SearchRequest& request);
 
+    // Returns a report with its paragraphs through /api/reports/{id}.
+    nlohmann::json report(const std::string& id);
+
 private:
     // Returns searchd's JSON answer to GET path with params; throws as search does.
     nlohmann::json get_json(const std::string& path, const httplib::Params& params);

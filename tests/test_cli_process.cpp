@@ -240,6 +240,35 @@ TEST_CASE("findings --batch searches a query a line with one index, from a file 
     CHECK(search({"--batch", tmp / "queries.txt", "supervision"}).exit_code == 2);
 }
 
+TEST_CASE("findings report ID prints one report whole, as text, Markdown or JSON", "[cli][process]")
+{
+    const std::string id = "redbridge-2010-03-05-inspection";
+    const ProgramRun json = search({"report", id, "--format", "json"});
+    REQUIRE(json.exit_code == 0);
+    const nlohmann::json report = parse_json(json.out);
+    REQUIRE(report["paragraphs"].size() > 20);
+    REQUIRE_FALSE(report["report"]["judgements"].empty());
+    const ProgramRun text = search({"report", id});
+    CHECK(text.exit_code == 0);
+    CHECK_THAT(text.out, Contains(report["report"]["title"].get<std::string>()));
+    // Every paragraph, numbered as the API numbers it, and the grades in words.
+    for (const auto& paragraph : report["paragraphs"]) {
+        const std::string number = std::to_string(paragraph["position"].get<int>()) + ". ";
+        CHECK_THAT(text.out, Contains(number + paragraph["text"].get<std::string>()));
+    }
+    CHECK_THAT(text.out, Contains("adequate"));
+    CHECK_THAT(text.out, !Contains("_"));  // no vocabulary spellings such as requires_improvement
+    const ProgramRun markdown = search({"report", id, "--format", "markdown"});
+    CHECK(markdown.out.rfind("# " + report["report"]["title"].get<std::string>(), 0) == 0);
+    CHECK_THAT(markdown.out, Contains("| Judgement | Grade |"));
+    const ProgramRun missing = search({"report", "no-such-report"});
+    CHECK(missing.exit_code == 2);
+    CHECK_THAT(missing.err, Contains("no-such-report") && Contains("-- report"));
+    CHECK(search({"report", id, "--format", "csv"}).exit_code == 2);
+    // After --, "report" is a word to search.
+    CHECK(parse_json(search({"--format", "json", "--", "report", "supervision"}).out)["total"] > 0);
+}
+
 TEST_CASE("findings --version names the program, the index schema and the index's revision", "[cli][process]")
 {
     const ProgramRun run = search({"--version"});

@@ -183,6 +183,8 @@ SearchResult Searcher::search(const SearchRequest& request)
     }
 }
 
+nlohmann::json Searcher::report(const std::string& id) { return lookup_report(m_db, id); }
+
 std::size_t Searcher::for_each_match(const SearchRequest& request, const std::function<void(const SearchHit&)>& visit,
                                      QueryReading* reading)
 {

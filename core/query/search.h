@@ -7,6 +7,7 @@
 #include "core/query/judgement_table.h"
 #include "core/query/search_model.h"
 
+#include <nlohmann/json.hpp>
 #include <xapian.h>
 
 #include <cstddef>
@@ -35,6 +36,9 @@ public:
 
     // Returns the grade history for the request's filters (judgement_table.h).
     std::vector<JudgementRow> judgements(const SearchRequest& request);
+
+    // Returns a report with its paragraphs (lookup_report); throws Error(not_found).
+    nlohmann::json report(const std::string& id);
 
     // Moves to the index's latest commit; returns whether it changed.
     bool reopen();
