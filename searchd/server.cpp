@@ -4,6 +4,7 @@
 
 #include "core/common/error.h"
 #include "core/common/json_text.h"
+#include "core/common/text_normaliser.h"
 #include "core/index/report_lookup.h"
 #include "core/query/judgement_table.h"
 #include "core/query/search.h"
@@ -18,6 +19,7 @@
 #include <chrono>
 #include <cstdio>
 #include <functional>
+#include <optional>
 
 namespace findings {
 
@@ -127,6 +129,51 @@ auto read_index(const std::string& db, const RevisionWarmer& warmer, Read&& read
             searcher.reopen();
         }
     }
+}
+
+// The validator of what one revision of the index answers: its UUID and revision (an index
+// rebuilt from scratch starts again at revision 1, under a new UUID). Weak, as two answers of
+// one revision differ in took_ms.
+std::string revision_tag(const Xapian::Database& index)
+{
+    return "W/\"" + index.get_uuid() + "-" + std::to_string(index.get_revision()) + "\"";
+}
+
+// Returns whether an If-None-Match header names tag ("*" names any); tags compare weakly.
+bool names_tag(const std::string& if_none_match, const std::string& tag)
+{
+    const auto strong = [](const std::string& t) { return t.rfind("W/", 0) == 0 ? t.substr(2) : t; };
+    std::size_t from = 0;
+    while (from < if_none_match.size()) {
+        const std::size_t comma = std::min(if_none_match.find(',', from), if_none_match.size());
+        const std::string candidate = collapse_spaces(if_none_match.substr(from, comma - from));
+        if (candidate == "*" || strong(candidate) == strong(tag))
+            return true;
+        from = comma + 1;
+    }
+    return false;
+}
+
+// Runs read as read_index does, unless the client holds this revision's answer already: then
+// the response is 304 Not Modified and nothing is read (nullopt). Either way it carries the
+// revision's ETag, to be checked again on every use (no-cache: a new revision may come at any
+// moment).
+template <typename Read>
+auto read_unless_held(const httplib::Request& request, httplib::Response& response, const std::string& db,
+                      const RevisionWarmer& warmer, Read&& read)
+{
+    using Answer = decltype(read(std::declval<Searcher&>()));
+    return read_index(db, warmer, [&](Searcher& searcher) -> std::optional<Answer> {
+        const std::string tag = revision_tag(searcher.database());
+        response.headers.erase("ETag");  // a retry on a newer revision tags anew
+        response.set_header("ETag", tag);
+        response.set_header("Cache-Control", "no-cache");
+        if (names_tag(request.get_header_value("If-None-Match"), tag)) {
+            response.status = 304;
+            return std::nullopt;
+        }
+        return read(searcher);
+    });
 }
 
 thread_local std::chrono::steady_clock::time_point t_request_started;
@@ -241,11 +288,14 @@ void SearchServer::add_routes()
     const RevisionWarmer& warmer = *m_warmer;
     m_server->Get("/api/search", [db, &warmer](const httplib::Request& request, httplib::Response& response) {
         const SearchRequest search = request_from_params(params_of(request));
-        send_json(response, 200, read_index(db, warmer, [&](Searcher& searcher) { return result_json(searcher.search(search)); }));
+        const auto answer = read_unless_held(request, response, db, warmer,
+                                             [&](Searcher& searcher) { return result_json(searcher.search(search)); });
+        if (answer)
+            send_json(response, 200, *answer);
     });
     m_server->Get(R"(/api/reports/([^/]+))", [db, &warmer](const httplib::Request& request, httplib::Response& response) {
         const std::string id = request.matches[1].str();
-        send_json(response, 200, read_index(db, warmer, [&](Searcher& searcher) {
+        const auto answer = read_unless_held(request, response, db, warmer, [&](Searcher& searcher) {
                       // Workers move to a new commit one request at a time: a report that another
                       // worker's search has just shown may be in a commit newer than this one's.
                       try {
@@ -255,7 +305,9 @@ void SearchServer::add_routes()
                               throw;
                           return lookup_report(searcher.database(), id);
                       }
-                  }));
+                  });
+        if (answer)
+            send_json(response, 200, *answer);
     });
     m_server->Get("/api/judgements", [db, &warmer](const httplib::Request& request, httplib::Response& response) {
         const QueryParams params = params_of(request);
@@ -265,20 +317,22 @@ void SearchServer::add_routes()
         if (format != "json" && format != "csv")
             throw Error(ErrorCode::bad_request, "format must be json or csv");
         const SearchRequest filters = filters_from_params(params, {"format"});
-        const auto rows = read_index(db, warmer, [&](Searcher& searcher) { return judgement_table(searcher.database(), filters); });
-        if (format == "csv")
-            response.set_content(judgement_table_csv(rows), "text/csv; charset=utf-8");
-        else
-            send_json(response, 200, judgement_table_json(rows));
+        const auto rows = read_unless_held(request, response, db, warmer,
+                                           [&](Searcher& searcher) { return judgement_table(searcher.database(), filters); });
+        if (rows && format == "csv")
+            response.set_content(judgement_table_csv(*rows), "text/csv; charset=utf-8");
+        else if (rows)
+            send_json(response, 200, judgement_table_json(*rows));
     });
     m_server->Get("/api/facets", [db, &warmer](const httplib::Request& request, httplib::Response& response) {
         if (!request.params.empty())
             throw Error(ErrorCode::bad_request, "/api/facets takes no parameters: use /api/search for filtered counts");
         SearchRequest everything;
         everything.per_page = 1;
-        const nlohmann::json json =
-            read_index(db, warmer, [&](Searcher& searcher) { return result_json(searcher.search(everything)); });
-        send_json(response, 200, {{"total", json["total"]}, {"facets", json["facets"]}});
+        const auto json = read_unless_held(request, response, db, warmer,
+                                           [&](Searcher& searcher) { return result_json(searcher.search(everything)); });
+        if (json)
+            send_json(response, 200, {{"total", (*json)["total"]}, {"facets", (*json)["facets"]}});
     });
     m_server->Get("/api/schema", [](const httplib::Request& request, httplib::Response& response) {
         if (!request.params.empty())

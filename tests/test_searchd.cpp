@@ -654,8 +654,10 @@ TEST_CASE("Every query parameter /api/search accepts is documented in /openapi.j
     Searchd server(site().index);
     const json doc = get_json(server, "/openapi.json");
     std::set<std::string> documented;
-    for (const auto& parameter : doc["paths"]["/api/search"]["get"]["parameters"])
-        documented.insert(parameter["name"].get<std::string>());
+    for (const auto& parameter : doc["paths"]["/api/search"]["get"]["parameters"]) {
+        if (parameter["in"] == "query")  // If-None-Match is a header
+            documented.insert(parameter["name"].get<std::string>());
+    }
     const std::vector<std::string> names = search_parameter_names();
     CHECK(documented == std::set<std::string>(names.begin(), names.end()));
     std::map<std::string, std::string> samples = {
@@ -936,6 +938,48 @@ TEST_CASE("A new commit is served without a restart and without a failed request
     REQUIRE(found["total"] > 0);
     CHECK(found["results"][0]["report_id"] == k_new_report);
     CHECK(report_status == 200);
+}
+
+TEST_CASE("Answers carry their revision's ETag, 304 while it holds and 200 after a new commit", "[searchd][cache]")
+{
+    TempDir tmp;
+    const std::string db = tmp / "index";
+    fs::copy(site().index, db, fs::copy_options::recursive);
+    Searchd server(db);
+    httplib::Client client = client_for(server.port());
+    const auto get_with = [&](const std::string& target, const std::string& if_none_match) {
+        const httplib::Result result = client.Get(target, httplib::Headers{{"If-None-Match", if_none_match}});
+        REQUIRE(result);
+        return Reply{result->status, result->headers, result->body};
+    };
+    const std::vector<std::string> targets = {search_target({{"q", "care"}}), "/api/reports/" + k_graded_report,
+                                              "/api/facets", "/api/judgements", "/api/judgements?format=csv"};
+    std::string tag;
+    for (const auto& target : targets) {
+        INFO(target);
+        const Reply first = get(server, target);
+        REQUIRE(first.status == 200);
+        CHECK(first.header("Cache-Control") == "no-cache");
+        REQUIRE(first.header("ETag").rfind("W/\"", 0) == 0);
+        CHECK((tag.empty() || first.header("ETag") == tag));  // one revision, one tag
+        tag = first.header("ETag");
+        const Reply held = get_with(target, tag);
+        CHECK(held.status == 304);
+        CHECK(held.body.empty());
+        CHECK(held.header("ETag") == tag);
+        CHECK(get_with(target, "W/\"another\", " + tag).status == 304);  // a list naming it
+        CHECK(get_with(target, "W/\"another\"").status == 200);
+    }
+    CHECK(get(server, "/api/health").headers.count("ETag") == 0);  // always answered afresh
+
+    REQUIRE(run_indexer(db, {corpus_path("reports/" + k_new_report + ".txt")}, {}).reports_added == 1);
+    Reply after = get_with(targets[0], tag);
+    for (int wait = 0; wait < 100 && after.status == 304; ++wait) {  // until this worker has moved
+        std::this_thread::sleep_for(std::chrono::milliseconds(50));
+        after = get_with(targets[0], tag);
+    }
+    CHECK(after.status == 200);
+    CHECK(after.header("ETag") != tag);
 }
 
 TEST_CASE("An index rebuilt from scratch in place is served by every worker, not the deleted one", "[searchd][reopen]")
