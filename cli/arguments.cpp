@@ -69,6 +69,7 @@ Options:
   --all               stream every match (ndjson or csv; for exports)
   --facets            print facet counts after the results (csv, ndjson: with --limit 0,
                       as facet,value,count rows)
+  --facet NAME        count this facet only (authority, year, ...; repeat for more); implies --facets
   --explain           print how the query was read, on stderr
   --quiet             print no notes on stderr (corrections, words left out, fallbacks)
   --literal           do not read cues or correct spelling: search the words as written
@@ -186,6 +187,8 @@ Options parse_arguments(int argc, char** argv)
     app.add_option("--batch", options.batch);
     app.add_option("--since", since);
     app.add_option("--until", until);
+    std::vector<std::string> facet_names;
+    app.add_option("--facet", facet_names)->allow_extra_args(false)->multi_option_policy(CLI::MultiOptionPolicy::TakeAll);
     std::map<std::string, std::vector<std::string>> filters;
     for (const Field& field : fields()) {
         if (field.filter == FieldFilter::year_range)
@@ -288,6 +291,13 @@ Options parse_arguments(int argc, char** argv)
     for (auto& [name, values] : filters) {
         if (!values.empty())
             options.request.filters[name] = std::move(values);
+    }
+    for (const auto& name : facet_names) {
+        const Field* field = field_named(name);
+        if (!field || !field->facet)
+            fail("--facet names a facet to count, such as authority or year, not \"" + name + "\"");
+        options.request.facet_names.push_back(name);
+        options.facets = true;
     }
     options.request.match_all = !any;
     options.request.autocorrect = !no_autocorrect;

@@ -16,6 +16,7 @@
 #include <httplib.h>
 #include <xapian.h>
 
+#include <cctype>
 #include <chrono>
 #include <cstdio>
 #include <functional>
@@ -176,6 +177,45 @@ auto read_unless_held(const httplib::Request& request, httplib::Response& respon
     });
 }
 
+// Returns text with every byte but letters, digits and -._~ percent-encoded, for a URL's query.
+std::string percent_encoded(const std::string& text)
+{
+    static const char* const k_hex = "0123456789ABCDEF";
+    std::string out;
+    for (const unsigned char c : text) {
+        if (std::isalnum(c) || c == '-' || c == '.' || c == '_' || c == '~') {
+            out += static_cast<char>(c);
+        } else {
+            out += '%';
+            out += k_hex[c >> 4];
+            out += k_hex[c & 15];
+        }
+    }
+    return out;
+}
+
+// Returns the links to a search's next and previous pages, where there are such pages.
+nlohmann::json page_links(SearchRequest request, std::size_t pages)
+{
+    const auto url_of = [&request](std::size_t page) {
+        request.page = page;
+        std::string url = "/api/search";
+        char separator = '?';
+        for (const auto& [name, value] : request_to_params(request)) {
+            url += separator + name + "=" + percent_encoded(value);
+            separator = '&';
+        }
+        return url;
+    };
+    const std::size_t page = request.page;
+    nlohmann::json links = nlohmann::json::object();
+    if (page < pages)
+        links["next"] = url_of(page + 1);
+    if (page > 1 && pages > 0)
+        links["prev"] = url_of(std::min(page - 1, pages));
+    return links;
+}
+
 thread_local std::chrono::steady_clock::time_point t_request_started;
 
 }  // namespace
@@ -288,8 +328,11 @@ void SearchServer::add_routes()
     const RevisionWarmer& warmer = *m_warmer;
     m_server->Get("/api/search", [db, &warmer](const httplib::Request& request, httplib::Response& response) {
         const SearchRequest search = request_from_params(params_of(request));
-        const auto answer = read_unless_held(request, response, db, warmer,
-                                             [&](Searcher& searcher) { return result_json(searcher.search(search)); });
+        const auto answer = read_unless_held(request, response, db, warmer, [&](Searcher& searcher) {
+            nlohmann::json json = result_json(searcher.search(search));
+            json["links"] = page_links(search, json["pages"]);
+            return json;
+        });
         if (answer)
             send_json(response, 200, *answer);
     });

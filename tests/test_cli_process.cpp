@@ -368,7 +368,8 @@ TEST_CASE("findings --format json prints the API's shape", "[cli][process]")
     REQUIRE(run.exit_code == 0);
     const nlohmann::json result = parse_json(run.out);
     CHECK(keys_of(result) ==
-          std::set<std::string>{"query", "interpreted", "total", "took_ms", "results", "facets", "suggestion"});
+          std::set<std::string>{"query", "interpreted", "total", "page", "per_page", "pages", "took_ms", "results",
+                                    "facets", "suggestion"});
     CHECK(result["query"] == "supervision recording weakness since 2009");
     CHECK(result["interpreted"]["text"] == "supervision recording");
     CHECK(result["interpreted"]["cues"].size() == 2);
@@ -525,6 +526,19 @@ TEST_CASE("findings --facets --limit 0 prints the counts only", "[cli][process]"
     CHECK(counts["results"].empty());
     CHECK(counts["facets"] == result["facets"]);
     CHECK(counts["total"] == result["total"]);
+}
+
+TEST_CASE("findings --facet counts the facets named only", "[cli][process]")
+{
+    const ProgramRun run = search({"--format", "csv", "--facet", "year", "--facet", "kind", "--limit", "0", "care"});
+    REQUIRE(run.exit_code == 0);
+    const Rows rows = parse_csv(run.out);
+    REQUIRE(rows.size() > 2);
+    std::set<std::string> facets;
+    for (std::size_t i = 1; i < rows.size(); ++i)
+        facets.insert(rows[i][0]);
+    CHECK(facets == std::set<std::string>{"year", "kind"});
+    CHECK(search({"--facet", "colour", "care"}).exit_code == 2);
 }
 
 TEST_CASE("findings --facets --limit 0 prints the same counts as rows in csv and ndjson", "[cli][process]")

@@ -396,6 +396,49 @@ TEST_CASE("/api/search pages through results with consecutive ranks and the same
     CHECK(beyond["total"] == first["total"]);
 }
 
+TEST_CASE("/api/search says its page, per_page and pages, links the next and previous pages, and counts alone at per_page=0",
+          "[searchd]")
+{
+    Searchd server(site().index);
+    const json first = get_json(server, search_target({{"q", "children"}, {"per_page", "7"}}));
+    const std::size_t total = first["total"];
+    const std::size_t pages = (total + 6) / 7;
+    REQUIRE(pages > 2);
+    CHECK(first["page"] == 1);
+    CHECK(first["per_page"] == 7);
+    CHECK(first["pages"] == pages);
+    CHECK_FALSE(first["links"].contains("prev"));
+    // Following next gives the second page, whose prev leads back to the first.
+    const json second = get_json(server, first["links"]["next"].get<std::string>());
+    CHECK(second["page"] == 2);
+    CHECK(second["results"][0]["rank"] == 8);
+    CHECK(result_ids(get_json(server, second["links"]["prev"].get<std::string>())) == result_ids(first));
+    const json last = get_json(server, search_target({{"q", "children"}, {"per_page", "7"}, {"page", std::to_string(pages)}}));
+    CHECK_FALSE(last["links"].contains("next"));
+    CHECK(last["results"].size() == total - 7 * (pages - 1));
+    // per_page=0: the total and facets alone.
+    const json counts = get_json(server, search_target({{"q", "children"}, {"per_page", "0"}}));
+    CHECK(counts["results"].empty());
+    CHECK(counts["total"] == total);
+    CHECK(counts["pages"] == 0);
+    CHECK(counts["facets"] == first["facets"]);
+}
+
+TEST_CASE("/api/search counts the facets it is asked for, and refuses a name that is no facet", "[searchd]")
+{
+    Searchd server(site().index);
+    const json all = get_json(server, search_target({{"q", "care"}}));
+    const json chosen = get_json(server, search_target({{"q", "care"}, {"facets", "year,authority"}}));
+    CHECK(chosen["facets"].size() == 2);
+    CHECK(chosen["facets"]["year"] == all["facets"]["year"]);
+    CHECK(chosen["facets"]["authority"] == all["facets"]["authority"]);
+    CHECK(chosen["total"] == all["total"]);
+    CHECK(get_json(server, search_target({{"q", "care"}, {"facets", "0"}}))["facets"].empty());
+    const Reply wrong = get(server, search_target({{"q", "care"}, {"facets", "year,colour"}}));
+    CHECK(wrong.status == 400);
+    CHECK_THAT(wrong.body, Contains("colour") && Contains("authority"));
+}
+
 TEST_CASE("/api/search sorts by date, collapses to reports, reads literally and skips facets on request", "[searchd]")
 {
     Searchd server(site().index);

@@ -51,11 +51,12 @@ QuerySets evaluate_sets(const BuiltQuery& built, Xapian::Database& db)
     return result;
 }
 
-std::map<std::string, std::vector<FacetCount>> count_facets(const QuerySets& sets, const FacetColumns& columns)
+std::map<std::string, std::vector<FacetCount>> count_facets(const QuerySets& sets, const FacetColumns& columns,
+                                                            const std::vector<std::string>& names)
 {
     std::map<std::string, std::vector<std::pair<std::string, std::size_t>>> counted;
     std::vector<std::string> unfiltered;
-    for (const auto& facet : facet_names()) {
+    for (const auto& facet : names.empty() ? facet_names() : names) {
         if (sets.groups.count(facet) == 0)
             unfiltered.push_back(facet);
         else

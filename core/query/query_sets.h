@@ -27,8 +27,10 @@ struct QuerySets {
 
 QuerySets evaluate_sets(const BuiltQuery& built, Xapian::Database& db);
 
-// Counts the facets every search counts over the matches; a facet the request filters on is
-// counted without its own filter, so that its other values show what widening would give.
-std::map<std::string, std::vector<FacetCount>> count_facets(const QuerySets& sets, const FacetColumns& columns);
+// Counts the facets named (every facet when names is empty) over the matches; a facet the
+// request filters on is counted without its own filter, so that its other values show what
+// widening would give.
+std::map<std::string, std::vector<FacetCount>> count_facets(const QuerySets& sets, const FacetColumns& columns,
+                                                            const std::vector<std::string>& names = {});
 
 }  // namespace findings

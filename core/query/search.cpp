@@ -62,8 +62,8 @@ void validate(const SearchRequest& request)
 {
     if (request.page < 1 || request.page > k_max_page)
         throw Error(ErrorCode::bad_request, "page must be between 1 and " + std::to_string(k_max_page));
-    if (request.per_page < 1 || request.per_page > k_max_per_page)
-        throw Error(ErrorCode::bad_request, "per_page must be between 1 and " + std::to_string(k_max_per_page));
+    if (request.per_page > k_max_per_page)
+        throw Error(ErrorCode::bad_request, "per_page must be between 0 and " + std::to_string(k_max_per_page));
     const auto plausible = [](int year) { return year == 0 || (year >= 1990 && year <= 2100); };
     if (!plausible(request.year_from) || !plausible(request.year_to))
         throw Error(ErrorCode::bad_request, "years must be four-digit years such as 2009");
@@ -157,6 +157,8 @@ SearchResult Searcher::search(const SearchRequest& request)
             SearchResult result;
             Stopwatch stopwatch;
             result.query = request.query;
+            result.page = request.page;
+            result.per_page = request.per_page;
             BuiltQuery built = build_query(request, m_db, m_analyser);
             result.timings.parse_ms = stopwatch.lap();
             const QuerySets sets = sets_with_fallback(built, m_db);
@@ -164,13 +166,13 @@ SearchResult Searcher::search(const SearchRequest& request)
             result.suggestion = built.suggestion;
             result.total = request.collapse_reports ? count_reports(*sets.matched, m_db)
                                                     : sets.matched->count();
-            const RankedPage page = rank_page(request, built, sets, m_db);
+            const RankedPage page = request.per_page > 0 ? rank_page(request, built, sets, m_db) : RankedPage{};
             result.timings.match_ms = stopwatch.lap();
             const Highlighter highlighter(built.text, m_analyser);
             result.hits = read_hits(page, m_db, ranks_by_words(built) ? &highlighter : nullptr);
             result.timings.snippets_ms = stopwatch.lap();
             if (request.facets)
-                result.facets = count_facets(sets, *FacetColumns::of(m_db));
+                result.facets = count_facets(sets, *FacetColumns::of(m_db), request.facet_names);
             result.timings.facets_ms = stopwatch.lap();
             result.took_ms =
                 std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - started).count();

@@ -3,6 +3,8 @@
 
 #include "core/common/fields.h"
 
+#include <algorithm>
+
 namespace findings {
 
 void read_fields(const nlohmann::json& object, SearchHit& hit)
@@ -41,6 +43,13 @@ nlohmann::json hit_json(const SearchHit& hit)
     return json;
 }
 
+std::size_t page_count(const SearchResult& result)
+{
+    if (result.per_page == 0)
+        return 0;
+    return std::min((result.total + result.per_page - 1) / result.per_page, k_max_page);
+}
+
 nlohmann::json result_json(const SearchResult& result)
 {
     nlohmann::json cues = nlohmann::json::array();
@@ -71,6 +80,9 @@ nlohmann::json result_json(const SearchResult& result)
           {"corrected_query", result.interpreted.corrected_query},
           {"notes", result.interpreted.notes}}},
         {"total", result.total},
+        {"page", result.page},
+        {"per_page", result.per_page},
+        {"pages", page_count(result)},
         {"took_ms", result.took_ms},
         {"results", hits},
         {"facets", facets},
@@ -113,6 +125,8 @@ SearchResult result_from_json(const nlohmann::json& json)
     result.interpreted.corrected_query = reading.at("corrected_query").get<std::string>();
     result.interpreted.notes = reading.at("notes").get<std::vector<std::string>>();
     result.total = json.at("total").get<std::size_t>();
+    result.page = json.value("page", std::size_t{1});
+    result.per_page = json.value("per_page", std::size_t{10});
     result.took_ms = json.at("took_ms").get<double>();
     for (const auto& item : json.at("results")) {
         SearchHit hit;

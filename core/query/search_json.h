@@ -15,7 +15,11 @@ void read_fields(const nlohmann::json& object, SearchHit& hit);
 // report_title, snippet, text} and every field of the table of fields.
 nlohmann::json hit_json(const SearchHit& hit);
 
-// Returns a whole search result: {query, interpreted, total, took_ms, results, facets, suggestion}.
+// Returns the number of pages of a result (at most k_max_page; 0 when per_page is 0).
+std::size_t page_count(const SearchResult& result);
+
+// Returns a whole search result: {query, interpreted, total, page, per_page, pages, took_ms,
+// results, facets, suggestion}.
 nlohmann::json result_json(const SearchResult& result);
 
 // Returns the table of fields as clients need it (GET /api/schema): {fields: [{name, label,

@@ -27,13 +27,14 @@ struct SearchRequest {
     int year_from = 0;  // 0: open
     int year_to = 0;
     std::size_t page = 1;
-    std::size_t per_page = 10;
+    std::size_t per_page = 10;  // 0: the total and facets alone
     SortOrder sort = SortOrder::relevance;
     bool collapse_reports = false;  // the best paragraph per report only
     bool literal = false;           // no cue reading: the query is text and explicit syntax only
     bool autocorrect = true;        // misspelt words are corrected before the query is read
     bool match_all = true;          // a match has every word (concept) of the query; false: any
     bool facets = true;
+    std::vector<std::string> facet_names;  // the facets to count (fields.h names); empty: every one
 };
 
 struct SearchHit {
@@ -88,6 +89,8 @@ struct SearchResult {
     std::string query;
     QueryReading interpreted;
     std::size_t total = 0;
+    std::size_t page = 1;       // as requested
+    std::size_t per_page = 10;
     double took_ms = 0;
     std::vector<SearchHit> hits;
     std::map<std::string, std::vector<FacetCount>> facets;  // facet -> values, most frequent first

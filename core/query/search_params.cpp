@@ -62,6 +62,31 @@ bool flag_value(const QueryParams& params, const std::string& name, const std::s
     throw Error(ErrorCode::bad_request, name + " must be one of " + allowed);
 }
 
+// Reads facets=: "1", "true" or nothing counts every facet, "0" or "false" none, and a list of
+// facet names ("authority,year") those.
+void read_facets(const std::string& value, SearchRequest& request)
+{
+    request.facets = value != "0" && value != "false";
+    if (value.empty() || value == "1" || value == "true" || !request.facets)
+        return;
+    std::string known;
+    for (const Field& field : fields()) {
+        if (field.facet)
+            known += (known.empty() ? "" : ",") + field.name;
+    }
+    for (std::size_t from = 0; from <= value.size();) {
+        const std::size_t comma = std::min(value.find(',', from), value.size());
+        const std::string name = value.substr(from, comma - from);
+        const Field* field = field_named(name);
+        if (!field || !field->facet)
+            throw Error(ErrorCode::bad_request, "facets names facets to count, e.g. facets=authority,year: \"" + name +
+                                                    "\" is none of " + known + " (or 0 for none)");
+        if (std::find(request.facet_names.begin(), request.facet_names.end(), name) == request.facet_names.end())
+            request.facet_names.push_back(name);
+        from = comma + 1;
+    }
+}
+
 }  // namespace
 
 std::vector<std::string> search_parameter_names()
@@ -99,7 +124,7 @@ SearchRequest request_from_params(const QueryParams& params)
     request.year_from = static_cast<int>(number_value(params, "year_from", 0, 1990, 2100));
     request.year_to = static_cast<int>(number_value(params, "year_to", 0, 1990, 2100));
     request.page = static_cast<std::size_t>(number_value(params, "page", 1, 1, k_max_page));
-    request.per_page = static_cast<std::size_t>(number_value(params, "per_page", 10, 1, k_max_per_page));
+    request.per_page = static_cast<std::size_t>(number_value(params, "per_page", 10, 0, k_max_per_page));
     const std::string sort = single_value(params, "sort");
     if (!sort.empty() && sort != "relevance" && sort != "date")
         throw Error(ErrorCode::bad_request, "sort must be relevance or date");
@@ -111,7 +136,7 @@ SearchRequest request_from_params(const QueryParams& params)
     if (!match.empty() && match != "all" && match != "any")
         throw Error(ErrorCode::bad_request, "match must be all (every word, the default) or any");
     request.match_all = match != "any";
-    request.facets = single_value(params, "facets").empty() || flag_value(params, "facets", {"1", "true"});
+    read_facets(single_value(params, "facets"), request);
     return request;
 }
 
@@ -150,6 +175,12 @@ std::vector<std::pair<std::string, std::string>> request_to_params(const SearchR
         params.emplace_back("match", "any");
     if (!request.facets)
         params.emplace_back("facets", "0");
+    else if (!request.facet_names.empty()) {
+        std::string names;
+        for (const auto& name : request.facet_names)
+            names += (names.empty() ? "" : ",") + name;
+        params.emplace_back("facets", names);
+    }
     return params;
 }
 
