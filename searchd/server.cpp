@@ -276,6 +276,7 @@ void SearchServer::add_guards()
         response.set_header("X-Frame-Options", "DENY");
         if (!m_options.cors_origin.empty()) {
             response.set_header("Access-Control-Allow-Origin", m_options.cors_origin);
+            response.set_header("Access-Control-Expose-Headers", "ETag");  // for scripts that revalidate
             response.set_header("Vary", "Origin");
         }
     });
@@ -411,7 +412,17 @@ void SearchServer::add_routes()
     m_server->Put(R"(/.*)", not_allowed);
     m_server->Patch(R"(/.*)", not_allowed);
     m_server->Delete(R"(/.*)", not_allowed);
-    m_server->Options(R"(/.*)", not_allowed);
+    // A browser asks before a cross-origin GET that carries If-None-Match (a CORS preflight):
+    // with --cors the API says yes, for a day; without it OPTIONS is refused like the others.
+    m_server->Options(R"(/.*)", [this, not_allowed](const httplib::Request& request, httplib::Response& response) {
+        const bool preflight = request.has_header("Access-Control-Request-Method");
+        if (m_options.cors_origin.empty() || !preflight || request.path.rfind("/api/", 0) != 0)
+            return not_allowed(request, response);
+        response.status = 204;
+        response.set_header("Access-Control-Allow-Methods", "GET, HEAD");
+        response.set_header("Access-Control-Allow-Headers", "If-None-Match");
+        response.set_header("Access-Control-Max-Age", "86400");
+    });
     m_server->Get(R"(/api/.*)", [](const httplib::Request& request, httplib::Response& response) {
         send_error(response, 404, "not_found", "no API endpoint " + request.path + ": see /openapi.json");
     });

@@ -934,6 +934,32 @@ TEST_CASE("With --cors every response allows exactly the configured origin, what
     }
 }
 
+TEST_CASE("With --cors a preflight is answered for the API; without it OPTIONS gets 405", "[searchd][cors]")
+{
+    const httplib::Headers preflight = {{"Origin", k_cors_origin}, {"Access-Control-Request-Method", "GET"},
+                                        {"Access-Control-Request-Headers", "If-None-Match"}};
+    {
+        Searchd server(site().index, {"--cors", k_cors_origin});
+        httplib::Client client = client_for(server.port());
+        const httplib::Result asked = client.Options("/api/search?q=care", preflight);
+        REQUIRE(asked);
+        CHECK(asked->status == 204);
+        CHECK(asked->get_header_value("Access-Control-Allow-Origin") == k_cors_origin);
+        CHECK_THAT(asked->get_header_value("Access-Control-Allow-Methods"), Contains("GET"));
+        CHECK_THAT(asked->get_header_value("Access-Control-Allow-Headers"), Contains("If-None-Match"));
+        CHECK(asked->body.empty());
+        CHECK(get(server, search_target({{"q", "care"}})).header("Access-Control-Expose-Headers") == "ETag");
+        const httplib::Result plain = client.Options("/api/search", httplib::Headers{});  // no preflight
+        REQUIRE(plain);
+        CHECK(plain->status == 405);
+    }
+    Searchd closed(site().index);
+    const httplib::Result refused = client_for(closed.port()).Options("/api/search", preflight);
+    REQUIRE(refused);
+    CHECK(refused->status == 405);
+    CHECK(refused->get_header_value("Access-Control-Allow-Origin").empty());
+}
+
 // ---- Index updates and concurrency -------------------------------------------------------------
 
 TEST_CASE("A new commit is served without a restart and without a failed request", "[searchd][reopen]")
