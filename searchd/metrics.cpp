@@ -1,4 +1,4 @@
-// searchd's metrics: requests by endpoint and status, a latency histogram, and the index's
+// searchd's metrics: requests by endpoint and status, a latency histogram by endpoint, and the index's
 // size and revision, as Prometheus text.
 #include "searchd/metrics.h"
 
@@ -10,12 +10,13 @@ void Metrics::record(const std::string& endpoint, int status, double millisecond
 {
     std::lock_guard<std::mutex> lock(m_mutex);
     ++m_requests[{endpoint, status}];
+    Latency& latency = m_latency[endpoint];
     for (std::size_t i = 0; i < k_buckets_ms.size(); ++i) {
         if (milliseconds <= k_buckets_ms[i])
-            ++m_bucket_counts[i];
+            ++latency.bucket_counts[i];
     }
-    ++m_latency_count;
-    m_latency_sum_ms += milliseconds;
+    ++latency.count;
+    latency.sum_ms += milliseconds;
 }
 
 void Metrics::set_index(std::uint64_t documents, std::uint64_t revision)
@@ -33,13 +34,17 @@ std::string Metrics::prometheus_text() const
         << "# TYPE findings_requests_total counter\n";
     for (const auto& [key, count] : m_requests)
         out << "findings_requests_total{endpoint=\"" << key.first << "\",status=\"" << key.second << "\"} " << count << "\n";
-    out << "# HELP findings_request_duration_seconds Time to answer a request.\n"
+    out << "# HELP findings_request_duration_seconds Time to answer a request, by endpoint.\n"
         << "# TYPE findings_request_duration_seconds histogram\n";
-    for (std::size_t i = 0; i < k_buckets_ms.size(); ++i)
-        out << "findings_request_duration_seconds_bucket{le=\"" << k_buckets_ms[i] / 1000 << "\"} " << m_bucket_counts[i] << "\n";
-    out << "findings_request_duration_seconds_bucket{le=\"+Inf\"} " << m_latency_count << "\n"
-        << "findings_request_duration_seconds_sum " << m_latency_sum_ms / 1000 << "\n"
-        << "findings_request_duration_seconds_count " << m_latency_count << "\n";
+    for (const auto& [endpoint, latency] : m_latency) {
+        const std::string label = "endpoint=\"" + endpoint + "\"";
+        for (std::size_t i = 0; i < k_buckets_ms.size(); ++i)
+            out << "findings_request_duration_seconds_bucket{" << label << ",le=\"" << k_buckets_ms[i] / 1000 << "\"} "
+                << latency.bucket_counts[i] << "\n";
+        out << "findings_request_duration_seconds_bucket{" << label << ",le=\"+Inf\"} " << latency.count << "\n"
+            << "findings_request_duration_seconds_sum{" << label << "} " << latency.sum_ms / 1000 << "\n"
+            << "findings_request_duration_seconds_count{" << label << "} " << latency.count << "\n";
+    }
     out << "# HELP findings_index_documents Paragraphs in the index being served.\n"
         << "# TYPE findings_index_documents gauge\n"
         << "findings_index_documents " << m_documents << "\n"

@@ -25,10 +25,13 @@ public:
 private:
     static constexpr std::array<double, 10> k_buckets_ms = {1, 2, 5, 10, 25, 50, 100, 250, 1000, 5000};
     mutable std::mutex m_mutex;
+    struct Latency {
+        std::array<std::uint64_t, k_buckets_ms.size()> bucket_counts{};
+        std::uint64_t count = 0;
+        double sum_ms = 0;
+    };
     std::map<std::pair<std::string, int>, std::uint64_t> m_requests;
-    std::array<std::uint64_t, k_buckets_ms.size()> m_bucket_counts{};
-    std::uint64_t m_latency_count = 0;
-    double m_latency_sum_ms = 0;
+    std::map<std::string, Latency> m_latency;  // by endpoint
     std::uint64_t m_documents = 0;
     std::uint64_t m_revision = 0;
 };
