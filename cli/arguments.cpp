@@ -1,8 +1,12 @@
+// The command line of findings, read with CLI11: options in every standard form, the query's
+// words in order, and the help that teaches the query language.
 #include "cli/arguments.h"
 
 #include "core/common/command_line.h"
 #include "core/common/defaults.h"
+#include "core/common/error.h"
 #include "core/common/fields.h"
+#include "core/query/search_params.h"
 
 #include <CLI/CLI.hpp>
 
@@ -84,8 +88,8 @@ Options:
                       --overall, --judgement KEY[=GRADE] and --grade (of the row)
   --count             print the number of matching paragraphs only
   --fields LIST       the columns of csv and ndjson rows, e.g. --fields id,authority,date,text
-                      (rank, id, report_id, the fields below, date, section, report_title,
-                      score, text, position, snippet)
+                      (rank, id, report_id, the fields below but judgement, date, section,
+                      report_title, score, text, position, snippet)
   --batch FILE        search each line of FILE as a query (FILE "-", or the query "-": standard
                       input), with the index opened once; prints NDJSON rows, each with its
                       "query" (with --count: one row a query, {"query", "total"})
@@ -208,10 +212,9 @@ Options parse_arguments(int argc, char** argv)
     app.add_flag("--any", any);
     app.add_flag("--judgements", options.judgements);
     app.add_flag("--count", options.count);
-    // "findings report ID", unless -- comes first: "findings -- report writing" searches the word.
-    bool report = false;
-    for (int i = 1; i < argc && std::string(argv[i]) != "--" && !report; ++i)
-        report = std::string(argv[i]) == "report";
+    // "findings report ID" is a command only as the first word: "findings neglect report"
+    // and "findings -- report writing" search the word.
+    const bool report = std::string(argv[1]) == "report";
     if (report) {
         CLI::App* command = app.add_subcommand("report");
         command->fallthrough();  // findings report ID --db DIR
@@ -243,6 +246,8 @@ Options parse_arguments(int argc, char** argv)
     }
     if (!options.batch.empty() && !query.empty())
         fail("--batch reads its queries a line each: give no query on the command line");
+    if (!options.batch.empty() && (options.facets || options.judgements || options.explain))
+        fail("--batch prints rows of results (or totals with --count): leave out --facets, --judgements and --explain");
     if (report) {
         const auto chosen = report_format_named(format);
         if (!chosen)
@@ -292,11 +297,15 @@ Options parse_arguments(int argc, char** argv)
         if (!values.empty())
             options.request.filters[name] = std::move(values);
     }
-    for (const auto& name : facet_names) {
-        const Field* field = field_named(name);
-        if (!field || !field->facet)
-            fail("--facet names a facet to count, such as authority or year, not \"" + name + "\"");
-        options.request.facet_names.push_back(name);
+    if (!facet_names.empty()) {
+        std::string list;
+        for (const auto& name : facet_names)
+            list += (list.empty() ? "" : ",") + name;
+        try {
+            read_facets(list, options.request);
+        } catch (const Error& error) {
+            fail(std::string("--facet: ") + error.what());
+        }
         options.facets = true;
     }
     options.request.match_all = !any;
@@ -305,7 +314,7 @@ Options parse_arguments(int argc, char** argv)
     if (options.count) {
         if (options.all || options.facets || options.judgements)
             fail("--count prints the total alone: leave out --all, --facets and --judgements");
-        options.request.per_page = 1;
+        options.request.per_page = 0;  // the total alone
         options.request.facets = false;
         return options;
     }
@@ -323,7 +332,6 @@ Options parse_arguments(int argc, char** argv)
         if (!options.facets)
             fail("--limit 0 only makes sense with --facets");
         options.counts_only = true;
-        options.request.per_page = 1;
     }
     if (options.all && options.format != OutputFormat::ndjson && options.format != OutputFormat::csv)
         fail("--all streams every match: use it with --format ndjson or --format csv");

@@ -47,7 +47,9 @@ int run_batch(Searcher& searcher, const findings::Options& options)
     bool matched = false;
     for (std::string line; std::getline(in, line);) {
         findings::SearchRequest request = options.request;
-        request.query = findings::collapse_spaces(line);  // also drops a Windows line end
+        if (!line.empty() && line.back() == '\r')  // a Windows line end
+            line.pop_back();
+        request.query = findings::collapse_spaces(line);
         if (request.query.empty())
             continue;
         const auto print = [&](const findings::SearchHit& hit) {
@@ -126,8 +128,6 @@ int run_with(Searcher& searcher, const findings::Options& options)
         findings::print_explanation(stderr, result);
     else if (!options.quiet)
         findings::print_notes(stderr, result.interpreted, result.suggestion);
-    if (options.counts_only)
-        result.hits.clear();
     findings::TableStyle style;
     style.colour = isatty(fileno(stdout)) != 0 && std::getenv("NO_COLOR") == nullptr;
     if (!options.counts_only || options.format == findings::OutputFormat::json)

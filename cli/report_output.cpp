@@ -1,3 +1,4 @@
+// Printing one report for reading: text, Markdown or the API's JSON.
 #include "cli/report_output.h"
 
 #include "core/common/fields.h"

@@ -1,4 +1,4 @@
-// searchd's metrics: requests by endpoint and status, a latency histogram, and the index's
+// searchd's metrics: requests by endpoint and status, a latency histogram by endpoint, and the index's
 // size and revision, as Prometheus text.
 #pragma once
 

@@ -132,23 +132,24 @@ auto read_index(const std::string& db, const RevisionWarmer& warmer, Read&& read
     }
 }
 
-// The validator of what one revision of the index answers: its UUID and revision (an index
-// rebuilt from scratch starts again at revision 1, under a new UUID). Weak, as two answers of
-// one revision differ in took_ms.
+// The validator of what one revision of the index answers: the program's version (a new
+// searchd may answer differently), the index's UUID and its revision (an index rebuilt from
+// scratch starts again at revision 1, under a new UUID). Weak, as two answers of one revision
+// differ in took_ms.
 std::string revision_tag(const Xapian::Database& index)
 {
-    return "W/\"" + index.get_uuid() + "-" + std::to_string(index.get_revision()) + "\"";
+    return "W/\"" + std::string(FINDINGS_VERSION) + "-" + index.get_uuid() + "-" + std::to_string(index.get_revision()) +
+           "\"";
 }
 
-// Returns whether an If-None-Match header names tag ("*" names any); tags compare weakly.
+// Returns whether an If-None-Match header names tag; tags compare weakly.
 bool names_tag(const std::string& if_none_match, const std::string& tag)
 {
     const auto strong = [](const std::string& t) { return t.rfind("W/", 0) == 0 ? t.substr(2) : t; };
     std::size_t from = 0;
     while (from < if_none_match.size()) {
         const std::size_t comma = std::min(if_none_match.find(',', from), if_none_match.size());
-        const std::string candidate = collapse_spaces(if_none_match.substr(from, comma - from));
-        if (candidate == "*" || strong(candidate) == strong(tag))
+        if (strong(collapse_spaces(if_none_match.substr(from, comma - from))) == strong(tag))
             return true;
         from = comma + 1;
     }
@@ -156,24 +157,27 @@ bool names_tag(const std::string& if_none_match, const std::string& tag)
 }
 
 // Runs read as read_index does, unless the client holds this revision's answer already: then
-// the response is 304 Not Modified and nothing is read (nullopt). Either way it carries the
-// revision's ETag, to be checked again on every use (no-cache: a new revision may come at any
-// moment).
+// the response is 304 Not Modified and nothing is read (nullopt). An answer carries the ETag
+// of the revision it was read from, to be checked again on every use (no-cache: a new revision
+// may come at any moment); an error carries none.
 template <typename Read>
 auto read_unless_held(const httplib::Request& request, httplib::Response& response, const std::string& db,
                       const RevisionWarmer& warmer, Read&& read)
 {
     using Answer = decltype(read(std::declval<Searcher&>()));
     return read_index(db, warmer, [&](Searcher& searcher) -> std::optional<Answer> {
-        const std::string tag = revision_tag(searcher.database());
-        response.headers.erase("ETag");  // a retry on a newer revision tags anew
-        response.set_header("ETag", tag);
-        response.set_header("Cache-Control", "no-cache");
-        if (names_tag(request.get_header_value("If-None-Match"), tag)) {
+        const std::string held = request.get_header_value("If-None-Match");
+        if (!held.empty() && names_tag(held, revision_tag(searcher.database()))) {
             response.status = 304;
+            response.set_header("ETag", revision_tag(searcher.database()));
+            response.set_header("Cache-Control", "no-cache");
             return std::nullopt;
         }
-        return read(searcher);
+        Answer answer = read(searcher);
+        response.headers.erase("ETag");  // a retry on a newer revision tags anew
+        response.set_header("ETag", revision_tag(searcher.database()));  // read may have moved it
+        response.set_header("Cache-Control", "no-cache");
+        return answer;
     });
 }
 
@@ -317,7 +321,7 @@ void SearchServer::add_guards()
                               ? 0.0
                               : std::chrono::duration<double, std::milli>(now - t_request_started).count();
         t_request_started = {};
-        m_metrics.record(endpoint_of(request.path), response.status, ms);
+        m_metrics.record(request.method == "OPTIONS" ? "preflight" : endpoint_of(request.path), response.status, ms);
         if (m_options.access_log)
             std::fprintf(stderr, "%s %s %d %.1fms\n", request.method.c_str(), request.path.c_str(), response.status, ms);
     });
@@ -372,7 +376,7 @@ void SearchServer::add_routes()
         if (!request.params.empty())
             throw Error(ErrorCode::bad_request, "/api/facets takes no parameters: use /api/search for filtered counts");
         SearchRequest everything;
-        everything.per_page = 1;
+        everything.per_page = 0;
         const auto json = read_unless_held(request, response, db, warmer,
                                            [&](Searcher& searcher) { return result_json(searcher.search(everything)); });
         if (json)

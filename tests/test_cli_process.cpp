@@ -215,7 +215,7 @@ TEST_CASE("findings --fields chooses the columns of csv and ndjson rows, in thei
 TEST_CASE("findings --batch searches a query a line with one index, from a file or standard input", "[cli][process]")
 {
     TempDir tmp;
-    write_file(tmp / "queries.txt", "supervision\r\n\nCAF\nxyzzyplugh\n");
+    write_file(tmp / "queries.txt", "supervision\r\n\r\n\nCAF\nxyzzyplugh\n");
     const ProgramRun counts = search({"--count", "--batch", tmp / "queries.txt"});
     CHECK(counts.exit_code == 0);
     const std::vector<nlohmann::json> lines = parse_ndjson(counts.out);
@@ -225,6 +225,7 @@ TEST_CASE("findings --batch searches a query a line with one index, from a file 
         const std::size_t total = parse_json(search({"--format", "json", query}).out)["total"];
         CHECK(lines[i]["total"] == total);
     }
+    CHECK(lines[0]["query"] == "supervision");  // without its Windows line end
     CHECK(lines[2] == nlohmann::json{{"query", "xyzzyplugh"}, {"total", 0}});
     // Standard input, as "findings -": rows of hits, each with its query.
     const ProgramRun piped = run_program("/bin/sh", {"-c", "printf 'supervision\\nCAF\\n' | " FINDINGS_CLI_PATH " --db '" +
@@ -238,17 +239,23 @@ TEST_CASE("findings --batch searches a query a line with one index, from a file 
     CHECK(hits[0].size() == 2);  // id and query
     CHECK(search({"--batch", tmp / "missing.txt"}).exit_code == 2);
     CHECK(search({"--batch", tmp / "queries.txt", "supervision"}).exit_code == 2);
+    for (const char* option : {"--facets", "--explain", "--judgements"})
+        CHECK(search({"--batch", tmp / "queries.txt", option}).exit_code == 2);
 }
 
 TEST_CASE("findings report ID prints one report whole, as text, Markdown or JSON", "[cli][process]")
 {
     const std::string id = "redbridge-2010-03-05-inspection";
-    const ProgramRun json = search({"report", id, "--format", "json"});
+    const auto report_of = [](std::vector<std::string> arguments) {  // "report" must come first
+        arguments.insert(arguments.end(), {"--db", seed().path});
+        return findings(arguments);
+    };
+    const ProgramRun json = report_of({"report", id, "--format", "json"});
     REQUIRE(json.exit_code == 0);
     const nlohmann::json report = parse_json(json.out);
     REQUIRE(report["paragraphs"].size() > 20);
     REQUIRE_FALSE(report["report"]["judgements"].empty());
-    const ProgramRun text = search({"report", id});
+    const ProgramRun text = report_of({"report", id});
     CHECK(text.exit_code == 0);
     CHECK_THAT(text.out, Contains(report["report"]["title"].get<std::string>()));
     // Every paragraph, numbered as the API numbers it, and the grades in words.
@@ -258,15 +265,16 @@ TEST_CASE("findings report ID prints one report whole, as text, Markdown or JSON
     }
     CHECK_THAT(text.out, Contains("adequate"));
     CHECK_THAT(text.out, !Contains("_"));  // no vocabulary spellings such as requires_improvement
-    const ProgramRun markdown = search({"report", id, "--format", "markdown"});
+    const ProgramRun markdown = report_of({"report", id, "--format", "markdown"});
     CHECK(markdown.out.rfind("# " + report["report"]["title"].get<std::string>(), 0) == 0);
     CHECK_THAT(markdown.out, Contains("| Judgement | Grade |"));
-    const ProgramRun missing = search({"report", "no-such-report"});
+    const ProgramRun missing = report_of({"report", "no-such-report"});
     CHECK(missing.exit_code == 2);
     CHECK_THAT(missing.err, Contains("no-such-report") && Contains("-- report"));
-    CHECK(search({"report", id, "--format", "csv"}).exit_code == 2);
-    // After --, "report" is a word to search.
+    CHECK(report_of({"report", id, "--format", "csv"}).exit_code == 2);
+    // Anywhere but first, or after --, "report" is a word to search.
     CHECK(parse_json(search({"--format", "json", "--", "report", "supervision"}).out)["total"] > 0);
+    CHECK(parse_json(search({"--format", "json", "supervision", "report"}).out)["total"] > 0);
 }
 
 TEST_CASE("findings --version names the program, the index schema and the index's revision", "[cli][process]")

@@ -794,7 +794,7 @@ TEST_CASE("A synonym is found however its words are joined, and in the plural", 
         CHECK_THAT(synonyms[0], Contains(listed));
     }
     // Another word that begins like a member is no member.
-    for (const char* query : {"cafe", "caffeine", "peptides", "gpsx"})
+    for (const char* query : {"cafe", "cafes", "laces", "caffeine", "peptides", "gpsx"})
         CHECK(searcher.search(request_for(query)).interpreted.synonyms.empty());
 }
 

@@ -25,8 +25,8 @@ inline bool is_filter_term(const std::string& term) { return !term.empty() && (t
 inline const std::string k_section_text = "S";
 
 // Value slots for sorting and collapsing. The fields' slots (1 year, 2 authority, 3 grade,
-// 4 finding type, 5 region, 6 kind) are in the table of fields; a test checks that no two
-// slots collide. Slots 0, 9 and 10 were once written and are no longer: nothing read them.
+// 4 finding type, 5 region, 6 kind, 12 overall grade, 13 polarity) are in the table of fields;
+// a test checks that no two slots collide. Slots 0, 9 and 10 were once written and are no longer: nothing read them.
 enum Slot : Xapian::valueno {
     k_slot_report = 7,          // report id, for collapsing to one hit per report
     k_slot_position = 8,        // sortable_serialise(position), for a report's paragraphs in order

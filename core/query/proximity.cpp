@@ -1,3 +1,4 @@
+// Proximity of the query's words: pairs of adjacent words as phrases, weighed on the best matches.
 #include "core/query/proximity.h"
 
 #include <regex>

@@ -51,8 +51,10 @@ std::vector<DocSet> ranked_tiers(const BuiltQuery& built, const DocSet& matched,
             DocSet in = tier;
             in.intersect(*docs);
             tier.subtract(in);
-            split.push_back(std::move(in));
-            split.push_back(std::move(tier));
+            for (DocSet* part : {&in, &tier}) {
+                if (part->count() > 0)  // empty tiers would double with every set
+                    split.push_back(std::move(*part));
+            }
         }
         tiers = std::move(split);
     }

@@ -62,31 +62,6 @@ bool flag_value(const QueryParams& params, const std::string& name, const std::s
     throw Error(ErrorCode::bad_request, name + " must be one of " + allowed);
 }
 
-// Reads facets=: "1", "true" or nothing counts every facet, "0" or "false" none, and a list of
-// facet names ("authority,year") those.
-void read_facets(const std::string& value, SearchRequest& request)
-{
-    request.facets = value != "0" && value != "false";
-    if (value.empty() || value == "1" || value == "true" || !request.facets)
-        return;
-    std::string known;
-    for (const Field& field : fields()) {
-        if (field.facet)
-            known += (known.empty() ? "" : ",") + field.name;
-    }
-    for (std::size_t from = 0; from <= value.size();) {
-        const std::size_t comma = std::min(value.find(',', from), value.size());
-        const std::string name = value.substr(from, comma - from);
-        const Field* field = field_named(name);
-        if (!field || !field->facet)
-            throw Error(ErrorCode::bad_request, "facets names facets to count, e.g. facets=authority,year: \"" + name +
-                                                    "\" is none of " + known + " (or 0 for none)");
-        if (std::find(request.facet_names.begin(), request.facet_names.end(), name) == request.facet_names.end())
-            request.facet_names.push_back(name);
-        from = comma + 1;
-    }
-}
-
 }  // namespace
 
 std::vector<std::string> search_parameter_names()
@@ -102,6 +77,29 @@ std::vector<std::string> search_parameter_names()
     }
     names.insert(names.end(), {"page", "per_page", "sort", "collapse", "literal", "autocorrect", "match", "facets"});
     return names;
+}
+
+void read_facets(const std::string& value, SearchRequest& request)
+{
+    request.facets = value != "0" && value != "false";
+    if (value.empty() || value == "1" || value == "true" || !request.facets)
+        return;
+    std::string known;
+    for (const Field& field : fields()) {
+        if (field.facet)
+            known += (known.empty() ? "" : ",") + field.name;
+    }
+    for (std::size_t from = 0; from <= value.size();) {
+        const std::size_t comma = std::min(value.find(',', from), value.size());
+        const std::string name = value.substr(from, comma - from);
+        const Field* field = field_named(name);
+        if (!field || !field->facet)
+            throw Error(ErrorCode::bad_request,
+                        "\"" + name + "\" is no facet to count: the facets are " + known + " (facets=0: none)");
+        if (std::find(request.facet_names.begin(), request.facet_names.end(), name) == request.facet_names.end())
+            request.facet_names.push_back(name);
+        from = comma + 1;
+    }
 }
 
 SearchRequest request_from_params(const QueryParams& params)

@@ -17,6 +17,11 @@ using QueryParams = std::multimap<std::string, std::string>;
 // as year_from and year_to), page, per_page, sort, collapse, literal, facets.
 std::vector<std::string> search_parameter_names();
 
+// Reads a facets= value into request: "1", "true" or nothing counts every facet, "0" or
+// "false" none, and a list of facet names ("authority,year") those. Throws Error(bad_request)
+// naming the facets for a name that is none.
+void read_facets(const std::string& value, SearchRequest& request);
+
 // Reads a request from /api/search parameters (search_parameter_names). Repeated parameters select
 // several values. Throws Error(bad_request) naming the parameter that is wrong.
 SearchRequest request_from_params(const QueryParams& params);

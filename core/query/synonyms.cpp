@@ -30,15 +30,18 @@ std::vector<std::string> split_members(const std::string& line)
     return members;
 }
 
-// Returns whether word is base in the plural ("peps", "plans").
+// Returns whether word is base in the plural: "peps", "plans", and "es" after a hissing end
+// ("boxes"), so that "laces" is no plural of "lac".
 bool is_plural_of(std::string_view word, std::string_view base)
 {
-    for (std::string_view ending : {"s", "es"}) {
-        if (word.size() == base.size() + ending.size() && word.substr(0, base.size()) == base &&
-            word.substr(base.size()) == ending)
-            return true;
-    }
-    return false;
+    if (word.size() <= base.size() || word.substr(0, base.size()) != base)
+        return false;
+    const std::string_view ending = word.substr(base.size());
+    const auto ends_with = [base](std::string_view end) {
+        return base.size() >= end.size() && base.substr(base.size() - end.size()) == end;
+    };
+    const bool hissing = ends_with("s") || ends_with("x") || ends_with("z") || ends_with("ch") || ends_with("sh");
+    return ending == "s" || (ending == "es" && hissing);
 }
 
 // Returns the offset and length in text of the first run of the words of a member that uses no
@@ -54,6 +57,8 @@ std::optional<std::pair<std::size_t, std::size_t>> find_member(const std::string
     const auto only_separators = [&](std::size_t from, std::size_t to) {
         return lower.find_first_not_of(" ,/-", from) >= to;
     };
+    if (words.empty())
+        return std::nullopt;
     for (std::size_t first = 0; first + words.size() <= spans.size(); ++first) {
         bool same = true;
         for (std::size_t k = 0; k < words.size() && same; ++k) {
