@@ -135,8 +135,7 @@ int parse_year(const std::string& option, const std::string& text)
 {
     if (text.empty())
         return 0;
-    return static_cast<int>(whole_number(k_program, option + " needs four-digit years, e.g. --year 2009..2011;",
-                                         text, 1990, 2100));
+    return static_cast<int>(whole_number(k_program, option, text, 1990, 2100));  // a four-digit year
 }
 
 void parse_year_option(const std::string& value, SearchRequest& request)
