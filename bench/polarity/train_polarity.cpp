@@ -3,7 +3,8 @@
 // Labels: a listed strength is praise, an area for development or a priority action is
 // criticism, and a narrative judgement paragraph is praise under an outstanding judgement and
 // criticism under an inadequate one (the grades between carry too much of both: with them the
-// model read the hand-labelled sample less well, 77.7% against 78.5% on its test half). Every sentence of a labelled paragraph takes its paragraph's label.
+// model read the hand-labelled sample less well, 77.7% against 78.5% on its test half, on an
+// earlier export). Every sentence of a labelled paragraph takes its paragraph's label.
 // Reports are split 4:1 by id; the model trained on four fifths is measured on the fifth
 // (paragraphs, by their label) and on the hand-labelled sample; --write then trains on all
 // and writes the model that the indexer compiles in.

@@ -30,8 +30,8 @@ std::vector<std::uint32_t> polarity_features(std::string_view sentence);
 // How sentences and paragraphs are read from the model's probabilities (bench/polarity/ chose
 // the defaults on held-out labelled paragraphs).
 struct PolarityThresholds {
-    double critical = 0.5;        // a sentence is critical at or above this, praise at or below 1 - it
-    double negative_share = 0.6;  // a paragraph is negative when at least this share of its
+    double critical = 0.55;       // a sentence is critical at or above this, praise at or below 1 - it
+    double negative_share = 0.55; // a paragraph is negative when at least this share of its
                                   // evaluative sentences are critical, positive at most 1 - it
 };
 
