@@ -221,20 +221,22 @@ void print_notes(std::FILE* out, const QueryReading& reading, const std::string&
 void print_facets(std::FILE* out, const SearchResult& result, OutputFormat format)
 {
     if (format == OutputFormat::csv)
-        std::fprintf(out, "facet,value,count\r\n");
+        std::fprintf(out, "facet,value,count,selected\r\n");
     for (const auto& [facet, counts] : result.facets) {
         if (format == OutputFormat::table)
             std::fprintf(out, "%s:\n", facet.c_str());
         for (const auto& count : counts) {
             switch (format) {
             case OutputFormat::table:
-                std::fprintf(out, "  %-40s %zu\n", count.value.c_str(), count.count);
+                std::fprintf(out, "%s %-40s %zu\n", count.selected ? "*" : " ", count.value.c_str(), count.count);
                 break;
             case OutputFormat::csv:
-                std::fprintf(out, "%s,%s,%zu\r\n", csv_field(facet).c_str(), csv_field(count.value).c_str(), count.count);
+                std::fprintf(out, "%s,%s,%zu,%s\r\n", csv_field(facet).c_str(), csv_field(count.value).c_str(), count.count,
+                             count.selected ? "true" : "false");
                 break;
             case OutputFormat::ndjson: {
-                const nlohmann::json line = {{"facet", facet}, {"value", count.value}, {"count", count.count}};
+                const nlohmann::json line = {
+                    {"facet", facet}, {"value", count.value}, {"count", count.count}, {"selected", count.selected}};
                 std::fprintf(out, "%s\n", json_text(line).c_str());
                 break;
             }

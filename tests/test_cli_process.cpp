@@ -392,8 +392,17 @@ TEST_CASE("findings --format json prints the API's shape", "[cli][process]")
     for (const std::string facet : {"authority", "year", "grade", "finding_type"}) {
         INFO("facet " << facet);
         REQUIRE(result["facets"].contains(facet));
-        for (const auto& count : result["facets"][facet])
-            CHECK(keys_of(count) == std::set<std::string>{"value", "count"});
+        for (const auto& count : result["facets"][facet]) {
+            // "selected", true, only on the values the query selects (its years since 2009)
+            const bool selected = count.contains("selected");
+            CHECK(keys_of(count) == (selected ? std::set<std::string>{"value", "count", "selected"}
+                                              : std::set<std::string>{"value", "count"}));
+            CHECK((!selected || count["selected"] == true));
+            if (facet == "year")
+                CHECK(selected == (std::stoi(count["value"].get<std::string>()) >= 2009));
+            if (facet == "authority")
+                CHECK(!selected);
+        }
     }
     CHECK(result["suggestion"].is_string());
 }
@@ -572,7 +581,7 @@ TEST_CASE("findings --facets --limit 0 prints the same counts as rows in csv and
 
     const ProgramRun csv = search({"--format", "csv", "--facets", "--limit", "0", "assessment"});
     CHECK(csv.exit_code == 0);
-    CHECK(csv.out.rfind("facet,value,count\r\n", 0) == 0);
+    CHECK(csv.out.rfind("facet,value,count,selected\r\n", 0) == 0);
     std::size_t rows = 0;
     for (std::size_t at = 0; (at = csv.out.find("\r\n", at)) != std::string::npos; at += 2)
         ++rows;

@@ -865,8 +865,10 @@ TEST_CASE("Facet counts equal counts over every match, a filtered facet counted 
                 ++expected[hit.field(facet)];
             expected.erase("");
             std::map<std::string, std::size_t> actual;
-            for (const auto& count : result.facets.at(facet))
-                actual[count.value] += count.count;
+            for (const auto& count : result.facets.at(facet)) {
+                if (count.count > 0 || !count.selected)  // a selected value nothing matches is listed at 0
+                    actual[count.value] += count.count;
+            }
             CHECK(counts_line(actual) == counts_line(expected));
         }
     }
@@ -893,6 +895,66 @@ TEST_CASE("A filtered authority facet still shows what the other authorities wou
             return facet == "year" ? a.value > b.value : a.count > b.count;
         }));
     }
+}
+
+// Returns the values of a facet that the search marks selected.
+std::set<std::string> selected_values(const SearchResult& result, const std::string& facet)
+{
+    std::set<std::string> values;
+    for (const auto& count : result.facets.at(facet)) {
+        if (count.selected)
+            values.insert(count.value);
+    }
+    return values;
+}
+
+TEST_CASE("A filter read from the words is its facet's selected value, and a value ticked beside it widens the search",
+          "[search][facets]")
+{
+    Searcher searcher(seed_index());
+    const SearchResult named = searcher.search(request_for("assessment Croydon"));
+    CHECK(selected_values(named, "authority") == std::set<std::string>{"Croydon"});
+    std::map<std::string, std::size_t> by_authority;
+    for (const auto& count : named.facets.at("authority"))
+        by_authority[count.value] = count.count;
+    REQUIRE(by_authority["Redbridge"] > 0);
+    CHECK(named.total == by_authority["Croydon"]);
+
+    // Ticking Redbridge beside the words' Croydon asks for either, as two ticks would: the
+    // count the facet showed for Redbridge is what it adds.
+    SearchRequest both = request_for("assessment Croydon");
+    both.filters["authority"] = {"Redbridge"};
+    const SearchResult widened = searcher.search(both);
+    CHECK(widened.total == by_authority["Croydon"] + by_authority["Redbridge"]);
+    CHECK(selected_values(widened, "authority") == std::set<std::string>{"Croydon", "Redbridge"});
+    SearchRequest ticked = request_for("assessment");
+    ticked.filters["authority"] = {"Croydon", "Redbridge"};
+    CHECK(searcher.search(ticked).total == widened.total);
+
+    // The same for a finding cue that names several types.
+    SearchRequest strengths = request_for("assessment");
+    strengths.filters["finding_type"] = {"strength"};
+    SearchRequest weaknesses_or_strengths = request_for("assessment weaknesses");
+    weaknesses_or_strengths.filters["finding_type"] = {"strength"};
+    const SearchResult mixed = searcher.search(weaknesses_or_strengths);
+    CHECK(mixed.total == searcher.search(request_for("assessment weaknesses")).total + searcher.search(strengths).total);
+    CHECK(selected_values(mixed, "finding_type").count("strength") == 1);
+    CHECK(selected_values(mixed, "finding_type").count("area_for_development") == 1);
+
+    // Years within a range read from the words are selected, the others not.
+    const SearchResult since = searcher.search(request_for("assessment since 2010"));
+    CHECK(selected_values(since, "year") == std::set<std::string>{"2010", "2011"});
+
+    // A selected value that nothing matches is still listed, at 0, so that it can be undone.
+    const SearchResult none = searcher.search(request_for("fostering Croydon"));
+    CHECK(none.total == 0);
+    const auto& authorities = none.facets.at("authority");
+    const auto croydon = std::find_if(authorities.begin(), authorities.end(),
+                                      [](const FacetCount& count) { return count.value == "Croydon"; });
+    REQUIRE(croydon != authorities.end());
+    CHECK(croydon->count == 0);
+    CHECK(croydon->selected);
+    CHECK(selected_values(none, "authority") == std::set<std::string>{"Croydon"});
 }
 
 TEST_CASE("A result carries the whole paragraph and a snippet with the matched words marked", "[search][results]")

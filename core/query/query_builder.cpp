@@ -250,11 +250,13 @@ void add_group(BuiltQuery& built, const std::string& field, const std::vector<st
     if (terms.empty())
         return;
     Xapian::Query group = or_of_terms(terms);
+    // Values of one facet are alternatives however they were chosen: "Croydon" in the words
+    // and Bromley ticked on the page ask for either, as two ticks do.
     auto found = built.filter_groups.find(field);
     if (found == built.filter_groups.end())
         built.filter_groups.emplace(field, group);
     else
-        found->second = Xapian::Query(Xapian::Query::OP_AND, found->second, group);
+        found->second = Xapian::Query(Xapian::Query::OP_OR, found->second, group);
     if (!label.empty())
         built.reading.filters.push_back(label);  // cue filters are labelled by their cues
 }

@@ -4,6 +4,7 @@
 #include "core/query/match_sets.h"
 
 #include <algorithm>
+#include <set>
 
 namespace findings {
 
@@ -55,19 +56,31 @@ std::map<std::string, std::vector<FacetCount>> count_facets(const QuerySets& set
                                                             const std::vector<std::string>& names)
 {
     std::map<std::string, std::vector<std::pair<std::string, std::size_t>>> counted;
+    std::map<std::string, std::set<std::string>> selected;
     std::vector<std::string> unfiltered;
     for (const auto& facet : names.empty() ? facet_names() : names) {
-        if (sets.groups.count(facet) == 0)
+        const auto group = sets.groups.find(facet);
+        if (group == sets.groups.end()) {
             unfiltered.push_back(facet);
-        else
-            counted.merge(columns.count(*sets.without(facet), {facet}));
+            continue;
+        }
+        counted.merge(columns.count(*sets.without(facet), {facet}));
+        // A value is selected when its facet's filter admits it: one rule for values ticked,
+        // named in the words ("Croydon", "weaknesses") and years within a range ("since 2018").
+        const auto admitted = columns.count(*group->second, {facet});
+        for (const auto& [value, count] : admitted.at(facet))
+            selected[facet].insert(value);
     }
     counted.merge(columns.count(*sets.matched, unfiltered));
     std::map<std::string, std::vector<FacetCount>> facets;
     for (const auto& [facet, values] : counted) {
         auto& counts = facets[facet];
-        for (const auto& [value, count] : values)
-            counts.push_back({value, count});
+        std::set<std::string> unlisted = selected[facet];
+        for (const auto& [value, count] : values) {
+            counts.push_back({value, count, unlisted.erase(value) > 0});
+        }
+        for (const auto& value : unlisted)  // selected, though nothing matches it: listed to undo
+            counts.push_back({value, 0, true});
         // Numbers (years) newest first; other values most frequent first, equal counts by name,
         // so that the order does not depend on the order the index was built in.
         const bool numeric = field_named(facet)->numeric;

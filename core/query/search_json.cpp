@@ -61,8 +61,11 @@ nlohmann::json result_json(const SearchResult& result)
     nlohmann::json facets = nlohmann::json::object();
     for (const auto& [facet, counts] : result.facets) {
         nlohmann::json values = nlohmann::json::array();
-        for (const auto& count : counts)
+        for (const auto& count : counts) {
             values.push_back({{"value", count.value}, {"count", count.count}});
+            if (count.selected)
+                values.back()["selected"] = true;
+        }
         facets[facet] = values;
     }
     nlohmann::json corrections = nlohmann::json::array();
@@ -145,7 +148,7 @@ SearchResult result_from_json(const nlohmann::json& json)
     }
     for (const auto& [facet, values] : json.at("facets").items()) {
         for (const auto& value : values)
-            result.facets[facet].push_back({value.at("value"), value.at("count")});
+            result.facets[facet].push_back({value.at("value"), value.at("count"), value.value("selected", false)});
     }
     result.suggestion = json.at("suggestion").get<std::string>();
     return result;

@@ -57,6 +57,7 @@ struct SearchHit {
 struct FacetCount {
     std::string value;
     std::size_t count = 0;
+    bool selected = false;  // the request or the query's words filter on this value
 };
 
 // A word of the query that was misspelt, and the word searched instead (both lower case).
