@@ -343,15 +343,16 @@ void SearchServer::add_routes()
     });
     m_server->Get(R"(/api/reports/([^/]+))", [db, &warmer](const httplib::Request& request, httplib::Response& response) {
         const std::string id = request.matches[1].str();
+        const std::string query = request.get_param_value("q");  // words to mark, as a search's
         const auto answer = read_unless_held(request, response, db, warmer, [&](Searcher& searcher) {
                       // Workers move to a new commit one request at a time: a report that another
                       // worker's search has just shown may be in a commit newer than this one's.
                       try {
-                          return lookup_report(searcher.database(), id);
+                          return searcher.report(id, query);
                       } catch (const Error& error) {
                           if (error.code() != ErrorCode::not_found || !move_to_latest(searcher))
                               throw;
-                          return lookup_report(searcher.database(), id);
+                          return searcher.report(id, query);
                       }
                   });
         if (answer)

@@ -494,6 +494,27 @@ TEST_CASE("/api/reports/{id} gives a report's metadata, its judgements and every
     CHECK(hit["text"] == paragraphs[hit["position"].get<std::size_t>() - 1]["text"]);
 }
 
+TEST_CASE("/api/reports/{id}?q= marks the query's words in every paragraph, as snippets do", "[searchd]")
+{
+    Searchd server(site().index);
+    const json plain = get_json(server, "/api/reports/" + k_graded_report);
+    CHECK_FALSE(plain.contains("matches"));
+    CHECK_FALSE(plain["paragraphs"][0].contains("marked"));
+    // "Redbridge" is a cue, not a word to mark; "assessments" marks "assessment" too.
+    const json marked = get_json(server, "/api/reports/" + k_graded_report + "?q=assessments+in+Redbridge");
+    std::size_t with_mark = 0, stemmed = 0;
+    for (const auto& paragraph : marked["paragraphs"]) {
+        const std::string text = paragraph["marked"];
+        with_mark += text.find("<mark>") != std::string::npos;
+        stemmed += text.find("<mark>assessment</mark>") != std::string::npos;
+        CHECK(text.find("<mark>Redbridge</mark>") == std::string::npos);
+    }
+    CHECK(with_mark > 3);
+    CHECK(stemmed > 0);
+    CHECK(marked["matches"] == with_mark);
+    CHECK(marked["paragraphs"].size() == plain["paragraphs"].size());
+}
+
 TEST_CASE("/api/facets counts every paragraph of the index once per facet", "[searchd]")
 {
     Searchd server(site().index);

@@ -185,7 +185,26 @@ SearchResult Searcher::search(const SearchRequest& request)
     }
 }
 
-nlohmann::json Searcher::report(const std::string& id) { return lookup_report(m_db, id); }
+nlohmann::json Searcher::report(const std::string& id, const std::string& query)
+{
+    nlohmann::json report = lookup_report(m_db, id);
+    if (query.empty())
+        return report;
+    SearchRequest request;
+    request.query = query;
+    const BuiltQuery built = build_query(request, m_db, m_analyser);
+    if (!ranks_by_words(built))
+        return report;
+    const Highlighter highlighter(built.text, m_analyser);
+    std::size_t matches = 0;
+    for (auto& paragraph : report["paragraphs"]) {
+        std::string marked = highlighter.marked(paragraph.value("text", ""));
+        matches += marked.find("<mark>") != std::string::npos;
+        paragraph["marked"] = std::move(marked);
+    }
+    report["matches"] = matches;
+    return report;
+}
 
 std::size_t Searcher::for_each_match(const SearchRequest& request, const std::function<void(const SearchHit&)>& visit,
                                      QueryReading* reading)

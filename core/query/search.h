@@ -37,8 +37,10 @@ public:
     // Returns the grade history for the request's filters (judgement_table.h).
     std::vector<JudgementRow> judgements(const SearchRequest& request);
 
-    // Returns a report with its paragraphs (lookup_report); throws Error(not_found).
-    nlohmann::json report(const std::string& id);
+    // Returns a report with its paragraphs (lookup_report); throws Error(not_found). With a
+    // query, each paragraph also has "marked": its text HTML-escaped with the query's words in
+    // <mark>, as in snippets, and the report "matches": how many paragraphs have a mark.
+    nlohmann::json report(const std::string& id, const std::string& query = "");
 
     // Moves to the index's latest commit; returns whether it changed.
     bool reopen();

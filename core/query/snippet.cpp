@@ -5,6 +5,7 @@
 #include "core/common/text_normaliser.h"
 
 #include <algorithm>
+#include <limits>
 #include <unordered_map>
 #include <vector>
 
@@ -128,6 +129,11 @@ std::string Highlighter::matching_term(const std::string& word) const
     if (word.size() >= 2 && !m_stem_starts.count(word.substr(0, 2)))
         return {};
     return m_analyser.term_of(word);
+}
+
+std::string Highlighter::marked(const std::string& text) const
+{
+    return snippet(text, std::numeric_limits<std::size_t>::max());
 }
 
 std::string Highlighter::snippet(const std::string& text, std::size_t max_bytes) const

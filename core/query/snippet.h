@@ -30,6 +30,9 @@ public:
     // query words, the leading_snippet when no word matches.
     std::string snippet(const std::string& text, std::size_t max_bytes) const;
 
+    // Returns the whole of text, HTML-escaped, with the query's words marked.
+    std::string marked(const std::string& text) const;
+
 private:
     // Collects the terms and phrases of query into m_terms and m_phrases.
     void collect(const Xapian::Query& query, bool in_phrase);
