@@ -1,0 +1,136 @@
+// The report view: a reading tool for one report. Its judgements first, an outline of its
+// sections, the query's words marked throughout with previous and next match, the authority's
+// other inspections, and a citation for any matching paragraph.
+import { $, el, fetchJson, markedNodes } from './dom.js';
+import { label, stateUrl } from './state.js';
+import { linkTo, focusOn } from './nav.js';
+import { reportHeading, paragraphTags, resultKey } from './search-view.js';
+
+// A grade's mark beside its colour, so that colour is never the only sign ('▲' outstanding
+// and good, '●' requires improvement and adequate, '▼' inadequate).
+const GRADE_MARKS = { outstanding: '▲', good: '▲', adequate: '●', requires_improvement: '●', inadequate: '▼', not_judged: '–' };
+
+function judgementsTable(judgements) {
+  const rows = judgements.map((j) => el('tr', {},
+    el('th', { scope: 'row' }, j.label),
+    el('td', { class: `grade grade-${j.grade}` }, el('span', { 'aria-hidden': 'true' }, `${GRADE_MARKS[j.grade] || ''} `), label(j.grade))));
+  return el('table', { class: 'grades' },
+    el('caption', {}, 'Judgements'),
+    el('thead', {}, el('tr', {}, el('th', { scope: 'col' }, 'Judgement'), el('th', { scope: 'col' }, 'Grade'))),
+    el('tbody', {}, rows));
+}
+
+// Moves focus to a paragraph and brings it into view.
+function show(node) {
+  node.setAttribute('tabindex', '-1');
+  node.scrollIntoView({ block: 'center' });
+  node.focus({ preventScroll: true });
+}
+
+function citation(report, paragraph) {
+  const link = `${location.origin}${stateUrl({ report: report.id, hit: String(paragraph.position) })}`;
+  return `${report.authority}. ${report.title}. Ofsted, ${report.date}, paragraph ${paragraph.position}. ${link}`;
+}
+
+function citeButton(report, paragraph) {
+  const text = citation(report, paragraph);
+  return el('button', { type: 'button', class: 'link-button cite', onclick: async () => {
+    let said = `Copied: ${text}`;
+    try { await navigator.clipboard.writeText(text); } catch { said = `Copy this citation: ${text}`; }
+    $('report-announcer').textContent = said;
+  } }, 'Cite this paragraph');
+}
+
+// The report's paragraphs under their headings, with the sections' outline.
+function body(report, paragraphs, state) {
+  const sections = [];
+  const outline = [];
+  let current = null;
+  for (const p of paragraphs) {
+    const heading = (p.section || []).join(' › ');
+    if (!current || current.heading !== heading) {
+      const id = `section-${sections.length}`;
+      current = { heading, node: el('section', { class: 'report-section' }, heading ? el('h3', { id, tabindex: '-1' }, heading) : null) };
+      sections.push(current.node);
+      if (heading) {
+        outline.push(el('li', {}, el('button', { type: 'button', class: 'link-button', onclick: () => show(document.getElementById(id)) }, heading)));
+      }
+    }
+    const isHit = String(p.position) === state.hit;
+    const matched = Boolean(p.marked && p.marked.includes('<mark>'));
+    current.node.append(el('div', { id: `p${p.position}`, class: ['paragraph', isHit && 'hit', matched && 'matched'].filter(Boolean).join(' '),
+      'aria-current': isHit ? 'true' : null },
+    el('p', {}, el('span', { class: 'position' }, el('span', { class: 'visually-hidden' }, 'Paragraph '), `${p.position}`, ' '),
+      p.marked ? markedNodes(p.marked) : p.text),
+    el('p', { class: 'meta' }, paragraphTags(p), isHit || matched ? citeButton(report, p) : null)));
+  }
+  const contents = outline.length > 1
+    ? el('nav', { class: 'outline', 'aria-labelledby': 'outline-heading' },
+      el('details', {}, el('summary', { id: 'outline-heading' }, `Contents (${outline.length} sections)`), el('ol', {}, outline)))
+    : null;
+  return { contents, sections };
+}
+
+// "Match 2 of 9" with previous and next, over the paragraphs that have the query's words.
+function matchNavigator() {
+  const matches = [...document.querySelectorAll('#report .paragraph.matched')];
+  if (!matches.length) return null;
+  let at = -1;
+  const position = el('span', { class: 'match-position', role: 'status' });
+  const step = (by) => {
+    at = (at + by + matches.length) % matches.length;
+    position.textContent = `Match ${at + 1} of ${matches.length}`;
+    show(matches[at]);
+  };
+  position.textContent = `${matches.length} ${matches.length === 1 ? 'paragraph has' : 'paragraphs have'} the words searched`;
+  return el('div', { class: 'match-nav' }, position,
+    el('button', { type: 'button', onclick: () => step(-1) }, 'Previous match'),
+    el('button', { type: 'button', onclick: () => step(1) }, 'Next match'));
+}
+
+// The authority's inspections in the index, newest first, this one marked.
+async function otherInspections(report) {
+  if (!report.authority) return null;
+  const params = new URLSearchParams({ authority: report.authority, collapse: 'report', sort: 'date', per_page: '100', facets: '0' });
+  const data = await fetchJson(`/api/search?${params}`).catch(() => null);
+  if (!data || data.results.length < 2) return null;
+  return el('section', { class: 'inspections', 'aria-labelledby': 'inspections-heading' },
+    el('h3', { id: 'inspections-heading' }, `Inspections of ${report.authority}`),
+    el('ul', {}, data.results.map((hit) => el('li', {}, hit.report_id === report.id
+      ? el('span', { 'aria-current': 'page' }, `${hit.date}: ${hit.report_title} (this report)`)
+      : linkTo({ report: hit.report_id }, { focus: 'report-heading' }, `${hit.date}: ${hit.report_title}`)))));
+}
+
+export async function renderReport(state) {
+  const article = $('report');
+  article.replaceChildren(el('p', {}, 'Loading the report…'));
+  $('report-announcer').textContent = '';
+  $('back-link').href = stateUrl({ ...state, report: '', hit: '' });
+  $('back-link').dataset.returnKey = state.hit ? resultKey(state.report, state.hit) : '';
+  try {
+    const words = state.q ? `?q=${encodeURIComponent(state.q)}` : '';
+    const data = await fetchJson(`/api/reports/${encodeURIComponent(state.report)}${words}`);
+    const report = data.report;
+    const { contents, sections } = body(report, data.paragraphs, state);
+    article.replaceChildren(
+      el('h2', { id: 'report-heading', tabindex: '-1', 'data-focus-key': 'report-heading' }, reportHeading(report.authority, report.title || report.id)),
+      el('p', { class: 'meta' }, [report.authority, report.region, report.date, label(report.kind)].filter(Boolean).map((t) => el('span', { class: 'tag' }, t))),
+      report.inspection_dates ? el('p', {}, `Inspection dates: ${report.inspection_dates}`) : null,
+      (report.judgements || []).length ? judgementsTable(report.judgements) : null,
+      el('div', { id: 'inspections-slot' }),
+      contents,
+      ...sections);
+    const navigator = matchNavigator();
+    if (navigator) article.insertBefore(navigator, contents || sections[0] || null);
+    const hit = document.getElementById(`p${state.hit}`);
+    if (hit) show(hit);
+    else focusOn('report-heading');
+    const inspections = await otherInspections(report);
+    const slot = $('inspections-slot');  // gone if another page was chosen meanwhile
+    if (inspections && slot) slot.replaceWith(inspections);
+  } catch (error) {
+    article.replaceChildren(el('h2', { tabindex: '-1', 'data-focus-key': 'report-heading' }, 'This report could not be shown'),
+      el('p', { class: 'error' }, `${error.message}. Go back to the results and choose another report.`));
+    focusOn('report-heading');
+  }
+}

@@ -1,0 +1,172 @@
+// The search view: how the query was read, advice, the results with their tools, the pager,
+// the facets and the year chart. An error replaces everything it makes untrue.
+import { $, el, fetchJson, markedNodes } from './dom.js';
+import { MULTI, PER_PAGE, apiParams, fieldName, hasParamFilters, label, readState, removeWords, stateUrl, withChanges, withoutCues } from './state.js';
+import { go, linkTo, focusOn } from './nav.js';
+import { renderFacets } from './facets.js';
+import { renderYearChart } from './year-chart.js';
+
+// ---- How the query was read -------------------------------------------------------------
+
+// The filters of a state as chips, each with a button that removes it; from the URL alone
+// when the search failed.
+function filterChips(state, cues) {
+  const chips = [];
+  const chip = (text, without, key) => el('li', { class: 'chip' }, text,
+    el('button', { type: 'button', class: 'chip-remove', 'data-focus-key': key, 'aria-label': `Remove ${text}`,
+      onclick: () => go(without, { focus: 'next-chip' }) }, '×'));
+  cues.forEach((cue, index) => {
+    const text = cue.label.replace('>=', '≥').replace('<=', '≤');
+    chips.push(chip(text, withChanges({ q: removeWords(state.q, cue.matched) }), `chip:cue:${index}`));
+  });
+  for (const name of MULTI) {
+    for (const value of state[name]) {
+      chips.push(chip(`${fieldName(name)}: ${label(value)}`, withChanges({ [name]: state[name].filter((v) => v !== value) }),
+        `chip:${name}:${value}`));
+    }
+  }
+  if (state.year_from || state.year_to) {
+    const text = state.year_from === state.year_to ? `year ${state.year_from}` : `years ${state.year_from || '…'}–${state.year_to || '…'}`;
+    chips.push(chip(text, withChanges({ year_from: '', year_to: '' }), 'chip:years'));
+  }
+  return chips;
+}
+
+function renderInterpretation(state, reading) {
+  const box = $('interpretation');
+  const chips = filterChips(state, reading ? reading.cues : []);
+  box.replaceChildren();
+  if (reading && reading.text) box.append(el('p', { class: 'searched' }, 'Words searched: ', el('strong', {}, reading.text)));
+  if (chips.length) {
+    const cleared = withChanges({ q: withoutCues(state.q, reading ? reading.cues : []), year_from: '', year_to: '',
+      ...Object.fromEntries(MULTI.map((name) => [name, []])) });
+    box.append(el('p', { class: 'visually-hidden', id: 'filters-heading' }, 'Filters'),
+      el('ul', { class: 'chips', 'aria-labelledby': 'filters-heading' }, chips),
+      el('button', { type: 'button', class: 'link-button', 'data-focus-key': 'clear-all', onclick: () => go(cleared, { focus: 'q' }) },
+        'Clear all filters'));
+  }
+  if (reading) {
+    for (const note of [...reading.synonyms.map((s) => `Also searched: ${s}`), ...reading.notes]) box.append(el('p', { class: 'note' }, note));
+  }
+}
+
+// ---- Advice, results and pages ------------------------------------------------------------
+
+function renderAdvice(data, state) {
+  const advice = $('advice');
+  advice.replaceChildren();
+  const corrected = data.interpreted.corrected_query;
+  if (corrected) {
+    advice.append(el('p', {}, 'Showing results for ', el('strong', {}, corrected), '. Search instead for ',
+      linkTo(withChanges({ autocorrect: '0' }), {}, state.q), '.'));
+  }
+  if (data.suggestion) advice.append(el('p', {}, 'Did you mean ', linkTo(withChanges({ q: data.suggestion }), {}, data.suggestion), '?'));
+  if (data.total === 0) {
+    const drops = data.interpreted.cues.map((cue) => linkTo(withChanges({ q: removeWords(state.q, cue.matched) }), { class: 'drop' }, `without “${cue.matched}”`));
+    for (const name of MULTI) {
+      for (const value of state[name]) drops.push(linkTo(withChanges({ [name]: state[name].filter((v) => v !== value) }), { class: 'drop' }, `without ${label(value)}`));
+    }
+    advice.append(el('p', {}, drops.length ? 'No paragraph matches every filter. Try: ' : 'No paragraph matches. Try fewer or other words.', drops));
+  }
+}
+
+// A report's heading names its authority, which some titles leave out.
+export function reportHeading(authority, title) {
+  return authority && !title.toLowerCase().includes(authority.toLowerCase()) ? `${authority}: ${title}` : title;
+}
+
+// The tags worth showing of a paragraph: its type where it is not plain narrative, its grade.
+export function paragraphTags(paragraph) {
+  const tags = [];
+  if (!['judgement', 'context'].includes(paragraph.finding_type)) tags.push([label(paragraph.finding_type), `tag-${paragraph.finding_type}`]);
+  if (paragraph.grade && paragraph.grade !== 'ungraded') tags.push([`grade: ${label(paragraph.grade)}`, `tag-grade-${paragraph.grade}`]);
+  if (paragraph.timescale && paragraph.timescale !== 'none') tags.push([label(paragraph.timescale), '']);
+  return tags.map(([text, kind]) => el('span', { class: `tag ${kind}` }, text));
+}
+
+const resultKey = (reportId, position) => `result:${reportId}:${position}`;
+
+function resultItem(hit, state) {
+  const target = { ...state, report: hit.report_id, hit: String(hit.position) };
+  return el('li', { class: 'result' },
+    el('h3', { class: 'result-heading' },
+      linkTo(target, { class: 'result-link', 'data-focus-key': resultKey(hit.report_id, hit.position), focus: 'report-heading' },
+        reportHeading(hit.authority, hit.report_title || hit.report_id))),
+    el('p', { class: 'snippet' }, markedNodes(hit.snippet)),
+    el('p', { class: 'meta' }, el('span', { class: 'tag' }, hit.date), paragraphTags(hit)),
+    hit.section && hit.section.length ? el('p', { class: 'section' }, hit.section.join(' › ')) : null);
+}
+
+function renderPager(data, state) {
+  const pager = $('pager');
+  pager.replaceChildren();
+  const page = Number(state.page || 1);
+  const pages = data.pages || 0;
+  if (pages <= 1) return;
+  const to = (target, text, rel) => linkTo({ ...state, page: String(target) }, { rel, focus: 'status' }, text);
+  pager.append(page > 1 ? to(page - 1, 'Previous page', 'prev') : el('span'),
+    el('span', { class: 'pager-position' }, `Page ${page.toLocaleString()} of ${pages.toLocaleString()}`),
+    page < pages ? to(page + 1, 'Next page', 'next') : el('span'));
+}
+
+// The tools over the results: order, one paragraph per report, downloads and the API link.
+function renderTools(state, data) {
+  const sort = el('select', { id: 'sort', 'data-focus-key': 'sort',
+    onchange: (event) => go(withChanges({ sort: event.target.value === 'relevance' ? '' : event.target.value }), { focus: 'sort' }) },
+  el('option', { value: 'relevance', selected: state.sort !== 'date' }, 'Most relevant'),
+  el('option', { value: 'date', selected: state.sort === 'date' }, 'Newest first'));
+  const collapse = el('input', { type: 'checkbox', id: 'collapse', checked: state.collapse === 'report', 'data-focus-key': 'collapse',
+    onchange: (event) => go(withChanges({ collapse: event.target.checked ? 'report' : '' }), { focus: 'collapse' }) });
+  const api = `/api/search?${apiParams(state, Math.min(100, Math.max(PER_PAGE, data.results.length)))}`;
+  $('tools').replaceChildren(
+    el('span', { class: 'tool' }, el('label', { for: 'sort' }, 'Order '), sort),
+    el('span', { class: 'tool' }, collapse, el('label', { for: 'collapse' }, ' One paragraph per report')),
+    el('span', { class: 'tool' }, el('a', { href: api, class: 'api-link' }, 'This search as JSON (API)')));
+}
+
+// ---- The view ----------------------------------------------------------------------------
+
+let searchCounter = 0;
+
+function clearResults() {
+  for (const id of ['advice', 'results', 'pager', 'facets', 'year-chart', 'tools']) $(id).replaceChildren();
+}
+
+export async function renderSearch(state, focusKey) {
+  const counter = ++searchCounter;
+  const view = $('search-view');
+  view.setAttribute('aria-busy', 'true');
+  $('status').textContent = 'Searching…';
+  try {
+    const data = await fetchJson(`/api/search?${apiParams(state)}`);
+    if (counter !== searchCounter) return;  // a newer search has started
+    const shown = data.total === 1 ? '1 paragraph' : `${data.total.toLocaleString()} paragraphs`;
+    $('status').textContent = `${shown}${state.collapse === 'report' ? ' (one per report)' : ''}`;
+    renderInterpretation(state, data.interpreted);
+    renderAdvice(data, state);
+    renderTools(state, data);
+    $('results').replaceChildren(...data.results.map((hit) => resultItem(hit, state)));
+    renderPager(data, state);
+    renderFacets($('facets'), data, state);
+    renderYearChart($('year-chart'), data, state);
+  } catch (error) {
+    if (counter !== searchCounter) return;
+    clearResults();
+    // The chips from the URL stay, so that a bad filter can be removed.
+    renderInterpretation(state, null);
+    $('status').textContent = `The search failed: ${error.message}.`;
+    $('advice').append(el('p', {}, hasParamFilters(state) ? 'Remove a filter above, or ' : '',
+      el('button', { type: 'button', class: 'link-button', onclick: () => renderSearch(readState(), 'status') }, 'try again'), '.'));
+  }
+  view.setAttribute('aria-busy', 'false');
+  view.dataset.shown = stateUrl(state);
+  if (focusKey) focusOn(focusKey === 'next-chip' ? nextChipKey() : focusKey, 'status');
+}
+
+// After a chip's removal: the first chip left, else the results' count.
+function nextChipKey() {
+  const first = document.querySelector('#interpretation .chip-remove');
+  return first ? first.dataset.focusKey : 'status';
+}
+
+export { resultKey };
