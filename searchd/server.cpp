@@ -54,11 +54,15 @@ int http_status(ErrorCode code)
     return 500;
 }
 
+// JSON is UTF-8 by definition (RFC 8259), and cpp-httplib gzips a response for a client that
+// accepts it only when its type is exactly this, with no charset parameter.
+const char* const k_json_type = "application/json";
+
 void send_json(httplib::Response& response, int status, const nlohmann::json& body)
 {
     response.status = status;
     // Invalid UTF-8 a client sent (and that a message quotes) is replaced, never thrown on.
-    response.set_content(json_text(body), "application/json; charset=utf-8");
+    response.set_content(json_text(body), k_json_type);
 }
 
 void send_error(httplib::Response& response, int status, const std::string& code, const std::string& message)
@@ -278,11 +282,14 @@ void SearchServer::add_guards()
         response.set_header("Content-Security-Policy", k_content_security_policy);
         response.set_header("Referrer-Policy", "no-referrer");
         response.set_header("X-Frame-Options", "DENY");
+        // cpp-httplib gzips JSON and text for clients that accept it: caches must keep both forms.
+        std::string vary = "Accept-Encoding";
         if (!m_options.cors_origin.empty()) {
             response.set_header("Access-Control-Allow-Origin", m_options.cors_origin);
             response.set_header("Access-Control-Expose-Headers", "ETag");  // for scripts that revalidate
-            response.set_header("Vary", "Origin");
+            vary += ", Origin";
         }
+        response.set_header("Vary", vary);
     });
     m_server->set_error_handler([](const httplib::Request& request, httplib::Response& response) {
         if (!response.body.empty())
@@ -407,7 +414,7 @@ void SearchServer::add_routes()
     });
     m_server->Get("/openapi.json", [](const httplib::Request&, httplib::Response& response) {
         static const std::string document = openapi_document().dump(1);
-        response.set_content(document, "application/json; charset=utf-8");
+        response.set_content(document, k_json_type);
     });
     const auto not_allowed = [](const httplib::Request& request, httplib::Response& response) {
         send_error(response, 405, "method_not_allowed", request.method + " is not allowed: use GET");

@@ -469,6 +469,23 @@ TEST_CASE("/api/search sorts by date, collapses to reports, reads literally and 
     CHECK(bare["total"] == all["total"]);
 }
 
+TEST_CASE("searchd gzips JSON for a client that accepts it, and says that caches must keep both forms", "[searchd]")
+{
+    Searchd server(site().index);
+    const std::string target = search_target({{"q", "assessment"}, {"per_page", "100"}});
+    const Reply plain = raw_exchange(server.port(), raw_get(target));
+    REQUIRE(plain.status == 200);
+    CHECK(plain.header("Content-Encoding").empty());
+    CHECK_THAT(plain.header("Vary"), Contains("Accept-Encoding"));
+    CHECK(plain.header("Content-Type") == "application/json");
+    const Reply gzipped = raw_exchange(server.port(), raw_get(target, "Accept-Encoding: gzip, deflate\r\n"));
+    REQUIRE(gzipped.status == 200);
+    CHECK(gzipped.header("Content-Encoding") == "gzip");
+    CHECK_THAT(gzipped.header("Vary"), Contains("Accept-Encoding"));
+    CHECK(gzipped.body.rfind("\x1f\x8b", 0) == 0);  // gzip's magic number
+    CHECK(gzipped.body.size() * 3 < plain.body.size());
+}
+
 TEST_CASE("/api/reports/{id} gives a report's metadata, its judgements and every paragraph in order", "[searchd]")
 {
     Searchd server(site().index);
