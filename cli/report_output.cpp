@@ -21,7 +21,8 @@ std::string label_of(const char* field_name, const std::string& value)
     return field ? field->label_of(value) : value;
 }
 
-// The report's heading lines: title, then "Authority, date, kind", then inspection dates.
+// The report's heading lines: title, then "Authority, date, kind", then inspection dates and
+// where Ofsted publishes the authority's reports.
 void print_heading(std::FILE* out, const nlohmann::json& report, bool markdown)
 {
     std::fprintf(out, "%s%s\n\n", markdown ? "# " : "", text_of(report["title"]).c_str());
@@ -29,6 +30,9 @@ void print_heading(std::FILE* out, const nlohmann::json& report, bool markdown)
                  label_of("kind", text_of(report["kind"])).c_str(), text_of(report["id"]).c_str());
     if (!text_of(report["inspection_dates"]).empty())
         std::fprintf(out, "Inspection dates: %s\n", text_of(report["inspection_dates"]).c_str());
+    const std::string published = report.value("ofsted_url", "");
+    if (!published.empty())
+        std::fprintf(out, "Published by Ofsted: %s\n", published.c_str());
     const nlohmann::json& judgements = report["judgements"];
     if (judgements.is_array() && !judgements.empty()) {
         std::fprintf(out, "\n%s\n", markdown ? "| Judgement | Grade |\n|---|---|" : "Judgements:");

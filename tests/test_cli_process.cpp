@@ -1,6 +1,7 @@
 // Tests of the findings program itself over an index of the seed reports: help, errors and exit codes, every output format, exports, --explain, --facets and the filter options.
 #include <catch2/catch.hpp>
 
+#include "core/common/csv_text.h"
 #include "core/common/fields.h"
 #include "tests/test_support.h"
 
@@ -69,37 +70,11 @@ std::vector<nlohmann::json> parse_ndjson(const std::string& text)
     return lines;
 }
 
-// Reads RFC 4180 CSV: fields separated by commas, records by CRLF (or LF); a quoted field may
-// hold commas, line breaks and doubled quotes.
+// Reads the CSV a program printed (RFC 4180).
 Rows parse_csv(const std::string& text)
 {
-    Rows rows(1, std::vector<std::string>(1));
-    bool quoted = false;
-    for (std::size_t i = 0; i < text.size(); ++i) {
-        const char c = text[i];
-        std::string& field = rows.back().back();
-        if (quoted) {
-            if (c == '"' && i + 1 < text.size() && text[i + 1] == '"')
-                field += text[++i];
-            else if (c == '"')
-                quoted = false;
-            else
-                field += c;
-        } else if (c == '"') {
-            quoted = true;
-        } else if (c == ',') {
-            rows.back().emplace_back();
-        } else if (c == '\r' || c == '\n') {
-            if (c == '\r' && i + 1 < text.size() && text[i + 1] == '\n')
-                ++i;
-            rows.emplace_back(1);
-        } else {
-            field += c;
-        }
-    }
-    REQUIRE_FALSE(quoted);
-    if (rows.back() == std::vector<std::string>(1))
-        rows.pop_back();
+    Rows rows;
+    REQUIRE_NOTHROW(rows = csv_rows(text));
     return rows;
 }
 

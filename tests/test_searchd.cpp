@@ -496,6 +496,7 @@ TEST_CASE("/api/reports/{id} gives a report's metadata, its judgements and every
     CHECK(report["date"] == "2010-03-05");
     CHECK_FALSE(report["title"].get<std::string>().empty());
     CHECK_FALSE(report.contains("source"));  // a path on the indexing machine
+    CHECK(report["ofsted_url"] == "https://reports.ofsted.gov.uk/provider/44/80512");  // Redbridge's URN
     REQUIRE_FALSE(report["judgements"].empty());
     for (const auto& judgement : report["judgements"])
         CHECK(judgement["grade"] == "adequate");

@@ -116,6 +116,8 @@ export async function renderReport(state) {
       el('h2', { id: 'report-heading', tabindex: '-1', 'data-focus-key': 'report-heading' }, reportHeading(report.authority, report.title || report.id)),
       el('p', { class: 'meta' }, [report.authority, report.region, report.date, label(report.kind)].filter(Boolean).map((t) => el('span', { class: 'tag' }, t))),
       report.inspection_dates ? el('p', {}, `Inspection dates: ${report.inspection_dates}`) : null,
+      report.ofsted_url ? el('p', {}, el('a', { href: report.ofsted_url, rel: 'external noopener', class: 'published' },
+        `${report.authority}'s reports as Ofsted publishes them`)) : null,
       (report.judgements || []).length ? judgementsTable(report.judgements) : null,
       el('div', { id: 'inspections-slot' }),
       contents,

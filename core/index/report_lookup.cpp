@@ -3,6 +3,7 @@
 
 #include "core/common/error.h"
 #include "core/common/index_schema.h"
+#include "core/common/ofsted_links.h"
 #include "core/index/paragraph_document.h"
 
 namespace findings {
@@ -35,6 +36,13 @@ nlohmann::json ReportRecords::paragraph(const Xapian::Document& document)
     return paragraph_record(data, of(data.is_object() ? data.value("report_id", "") : ""));
 }
 
+void add_ofsted_url(nlohmann::json& report)
+{
+    const std::string url = ofsted_provider_url(report.value("authority", ""));
+    if (!url.empty())
+        report["ofsted_url"] = url;
+}
+
 nlohmann::json lookup_report(const Xapian::Database& db, const std::string& report_id)
 {
     nlohmann::json report = read_record(db, report_id);
@@ -53,6 +61,7 @@ nlohmann::json lookup_report(const Xapian::Database& db, const std::string& repo
             paragraphs.push_back(std::move(paragraph));
     }
     report.erase("source");  // a path on the indexing machine: not for clients
+    add_ofsted_url(report);
     return {{"report", report}, {"paragraphs", paragraphs}};
 }
 

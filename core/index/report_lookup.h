@@ -26,8 +26,13 @@ private:
     std::unordered_map<std::string, nlohmann::json> m_records;
 };
 
-// Returns {report: {id, title, authority, date, kind, judgements, ...}, paragraphs: [...]} with
-// the paragraphs in report order. Throws Error(not_found) for an unknown id.
+// Adds "ofsted_url" to a report record: where Ofsted lists the authority's reports, when the
+// authority's URN is known (ofsted_links.h).
+void add_ofsted_url(nlohmann::json& report);
+
+// Returns {report: {id, title, authority, date, kind, judgements, ofsted_url, ...},
+// paragraphs: [...]} with the paragraphs in report order. Throws Error(not_found) for an
+// unknown id.
 nlohmann::json lookup_report(const Xapian::Database& db, const std::string& report_id);
 
 // Returns the number of reports in the index.

@@ -311,6 +311,7 @@ test("a graded report's view shows its judgements as a table, each grade in word
   const first = rows.first();
   assert.equal(await first.locator('th').textContent(), 'Safeguarding services: Overall effectiveness');
   assert.match(await first.locator('td').textContent(), /● adequate/);
+  assert.equal(await page.getAttribute('#report a.published', 'href'), 'https://reports.ofsted.gov.uk/provider/44/80512');
   // Redbridge's other inspection is a link away.
   const others = page.locator('#report .inspections a');
   await others.first().waitFor();
