@@ -26,6 +26,7 @@ constexpr const char* k_program = "findings";
 
 const char* const k_usage = R"(Usage: findings [options] QUERY...
        findings report ID [--format text|markdown|json]   one report, whole
+       findings reports [filters] [--format table|csv|json|ndjson]   the reports, newest first
        findings [options] -- QUERY...   (words after -- are all query, even "-n" or "--all")
 
 Searches inspection reports on children's services paragraph by paragraph. Plain words are
@@ -60,6 +61,9 @@ Examples:
   findings --count --batch queries.txt          how many paragraphs each query matches
   findings report croydon-2024-12-03-inspection --format markdown
                                                 one report whole, with its judgements
+  findings reports --authority Croydon          Croydon's inspections, newest first, with
+                                                their overall grades and ids
+  findings reports --overall inadequate --year 2020.. --format csv
 
 Options:
   --db DIR            the index (default: $FINDINGS_DB, else data/index)
@@ -160,6 +164,25 @@ std::string message_of(const CLI::ParseError& error)
     return what;
 }
 
+// Returns the first word of the command line that is neither an option nor an option's value
+// ("" when there is none): "report" in `findings --db DIR report ID`, "neglect" in
+// `findings neglect report`.
+std::string first_word(const CLI::App& app, int argc, char** argv)
+{
+    for (int i = 1; i < argc; ++i) {
+        const std::string arg = argv[i];
+        if (arg == "--" || arg.empty() || arg[0] != '-' || arg == "-")
+            return arg == "--" ? "" : arg;
+        const std::string name = arg.substr(0, arg.find('='));
+        const CLI::Option* option = app.get_option_no_throw(name);
+        const bool takes_value = option && option->get_type_size_min() > 0;
+        const bool value_attached = name.size() < arg.size() || (arg.size() > 2 && arg[1] != '-');  // --db=X, -n3
+        if (takes_value && !value_attached)
+            ++i;
+    }
+    return "";
+}
+
 }  // namespace
 
 Options parse_arguments(int argc, char** argv)
@@ -211,14 +234,18 @@ Options parse_arguments(int argc, char** argv)
     app.add_flag("--any", any);
     app.add_flag("--judgements", options.judgements);
     app.add_flag("--count", options.count);
-    // "findings report ID" is a command only as the first word: "findings neglect report"
-    // and "findings -- report writing" search the word.
-    const bool report = std::string(argv[1]) == "report";
+    // "findings report ID" and "findings reports" are commands only as the first word (after
+    // options): "findings neglect report" and "findings -- report writing" search the word.
+    const std::string command = first_word(app, argc, argv);
+    const bool report = command == "report";
     if (report) {
         CLI::App* command = app.add_subcommand("report");
         command->fallthrough();  // findings report ID --db DIR
         command->add_option("id", options.report_id)->required();
     }
+    options.list_reports = command == "reports";
+    if (options.list_reports)
+        app.add_subcommand("reports")->fallthrough();  // findings reports --authority Croydon
     try {
         app.parse(argc, argv);
     } catch (const CLI::ParseError& error) {
@@ -315,6 +342,17 @@ Options parse_arguments(int argc, char** argv)
             fail("--count prints the total alone: leave out --all, --facets and --judgements");
         options.request.per_page = 0;  // the total alone
         options.request.facets = false;
+        return options;
+    }
+    if (options.list_reports) {
+        if (!query.empty())
+            fail("the reports command lists reports by filters (--authority, --year, --overall, ...), not by words: "
+                 "to search the word \"reports\" first, write findings -- reports ...");
+        const SearchRequest defaults;
+        if (options.all || options.facets || options.explain || options.judgements || options.request.literal ||
+            options.request.collapse_reports || options.request.per_page != defaults.per_page ||
+            options.request.page != defaults.page || options.request.sort != defaults.sort)
+            fail("findings reports prints the whole list: it takes filters and --format only");
         return options;
     }
     if (options.judgements) {

@@ -23,6 +23,7 @@ struct Options {
     bool counts_only = false;  // --facets --limit 0
     bool count = false;        // --count: the total alone
     bool judgements = false;
+    bool list_reports = false;  // findings reports: list the reports that pass the filters
     bool version = false;
     std::vector<std::string> columns;  // --fields: the columns of csv and ndjson rows
     std::string batch;                 // --batch FILE, or "-" for standard input: a query a line

@@ -95,6 +95,11 @@ int run_with(Searcher& searcher, const findings::Options& options)
         }
         return k_exit_matches;
     }
+    if (options.list_reports) {
+        const auto reports = searcher.reports(options.request);
+        findings::print_report_list(stdout, reports, options.format);
+        return reports.empty() ? k_exit_no_match : k_exit_matches;
+    }
     if (options.judgements) {
         const auto rows = searcher.judgements(options.request);
         findings::print_judgements(stdout, rows, options.format);

@@ -4,8 +4,10 @@
 #include "core/common/csv_text.h"
 #include "core/common/fields.h"
 #include "core/common/json_text.h"
+#include "core/query/report_list.h"
 #include "core/query/search_json.h"
 
+#include <algorithm>
 #include <regex>
 
 namespace findings {
@@ -141,6 +143,31 @@ void print_streamed_hit(std::FILE* out, const SearchHit& hit, OutputFormat forma
             values.push_back(value.is_string() ? value.get<std::string>() : value.dump());
     }
     std::fputs(csv_row(values).c_str(), out);
+}
+
+void print_report_list(std::FILE* out, const std::vector<nlohmann::json>& reports, OutputFormat format)
+{
+    switch (format) {
+    case OutputFormat::json:
+        std::fprintf(out, "%s\n", json_text(report_list_json(reports, 1, std::max<int>(1, reports.size())), 2).c_str());
+        return;
+    case OutputFormat::ndjson:
+        for (const auto& report : reports)
+            std::fprintf(out, "%s\n", json_text(report).c_str());
+        return;
+    case OutputFormat::csv:
+        std::fputs(report_list_csv(reports).c_str(), out);
+        return;
+    case OutputFormat::table:
+        std::fprintf(out, "%zu report%s\n\n", reports.size(), reports.size() == 1 ? "" : "s");
+        std::fprintf(out, "%-10s %-26s %-15s %-21s %s\n", "date", "authority", "kind", "overall", "id");
+        for (const auto& report : reports) {
+            const auto text = [&report](const char* name) { return report.value(name, ""); };
+            std::fprintf(out, "%-10s %-26s %-15s %-21s %s\n", text("date").c_str(), text("authority").c_str(),
+                         text("kind").c_str(), text("overall").c_str(), text("id").c_str());
+        }
+        return;
+    }
 }
 
 void print_judgements(std::FILE* out, const std::vector<JudgementRow>& rows, OutputFormat format)

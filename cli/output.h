@@ -40,6 +40,10 @@ void print_streamed_hit(std::FILE* out, const SearchHit& hit, OutputFormat forma
 // Returns a match as an ndjson row: the API's result, or only the columns chosen, in their order.
 nlohmann::json row_json(const SearchHit& hit, const std::vector<std::string>& columns);
 
+// Prints the reports list: a table for people, or as the API gives it (JSON: {total, ...,
+// reports}; NDJSON: a record a line; CSV: report_list_columns).
+void print_report_list(std::FILE* out, const std::vector<nlohmann::json>& reports, OutputFormat format);
+
 // Prints the grade history: a table for people, or the rows as JSON ({total, judgements}),
 // NDJSON (a row per line) or CSV (with a header).
 void print_judgements(std::FILE* out, const std::vector<JudgementRow>& rows, OutputFormat format);

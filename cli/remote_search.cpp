@@ -80,6 +80,25 @@ std::vector<JudgementRow> RemoteSearcher::judgements(const SearchRequest& reques
     return rows;
 }
 
+std::vector<nlohmann::json> RemoteSearcher::reports(const SearchRequest& request)
+{
+    constexpr int k_per_page = 1000;  // /api/reports' largest page
+    std::vector<nlohmann::json> reports;
+    for (int page = 1; page <= static_cast<int>(k_max_page); ++page) {
+        httplib::Params params = {{"page", std::to_string(page)}, {"per_page", std::to_string(k_per_page)}};
+        for (const auto& [name, value] : filters_to_params(request))
+            params.emplace(name, value);
+        const nlohmann::json body = get_json("/api/reports", params);
+        const auto found = body.find("reports");
+        if (found == body.end() || !found->is_array())
+            throw Error(ErrorCode::io_error, "searchd at " + m_url + " sent an answer that is not a reports list");
+        reports.insert(reports.end(), found->begin(), found->end());
+        if (found->size() < static_cast<std::size_t>(k_per_page))
+            break;
+    }
+    return reports;
+}
+
 std::size_t RemoteSearcher::for_each_match(const SearchRequest& request, const std::function<void(const SearchHit&)>& visit,
                                            QueryReading* reading)
 {

@@ -29,6 +29,9 @@ public:
     // Returns the grade history through /api/judgements, for the request's filters.
     std::vector<JudgementRow> judgements(const SearchRequest& request);
 
+    // Returns the reports list through /api/reports, every page of it.
+    std::vector<nlohmann::json> reports(const SearchRequest& request);
+
     // Returns a report with its paragraphs through /api/reports/{id}.
     nlohmann::json report(const std::string& id);
 

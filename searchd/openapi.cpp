@@ -2,7 +2,7 @@
 #include "searchd/openapi.h"
 
 #include "core/common/fields.h"
-#include "core/query/judgement_table.h"
+#include "core/query/report_filter.h"
 
 #include <string>
 
@@ -75,17 +75,18 @@ json openapi_document()
     json& search_parameters = doc["paths"]["/api/search"]["get"]["parameters"];
     json& hit = doc["components"]["schemas"]["Hit"];
     json& facets = doc["components"]["schemas"]["Facets"];
-    json& report = doc["paths"]["/api/reports/{id}"]["get"]["responses"]["200"]["content"]["application/json"]
-                      ["schema"]["properties"];
+    json& report = doc["components"]["schemas"]["Report"];
+    json& paragraph = doc["paths"]["/api/reports/{id}"]["get"]["responses"]["200"]["content"]["application/json"]
+                         ["schema"]["properties"]["paragraphs"]["items"];
     json parameters = json::array({search_parameters.at(0)});  // q first, then the filters
     for (const Field& field : fields()) {
         for (auto& parameter : parameters_of(field))
             parameters.push_back(parameter);
         if (field.shown) {
             add_property(hit, field);
-            add_property(report["paragraphs"]["items"], field);
+            add_property(paragraph, field);
             if (field.level == FieldLevel::report)
-                add_property(report["report"], field);
+                add_property(report, field);
         }
         if (field.facet)
             facets["properties"][field.name] = facets["additionalProperties"];
@@ -93,11 +94,14 @@ json openapi_document()
     for (std::size_t i = 1; i < search_parameters.size(); ++i)
         parameters.push_back(search_parameters[i]);
     search_parameters = parameters;
-    json& table_parameters = doc["paths"]["/api/judgements"]["get"]["parameters"];
-    for (const Field& field : fields()) {
-        if (judgement_table_filters().count(field.name)) {
-            for (auto& parameter : parameters_of(field))
-                table_parameters.push_back(parameter);
+    // The listings take the filters that apply to a report as a whole.
+    for (const char* listing : {"/api/judgements", "/api/reports"}) {
+        json& table_parameters = doc["paths"][listing]["get"]["parameters"];
+        for (const Field& field : fields()) {
+            if (ReportFilter::field_names().count(field.name)) {
+                for (auto& parameter : parameters_of(field))
+                    table_parameters.push_back(parameter);
+            }
         }
     }
     return doc;

@@ -6,6 +6,7 @@
 #include "core/common/json_text.h"
 #include "core/common/text_normaliser.h"
 #include "core/index/report_lookup.h"
+#include "core/query/report_list.h"
 #include "core/query/judgement_table.h"
 #include "core/query/search.h"
 #include "core/query/search_json.h"
@@ -28,6 +29,7 @@ namespace {
 
 constexpr std::size_t k_max_body_bytes = 64 * 1024;
 constexpr std::size_t k_max_header_fields = 100;
+constexpr long k_max_reports_per_page = 1000;
 constexpr std::size_t k_max_queued_connections = 256;
 constexpr time_t k_read_timeout_s = 5;
 constexpr time_t k_write_timeout_s = 10;
@@ -347,6 +349,21 @@ void SearchServer::add_routes()
         });
         if (answer)
             send_json(response, 200, *answer);
+    });
+    m_server->Get("/api/reports", [db, &warmer](const httplib::Request& request, httplib::Response& response) {
+        const QueryParams params = params_of(request);
+        const std::string format = params.count("format") ? params.find("format")->second : "json";
+        if (params.count("format") > 1 || (format != "json" && format != "csv"))
+            throw Error(ErrorCode::bad_request, "format must be json or csv, given once");
+        const int page = static_cast<int>(number_value(params, "page", 1, 1, k_max_page));
+        const int per_page = static_cast<int>(number_value(params, "per_page", 100, 1, k_max_reports_per_page));
+        const SearchRequest filters = filters_from_params(params, {"format", "page", "per_page"});
+        const auto reports = read_unless_held(request, response, db, warmer,
+                                              [&](Searcher& searcher) { return searcher.reports(filters); });
+        if (reports && format == "csv")  // the whole list: a table for a spreadsheet
+            response.set_content(report_list_csv(*reports), "text/csv; charset=utf-8");
+        else if (reports)
+            send_json(response, 200, report_list_json(*reports, page, per_page));
     });
     m_server->Get(R"(/api/reports/([^/]+))", [db, &warmer](const httplib::Request& request, httplib::Response& response) {
         const std::string id = request.matches[1].str();

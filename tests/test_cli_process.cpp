@@ -221,8 +221,8 @@ TEST_CASE("findings --batch searches a query a line with one index, from a file 
 TEST_CASE("findings report ID prints one report whole, as text, Markdown or JSON", "[cli][process]")
 {
     const std::string id = "redbridge-2010-03-05-inspection";
-    const auto report_of = [](std::vector<std::string> arguments) {  // "report" must come first
-        arguments.insert(arguments.end(), {"--db", seed().path});
+    const auto report_of = [](std::vector<std::string> arguments) {  // "report" first, after options
+        arguments.insert(arguments.begin(), {"--db", seed().path});
         return findings(arguments);
     };
     const ProgramRun json = report_of({"report", id, "--format", "json"});
@@ -247,9 +247,41 @@ TEST_CASE("findings report ID prints one report whole, as text, Markdown or JSON
     CHECK(missing.exit_code == 2);
     CHECK_THAT(missing.err, Contains("no-such-report") && Contains("-- report"));
     CHECK(report_of({"report", id, "--format", "csv"}).exit_code == 2);
+    CHECK(findings({"report", id, "--db", seed().path}).exit_code == 0);  // options may follow it
     // Anywhere but first, or after --, "report" is a word to search.
     CHECK(parse_json(search({"--format", "json", "--", "report", "supervision"}).out)["total"] > 0);
     CHECK(parse_json(search({"--format", "json", "supervision", "report"}).out)["total"] > 0);
+    CHECK(parse_json(findings({"-n3", "--db=" + seed().path, "--format", "json", "supervision", "report"}).out)["total"] > 0);
+}
+
+TEST_CASE("findings reports lists the reports newest first, filtered, in every format", "[cli][process]")
+{
+    const ProgramRun json = search({"reports", "--format", "json"});
+    REQUIRE(json.exit_code == 0);
+    const nlohmann::json list = parse_json(json.out);
+    const std::size_t total = list["total"];
+    CHECK(total == 5);  // the seed reports
+    REQUIRE(list["reports"].size() == total);
+    for (std::size_t i = 1; i < total; ++i)
+        CHECK(list["reports"][i - 1]["date"].get<std::string>() >= list["reports"][i]["date"].get<std::string>());
+
+    const ProgramRun table = search({"reports", "--authority", "Redbridge"});
+    CHECK(table.exit_code == 0);
+    CHECK(table.out.rfind("2 reports\n", 0) == 0);
+    CHECK(table.out.find("redbridge-2010-03-05-inspection") < table.out.find("redbridge-2009-07-29-unannounced-inspection"));
+    const Rows csv = parse_csv(search({"reports", "--format", "csv", "--year", "2010"}).out);
+    REQUIRE(csv.size() > 1);
+    CHECK(csv[0][0] == "id");
+    for (std::size_t i = 1; i < csv.size(); ++i)
+        CHECK(csv[i][1].rfind("2010-", 0) == 0);
+    const ProgramRun ndjson = search({"reports", "--format", "ndjson", "--judgement", "looked_after_leadership"});
+    CHECK(ndjson.exit_code == 0);
+    CHECK(parse_ndjson(ndjson.out).size() == 1);  // Redbridge 2010 alone judged looked after children
+    CHECK(search({"reports", "--authority", "Kent"}).exit_code == 1);  // none: nothing listed
+    const ProgramRun words = search({"reports", "neglect"});
+    CHECK(words.exit_code == 2);
+    CHECK_THAT(words.err, Contains("-- reports"));
+    CHECK(search({"reports", "--type", "strength"}).exit_code == 2);
 }
 
 TEST_CASE("findings --version names the program, the index schema and the index's revision", "[cli][process]")

@@ -1,5 +1,6 @@
-// The grade history table and the judgement filters, over an index of hand-read reports:
-// what they give is checked against the golden tables people read from the reports.
+// The grade history table, the reports list and the judgement filters, over an index of
+// hand-read reports: what they give is checked against the golden tables people read from the
+// reports.
 #include <catch2/catch.hpp>
 
 #include "core/common/error.h"
@@ -176,6 +177,66 @@ TEST_CASE("Searches filter paragraphs by their report's overall grade and by any
     CHECK(overall.count("inadequate"));
     CHECK_FALSE(overall.count("ungraded"));
     CHECK(overall.at("inadequate") == parse_corpus_report("reports/peterborough-2024-01-30-inspection.txt").paragraphs.size());
+}
+
+namespace {
+
+// The ids of the reports a list gives, in its order.
+std::vector<std::string> ids_listed(const std::map<std::string, std::vector<std::string>>& filters, int year_from = 0)
+{
+    SearchRequest request;
+    request.filters = filters;
+    request.year_from = year_from;
+    Searcher searcher(table_index());
+    std::vector<std::string> ids;
+    for (const auto& report : searcher.reports(request))
+        ids.push_back(report.at("id").get<std::string>());
+    return ids;
+}
+
+// The report ids of golden rows ("id: key=grade").
+std::set<std::string> ids_of(const std::set<std::string>& rows)
+{
+    std::set<std::string> ids;
+    for (const auto& row : rows)
+        ids.insert(row.substr(0, row.find(':')));
+    return ids;
+}
+
+}  // namespace
+
+TEST_CASE("The reports list gives every report newest first, filtered as the judgements table is", "[reports][table]")
+{
+    Searcher searcher(table_index());
+    const auto reports = searcher.reports(SearchRequest{});
+    REQUIRE(reports.size() == k_reports.size());
+    std::set<std::string> expected;
+    for (const auto& report : k_reports)
+        expected.insert(parse_corpus_report(report).id);
+    const auto all = ids_listed({});
+    CHECK(std::set<std::string>(all.begin(), all.end()) == expected);
+    for (std::size_t i = 1; i < reports.size(); ++i)
+        CHECK(reports[i - 1].at("date").get<std::string>() >= reports[i].at("date").get<std::string>());
+    for (const auto& report : reports) {
+        CAPTURE(report.dump().substr(0, 200));
+        CHECK_FALSE(report.contains("source"));  // a path on the indexing machine
+        CHECK(report.value("ofsted_url", "").rfind("https://reports.ofsted.gov.uk/provider/44/", 0) == 0);
+    }
+    // A report passes a judgement filter when one of its judgements does.
+    const auto requires_improvement = ids_listed({{"judgement", {"help_and_protection=requires_improvement"}}});
+    CHECK(std::set<std::string>(requires_improvement.begin(), requires_improvement.end()) ==
+          ids_of(golden_rows([](const std::string&, const std::string& key, const std::string& grade) {
+              return key == "help_and_protection" && grade == "requires_improvement";
+          })));
+    CHECK(ids_listed({{"overall", {"inadequate"}}}) == std::vector<std::string>{"peterborough-2024-01-30-inspection"});
+    CHECK(ids_listed({{"authority", {"Kent"}}}) == std::vector<std::string>{"kent-2013-08-23-inspection"});
+    CHECK(ids_listed({{"kind", {"focused visit"}}}) == std::vector<std::string>{"cheshire-east-2018-11-22-focused-visit"});
+    CHECK(ids_listed({}, 2019) == std::vector<std::string>{"somerset-2026-06-17-inspection", "peterborough-2024-01-30-inspection",
+                                                          "reading-2019-10-28-inspection"});
+    CHECK(ids_listed({{"authority", {"Croydon"}}}).empty());
+    SearchRequest with_query;
+    with_query.query = "neglect";
+    CHECK_THROWS_WITH(searcher.reports(with_query), Catch::Matchers::Contains("the reports list takes filters, not a query"));
 }
 
 }  // namespace findings::test

@@ -512,6 +512,41 @@ TEST_CASE("/api/reports/{id} gives a report's metadata, its judgements and every
     CHECK(hit["text"] == paragraphs[hit["position"].get<std::size_t>() - 1]["text"]);
 }
 
+TEST_CASE("/api/reports lists the reports newest first, in pages or whole as CSV, filtered as the judgements table is",
+          "[searchd]")
+{
+    Searchd server(site().index);
+    const json all = get_json(server, "/api/reports");
+    const json health = get_json(server, "/api/health");
+    CHECK(all["total"] == health["reports"]);
+    CHECK(all["page"] == 1);
+    CHECK(all["per_page"] == 100);
+    REQUIRE(all["reports"].size() == all["total"]);
+    for (std::size_t i = 1; i < all["reports"].size(); ++i)
+        CHECK(all["reports"][i - 1]["date"].get<std::string>() >= all["reports"][i]["date"].get<std::string>());
+    // Pages of one give the same reports in the same order.
+    const std::size_t total = all["total"];
+    for (std::size_t page = 1; page <= total; ++page) {
+        const json one = get_json(server, "/api/reports?per_page=1&page=" + std::to_string(page));
+        CHECK(one["pages"] == total);
+        REQUIRE(one["reports"].size() == 1);
+        CHECK(one["reports"][0]["id"] == all["reports"][page - 1]["id"]);
+    }
+    const json redbridge = get_json(server, "/api/reports?authority=Redbridge");
+    REQUIRE(redbridge["total"] == 2);
+    CHECK(redbridge["reports"][0]["id"] == k_graded_report);  // 2010, before the 2009 letter
+    CHECK(redbridge["reports"][0]["ofsted_url"] == "https://reports.ofsted.gov.uk/provider/44/80512");
+    const Reply csv = get(server, "/api/reports?format=csv&authority=Redbridge");
+    CHECK(csv.status == 200);
+    CHECK_THAT(csv.header("Content-Type"), Contains("text/csv"));
+    CHECK(csv.body.rfind("\"id\",\"date\",\"authority\"", 0) == 0);
+    CHECK(std::count(csv.body.begin(), csv.body.end(), '\n') == 3);  // the header and two reports
+    check_error(get(server, "/api/reports?q=neglect"), 400, "bad_request");
+    check_error(get(server, "/api/reports?type=strength"), 400, "bad_request");
+    check_error(get(server, "/api/reports?per_page=0"), 400, "bad_request");
+    check_error(get(server, "/api/reports?authority=Narnia"), 400, "bad_request");
+}
+
 TEST_CASE("/api/reports/{id}?q= marks the query's words in every paragraph, as snippets do", "[searchd]")
 {
     Searchd server(site().index);
@@ -599,7 +634,7 @@ TEST_CASE("/openapi.json is an OpenAPI 3 document describing every endpoint", "[
     const json doc = get_json(server, "/openapi.json");
     CHECK(doc["openapi"].get<std::string>().rfind("3.", 0) == 0);
     CHECK_FALSE(doc["info"]["title"].get<std::string>().empty());
-    for (const char* path : {"/api/search", "/api/reports/{id}", "/api/facets", "/api/health", "/metrics", "/openapi.json"}) {
+    for (const char* path : {"/api/search", "/api/reports", "/api/reports/{id}", "/api/facets", "/api/health", "/metrics", "/openapi.json"}) {
         INFO(path);
         CHECK(doc["paths"].contains(path));
     }
@@ -624,6 +659,9 @@ TEST_CASE("Real responses match their schemas in /openapi.json", "[searchd][open
         {"/api/reports/{id}", "/api/reports/" + k_graded_report},
         {"/api/reports/{id}", "/api/reports/croydon-2010-01-04-unannounced-inspection"},
         {"/api/reports/{id}", "/api/reports/nope"},
+        {"/api/reports", "/api/reports"},
+        {"/api/reports", "/api/reports?authority=Redbridge&per_page=1&page=2"},
+        {"/api/reports", "/api/reports?type=strength"},
         {"/api/facets", "/api/facets"},
         {"/api/facets", "/api/facets?x=1"},
         {"/api/judgements", "/api/judgements"},
@@ -685,7 +723,7 @@ TEST_CASE("/api/judgements gives the grade history as JSON or CSV, filtered as s
     }
 }
 
-TEST_CASE("findings --server gives what findings gives from the index: searches and the grade history",
+TEST_CASE("findings --server gives what findings gives from the index: searches, the grade history and the reports list",
           "[searchd][cli][judgements]")
 {
     Searchd server(site().index);
@@ -697,7 +735,8 @@ TEST_CASE("findings --server gives what findings gives from the index: searches 
         return ran.out;
     };
     for (const std::vector<std::string>& request : {std::vector<std::string>{"--judgements", "--format", "csv", "--grade", "adequate"},
-                                                   std::vector<std::string>{"--format", "csv", "--grade", "adequate", "care"}}) {
+                                                   std::vector<std::string>{"--format", "csv", "--grade", "adequate", "care"},
+                                                   std::vector<std::string>{"reports", "--format", "ndjson", "--year", "2010.."}}) {
         std::vector<std::string> local = {"--db", site().index};
         std::vector<std::string> remote = {"--server", url};
         local.insert(local.end(), request.begin(), request.end());

@@ -2,69 +2,16 @@
 #include "core/query/judgement_table.h"
 
 #include "core/common/csv_text.h"
-#include "core/common/error.h"
-#include "core/common/fields.h"
 #include "core/common/index_schema.h"
 #include "core/common/judgement_vocabulary.h"
-#include "core/common/text_normaliser.h"
+#include "core/query/report_filter.h"
 
 #include <algorithm>
-#include <map>
 #include <set>
 
 namespace findings {
 
-namespace {
-
-// The term suffixes that each filter's values name, by field: a row passes a filter when one
-// of its own suffixes for that field is among them.
-using Wanted = std::map<std::string, std::set<std::string>>;
-
-Wanted wanted_terms(const SearchRequest& request)
-{
-    if (!request.query.empty())
-        throw Error(ErrorCode::bad_request, "the judgements table takes filters, not a query: leave out q");
-    Wanted wanted;
-    for (const auto& [name, values] : request.filters) {
-        const Field* field = field_named(name);
-        if (!field || !judgement_table_filters().count(name)) {
-            std::string usable;
-            for (const auto& filter : judgement_table_filters())
-                usable += (usable.empty() ? "" : ", ") + filter;
-            throw Error(ErrorCode::bad_request, "the judgements table cannot be filtered by " +
-                                                    (field ? to_lower(field->label) : name) + ": use " + usable);
-        }
-        for (const auto& value : values) {
-            const std::vector<std::string> named = field->resolve(value);
-            if (named.empty())
-                throw Error(ErrorCode::bad_request, "unknown " + to_lower(field->label) + " \"" + value + "\": " + field->advice);
-            wanted[name].insert(named.begin(), named.end());
-        }
-    }
-    return wanted;
-}
-
-// Returns whether a record's value of a field, read as the field reads values, is among the
-// wanted ones (or the field is not filtered).
-bool passes(const Wanted& wanted, const std::string& field, const std::string& value)
-{
-    const auto found = wanted.find(field);
-    if (found == wanted.end())
-        return true;
-    if (value.empty())
-        return false;
-    const auto suffixes = field_named(field)->resolve(value);
-    return std::any_of(suffixes.begin(), suffixes.end(), [&](const std::string& suffix) { return found->second.count(suffix) > 0; });
-}
-
-}  // namespace
-
-const std::set<std::string>& judgement_table_filters()
-{
-    static const std::set<std::string> names = {"authority", "region", "authority_type", "year",
-                                                "kind", "overall", "judgement", "grade"};
-    return names;
-}
+const std::set<std::string>& judgement_table_filters() { return ReportFilter::field_names(); }
 
 const std::vector<std::string>& judgement_columns()
 {
@@ -75,24 +22,15 @@ const std::vector<std::string>& judgement_columns()
 
 std::vector<JudgementRow> judgement_table(const Xapian::Database& db, const SearchRequest& request)
 {
-    const Wanted wanted = wanted_terms(request);
+    const ReportFilter filter(request, "the judgements table");
     std::vector<JudgementRow> rows;
     const auto end = db.metadata_keys_end(schema::k_meta_report);
     for (auto key = db.metadata_keys_begin(schema::k_meta_report); key != end; ++key) {
         const nlohmann::json record = nlohmann::json::parse(db.get_metadata(*key), nullptr, false);
-        if (!record.is_object())
-            continue;
-        const int year = record.value("year", 0);
-        if ((request.year_from && year < request.year_from) || (request.year_to && year > request.year_to))
-            continue;
-        const std::string authority = record.value("authority", "");
-        if (!passes(wanted, "authority", authority) || !passes(wanted, "region", record.value("region", "")) ||
-            !passes(wanted, "authority_type", record.value("authority_type", "")) ||
-            !passes(wanted, "kind", record.value("kind", "")) || !passes(wanted, "overall", record.value("overall", "")) ||
-            !passes(wanted, "year", year ? std::to_string(year) : ""))
+        if (!record.is_object() || !filter.admits_report(record))
             continue;
         for (const auto& judgement : record.value("judgements", nlohmann::json::array())) {
-            JudgementRow row{authority,
+            JudgementRow row{record.value("authority", ""),
                              record.value("region", ""),
                              record.value("authority_type", ""),
                              record.value("id", ""),
@@ -102,7 +40,7 @@ std::vector<JudgementRow> judgement_table(const Xapian::Database& db, const Sear
                              judgement.value("key", ""),
                              judgement.value("label", ""),
                              judgement.value("grade", "")};
-            if (passes(wanted, "judgement", judgement_term(row.key, row.grade)) && passes(wanted, "grade", row.grade))
+            if (filter.admits_judgement(row.key, row.grade))
                 rows.push_back(std::move(row));
         }
     }

@@ -9,6 +9,7 @@
 #include "core/query/ordered_page.h"
 #include "core/query/query_builder.h"
 #include "core/query/query_sets.h"
+#include "core/query/report_list.h"
 #include "core/query/report_order.h"
 #include "core/query/result_page.h"
 #include "core/query/search_json.h"
@@ -136,6 +137,8 @@ Searcher::Searcher(const std::string& db_path) : m_db(open_database(db_path)) {}
 bool Searcher::reopen() { return m_db.reopen(); }
 
 std::vector<JudgementRow> Searcher::judgements(const SearchRequest& request) { return judgement_table(m_db, request); }
+
+std::vector<nlohmann::json> Searcher::reports(const SearchRequest& request) { return list_reports(m_db, request); }
 
 void Searcher::warm(const std::vector<std::string>& keys)
 {

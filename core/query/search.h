@@ -37,6 +37,9 @@ public:
     // Returns the grade history for the request's filters (judgement_table.h).
     std::vector<JudgementRow> judgements(const SearchRequest& request);
 
+    // Returns the reports that pass the request's filters, newest first (list_reports).
+    std::vector<nlohmann::json> reports(const SearchRequest& request);
+
     // Returns a report with its paragraphs (lookup_report); throws Error(not_found). With a
     // query, each paragraph also has "marked": its text HTML-escaped with the query's words in
     // <mark>, as in snippets, and the report "matches": how many paragraphs have a mark.

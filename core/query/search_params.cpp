@@ -36,19 +36,6 @@ std::string single_value(const QueryParams& params, const std::string& name)
     return values.empty() ? std::string() : values.front();
 }
 
-long number_value(const QueryParams& params, const std::string& name, long fallback, long low, long high)
-{
-    const std::string text = single_value(params, name);
-    if (text.empty())
-        return fallback;
-    const bool digits = text.size() <= 9 && std::all_of(text.begin(), text.end(), [](char c) { return c >= '0' && c <= '9'; });
-    const long value = digits ? std::stol(text) : -1;
-    if (!digits || value < low || value > high)
-        throw Error(ErrorCode::bad_request, name + " must be a whole number from " + std::to_string(low) + " to " +
-                                                std::to_string(high) + ", not \"" + text + "\"");
-    return value;
-}
-
 bool flag_value(const QueryParams& params, const std::string& name, const std::set<std::string>& truthy)
 {
     const std::string text = single_value(params, name);
@@ -63,6 +50,19 @@ bool flag_value(const QueryParams& params, const std::string& name, const std::s
 }
 
 }  // namespace
+
+long number_value(const QueryParams& params, const std::string& name, long fallback, long low, long high)
+{
+    const std::string text = single_value(params, name);
+    if (text.empty())
+        return fallback;
+    const bool digits = text.size() <= 9 && std::all_of(text.begin(), text.end(), [](char c) { return c >= '0' && c <= '9'; });
+    const long value = digits ? std::stol(text) : -1;
+    if (!digits || value < low || value > high)
+        throw Error(ErrorCode::bad_request, name + " must be a whole number from " + std::to_string(low) + " to " +
+                                                std::to_string(high) + ", not \"" + text + "\"");
+    return value;
+}
 
 std::vector<std::string> search_parameter_names()
 {

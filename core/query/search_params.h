@@ -22,6 +22,10 @@ std::vector<std::string> search_parameter_names();
 // naming the facets for a name that is none.
 void read_facets(const std::string& value, SearchRequest& request);
 
+// Reads the whole number parameter name, fallback when absent. Throws Error(bad_request) for
+// one given twice, not a number or outside low..high, saying the range.
+long number_value(const QueryParams& params, const std::string& name, long fallback, long low, long high);
+
 // Reads a request from /api/search parameters (search_parameter_names). Repeated parameters select
 // several values. Throws Error(bad_request) naming the parameter that is wrong.
 SearchRequest request_from_params(const QueryParams& params);
