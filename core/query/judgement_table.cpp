@@ -7,11 +7,8 @@
 #include "core/query/report_filter.h"
 
 #include <algorithm>
-#include <set>
 
 namespace findings {
-
-const std::set<std::string>& judgement_table_filters() { return ReportFilter::field_names(); }
 
 const std::vector<std::string>& judgement_columns()
 {

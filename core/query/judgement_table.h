@@ -7,7 +7,6 @@
 #include <nlohmann/json.hpp>
 #include <xapian.h>
 
-#include <set>
 #include <string>
 #include <vector>
 
@@ -33,9 +32,6 @@ struct JudgementRow {
 // grade). Throws Error(bad_request) for a query, a filter that does not apply to judgements
 // (finding type, timescale) or a value that names nothing.
 std::vector<JudgementRow> judgement_table(const Xapian::Database& db, const SearchRequest& request);
-
-// The names of the fields (fields.h) whose filters apply to the table.
-const std::set<std::string>& judgement_table_filters();
 
 // The column names of the table, in order (the CSV header and the JSON objects' keys).
 const std::vector<std::string>& judgement_columns();
