@@ -6,6 +6,7 @@
 #include "core/common/defaults.h"
 #include "core/common/error.h"
 #include "core/common/fields.h"
+#include "core/query/result_rows.h"
 #include "core/query/search_params.h"
 
 #include <CLI/CLI.hpp>
@@ -91,9 +92,12 @@ Options:
                       filters --authority, --region, --authority-type, --year, --kind,
                       --overall, --judgement KEY[=GRADE] and --grade (of the row)
   --count             print the number of matching paragraphs only
-  --fields LIST       the columns of csv and ndjson rows, e.g. --fields id,authority,date,text
+  --fields LIST       the columns of table, csv and ndjson rows, e.g. --fields id,authority,date,url
                       (rank, id, report_id, the fields below but judgement, date, section,
-                      report_title, score, text, position, snippet)
+                      report_title, score, url, ofsted_url, text, position, snippet). url cites
+                      the paragraph on the search page (at --server, else $FINDINGS_URL, else
+                      http://127.0.0.1:8080); ofsted_url is where Ofsted publishes the
+                      authority's reports
   --batch FILE        search each line of FILE as a query (FILE "-", or the query "-": standard
                       input), with the index opened once; prints NDJSON rows, each with its
                       "query" (with --count: one row a query, {"query", "total"})
@@ -162,6 +166,17 @@ std::string message_of(const CLI::ParseError& error)
     if (dynamic_cast<const CLI::ArgumentMismatch*>(&error))  // "--limit: 1 required TEXT missing"
         return what.substr(0, what.find(':')) + " needs a value";
     return what;
+}
+
+// Returns where the search page that rows' url column links to is served: the searchd asked,
+// else $FINDINGS_URL, else searchd's default address; without a trailing slash.
+std::string page_base_of(const std::string& server)
+{
+    const char* environment = std::getenv("FINDINGS_URL");
+    std::string base = !server.empty() ? server : environment && *environment ? environment : "http://127.0.0.1:8080";
+    while (!base.empty() && base.back() == '/')
+        base.pop_back();
+    return base;
 }
 
 // Returns the first word of the command line that is neither an option nor an option's value
@@ -255,6 +270,7 @@ Options parse_arguments(int argc, char** argv)
         print_help(stdout);
         std::exit(0);
     }
+    options.page_base = page_base_of(options.server);
     std::string query;
     bool words_only = false;  // after "--"
     for (const std::string& word : app.remaining()) {
@@ -304,8 +320,8 @@ Options parse_arguments(int argc, char** argv)
         options.columns.push_back(column);
         from = comma + 1;
     }
-    if (!options.columns.empty() && options.format != OutputFormat::csv && options.format != OutputFormat::ndjson)
-        fail("--fields chooses the columns of csv and ndjson rows: add --format csv or --format ndjson");
+    if (!options.columns.empty() && options.format == OutputFormat::json)
+        fail("--fields chooses the columns of table, csv and ndjson rows: json keeps the API's shape");
     if (!limit.empty())
         options.request.per_page = static_cast<std::size_t>(whole_number(k_program, "--limit", limit, 0, k_max_per_page));
     if (!page.empty())

@@ -26,6 +26,7 @@ struct Options {
     bool list_reports = false;  // findings reports: list the reports that pass the filters
     bool version = false;
     std::vector<std::string> columns;  // --fields: the columns of csv and ndjson rows
+    std::string page_base;             // where the rows' url column links to the search page
     std::string batch;                 // --batch FILE, or "-" for standard input: a query a line
     std::string report_id;             // findings report ID: print that report
     ReportFormat report_format = ReportFormat::text;

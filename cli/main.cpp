@@ -6,6 +6,7 @@
 #include "core/common/index_schema.h"
 #include "core/common/json_text.h"
 #include "core/common/text_normaliser.h"
+#include "core/query/result_rows.h"
 #include "core/query/search.h"
 
 #include <xapian.h>
@@ -53,7 +54,7 @@ int run_batch(Searcher& searcher, const findings::Options& options)
         if (request.query.empty())
             continue;
         const auto print = [&](const findings::SearchHit& hit) {
-            nlohmann::json row = findings::row_json(hit, options.columns);
+            nlohmann::json row = findings::row_json(hit, options.columns, options.page_base);
             row["query"] = request.query;
             std::printf("%s\n", findings::json_text(row).c_str());
             matched = true;
@@ -116,7 +117,9 @@ int run_with(Searcher& searcher, const findings::Options& options)
         findings::QueryReading reading;
         const std::size_t count = searcher.for_each_match(
             options.request,
-            [&](const findings::SearchHit& hit) { findings::print_streamed_hit(stdout, hit, options.format, options.columns); },
+            [&](const findings::SearchHit& hit) {
+                findings::print_streamed_hit(stdout, hit, options.format, options.columns, options.page_base);
+            },
             &reading);
         if (!options.quiet)
             findings::print_notes(stderr, reading, "");
@@ -136,7 +139,7 @@ int run_with(Searcher& searcher, const findings::Options& options)
     findings::TableStyle style;
     style.colour = isatty(fileno(stdout)) != 0 && std::getenv("NO_COLOR") == nullptr;
     if (!options.counts_only || options.format == findings::OutputFormat::json)
-        findings::print_results(stdout, result, options.format, style, options.columns);
+        findings::print_results(stdout, result, options.format, style, options.columns, options.page_base);
     if (options.facets)
         findings::print_facets(stdout, result, options.format);
     return result.total > 0 ? k_exit_matches : k_exit_no_match;

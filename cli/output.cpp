@@ -5,6 +5,7 @@
 #include "core/common/fields.h"
 #include "core/common/json_text.h"
 #include "core/query/report_list.h"
+#include "core/query/result_rows.h"
 #include "core/query/search_json.h"
 
 #include <algorithm>
@@ -13,33 +14,6 @@
 namespace findings {
 
 namespace {
-
-// The columns of a row by default: the result's identity, every field of the table of fields,
-// then the rest.
-std::vector<std::string> default_columns()
-{
-    std::vector<std::string> columns = {"rank", "id", "report_id"};
-    for (const Field& field : fields()) {
-        if (field.shown)
-            columns.push_back(field.name);
-    }
-    columns.insert(columns.end(), {"date", "section", "report_title", "score", "text"});
-    return columns;
-}
-
-const std::vector<std::string>& columns_or_default(const std::vector<std::string>& columns)
-{
-    static const std::vector<std::string> all = default_columns();
-    return columns.empty() ? all : columns;
-}
-
-std::string joined_section(const std::vector<std::string>& section)
-{
-    std::string out;
-    for (const auto& heading : section)
-        out += (out.empty() ? "" : " > ") + heading;
-    return out;
-}
 
 std::string unescape_html(std::string text)
 {
@@ -63,6 +37,57 @@ std::string terminal_snippet(const std::string& snippet, bool colour)
     for (std::size_t at = text.find("</mark>"); at != std::string::npos; at = text.find("</mark>", at))
         text.replace(at, 7, close);
     return unescape_html(text);
+}
+
+// Returns the characters of UTF-8 text (its bytes that start one).
+std::size_t characters_of(const std::string& text)
+{
+    return static_cast<std::size_t>(std::count_if(text.begin(), text.end(), [](char c) { return (c & 0xC0) != 0x80; }));
+}
+
+// Returns text cut to at most width characters, with "…" where it was cut, never inside one.
+std::string cut_to(const std::string& text, std::size_t width)
+{
+    if (characters_of(text) <= width)
+        return text;
+    std::size_t kept = 0, at = 0;
+    for (; at < text.size(); ++at) {
+        if ((text[at] & 0xC0) != 0x80 && ++kept == width)  // the character that "…" replaces
+            break;
+    }
+    return text.substr(0, at) + "…";
+}
+
+// Prints the chosen columns as an aligned table, a result a line, prose cut (never a link or
+// an id, which must stay whole to be used).
+void print_column_table(std::FILE* out, const SearchResult& result, const std::vector<std::string>& columns,
+                        const std::string& page_base)
+{
+    constexpr std::size_t k_widest = 60;
+    const auto prose = [](const std::string& column) {
+        return column == "text" || column == "snippet" || column == "report_title" || column == "section";
+    };
+    std::vector<std::vector<std::string>> rows = {columns};
+    for (const auto& hit : result.hits)
+        rows.push_back(row_values(hit, columns, page_base));
+    std::vector<std::size_t> widths(columns.size(), 0);
+    for (auto& row : rows) {
+        for (std::size_t i = 0; i < row.size(); ++i) {
+            if (prose(columns[i]))
+                row[i] = cut_to(row[i], k_widest);
+            widths[i] = std::max(widths[i], characters_of(row[i]));
+        }
+    }
+    std::fprintf(out, "%zu matches (%.0f ms)\n\n", result.total, result.took_ms);
+    for (const auto& row : rows) {
+        std::string line;
+        for (std::size_t i = 0; i < row.size(); ++i) {
+            line += row[i];
+            if (i + 1 < row.size())
+                line += std::string(widths[i] - characters_of(row[i]) + 2, ' ');
+        }
+        std::fprintf(out, "%s\n", line.c_str());
+    }
 }
 
 void print_table(std::FILE* out, const SearchResult& result, const TableStyle& style)
@@ -96,53 +121,18 @@ std::optional<OutputFormat> output_format_named(const std::string& name)
     return std::nullopt;
 }
 
-const std::vector<std::string>& row_columns()
-{
-    static const std::vector<std::string> columns = [] {
-        std::vector<std::string> all = default_columns();
-        all.insert(all.end(), {"position", "snippet"});
-        return all;
-    }();
-    return columns;
-}
-
 void print_csv_header(std::FILE* out, const std::vector<std::string>& columns)
 {
-    std::string line;
-    for (const auto& column : columns_or_default(columns))
-        line += (line.empty() ? "" : ",") + column;
-    std::fprintf(out, "%s\r\n", line.c_str());
+    std::fputs(row_csv_header(columns).c_str(), out);
 }
 
-nlohmann::json row_json(const SearchHit& hit, const std::vector<std::string>& columns)
+void print_streamed_hit(std::FILE* out, const SearchHit& hit, OutputFormat format, const std::vector<std::string>& columns,
+                        const std::string& page_base)
 {
-    nlohmann::json all = hit_json(hit);
-    if (columns.empty())
-        return all;
-    nlohmann::json row = nlohmann::json::object();
-    for (const auto& column : columns)
-        row[column] = all[column];
-    return row;
-}
-
-void print_streamed_hit(std::FILE* out, const SearchHit& hit, OutputFormat format, const std::vector<std::string>& columns)
-{
-    if (format == OutputFormat::ndjson) {
-        std::fprintf(out, "%s\n", json_text(row_json(hit, columns)).c_str());
-        return;
-    }
-    const nlohmann::json all = hit_json(hit);
-    std::vector<std::string> values;
-    for (const auto& column : columns_or_default(columns)) {
-        const nlohmann::json& value = all[column];
-        if (column == "section")
-            values.push_back(joined_section(hit.section));
-        else if (column == "score")
-            values.push_back(std::to_string(hit.score));
-        else
-            values.push_back(value.is_string() ? value.get<std::string>() : value.dump());
-    }
-    std::fputs(csv_row(values).c_str(), out);
+    if (format == OutputFormat::ndjson)
+        std::fprintf(out, "%s\n", json_text(row_json(hit, columns, page_base)).c_str());
+    else
+        std::fputs(row_csv(hit, columns, page_base).c_str(), out);
 }
 
 void print_report_list(std::FILE* out, const std::vector<nlohmann::json>& reports, OutputFormat format)
@@ -196,21 +186,24 @@ void print_judgements(std::FILE* out, const std::vector<JudgementRow>& rows, Out
 }
 
 void print_results(std::FILE* out, const SearchResult& result, OutputFormat format, const TableStyle& style,
-                   const std::vector<std::string>& columns)
+                   const std::vector<std::string>& columns, const std::string& page_base)
 {
     switch (format) {
     case OutputFormat::json:
         std::fprintf(out, "%s\n", json_text(result_json(result), 2).c_str());
         return;
     case OutputFormat::table:
-        print_table(out, result, style);
+        if (columns.empty())
+            print_table(out, result, style);
+        else
+            print_column_table(out, result, columns, page_base);
         return;
     case OutputFormat::csv:
         print_csv_header(out, columns);
         [[fallthrough]];
     case OutputFormat::ndjson:
         for (const auto& hit : result.hits)
-            print_streamed_hit(out, hit, format, columns);
+            print_streamed_hit(out, hit, format, columns, page_base);
         return;
     }
 }

@@ -23,22 +23,16 @@ struct TableStyle {
     std::size_t width = 100;
 };
 
-// The columns a row of csv or ndjson can have (--fields chooses among them); rows have the
-// first of them, all but position and snippet, unless columns are chosen.
-const std::vector<std::string>& row_columns();
-
 // Prints a page of results in the given format (for json: the API's whole shape; csv and
-// ndjson rows have the columns chosen, or the default ones when columns is empty).
+// ndjson rows have the columns chosen, or the default ones when columns is empty: see
+// result_rows.h; their url links to the page at page_base).
 void print_results(std::FILE* out, const SearchResult& result, OutputFormat format, const TableStyle& style,
-                   const std::vector<std::string>& columns = {});
+                   const std::vector<std::string>& columns, const std::string& page_base);
 
 // Prints one match as a row, for streaming exports (ndjson and csv; csv_header before the first).
-void print_csv_header(std::FILE* out, const std::vector<std::string>& columns = {});
-void print_streamed_hit(std::FILE* out, const SearchHit& hit, OutputFormat format,
-                        const std::vector<std::string>& columns = {});
-
-// Returns a match as an ndjson row: the API's result, or only the columns chosen, in their order.
-nlohmann::json row_json(const SearchHit& hit, const std::vector<std::string>& columns);
+void print_csv_header(std::FILE* out, const std::vector<std::string>& columns);
+void print_streamed_hit(std::FILE* out, const SearchHit& hit, OutputFormat format, const std::vector<std::string>& columns,
+                        const std::string& page_base);
 
 // Prints the reports list: a table for people, or as the API gives it (JSON: {total, ...,
 // reports}; NDJSON: a record a line; CSV: report_list_columns).

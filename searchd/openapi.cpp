@@ -94,6 +94,13 @@ json openapi_document()
     for (std::size_t i = 1; i < search_parameters.size(); ++i)
         parameters.push_back(search_parameters[i]);
     search_parameters = parameters;
+    // An export takes the search's parameters but those of pages and facets.
+    json& export_parameters = doc["paths"]["/api/export"]["get"]["parameters"];
+    for (const auto& parameter : search_parameters) {
+        const std::string name = parameter.value("name", "");
+        if (name != "page" && name != "per_page" && name != "facets" && parameter.value("in", "") == "query")
+            export_parameters.push_back(parameter);
+    }
     // The listings take the filters that apply to a report as a whole.
     for (const char* listing : {"/api/judgements", "/api/reports"}) {
         json& table_parameters = doc["paths"][listing]["get"]["parameters"];

@@ -7,6 +7,7 @@
 #include "core/common/text_normaliser.h"
 #include "core/index/report_lookup.h"
 #include "core/query/report_list.h"
+#include "searchd/export.h"
 #include "core/query/judgement_table.h"
 #include "core/query/search.h"
 #include "core/query/search_json.h"
@@ -75,13 +76,13 @@ void send_error(httplib::Response& response, int status, const std::string& code
 // The endpoint label of a path, for metrics and 405s; "" for the web page's files.
 std::string endpoint_of(const std::string& path)
 {
-    for (const char* endpoint : {"/api/search", "/api/judgements", "/api/facets", "/api/schema", "/api/health", "/metrics",
-                                 "/openapi.json"}) {
+    for (const char* endpoint : {"/api/search", "/api/export", "/api/reports", "/api/judgements", "/api/facets",
+                                 "/api/schema", "/api/health", "/metrics", "/openapi.json"}) {
         if (path == endpoint)
             return endpoint;
     }
     if (path.rfind("/api/reports/", 0) == 0)
-        return "/api/reports";
+        return "/api/reports/{id}";
     if (path.rfind("/api/", 0) == 0)
         return "/api/other";
     return "static";
@@ -185,6 +186,17 @@ auto read_unless_held(const httplib::Request& request, httplib::Response& respon
         response.set_header("Cache-Control", "no-cache");
         return answer;
     });
+}
+
+// Returns where this searchd's page is, as the client addressed it, for the links in exports:
+// the Host header when it is a plain host and port, else the address searchd listens on.
+std::string page_base_of(const httplib::Request& request, const ServerOptions& options)
+{
+    const std::string host = request.get_header_value("Host");
+    const bool plain = !host.empty() && host.size() <= 255 && std::all_of(host.begin(), host.end(), [](unsigned char c) {
+        return std::isalnum(c) || c == '.' || c == '-' || c == ':' || c == '[' || c == ']';
+    });
+    return "http://" + (plain ? host : options.host + ":" + std::to_string(options.port));
 }
 
 // Returns text with every byte but letters, digits and -._~ percent-encoded, for a URL's query.
@@ -349,6 +361,18 @@ void SearchServer::add_routes()
         });
         if (answer)
             send_json(response, 200, *answer);
+    });
+    m_server->Get("/api/export", [this, db, &warmer](const httplib::Request& request, httplib::Response& response) {
+        const ExportRequest wanted = export_request_from_params(params_of(request));
+        const auto file = read_unless_held(request, response, db, warmer, [&](Searcher& searcher) {
+            return write_export(searcher, wanted, page_base_of(request, m_options));
+        });
+        if (!file)
+            return;
+        response.set_header("Content-Disposition",
+                            std::string("attachment; filename=\"findings.") + (wanted.csv ? "csv" : "ndjson") + "\"");
+        response.set_header("X-Total-Count", std::to_string(file->total));  // more than the rows: cut
+        response.set_content(file->body, wanted.csv ? "text/csv; charset=utf-8" : "application/x-ndjson");
     });
     m_server->Get("/api/reports", [db, &warmer](const httplib::Request& request, httplib::Response& response) {
         const QueryParams params = params_of(request);

@@ -166,7 +166,7 @@ TEST_CASE("findings --count prints the total alone, --since and --until are --ye
     CHECK(none.out == "0\n");
 }
 
-TEST_CASE("findings --fields chooses the columns of csv and ndjson rows, in their order", "[cli][process]")
+TEST_CASE("findings --fields chooses the columns of table, csv and ndjson rows, in their order", "[cli][process]")
 {
     const ProgramRun csv = search({"--format", "csv", "--fields", "id,authority,text", "-n", "3", "supervision"});
     REQUIRE(csv.exit_code == 0);
@@ -184,7 +184,22 @@ TEST_CASE("findings --fields chooses the columns of csv and ndjson rows, in thei
     const ProgramRun unknown = search({"--format", "csv", "--fields", "id,colour", "supervision"});
     CHECK(unknown.exit_code == 2);
     CHECK_THAT(unknown.err, Contains("colour") && Contains("authority"));
-    CHECK(search({"--fields", "id", "supervision"}).exit_code == 2);  // a table has no columns to choose
+    CHECK(search({"--format", "json", "--fields", "id", "supervision"}).exit_code == 2);  // the API's shape stays whole
+    // A table of the columns chosen: a header, then a result a line, aligned, long values cut.
+    const ProgramRun table = search({"--fields", "authority,date,text", "-n", "3", "supervision"});
+    REQUIRE(table.exit_code == 0);
+    std::istringstream lines(table.out);
+    std::vector<std::string> printed;
+    for (std::string line; std::getline(lines, line);)
+        printed.push_back(line);
+    REQUIRE(printed.size() == 6);  // the total, a blank line, the header, three results
+    CHECK(printed[2].rfind("authority", 0) == 0);
+    const std::size_t date_column = printed[2].find("date");
+    for (std::size_t i = 0; i < 3; ++i) {
+        CHECK(printed[3 + i].rfind(full[i]["authority"].get<std::string>(), 0) == 0);
+        CHECK(printed[3 + i].substr(date_column, 10) == full[i]["date"]);
+        CHECK_THAT(printed[3 + i], Contains(full[i]["text"].get<std::string>().substr(0, 40)));
+    }
 }
 
 TEST_CASE("findings --batch searches a query a line with one index, from a file or standard input", "[cli][process]")
@@ -423,7 +438,9 @@ TEST_CASE("findings --format ndjson prints one result object a line", "[cli][pro
     const std::vector<nlohmann::json> lines = parse_ndjson(ndjson.out);
     REQUIRE(lines.size() == page.size());
     for (std::size_t i = 0; i < lines.size(); ++i) {
-        CHECK(keys_of(lines[i]) == keys_of(page[i]));
+        std::set<std::string> linked = keys_of(page[i]);  // the API's result with its links
+        linked.insert({"url", "ofsted_url"});
+        CHECK(keys_of(lines[i]) == linked);
         CHECK(has_keys(lines[i], k_hit_keys));
         CHECK(lines[i]["id"] == page[i]["id"]);
     }
@@ -452,7 +469,7 @@ TEST_CASE("findings --format csv prints RFC 4180 rows under a header", "[cli][pr
                 shown.push_back(&field);
             }
         }
-        header.insert(header.end(), {"date", "section", "report_title", "score", "text"});
+        header.insert(header.end(), {"date", "section", "report_title", "score", "url", "ofsted_url", "text"});
         CHECK(rows[0] == header);
         for (std::size_t i = 0; i < lines.size(); ++i) {
             const auto& row = rows[i + 1];
@@ -464,8 +481,30 @@ TEST_CASE("findings --format csv prints RFC 4180 rows under a header", "[cli][pr
                 CHECK(row[column] == (value.is_string() ? value.get<std::string>() : value.dump()));
             }
             CHECK(row.back() == lines[i]["text"]);
+            // The links cite the paragraph on the page and lead to the original.
+            CHECK(row[header.size() - 3] == "http://127.0.0.1:8080/?report=" + lines[i]["report_id"].get<std::string>() +
+                                                "&hit=" + std::to_string(lines[i]["position"].get<int>()));
+            CHECK(row[header.size() - 3] == lines[i]["url"]);
+            CHECK(row[header.size() - 2].rfind("https://reports.ofsted.gov.uk/provider/44/", 0) == 0);
         }
     }
+}
+
+TEST_CASE("findings rows' url cites the paragraph on the search page that --server or $FINDINGS_URL names",
+          "[cli][process]")
+{
+    const auto url_of = [](const ProgramRun& run) {
+        REQUIRE(run.exit_code == 0);
+        return parse_ndjson(run.out).at(0).at("url").get<std::string>();
+    };
+    const std::vector<std::string> arguments = {"--db", seed().path, "--format", "ndjson", "--fields", "report_id,url", "-n1",
+                                                "supervision"};
+    const std::string local = url_of(findings(arguments));
+    CHECK(local.rfind("http://127.0.0.1:8080/?report=", 0) == 0);
+    ::setenv("FINDINGS_URL", "https://findings.example/", 1);  // the child inherits it
+    const ProgramRun elsewhere = findings(arguments);
+    ::unsetenv("FINDINGS_URL");
+    CHECK(url_of(elsewhere).rfind("https://findings.example/?report=", 0) == 0);
 }
 
 TEST_CASE("findings --judgements prints the grade history as a table, JSON, NDJSON or CSV", "[cli][process][judgements]")

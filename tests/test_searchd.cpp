@@ -30,6 +30,7 @@
 #include <optional>
 #include <regex>
 #include <set>
+#include <sstream>
 #include <string>
 #include <thread>
 #include <utility>
@@ -602,14 +603,14 @@ TEST_CASE("/metrics gives request counts by endpoint and status, a latency histo
     get(server, search_target({{"page", "0"}}));
     get(server, "/api/reports/nope");
     const std::string text = metrics_when(server, [](const std::string& text) {
-        return metric(text, R"(findings_requests_total{endpoint="/api/reports",status="404"})") == 1 &&
+        return metric(text, R"(findings_requests_total{endpoint="/api/reports/{id}",status="404"})") == 1 &&
                metric(text, R"(findings_requests_total{endpoint="/api/search",status="400"})") == 1 &&
                metric(text, R"(findings_requests_total{endpoint="/api/search",status="200"})") == 2;
     });
     INFO(text);
     CHECK(metric(text, R"(findings_requests_total{endpoint="/api/search",status="200"})") == 2);
     CHECK(metric(text, R"(findings_requests_total{endpoint="/api/search",status="400"})") == 1);
-    CHECK(metric(text, R"(findings_requests_total{endpoint="/api/reports",status="404"})") == 1);
+    CHECK(metric(text, R"(findings_requests_total{endpoint="/api/reports/{id}",status="404"})") == 1);
     CHECK_THAT(text, Contains("# TYPE findings_request_duration_seconds histogram"));
     // One histogram per endpoint: /api/search's holds its three requests, /api/reports' its one.
     const std::string search = R"(endpoint="/api/search")";
@@ -622,7 +623,7 @@ TEST_CASE("/metrics gives request counts by endpoint and status, a latency histo
     }
     CHECK(previous == metric(text, "findings_request_duration_seconds_count{" + search + "}"));
     CHECK(metric(text, "findings_request_duration_seconds_count{" + search + "}") == 3);
-    CHECK(metric(text, R"(findings_request_duration_seconds_count{endpoint="/api/reports"})") == 1);
+    CHECK(metric(text, R"(findings_request_duration_seconds_count{endpoint="/api/reports/{id}"})") == 1);
     CHECK(metric(text, "findings_request_duration_seconds_sum{" + search + "}") >= 0);
     CHECK(metric(text, "findings_index_documents") == Xapian::Database(site().index).get_doccount());
     CHECK_THAT(get(server, "/metrics").header("Content-Type"), Contains("text/plain"));
@@ -634,7 +635,8 @@ TEST_CASE("/openapi.json is an OpenAPI 3 document describing every endpoint", "[
     const json doc = get_json(server, "/openapi.json");
     CHECK(doc["openapi"].get<std::string>().rfind("3.", 0) == 0);
     CHECK_FALSE(doc["info"]["title"].get<std::string>().empty());
-    for (const char* path : {"/api/search", "/api/reports", "/api/reports/{id}", "/api/facets", "/api/health", "/metrics", "/openapi.json"}) {
+    for (const char* path : {"/api/search", "/api/export", "/api/reports", "/api/reports/{id}", "/api/facets", "/api/health",
+                             "/metrics", "/openapi.json"}) {
         INFO(path);
         CHECK(doc["paths"].contains(path));
     }
@@ -741,8 +743,46 @@ TEST_CASE("findings --server gives what findings gives from the index: searches,
         std::vector<std::string> remote = {"--server", url};
         local.insert(local.end(), request.begin(), request.end());
         remote.insert(remote.end(), request.begin(), request.end());
-        CHECK(run(remote) == run(local));
+        ::setenv("FINDINGS_URL", url.c_str(), 1);  // rows link to the page of this searchd either way
+        const std::string from_index = run(local);
+        ::unsetenv("FINDINGS_URL");
+        CHECK(run(remote) == from_index);
     }
+}
+
+TEST_CASE("/api/export gives a search's matches as the CSV or NDJSON findings --all writes, linked to this searchd's page",
+          "[searchd][cli]")
+{
+    Searchd server(site().index);
+    const std::string url = "http://127.0.0.1:" + std::to_string(server.port());
+    const Reply csv = get(server, "/api/export?q=assessment&authority=Redbridge");  // Host: 127.0.0.1:port
+    REQUIRE(csv.status == 200);
+    CHECK_THAT(csv.header("Content-Type"), Contains("text/csv"));
+    CHECK_THAT(csv.header("Content-Disposition"), Contains("attachment") && Contains("findings.csv"));
+    const json searched = get_json(server, search_target({{"q", "assessment"}, {"authority", "Redbridge"}}));
+    CHECK(csv.header("X-Total-Count") == std::to_string(searched["total"].get<int>()));
+    ::setenv("FINDINGS_URL", url.c_str(), 1);
+    const ProgramRun all = run_program(FINDINGS_CLI_PATH, {"--db", site().index, "--all", "--format", "csv", "--authority",
+                                                           "Redbridge", "assessment"}, site().dir);
+    ::unsetenv("FINDINGS_URL");
+    REQUIRE(all.exit_code == 0);
+    CHECK(csv.body == all.out);
+    CHECK_THAT(csv.body, Contains(",\"" + url + "/?report=redbridge-"));
+
+    const Reply ndjson = get(server, "/api/export?q=assessment&format=ndjson&fields=id,url");
+    REQUIRE(ndjson.status == 200);
+    std::istringstream lines(ndjson.body);
+    std::size_t rows = 0;
+    for (std::string line; std::getline(lines, line); ++rows) {
+        const json row = json::parse(line);
+        CHECK(row.size() == 2);
+        CHECK(row.contains("id"));
+        CHECK(row["url"].get<std::string>().rfind(url + "/?report=", 0) == 0);
+    }
+    CHECK(std::to_string(rows) == ndjson.header("X-Total-Count"));
+    for (const char* bad : {"/api/export?q=care&page=2", "/api/export?q=care&per_page=5", "/api/export?q=care&format=xml",
+                            "/api/export?q=care&fields=id,colour", "/api/export?q=care&authority=Narnia"})
+        check_error(get(server, bad), 400, "bad_request");
 }
 
 TEST_CASE("The schema checker finds wrong types, values outside an enum, missing and undocumented members",

@@ -109,6 +109,29 @@ function renderPager(data, state) {
     page < pages ? to(page + 1, 'Next page', 'next') : el('span'));
 }
 
+// The most rows an export holds (searchd's k_max_export_rows).
+const EXPORT_LIMIT = 10000;
+
+// The search's matches as files, with the CLI's columns and citations: CSV and NDJSON.
+function exportLinks(state, total) {
+  const params = apiParams(state);
+  for (const name of ['page', 'per_page']) params.delete(name);
+  const cut = total > EXPORT_LIMIT ? ` (first ${EXPORT_LIMIT.toLocaleString()})` : '';
+  const link = (format, text) => {
+    params.set('format', format);
+    return el('a', { href: `/api/export?${params}`, download: `findings.${format}` }, text);
+  };
+  return el('span', { class: 'tool' }, 'Download ', link('csv', 'CSV'), ' or ', link('ndjson', 'NDJSON'), cut);
+}
+
+// Copies the search's API link, and says so.
+async function copyApiLink(url) {
+  const absolute = new URL(url, location.origin).href;
+  let said = `Copied ${absolute}`;
+  try { await navigator.clipboard.writeText(absolute); } catch { said = `Copy this link: ${absolute}`; }
+  $('tools-announcer').textContent = said;
+}
+
 // The tools over the results: order, one paragraph per report, downloads and the API link.
 function renderTools(state, data) {
   const sort = el('select', { id: 'sort', 'data-focus-key': 'sort',
@@ -121,7 +144,10 @@ function renderTools(state, data) {
   $('tools').replaceChildren(
     el('span', { class: 'tool' }, el('label', { for: 'sort' }, 'Order '), sort),
     el('span', { class: 'tool' }, collapse, el('label', { for: 'collapse' }, ' One paragraph per report')),
-    el('span', { class: 'tool' }, el('a', { href: api, class: 'api-link' }, 'This search as JSON (API)')));
+    data.total ? exportLinks(state, data.total) : null,
+    el('span', { class: 'tool' }, el('a', { href: api, class: 'api-link' }, 'This search as JSON (API)'), ' ',
+      el('button', { type: 'button', class: 'link-button', onclick: () => copyApiLink(api) }, 'Copy the API link')),
+    el('p', { id: 'tools-announcer', class: 'announcer', role: 'status' }));
 }
 
 // ---- The view ----------------------------------------------------------------------------

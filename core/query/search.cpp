@@ -210,7 +210,7 @@ nlohmann::json Searcher::report(const std::string& id, const std::string& query)
 }
 
 std::size_t Searcher::for_each_match(const SearchRequest& request, const std::function<void(const SearchHit&)>& visit,
-                                     QueryReading* reading)
+                                     QueryReading* reading, std::size_t limit)
 {
     BuiltQuery built = build_query(request, m_db, m_analyser);
     sets_with_fallback(built, m_db);
@@ -234,6 +234,8 @@ std::size_t Searcher::for_each_match(const SearchRequest& request, const std::fu
         if (first == 0)
             rescore_top(batch, request, built, m_db);  // the pages' order
         for (std::size_t i = 0; i < batch.documents.size(); ++i) {
+            if (visited == limit)
+                return visited;
             SearchHit hit = read_hit(m_db.get_document(batch.documents[i]), reports, has_text ? &highlighter : nullptr);
             hit.rank = ++visited;
             hit.score = has_text ? batch.weights[i] : 0;

@@ -12,6 +12,7 @@
 
 #include <cstddef>
 #include <functional>
+#include <limits>
 #include <map>
 #include <memory>
 #include <string>
@@ -28,11 +29,12 @@ public:
     // over the maximum, an unknown filter value); a malformed query never throws.
     SearchResult search(const SearchRequest& request);
 
-    // Calls visit for every match of the request in rank order, without holding them all
-    // (for exports); returns the number visited. reading, when given, receives how the query
-    // was read.
+    // Calls visit for every match of the request in rank order (the first limit only), without
+    // holding them all (for exports); returns the number visited. reading, when given,
+    // receives how the query was read.
     std::size_t for_each_match(const SearchRequest& request, const std::function<void(const SearchHit&)>& visit,
-                               QueryReading* reading = nullptr);
+                               QueryReading* reading = nullptr,
+                               std::size_t limit = std::numeric_limits<std::size_t>::max());
 
     // Returns the grade history for the request's filters (judgement_table.h).
     std::vector<JudgementRow> judgements(const SearchRequest& request);

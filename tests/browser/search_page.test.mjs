@@ -258,6 +258,27 @@ test('removing a filter keeps focus among the filters, and clear all removes eve
   await page.close();
 });
 
+test('the results download as CSV and NDJSON with their citations, and the API link is copied', async () => {
+  const { page, errors } = await newPage();
+  await search(page, 'assessment Croydon');
+  const total = await statusCount(page);
+  const csvLink = page.locator('#tools a', { hasText: /^CSV$/ });
+  assert.equal(await csvLink.getAttribute('download'), 'findings.csv');
+  const csv = await page.evaluate(async (href) => (await fetch(href)).text(), await csvLink.getAttribute('href'));
+  const lines = csv.trim().split('\r\n');
+  assert.match(lines[0], /^rank,id,report_id,.*,url,ofsted_url,text$/);
+  assert.equal(lines.length, total + 1, 'a row a match');
+  assert.ok(lines.slice(1).every((line) => line.includes(`"${base}/?report=croydon-`)), 'each row cites its paragraph on this page');
+  const ndjsonHref = await page.locator('#tools a', { hasText: /^NDJSON$/ }).getAttribute('href');
+  const ndjson = await page.evaluate(async (href) => (await fetch(href)).text(), ndjsonHref);
+  assert.equal(ndjson.trim().split('\n').length, total);
+  await page.locator('#tools button', { hasText: 'Copy the API link' }).click();
+  await page.waitForFunction(() => document.getElementById('tools-announcer').textContent !== '');
+  assert.match(await page.textContent('#tools-announcer'), new RegExp(`${base.replace(/[.]/g, '\\.')}/api/search\\?q=assessment\\+Croydon`));
+  assert.deepEqual(errors, []);
+  await page.close();
+});
+
 test('a result opens its report at the hit, and back returns to the results with focus on that result', async () => {
   const { page } = await newPage();
   await search(page, 'supervision recording weakness since 2009');

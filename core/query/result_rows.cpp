@@ -1,0 +1,110 @@
+#include "core/query/result_rows.h"
+
+#include "core/common/csv_text.h"
+#include "core/common/fields.h"
+#include "core/common/ofsted_links.h"
+#include "core/query/search_json.h"
+
+namespace findings {
+
+namespace {
+
+std::vector<std::string> make_default_columns()
+{
+    std::vector<std::string> columns = {"rank", "id", "report_id"};
+    for (const Field& field : fields()) {
+        if (field.shown)
+            columns.push_back(field.name);
+    }
+    columns.insert(columns.end(), {"date", "section", "report_title", "score", "url", "ofsted_url", "text"});
+    return columns;
+}
+
+const std::vector<std::string>& columns_or_default(const std::vector<std::string>& columns)
+{
+    return columns.empty() ? default_row_columns() : columns;
+}
+
+// The API's result with its two links.
+nlohmann::json linked_hit(const SearchHit& hit, const std::string& page_base)
+{
+    nlohmann::json all = hit_json(hit);
+    all["url"] = paragraph_url(page_base, hit);
+    all["ofsted_url"] = ofsted_provider_url(hit.field("authority"));
+    return all;
+}
+
+std::string joined_section(const std::vector<std::string>& section)
+{
+    std::string out;
+    for (const auto& heading : section)
+        out += (out.empty() ? "" : " > ") + heading;
+    return out;
+}
+
+}  // namespace
+
+const std::vector<std::string>& default_row_columns()
+{
+    static const std::vector<std::string> columns = make_default_columns();
+    return columns;
+}
+
+const std::vector<std::string>& row_columns()
+{
+    static const std::vector<std::string> columns = [] {
+        std::vector<std::string> all = make_default_columns();
+        all.insert(all.end(), {"position", "snippet"});
+        return all;
+    }();
+    return columns;
+}
+
+std::string paragraph_url(const std::string& page_base, const SearchHit& hit)
+{
+    // Report ids are lower-case letters, digits and hyphens: nothing in them needs escaping.
+    return page_base + "/?report=" + hit.report_id + "&hit=" + std::to_string(hit.position);
+}
+
+nlohmann::json row_json(const SearchHit& hit, const std::vector<std::string>& columns, const std::string& page_base)
+{
+    nlohmann::json all = linked_hit(hit, page_base);
+    if (columns.empty())
+        return all;
+    nlohmann::json row = nlohmann::json::object();
+    for (const auto& column : columns)
+        row[column] = all[column];
+    return row;
+}
+
+std::string row_csv_header(const std::vector<std::string>& columns)
+{
+    std::string line;
+    for (const auto& column : columns_or_default(columns))
+        line += (line.empty() ? "" : ",") + column;
+    return line + "\r\n";
+}
+
+std::vector<std::string> row_values(const SearchHit& hit, const std::vector<std::string>& columns,
+                                    const std::string& page_base)
+{
+    const nlohmann::json all = linked_hit(hit, page_base);
+    std::vector<std::string> values;
+    for (const auto& column : columns_or_default(columns)) {
+        const nlohmann::json& value = all[column];
+        if (column == "section")
+            values.push_back(joined_section(hit.section));
+        else if (column == "score")
+            values.push_back(std::to_string(hit.score));
+        else
+            values.push_back(value.is_string() ? value.get<std::string>() : value.dump());
+    }
+    return values;
+}
+
+std::string row_csv(const SearchHit& hit, const std::vector<std::string>& columns, const std::string& page_base)
+{
+    return csv_row(row_values(hit, columns, page_base));
+}
+
+}  // namespace findings

@@ -1,0 +1,82 @@
+#include "searchd/export.h"
+
+#include "core/common/error.h"
+#include "core/common/json_text.h"
+#include "core/query/result_rows.h"
+
+#include <algorithm>
+
+namespace findings {
+
+namespace {
+
+// Removes the single-valued parameter name from params and returns it ("" when absent).
+std::string take(QueryParams& params, const std::string& name)
+{
+    if (params.count(name) > 1)
+        throw Error(ErrorCode::bad_request, name + " may be given only once");
+    const auto found = params.find(name);
+    if (found == params.end())
+        return "";
+    std::string value = found->second;
+    params.erase(found);
+    return value;
+}
+
+std::vector<std::string> columns_named(const std::string& list)
+{
+    std::vector<std::string> columns;
+    for (std::size_t from = 0; !list.empty() && from <= list.size();) {
+        const std::size_t comma = std::min(list.find(',', from), list.size());
+        const std::string column = list.substr(from, comma - from);
+        const auto& known = row_columns();
+        if (std::find(known.begin(), known.end(), column) == known.end()) {
+            std::string names;
+            for (const auto& name : known)
+                names += (names.empty() ? "" : ",") + name;
+            throw Error(ErrorCode::bad_request, "fields: no column \"" + column + "\"; the columns are " + names);
+        }
+        columns.push_back(column);
+        from = comma + 1;
+    }
+    return columns;
+}
+
+}  // namespace
+
+ExportRequest export_request_from_params(QueryParams params)
+{
+    ExportRequest request;
+    const std::string format = take(params, "format");
+    if (!format.empty() && format != "csv" && format != "ndjson")
+        throw Error(ErrorCode::bad_request, "format must be csv or ndjson, not \"" + format + "\"");
+    request.csv = format != "ndjson";
+    request.columns = columns_named(take(params, "fields"));
+    for (const char* paging : {"page", "per_page", "facets"}) {
+        if (params.count(paging))
+            throw Error(ErrorCode::bad_request, std::string("an export holds every match (the first ") +
+                                                    std::to_string(k_max_export_rows) + "): leave out " + paging);
+    }
+    request.search = request_from_params(params);
+    request.search.per_page = 0;  // the total alone, for the count
+    request.search.facets = false;
+    return request;
+}
+
+ExportFile write_export(Searcher& searcher, const ExportRequest& request, const std::string& page_base)
+{
+    ExportFile file;
+    file.total = searcher.search(request.search).total;
+    if (request.csv)
+        file.body = row_csv_header(request.columns);
+    file.rows = searcher.for_each_match(
+        request.search,
+        [&](const SearchHit& hit) {
+            file.body += request.csv ? row_csv(hit, request.columns, page_base)
+                                     : json_text(row_json(hit, request.columns, page_base)) + "\n";
+        },
+        nullptr, k_max_export_rows);
+    return file;
+}
+
+}  // namespace findings
