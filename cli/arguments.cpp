@@ -307,18 +307,10 @@ Options parse_arguments(int argc, char** argv)
         options.format = OutputFormat::ndjson;  // a batch prints rows, each with its query
     if (!options.batch.empty() && options.format != OutputFormat::ndjson)
         fail("--batch prints NDJSON rows, each with its query: leave out --format or use --format ndjson");
-    for (std::size_t from = 0; !columns.empty() && from <= columns.size();) {
-        const std::size_t comma = std::min(columns.find(',', from), columns.size());
-        const std::string column = columns.substr(from, comma - from);
-        const auto& known = row_columns();
-        if (std::find(known.begin(), known.end(), column) == known.end()) {
-            std::string names;
-            for (const auto& name : known)
-                names += (names.empty() ? "" : ",") + name;
-            fail("--fields: no column \"" + column + "\"; the columns are " + names);
-        }
-        options.columns.push_back(column);
-        from = comma + 1;
+    try {
+        options.columns = row_columns_named(columns);
+    } catch (const Error& error) {
+        fail(std::string("--fields: ") + error.what());
     }
     if (!options.columns.empty() && options.format == OutputFormat::json)
         fail("--fields chooses the columns of table, csv and ndjson rows: json keeps the API's shape");

@@ -4,8 +4,6 @@
 #include "core/common/json_text.h"
 #include "core/query/result_rows.h"
 
-#include <algorithm>
-
 namespace findings {
 
 namespace {
@@ -23,25 +21,6 @@ std::string take(QueryParams& params, const std::string& name)
     return value;
 }
 
-std::vector<std::string> columns_named(const std::string& list)
-{
-    std::vector<std::string> columns;
-    for (std::size_t from = 0; !list.empty() && from <= list.size();) {
-        const std::size_t comma = std::min(list.find(',', from), list.size());
-        const std::string column = list.substr(from, comma - from);
-        const auto& known = row_columns();
-        if (std::find(known.begin(), known.end(), column) == known.end()) {
-            std::string names;
-            for (const auto& name : known)
-                names += (names.empty() ? "" : ",") + name;
-            throw Error(ErrorCode::bad_request, "fields: no column \"" + column + "\"; the columns are " + names);
-        }
-        columns.push_back(column);
-        from = comma + 1;
-    }
-    return columns;
-}
-
 }  // namespace
 
 ExportRequest export_request_from_params(QueryParams params)
@@ -51,7 +30,11 @@ ExportRequest export_request_from_params(QueryParams params)
     if (!format.empty() && format != "csv" && format != "ndjson")
         throw Error(ErrorCode::bad_request, "format must be csv or ndjson, not \"" + format + "\"");
     request.csv = format != "ndjson";
-    request.columns = columns_named(take(params, "fields"));
+    try {
+        request.columns = row_columns_named(take(params, "fields"));
+    } catch (const Error& error) {
+        throw Error(ErrorCode::bad_request, std::string("fields: ") + error.what());
+    }
     for (const char* paging : {"page", "per_page", "facets"}) {
         if (params.count(paging))
             throw Error(ErrorCode::bad_request, std::string("an export holds every match (the first ") +

@@ -1,9 +1,12 @@
 #include "core/query/result_rows.h"
 
 #include "core/common/csv_text.h"
+#include "core/common/error.h"
 #include "core/common/fields.h"
 #include "core/common/ofsted_links.h"
 #include "core/query/search_json.h"
+
+#include <algorithm>
 
 namespace findings {
 
@@ -57,6 +60,24 @@ const std::vector<std::string>& row_columns()
         all.insert(all.end(), {"position", "snippet"});
         return all;
     }();
+    return columns;
+}
+
+std::vector<std::string> row_columns_named(const std::string& list)
+{
+    std::vector<std::string> columns;
+    for (std::size_t from = 0; !list.empty() && from <= list.size();) {
+        const std::size_t comma = std::min(list.find(',', from), list.size());
+        const std::string column = list.substr(from, comma - from);
+        if (std::find(row_columns().begin(), row_columns().end(), column) == row_columns().end()) {
+            std::string names;
+            for (const auto& name : row_columns())
+                names += (names.empty() ? "" : ",") + name;
+            throw Error(ErrorCode::bad_request, "no column \"" + column + "\"; the columns are " + names);
+        }
+        columns.push_back(column);
+        from = comma + 1;
+    }
     return columns;
 }
 

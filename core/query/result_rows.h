@@ -20,6 +20,10 @@ const std::vector<std::string>& row_columns();
 // table of fields, then the date, section, title, score, links and text.
 const std::vector<std::string>& default_row_columns();
 
+// Reads a comma-separated choice of columns ("id,authority,url"); "" chooses none (the
+// default ones). Throws Error(bad_request) naming the columns for one that is none.
+std::vector<std::string> row_columns_named(const std::string& list);
+
 // Returns the link to a paragraph on the search page served at page_base
 // ("http://127.0.0.1:8080/?report=ID&hit=N").
 std::string paragraph_url(const std::string& page_base, const SearchHit& hit);
