@@ -60,6 +60,8 @@ Examples:
   findings --judgements --judgement help_and_protection=inadequate --format csv
   findings --format csv --fields id,authority,date,text --all neglect
   findings --count --batch queries.txt          how many paragraphs each query matches
+  findings --trend "drift and delay"            is it found more often since 2020 than before?
+  findings --trend --split polarity "drift and delay" --format csv
   findings report croydon-2024-12-03-inspection --format markdown
                                                 one report whole, with its judgements
   findings reports --authority Croydon          Croydon's inspections, newest first, with
@@ -91,6 +93,11 @@ Options:
                       judgement (authority, report, kind, dates, key, label, grade), for the
                       filters --authority, --region, --authority-type, --year, --kind,
                       --overall, --judgement KEY[=GRADE] and --grade (of the row)
+  --trend             the matches year by year instead of a page of them: for each year the
+                      matching paragraphs, the paragraphs that pass the filters whatever their
+                      words, the share, and the matches by finding type
+  --split FACET       with --trend, also split each year's matches by a facet (region,
+                      authority_type, polarity, ...)
   --count             print the number of matching paragraphs only
   --fields LIST       the columns of table, csv and ndjson rows, e.g. --fields id,authority,date,url
                       (rank, id, report_id, the fields below but judgement, date, section,
@@ -248,6 +255,8 @@ Options parse_arguments(int argc, char** argv)
     app.add_flag("--no-autocorrect", no_autocorrect);
     app.add_flag("--any", any);
     app.add_flag("--judgements", options.judgements);
+    app.add_flag("--trend", options.trend);
+    app.add_option("--split", options.split);
     app.add_flag("--count", options.count);
     // "findings report ID" and "findings reports" are commands only as the first word (after
     // options): "findings neglect report" and "findings -- report writing" search the word.
@@ -361,6 +370,16 @@ Options parse_arguments(int argc, char** argv)
             options.request.collapse_reports || options.request.per_page != defaults.per_page ||
             options.request.page != defaults.page || options.request.sort != defaults.sort)
             fail("findings reports prints the whole list: it takes filters and --format only");
+        return options;
+    }
+    if (!options.split.empty() && !options.trend)
+        fail("--split splits a trend's years: add --trend");
+    if (options.trend) {
+        const SearchRequest defaults;
+        if (options.all || options.facets || options.explain || options.judgements || options.count ||
+            options.request.collapse_reports || options.request.per_page != defaults.per_page ||
+            options.request.page != defaults.page || options.request.sort != defaults.sort || !options.columns.empty())
+            fail("--trend counts every matching paragraph year by year: it takes words, filters, --split and --format only");
         return options;
     }
     if (options.judgements) {

@@ -24,6 +24,8 @@ struct Options {
     bool count = false;        // --count: the total alone
     bool judgements = false;
     bool list_reports = false;  // findings reports: list the reports that pass the filters
+    bool trend = false;         // --trend: the matches year by year
+    std::string split;          // --split FACET: the trend's matches also by this facet
     bool version = false;
     std::vector<std::string> columns;  // --fields: the columns of csv and ndjson rows
     std::string page_base;             // where the rows' url column links to the search page

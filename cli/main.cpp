@@ -96,6 +96,13 @@ int run_with(Searcher& searcher, const findings::Options& options)
         }
         return k_exit_matches;
     }
+    if (options.trend) {
+        const findings::Trend trend = searcher.trend(options.request, options.split);
+        if (!options.quiet)
+            findings::print_notes(stderr, trend.reading, "");
+        findings::print_trend(stdout, trend, options.format);
+        return trend.total > 0 ? k_exit_matches : k_exit_no_match;
+    }
     if (options.list_reports) {
         const auto reports = searcher.reports(options.request);
         findings::print_report_list(stdout, reports, options.format);

@@ -135,6 +135,44 @@ void print_streamed_hit(std::FILE* out, const SearchHit& hit, OutputFormat forma
         std::fputs(row_csv(hit, columns, page_base).c_str(), out);
 }
 
+void print_trend(std::FILE* out, const Trend& trend, OutputFormat format)
+{
+    const nlohmann::json json = trend_json(trend);
+    switch (format) {
+    case OutputFormat::json:
+        std::fprintf(out, "%s\n", json_text(json, 2).c_str());
+        return;
+    case OutputFormat::ndjson:
+        for (const auto& year : json["years"])
+            std::fprintf(out, "%s\n", json_text(year).c_str());
+        return;
+    case OutputFormat::csv:
+        std::fputs(trend_csv(trend).c_str(), out);
+        return;
+    case OutputFormat::table:
+        break;
+    }
+    double widest = 0;
+    for (const auto& year : trend.years) {
+        if (year.paragraphs)
+            widest = std::max(widest, static_cast<double>(year.matches) / year.paragraphs);
+    }
+    std::fprintf(out, "%zu matching paragraph%s\n\n", trend.total, trend.total == 1 ? "" : "s");
+    std::fprintf(out, "year  %9s  %10s  %7s\n", "matches", "paragraphs", "share");
+    for (const auto& year : trend.years) {
+        if (!year.paragraphs) {
+            std::fprintf(out, "%d  %9s  %10s  %7s\n", year.year, "-", "0", "-");
+            continue;
+        }
+        const double share = static_cast<double>(year.matches) / year.paragraphs;
+        const std::size_t bar = widest > 0 ? static_cast<std::size_t>(share / widest * 40 + 0.5) : 0;
+        std::string drawn;
+        for (std::size_t i = 0; i < bar; ++i)
+            drawn += "\u2588";
+        std::fprintf(out, "%d  %9zu  %10zu  %6.2f%%  %s\n", year.year, year.matches, year.paragraphs, share * 100, drawn.c_str());
+    }
+}
+
 void print_report_list(std::FILE* out, const std::vector<nlohmann::json>& reports, OutputFormat format)
 {
     switch (format) {

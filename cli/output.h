@@ -3,6 +3,7 @@
 
 #include "core/query/judgement_table.h"
 #include "core/query/search_model.h"
+#include "core/query/trends.h"
 
 #include <nlohmann/json.hpp>
 
@@ -33,6 +34,10 @@ void print_results(std::FILE* out, const SearchResult& result, OutputFormat form
 void print_csv_header(std::FILE* out, const std::vector<std::string>& columns);
 void print_streamed_hit(std::FILE* out, const SearchHit& hit, OutputFormat format, const std::vector<std::string>& columns,
                         const std::string& page_base);
+
+// Prints a trend: a table of years with their shares drawn as bars, JSON (the API's shape),
+// NDJSON (a year a line) or CSV (trend_csv).
+void print_trend(std::FILE* out, const Trend& trend, OutputFormat format);
 
 // Prints the reports list: a table for people, or as the API gives it (JSON: {total, ...,
 // reports}; NDJSON: a record a line; CSV: report_list_columns).

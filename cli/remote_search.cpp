@@ -80,6 +80,23 @@ std::vector<JudgementRow> RemoteSearcher::judgements(const SearchRequest& reques
     return rows;
 }
 
+Trend RemoteSearcher::trend(const SearchRequest& request, const std::string& split)
+{
+    httplib::Params params;
+    for (const auto& [name, value] : request_to_params(request)) {
+        if (name != "page" && name != "per_page" && name != "sort" && name != "collapse" && name != "facets")
+            params.emplace(name, value);
+    }
+    if (!split.empty())
+        params.emplace("split", split);
+    const nlohmann::json body = get_json("/api/trends", params);
+    try {
+        return trend_from_json(body);
+    } catch (const nlohmann::json::exception&) {
+        throw Error(ErrorCode::io_error, "searchd at " + m_url + " sent an answer that is not a trend");
+    }
+}
+
 std::vector<nlohmann::json> RemoteSearcher::reports(const SearchRequest& request)
 {
     constexpr int k_per_page = 1000;  // /api/reports' largest page

@@ -29,6 +29,9 @@ public:
     // Returns the grade history through /api/judgements, for the request's filters.
     std::vector<JudgementRow> judgements(const SearchRequest& request);
 
+    // Returns the trend through /api/trends.
+    Trend trend(const SearchRequest& request, const std::string& split);
+
     // Returns the reports list through /api/reports, every page of it.
     std::vector<nlohmann::json> reports(const SearchRequest& request);
 

@@ -6,32 +6,15 @@
 
 namespace findings {
 
-namespace {
-
-// Removes the single-valued parameter name from params and returns it ("" when absent).
-std::string take(QueryParams& params, const std::string& name)
-{
-    if (params.count(name) > 1)
-        throw Error(ErrorCode::bad_request, name + " may be given only once");
-    const auto found = params.find(name);
-    if (found == params.end())
-        return "";
-    std::string value = found->second;
-    params.erase(found);
-    return value;
-}
-
-}  // namespace
-
 ExportRequest export_request_from_params(QueryParams params)
 {
     ExportRequest request;
-    const std::string format = take(params, "format");
+    const std::string format = take_param(params, "format");
     if (!format.empty() && format != "csv" && format != "ndjson")
         throw Error(ErrorCode::bad_request, "format must be csv or ndjson, not \"" + format + "\"");
     request.csv = format != "ndjson";
     try {
-        request.columns = row_columns_named(take(params, "fields"));
+        request.columns = row_columns_named(take_param(params, "fields"));
     } catch (const Error& error) {
         throw Error(ErrorCode::bad_request, std::string("fields: ") + error.what());
     }

@@ -4,6 +4,8 @@
 #include "core/common/fields.h"
 #include "core/query/report_filter.h"
 
+#include <map>
+#include <set>
 #include <string>
 
 namespace findings {
@@ -94,12 +96,18 @@ json openapi_document()
     for (std::size_t i = 1; i < search_parameters.size(); ++i)
         parameters.push_back(search_parameters[i]);
     search_parameters = parameters;
-    // An export takes the search's parameters but those of pages and facets.
-    json& export_parameters = doc["paths"]["/api/export"]["get"]["parameters"];
-    for (const auto& parameter : search_parameters) {
-        const std::string name = parameter.value("name", "");
-        if (name != "page" && name != "per_page" && name != "facets" && parameter.value("in", "") == "query")
-            export_parameters.push_back(parameter);
+    // An export takes the search's parameters but those of pages and facets; a trend, those of
+    // order and collapse too.
+    const std::map<std::string, std::set<std::string>> left_out = {
+        {"/api/export", {"page", "per_page", "facets"}},
+        {"/api/trends", {"page", "per_page", "facets", "sort", "collapse"}},
+    };
+    for (const auto& [path, names] : left_out) {
+        json& parameters_of_path = doc["paths"][path]["get"]["parameters"];
+        for (const auto& parameter : search_parameters) {
+            if (parameter.value("in", "") == "query" && !names.count(parameter.value("name", "")))
+                parameters_of_path.push_back(parameter);
+        }
     }
     // The listings take the filters that apply to a report as a whole.
     for (const char* listing : {"/api/judgements", "/api/reports"}) {

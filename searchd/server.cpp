@@ -76,7 +76,7 @@ void send_error(httplib::Response& response, int status, const std::string& code
 // The endpoint label of a path, for metrics and 405s; "" for the web page's files.
 std::string endpoint_of(const std::string& path)
 {
-    for (const char* endpoint : {"/api/search", "/api/export", "/api/reports", "/api/judgements", "/api/facets",
+    for (const char* endpoint : {"/api/search", "/api/export", "/api/trends", "/api/reports", "/api/judgements", "/api/facets",
                                  "/api/schema", "/api/health", "/metrics", "/openapi.json"}) {
         if (path == endpoint)
             return endpoint;
@@ -373,6 +373,24 @@ void SearchServer::add_routes()
                             std::string("attachment; filename=\"findings.") + (wanted.csv ? "csv" : "ndjson") + "\"");
         response.set_header("X-Total-Count", std::to_string(file->total));  // more than the rows: cut
         response.set_content(file->body, wanted.csv ? "text/csv; charset=utf-8" : "application/x-ndjson");
+    });
+    m_server->Get("/api/trends", [db, &warmer](const httplib::Request& request, httplib::Response& response) {
+        QueryParams params = params_of(request);
+        const std::string format = take_param(params, "format");
+        if (!format.empty() && format != "json" && format != "csv")
+            throw Error(ErrorCode::bad_request, "format must be json or csv, not \"" + format + "\"");
+        const std::string split = take_param(params, "split");
+        for (const char* name : {"page", "per_page", "facets", "sort", "collapse"}) {
+            if (params.count(name))
+                throw Error(ErrorCode::bad_request, std::string("a trend counts every matching paragraph: leave out ") + name);
+        }
+        const SearchRequest search = request_from_params(params);
+        const auto trend = read_unless_held(request, response, db, warmer,
+                                            [&](Searcher& searcher) { return searcher.trend(search, split); });
+        if (trend && format == "csv")
+            response.set_content(trend_csv(*trend), "text/csv; charset=utf-8");
+        else if (trend)
+            send_json(response, 200, trend_json(*trend));
     });
     m_server->Get("/api/reports", [db, &warmer](const httplib::Request& request, httplib::Response& response) {
         const QueryParams params = params_of(request);

@@ -957,6 +957,67 @@ TEST_CASE("A filter read from the words is its facet's selected value, and a val
     CHECK(selected_values(none, "authority") == std::set<std::string>{"Croydon"});
 }
 
+TEST_CASE("A trend counts each year's matches and paragraphs exactly, by finding type and by a facet", "[search][trends]")
+{
+    Searcher searcher(reports_index());
+    struct Row {
+        std::string query;
+        std::string filters_only;  // the same filters without words: each year's paragraphs
+        std::string split;
+    };
+    const Row rows[] = {
+        {"neglect", "", "region"},
+        {"supervision since 2016", "since 2016", "polarity"},
+        {"care leavers in London", "in London", "authority_type"},
+        {"xyzzyplugh", "", ""},
+    };
+    for (const auto& row : rows) {
+        INFO(row.query);
+        const Trend trend = searcher.trend(request_for(row.query), row.split);
+        const std::vector<SearchHit> matches = all_matches(searcher, request_for(row.query));
+        CHECK(trend.total == matches.size());
+        CHECK(trend.total == searcher.search(request_for(row.query)).total);
+        std::map<int, std::size_t> by_year, paragraphs;
+        std::map<std::pair<int, std::string>, std::size_t> by_type, by_split;
+        for (const auto& hit : matches) {
+            const int year = std::stoi(hit.field("year"));
+            ++by_year[year];
+            ++by_type[{year, hit.field("finding_type")}];
+            if (!row.split.empty())
+                ++by_split[{year, hit.field(row.split)}];
+        }
+        for (const auto& hit : all_matches(searcher, request_for(row.filters_only.empty() ? "" : row.filters_only)))
+            ++paragraphs[std::stoi(hit.field("year"))];
+        if (row.filters_only.empty()) {  // no filter: every paragraph of the index
+            paragraphs.clear();
+            SearchRequest everything = request_for("");
+            everything.year_from = 1990;
+            for (const auto& hit : all_matches(searcher, everything))
+                ++paragraphs[std::stoi(hit.field("year"))];
+        }
+        REQUIRE_FALSE(trend.years.empty());
+        CHECK(trend.years.front().year == paragraphs.begin()->first);
+        CHECK(trend.years.back().year == paragraphs.rbegin()->first);
+        for (std::size_t i = 0; i < trend.years.size(); ++i) {
+            const TrendYear& year = trend.years[i];
+            INFO(year.year);
+            CHECK(year.year == trend.years.front().year + static_cast<int>(i));  // no year skipped
+            CHECK(year.matches == by_year[year.year]);
+            CHECK(year.paragraphs == paragraphs[year.year]);
+            for (const auto& [type, count] : year.by_type)
+                CHECK(count == by_type[{year.year, type}]);
+            for (const auto& [value, count] : year.by_split)
+                CHECK(count == by_split[{year.year, value}]);
+            std::size_t typed = 0;
+            for (const auto& entry : year.by_type)
+                typed += entry.second;
+            CHECK(typed == year.matches);
+        }
+    }
+    CHECK_THROWS_WITH(searcher.trend(request_for("neglect"), "year"), Catch::Matchers::Contains("split must be a facet"));
+    CHECK_THROWS_WITH(searcher.trend(request_for("neglect"), "colour"), Catch::Matchers::Contains("region"));
+}
+
 TEST_CASE("A result carries the whole paragraph and a snippet with the matched words marked", "[search][results]")
 {
     Searcher searcher(seed_index());

@@ -200,12 +200,13 @@ struct SchemaProblems {
 };
 
 // Adds to problems where value breaks schema, in the subset of OpenAPI schemas the document
-// uses: $ref into the document, type, enum, required, properties, additionalProperties, items,
-// minimum, maximum, maxLength. Any other constraint keyword is reported as unsupported.
+// uses: $ref into the document, type (with nullable), enum, required, properties,
+// additionalProperties, items, minimum, maximum, maxLength. Any other constraint keyword is
+// reported as unsupported.
 void check_schema(const json& doc, const json& schema, const json& value, const std::string& where,
                   SchemaProblems& problems)
 {
-    static const std::set<std::string> annotations = {"description", "example", "default"};
+    static const std::set<std::string> annotations = {"description", "example", "default", "nullable"};
     static const std::map<std::string, std::function<bool(const json&)>> types = {
         {"object", &json::is_object},   {"array", &json::is_array},   {"string", &json::is_string},
         {"integer", &json::is_number_integer}, {"number", &json::is_number}, {"boolean", &json::is_boolean},
@@ -219,6 +220,8 @@ void check_schema(const json& doc, const json& schema, const json& value, const 
         const std::string& keyword = entry.key();
         const json& rule = entry.value();
         if (keyword == "type") {
+            if (value.is_null() && schema.value("nullable", false))
+                continue;
             if (!types.count(rule.get<std::string>()) || !types.at(rule.get<std::string>())(value))
                 problems.violations.push_back(where + ": not " + rule.get<std::string>() + ": " + value.dump().substr(0, 80));
         } else if (keyword == "enum") {
@@ -635,7 +638,7 @@ TEST_CASE("/openapi.json is an OpenAPI 3 document describing every endpoint", "[
     const json doc = get_json(server, "/openapi.json");
     CHECK(doc["openapi"].get<std::string>().rfind("3.", 0) == 0);
     CHECK_FALSE(doc["info"]["title"].get<std::string>().empty());
-    for (const char* path : {"/api/search", "/api/export", "/api/reports", "/api/reports/{id}", "/api/facets", "/api/health",
+    for (const char* path : {"/api/search", "/api/export", "/api/trends", "/api/reports", "/api/reports/{id}", "/api/facets", "/api/health",
                              "/metrics", "/openapi.json"}) {
         INFO(path);
         CHECK(doc["paths"].contains(path));
@@ -661,6 +664,9 @@ TEST_CASE("Real responses match their schemas in /openapi.json", "[searchd][open
         {"/api/reports/{id}", "/api/reports/" + k_graded_report},
         {"/api/reports/{id}", "/api/reports/croydon-2010-01-04-unannounced-inspection"},
         {"/api/reports/{id}", "/api/reports/nope"},
+        {"/api/trends", "/api/trends?q=assessment"},
+        {"/api/trends", "/api/trends?q=assessment+since+2010&split=authority"},
+        {"/api/trends", "/api/trends?q=assessment&page=2"},
         {"/api/reports", "/api/reports"},
         {"/api/reports", "/api/reports?authority=Redbridge&per_page=1&page=2"},
         {"/api/reports", "/api/reports?type=strength"},
@@ -783,6 +789,45 @@ TEST_CASE("/api/export gives a search's matches as the CSV or NDJSON findings --
     for (const char* bad : {"/api/export?q=care&page=2", "/api/export?q=care&per_page=5", "/api/export?q=care&format=xml",
                             "/api/export?q=care&fields=id,colour", "/api/export?q=care&authority=Narnia"})
         check_error(get(server, bad), 400, "bad_request");
+}
+
+TEST_CASE("/api/trends counts a query year by year as the search counts it, as JSON or CSV, and findings --trend prints it",
+          "[searchd][cli]")
+{
+    Searchd server(site().index);
+    const json trend = get_json(server, "/api/trends?q=assessment&split=authority");
+    const json searched = get_json(server, search_target({{"q", "assessment"}, {"per_page", "0"}}));
+    CHECK(trend["total"] == searched["total"]);
+    std::map<std::string, int> by_year;  // the search's own year facet
+    for (const auto& count : searched["facets"]["year"])
+        by_year[count["value"].get<std::string>()] = count["count"];
+    int sum = 0;
+    for (const auto& year : trend["years"]) {
+        INFO(year.dump());
+        CHECK(year["matches"] == by_year[std::to_string(year["year"].get<int>())]);
+        CHECK(year["matches"] <= year["paragraphs"]);
+        int by_authority = 0;
+        for (const auto& [authority, count] : year["authority"].items())
+            by_authority += count.get<int>();
+        CHECK(by_authority == year["matches"]);
+        sum += year["matches"].get<int>();
+    }
+    CHECK(sum == trend["total"]);
+    const Reply csv = get(server, "/api/trends?q=assessment&format=csv");
+    CHECK(csv.status == 200);
+    CHECK(csv.body.rfind("\"year\",\"matches\",\"paragraphs\",\"share\"", 0) == 0);
+    for (const char* bad : {"/api/trends?q=care&split=year", "/api/trends?q=care&page=2", "/api/trends?q=care&format=xml",
+                            "/api/trends?q=care&collapse=report"})
+        check_error(get(server, bad), 400, "bad_request");
+    // The command line prints the same through searchd as from the index.
+    const std::string url = "http://127.0.0.1:" + std::to_string(server.port());
+    const ProgramRun remote = run_program(FINDINGS_CLI_PATH, {"--server", url, "--trend", "--format", "json", "assessment"}, site().dir);
+    const ProgramRun local = run_program(FINDINGS_CLI_PATH, {"--db", site().index, "--trend", "--format", "json", "assessment"}, site().dir);
+    REQUIRE(local.exit_code == 0);
+    CHECK(remote.out == local.out);
+    const ProgramRun table = run_program(FINDINGS_CLI_PATH, {"--db", site().index, "--trend", "assessment"}, site().dir);
+    CHECK_THAT(table.out, Contains("year") && Contains("share") && Contains("%"));
+    CHECK(run_program(FINDINGS_CLI_PATH, {"--db", site().index, "--split", "region", "assessment"}, site().dir).exit_code == 2);
 }
 
 TEST_CASE("The schema checker finds wrong types, values outside an enum, missing and undocumented members",

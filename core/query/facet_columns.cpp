@@ -7,6 +7,7 @@
 #include "core/query/revision_cache.h"
 
 #include <algorithm>
+#include <stdexcept>
 #include <unordered_map>
 
 namespace findings {
@@ -146,6 +147,37 @@ std::map<std::string, std::vector<std::pair<std::string, std::size_t>>> FacetCol
         for (std::size_t code = 1; code < from.size(); ++code)
             counts[derived.code_of[code]] += from[code];
         add(result[derived.facet], derived.values, counts);
+    }
+    return result;
+}
+
+FacetColumns::Codes FacetColumns::codes_of(const std::string& facet) const
+{
+    for (const auto& column : m_columns) {
+        if (column.facet == facet)
+            return {&column.codes, nullptr, &column.values};
+    }
+    for (const auto& derived : m_derived) {
+        if (derived.facet == facet)
+            return {&m_columns[derived.from].codes, &derived.code_of, &derived.values};
+    }
+    throw std::invalid_argument("no facet " + facet);
+}
+
+std::map<std::string, std::map<std::string, std::size_t>> FacetColumns::cross_count(const DocSet& docs,
+                                                                                    const std::string& rows,
+                                                                                    const std::string& columns) const
+{
+    const Codes row = codes_of(rows), column = codes_of(columns);
+    const std::size_t width = column.values->size();
+    std::vector<std::size_t> counts(row.values->size() * width, 0);
+    docs.for_each([&](Xapian::docid id) { ++counts[row.of(id) * width + column.of(id)]; });
+    std::map<std::string, std::map<std::string, std::size_t>> result;
+    for (std::size_t r = 1; r < row.values->size(); ++r) {
+        for (std::size_t c = 1; c < width; ++c) {
+            if (counts[r * width + c] > 0)
+                result[(*row.values)[r]][(*column.values)[c]] = counts[r * width + c];
+        }
     }
     return result;
 }

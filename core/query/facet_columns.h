@@ -44,7 +44,26 @@ public:
     std::map<std::string, std::vector<std::pair<std::string, std::size_t>>> count(
         const DocSet& docs, const std::vector<std::string>& facets) const;
 
+    // Returns the counts of docs by two facets at once: row value -> column value -> count
+    // (documents without a value of either are left out). Both must be facets.
+    std::map<std::string, std::map<std::string, std::size_t>> cross_count(const DocSet& docs, const std::string& rows,
+                                                                           const std::string& columns) const;
+
 private:
+    // A facet's codes by document, read through a stored column and, for a derived facet, the
+    // map from that column's codes to its own.
+    struct Codes {
+        const std::vector<std::uint16_t>* by_document = nullptr;
+        const std::vector<std::uint16_t>* mapped = nullptr;  // null: the column's own codes
+        const std::vector<std::string>* values = nullptr;
+        std::uint16_t of(Xapian::docid id) const
+        {
+            const std::uint16_t code = id < by_document->size() ? (*by_document)[id] : 0;
+            return mapped ? (*mapped)[code] : code;
+        }
+    };
+    Codes codes_of(const std::string& facet) const;
+
     explicit FacetColumns(const Xapian::Database& db);
     std::vector<FacetColumn> m_columns;
     std::vector<DerivedFacet> m_derived;

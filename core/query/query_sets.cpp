@@ -52,6 +52,36 @@ QuerySets evaluate_sets(const BuiltQuery& built, Xapian::Database& db)
     return result;
 }
 
+namespace {
+
+// Fewer paragraphs with every concept than this, and the paragraphs with some of them are
+// searched instead: on the judged sets, a short list of paragraphs with all the words misses
+// what those with most of them answer (a question's wording, a concept put another way).
+constexpr std::size_t k_enough_with_all = 10;
+
+}  // namespace
+
+QuerySets sets_with_fallback(BuiltQuery& built, Xapian::Database& db)
+{
+    QuerySets sets = evaluate_sets(built, db);
+    const std::size_t with_all = sets.matched->count();
+    if (with_all >= k_enough_with_all || built.any_text.empty())
+        return sets;
+    BuiltQuery any = built;
+    any.text = built.any_text;
+    QuerySets any_sets = evaluate_sets(any, db);
+    if (any_sets.matched->count() <= with_all)
+        return sets;
+    built.text = built.any_text;
+    const std::string words = "\"" + built.reading.text + "\"";
+    built.reading.notes.push_back(
+        (with_all == 0 ? "no paragraph has all of " + words
+                       : "only " + std::to_string(with_all) + " paragraph" + (with_all == 1 ? " has" : "s have") +
+                             " all of " + words) +
+        ": showing the paragraphs with any of them, those with most first (write AND between words to ask for all)");
+    return any_sets;
+}
+
 std::map<std::string, std::vector<FacetCount>> count_facets(const QuerySets& sets, const FacetColumns& columns,
                                                             const std::vector<std::string>& names)
 {

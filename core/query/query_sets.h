@@ -27,6 +27,11 @@ struct QuerySets {
 
 QuerySets evaluate_sets(const BuiltQuery& built, Xapian::Database& db);
 
+// Returns the match sets of built: the paragraphs with every concept of the query. When they
+// are too few, those with any of them (most ranking first): built's text becomes the words
+// OR-ed, and its reading says so.
+QuerySets sets_with_fallback(BuiltQuery& built, Xapian::Database& db);
+
 // Counts the facets named (every facet when names is empty) over the matches; a facet the
 // request filters on is counted without its own filter, so that its other values show what
 // widening would give.

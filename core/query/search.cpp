@@ -102,34 +102,6 @@ std::vector<SearchHit> read_hits(const RankedPage& page, Xapian::Database& db, c
     return hits;
 }
 
-// Fewer paragraphs with every concept than this, and the paragraphs with some of them are
-// searched instead: on the judged sets, a short list of paragraphs with all the words misses
-// what those with most of them answer (a question's wording, a concept put another way).
-constexpr std::size_t k_enough_with_all = 10;
-
-// Returns the match sets of built: the paragraphs with every concept of the query. When they
-// are too few, those with any of them (most ranking first), and the reading says so.
-QuerySets sets_with_fallback(BuiltQuery& built, Xapian::Database& db)
-{
-    QuerySets sets = evaluate_sets(built, db);
-    const std::size_t with_all = sets.matched->count();
-    if (with_all >= k_enough_with_all || built.any_text.empty())
-        return sets;
-    BuiltQuery any = built;
-    any.text = built.any_text;
-    QuerySets any_sets = evaluate_sets(any, db);
-    if (any_sets.matched->count() <= with_all)
-        return sets;
-    built.text = built.any_text;
-    const std::string words = "\"" + built.reading.text + "\"";
-    built.reading.notes.push_back(
-        (with_all == 0 ? "no paragraph has all of " + words
-                       : "only " + std::to_string(with_all) + " paragraph" + (with_all == 1 ? " has" : "s have") +
-                             " all of " + words) +
-        ": showing the paragraphs with any of them, those with most first (write AND between words to ask for all)");
-    return any_sets;
-}
-
 }  // namespace
 
 Searcher::Searcher(const std::string& db_path) : m_db(open_database(db_path)) {}
@@ -137,6 +109,20 @@ Searcher::Searcher(const std::string& db_path) : m_db(open_database(db_path)) {}
 bool Searcher::reopen() { return m_db.reopen(); }
 
 std::vector<JudgementRow> Searcher::judgements(const SearchRequest& request) { return judgement_table(m_db, request); }
+
+Trend Searcher::trend(const SearchRequest& request, const std::string& split)
+{
+    validate(request);
+    for (int attempt = 0;; ++attempt) {
+        try {
+            return query_trend(m_db, m_analyser, request, split);
+        } catch (const Xapian::DatabaseModifiedError&) {
+            if (attempt >= 2)
+                throw;
+            m_db.reopen();  // the indexer committed twice under us: read its latest revision
+        }
+    }
+}
 
 std::vector<nlohmann::json> Searcher::reports(const SearchRequest& request) { return list_reports(m_db, request); }
 

@@ -6,6 +6,7 @@
 #include "core/common/analyser.h"
 #include "core/query/judgement_table.h"
 #include "core/query/search_model.h"
+#include "core/query/trends.h"
 
 #include <nlohmann/json.hpp>
 #include <xapian.h>
@@ -35,6 +36,10 @@ public:
     std::size_t for_each_match(const SearchRequest& request, const std::function<void(const SearchHit&)>& visit,
                                QueryReading* reading = nullptr,
                                std::size_t limit = std::numeric_limits<std::size_t>::max());
+
+    // Returns the request's matches year by year, split by finding type and by the facet split
+    // names, if any (trends.h).
+    Trend trend(const SearchRequest& request, const std::string& split = "");
 
     // Returns the grade history for the request's filters (judgement_table.h).
     std::vector<JudgementRow> judgements(const SearchRequest& request);

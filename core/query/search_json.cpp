@@ -50,11 +50,26 @@ std::size_t page_count(const SearchResult& result)
     return std::min((result.total + result.per_page - 1) / result.per_page, k_max_page);
 }
 
-nlohmann::json result_json(const SearchResult& result)
+nlohmann::json reading_json(const QueryReading& reading)
 {
     nlohmann::json cues = nlohmann::json::array();
-    for (const auto& cue : result.interpreted.cues)
+    for (const auto& cue : reading.cues)
         cues.push_back({{"field", cue.field}, {"label", cue.label}, {"matched", cue.matched}});
+    nlohmann::json corrections = nlohmann::json::array();
+    for (const auto& correction : reading.corrections)
+        corrections.push_back({{"from", correction.from}, {"to", correction.to}});
+    return {{"text", reading.text},
+            {"cues", cues},
+            {"filters", reading.filters},
+            {"synonyms", reading.synonyms},
+            {"fallback", reading.fallback},
+            {"corrections", corrections},
+            {"corrected_query", reading.corrected_query},
+            {"notes", reading.notes}};
+}
+
+nlohmann::json result_json(const SearchResult& result)
+{
     nlohmann::json hits = nlohmann::json::array();
     for (const auto& hit : result.hits)
         hits.push_back(hit_json(hit));
@@ -68,20 +83,9 @@ nlohmann::json result_json(const SearchResult& result)
         }
         facets[facet] = values;
     }
-    nlohmann::json corrections = nlohmann::json::array();
-    for (const auto& correction : result.interpreted.corrections)
-        corrections.push_back({{"from", correction.from}, {"to", correction.to}});
     return {
         {"query", result.query},
-        {"interpreted",
-         {{"text", result.interpreted.text},
-          {"cues", cues},
-          {"filters", result.interpreted.filters},
-          {"synonyms", result.interpreted.synonyms},
-          {"fallback", result.interpreted.fallback},
-          {"corrections", corrections},
-          {"corrected_query", result.interpreted.corrected_query},
-          {"notes", result.interpreted.notes}}},
+        {"interpreted", reading_json(result.interpreted)},
         {"total", result.total},
         {"page", result.page},
         {"per_page", result.per_page},
@@ -112,21 +116,27 @@ nlohmann::json fields_json()
     return {{"fields", list}};
 }
 
+QueryReading reading_from_json(const nlohmann::json& json)
+{
+    QueryReading reading;
+    reading.text = json.at("text").get<std::string>();
+    for (const auto& cue : json.at("cues"))
+        reading.cues.push_back({cue.at("field"), cue.at("label"), cue.at("matched")});
+    reading.filters = json.at("filters").get<std::vector<std::string>>();
+    reading.synonyms = json.at("synonyms").get<std::vector<std::string>>();
+    reading.fallback = json.at("fallback").get<bool>();
+    for (const auto& correction : json.at("corrections"))
+        reading.corrections.push_back({correction.at("from"), correction.at("to")});
+    reading.corrected_query = json.at("corrected_query").get<std::string>();
+    reading.notes = json.at("notes").get<std::vector<std::string>>();
+    return reading;
+}
+
 SearchResult result_from_json(const nlohmann::json& json)
 {
     SearchResult result;
     result.query = json.at("query").get<std::string>();
-    const auto& reading = json.at("interpreted");
-    result.interpreted.text = reading.at("text").get<std::string>();
-    for (const auto& cue : reading.at("cues"))
-        result.interpreted.cues.push_back({cue.at("field"), cue.at("label"), cue.at("matched")});
-    result.interpreted.filters = reading.at("filters").get<std::vector<std::string>>();
-    result.interpreted.synonyms = reading.at("synonyms").get<std::vector<std::string>>();
-    result.interpreted.fallback = reading.at("fallback").get<bool>();
-    for (const auto& correction : reading.at("corrections"))
-        result.interpreted.corrections.push_back({correction.at("from"), correction.at("to")});
-    result.interpreted.corrected_query = reading.at("corrected_query").get<std::string>();
-    result.interpreted.notes = reading.at("notes").get<std::vector<std::string>>();
+    result.interpreted = reading_from_json(json.at("interpreted"));
     result.total = json.at("total").get<std::size_t>();
     result.page = json.value("page", std::size_t{1});
     result.per_page = json.value("per_page", std::size_t{10});

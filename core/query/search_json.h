@@ -18,6 +18,13 @@ nlohmann::json hit_json(const SearchHit& hit);
 // Returns the number of pages of a result (at most k_max_page; 0 when per_page is 0).
 std::size_t page_count(const SearchResult& result);
 
+// Returns how a query was read: {text, cues, filters, synonyms, fallback, corrections,
+// corrected_query, notes}.
+nlohmann::json reading_json(const QueryReading& reading);
+
+// Reads reading_json's shape back; throws nlohmann::json::exception when it is not that.
+QueryReading reading_from_json(const nlohmann::json& json);
+
 // Returns a whole search result: {query, interpreted, total, page, per_page, pages, took_ms,
 // results, facets, suggestion}.
 nlohmann::json result_json(const SearchResult& result);

@@ -64,6 +64,13 @@ long number_value(const QueryParams& params, const std::string& name, long fallb
     return value;
 }
 
+std::string take_param(QueryParams& params, const std::string& name)
+{
+    const std::string value = single_value(params, name);
+    params.erase(name);
+    return value;
+}
+
 std::vector<std::string> search_parameter_names()
 {
     std::vector<std::string> names = {"q"};

@@ -22,6 +22,11 @@ std::vector<std::string> search_parameter_names();
 // naming the facets for a name that is none.
 void read_facets(const std::string& value, SearchRequest& request);
 
+// Removes the parameter name, given at most once, from params and returns its value ("" when
+// absent): for the parameters an endpoint reads besides a search's. Throws Error(bad_request)
+// when it is given twice.
+std::string take_param(QueryParams& params, const std::string& name);
+
 // Reads the whole number parameter name, fallback when absent. Throws Error(bad_request) for
 // one given twice, not a number or outside low..high, saying the range.
 long number_value(const QueryParams& params, const std::string& name, long fallback, long low, long high);
