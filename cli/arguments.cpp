@@ -187,8 +187,9 @@ std::string page_base_of(const std::string& server)
 }
 
 // Returns the first word of the command line that is neither an option nor an option's value
-// ("" when there is none): "report" in `findings --db DIR report ID`, "neglect" in
-// `findings neglect report`.
+// ("" when there is none, or when a word of the query comes first): "report" in
+// `findings --db DIR report ID`; "" in `findings neglect report` and `findings -Croydon report`
+// (an exclusion is a word of the query).
 std::string first_word(const CLI::App& app, int argc, char** argv)
 {
     for (int i = 1; i < argc; ++i) {
@@ -196,9 +197,12 @@ std::string first_word(const CLI::App& app, int argc, char** argv)
         if (arg == "--" || arg.empty() || arg[0] != '-' || arg == "-")
             return arg == "--" ? "" : arg;
         const std::string name = arg.substr(0, arg.find('='));
-        const CLI::Option* option = app.get_option_no_throw(name);
-        const bool takes_value = option && option->get_type_size_min() > 0;
-        const bool value_attached = name.size() < arg.size() || (arg.size() > 2 && arg[1] != '-');  // --db=X, -n3
+        const bool short_with_value = arg.size() > 2 && arg[1] != '-';  // -n3
+        const CLI::Option* option = app.get_option_no_throw(short_with_value ? arg.substr(0, 2) : name);
+        if (!option)
+            return "";  // "-Croydon": the query has begun
+        const bool takes_value = option->get_type_size_min() > 0;
+        const bool value_attached = name.size() < arg.size() || short_with_value;  // --db=X, -n3
         if (takes_value && !value_attached)
             ++i;
     }
@@ -260,14 +264,14 @@ Options parse_arguments(int argc, char** argv)
     app.add_flag("--count", options.count);
     // "findings report ID" and "findings reports" are commands only as the first word (after
     // options): "findings neglect report" and "findings -- report writing" search the word.
-    const std::string command = first_word(app, argc, argv);
-    const bool report = command == "report";
+    const std::string first = first_word(app, argc, argv);
+    const bool report = first == "report";
     if (report) {
         CLI::App* command = app.add_subcommand("report");
         command->fallthrough();  // findings report ID --db DIR
         command->add_option("id", options.report_id)->required();
     }
-    options.list_reports = command == "reports";
+    options.list_reports = first == "reports";
     if (options.list_reports)
         app.add_subcommand("reports")->fallthrough();  // findings reports --authority Croydon
     try {
@@ -299,6 +303,8 @@ Options parse_arguments(int argc, char** argv)
         fail("--batch reads its queries a line each: give no query on the command line");
     if (!options.batch.empty() && (options.facets || options.judgements || options.explain))
         fail("--batch prints rows of results (or totals with --count): leave out --facets, --judgements and --explain");
+    if ((report || options.list_reports) && !options.batch.empty())
+        fail("--batch searches queries: findings report and findings reports take none");
     if (report) {
         const auto chosen = report_format_named(format);
         if (!chosen)
@@ -354,21 +360,15 @@ Options parse_arguments(int argc, char** argv)
     options.request.match_all = !any;
     options.request.autocorrect = !no_autocorrect;
     options.request.query = query;
-    if (options.count) {
-        if (options.all || options.facets || options.judgements)
-            fail("--count prints the total alone: leave out --all, --facets and --judgements");
-        options.request.per_page = 0;  // the total alone
-        options.request.facets = false;
-        return options;
-    }
     if (options.list_reports) {
         if (!query.empty())
             fail("the reports command lists reports by filters (--authority, --year, --overall, ...), not by words: "
                  "to search the word \"reports\" first, write findings -- reports ...");
         const SearchRequest defaults;
-        if (options.all || options.facets || options.explain || options.judgements || options.request.literal ||
-            options.request.collapse_reports || options.request.per_page != defaults.per_page ||
-            options.request.page != defaults.page || options.request.sort != defaults.sort)
+        if (options.all || options.facets || options.explain || options.judgements || options.count || options.trend ||
+            options.request.literal || options.request.collapse_reports || !options.columns.empty() ||
+            options.request.per_page != defaults.per_page || options.request.page != defaults.page ||
+            options.request.sort != defaults.sort)
             fail("findings reports prints the whole list: it takes filters and --format only");
         return options;
     }
@@ -376,10 +376,17 @@ Options parse_arguments(int argc, char** argv)
         fail("--split splits a trend's years: add --trend");
     if (options.trend) {
         const SearchRequest defaults;
-        if (options.all || options.facets || options.explain || options.judgements || options.count ||
+        if (options.all || options.facets || options.explain || options.judgements || options.count || options.list_reports ||
             options.request.collapse_reports || options.request.per_page != defaults.per_page ||
             options.request.page != defaults.page || options.request.sort != defaults.sort || !options.columns.empty())
             fail("--trend counts every matching paragraph year by year: it takes words, filters, --split and --format only");
+        return options;
+    }
+    if (options.count) {
+        if (options.all || options.facets || options.judgements)
+            fail("--count prints the total alone: leave out --all, --facets and --judgements");
+        options.request.per_page = 0;  // the total alone
+        options.request.facets = false;
         return options;
     }
     if (options.judgements) {

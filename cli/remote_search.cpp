@@ -2,6 +2,7 @@
 #include "cli/remote_search.h"
 
 #include "core/common/error.h"
+#include "core/query/report_list.h"
 #include "core/query/search_json.h"
 #include "core/query/search_params.h"
 
@@ -99,7 +100,7 @@ Trend RemoteSearcher::trend(const SearchRequest& request, const std::string& spl
 
 std::vector<nlohmann::json> RemoteSearcher::reports(const SearchRequest& request)
 {
-    constexpr int k_per_page = 1000;  // /api/reports' largest page
+    constexpr int k_per_page = k_max_reports_per_page;
     std::vector<nlohmann::json> reports;
     for (int page = 1; page <= static_cast<int>(k_max_page); ++page) {
         httplib::Params params = {{"page", std::to_string(page)}, {"per_page", std::to_string(k_per_page)}};

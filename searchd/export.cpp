@@ -1,3 +1,4 @@
+// GET /api/export's files (see export.h).
 #include "searchd/export.h"
 
 #include "core/common/error.h"
@@ -9,10 +10,7 @@ namespace findings {
 ExportRequest export_request_from_params(QueryParams params)
 {
     ExportRequest request;
-    const std::string format = take_param(params, "format");
-    if (!format.empty() && format != "csv" && format != "ndjson")
-        throw Error(ErrorCode::bad_request, "format must be csv or ndjson, not \"" + format + "\"");
-    request.csv = format != "ndjson";
+    request.csv = take_format(params, {"csv", "ndjson"}) == "csv";
     try {
         request.columns = row_columns_named(take_param(params, "fields"));
     } catch (const Error& error) {

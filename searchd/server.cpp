@@ -6,18 +6,19 @@
 #include "core/common/json_text.h"
 #include "core/common/text_normaliser.h"
 #include "core/index/report_lookup.h"
-#include "core/query/report_list.h"
-#include "searchd/export.h"
 #include "core/query/judgement_table.h"
+#include "core/query/report_list.h"
 #include "core/query/search.h"
 #include "core/query/search_json.h"
 #include "core/query/search_params.h"
 #include "searchd/bounded_task_queue.h"
+#include "searchd/export.h"
 #include "searchd/openapi.h"
 
 #include <httplib.h>
 #include <xapian.h>
 
+#include <algorithm>
 #include <cctype>
 #include <chrono>
 #include <cstdio>
@@ -30,7 +31,6 @@ namespace {
 
 constexpr std::size_t k_max_body_bytes = 64 * 1024;
 constexpr std::size_t k_max_header_fields = 100;
-constexpr long k_max_reports_per_page = 1000;
 constexpr std::size_t k_max_queued_connections = 256;
 constexpr time_t k_read_timeout_s = 5;
 constexpr time_t k_write_timeout_s = 10;
@@ -189,14 +189,16 @@ auto read_unless_held(const httplib::Request& request, httplib::Response& respon
 }
 
 // Returns where this searchd's page is, as the client addressed it, for the links in exports:
-// the Host header when it is a plain host and port, else the address searchd listens on.
+// the Host header when it is a plain host and port, else the address searchd listens on; https
+// when a proxy in front says the client used it (X-Forwarded-Proto).
 std::string page_base_of(const httplib::Request& request, const ServerOptions& options)
 {
     const std::string host = request.get_header_value("Host");
     const bool plain = !host.empty() && host.size() <= 255 && std::all_of(host.begin(), host.end(), [](unsigned char c) {
         return std::isalnum(c) || c == '.' || c == '-' || c == ':' || c == '[' || c == ']';
     });
-    return "http://" + (plain ? host : options.host + ":" + std::to_string(options.port));
+    const std::string scheme = request.get_header_value("X-Forwarded-Proto") == "https" ? "https://" : "http://";
+    return scheme + (plain ? host : options.host + ":" + std::to_string(options.port));
 }
 
 // Returns text with every byte but letters, digits and -._~ percent-encoded, for a URL's query.
@@ -376,9 +378,7 @@ void SearchServer::add_routes()
     });
     m_server->Get("/api/trends", [db, &warmer](const httplib::Request& request, httplib::Response& response) {
         QueryParams params = params_of(request);
-        const std::string format = take_param(params, "format");
-        if (!format.empty() && format != "json" && format != "csv")
-            throw Error(ErrorCode::bad_request, "format must be json or csv, not \"" + format + "\"");
+        const std::string format = take_format(params, {"json", "csv"});
         const std::string split = take_param(params, "split");
         for (const char* name : {"page", "per_page", "facets", "sort", "collapse"}) {
             if (params.count(name))
@@ -393,13 +393,11 @@ void SearchServer::add_routes()
             send_json(response, 200, trend_json(*trend));
     });
     m_server->Get("/api/reports", [db, &warmer](const httplib::Request& request, httplib::Response& response) {
-        const QueryParams params = params_of(request);
-        const std::string format = params.count("format") ? params.find("format")->second : "json";
-        if (params.count("format") > 1 || (format != "json" && format != "csv"))
-            throw Error(ErrorCode::bad_request, "format must be json or csv, given once");
+        QueryParams params = params_of(request);
+        const std::string format = take_format(params, {"json", "csv"});
         const int page = static_cast<int>(number_value(params, "page", 1, 1, k_max_page));
         const int per_page = static_cast<int>(number_value(params, "per_page", 100, 1, k_max_reports_per_page));
-        const SearchRequest filters = filters_from_params(params, {"format", "page", "per_page"});
+        const SearchRequest filters = filters_from_params(params, {"page", "per_page"});
         const auto reports = read_unless_held(request, response, db, warmer,
                                               [&](Searcher& searcher) { return searcher.reports(filters); });
         if (reports && format == "csv")  // the whole list: a table for a spreadsheet
@@ -425,13 +423,9 @@ void SearchServer::add_routes()
             send_json(response, 200, *answer);
     });
     m_server->Get("/api/judgements", [db, &warmer](const httplib::Request& request, httplib::Response& response) {
-        const QueryParams params = params_of(request);
-        if (params.count("format") > 1)
-            throw Error(ErrorCode::bad_request, "format is given more than once");
-        const std::string format = params.count("format") ? params.find("format")->second : "json";
-        if (format != "json" && format != "csv")
-            throw Error(ErrorCode::bad_request, "format must be json or csv");
-        const SearchRequest filters = filters_from_params(params, {"format"});
+        QueryParams params = params_of(request);
+        const std::string format = take_format(params, {"json", "csv"});
+        const SearchRequest filters = filters_from_params(params, {});
         const auto rows = read_unless_held(request, response, db, warmer,
                                            [&](Searcher& searcher) { return judgement_table(searcher.database(), filters); });
         if (rows && format == "csv")
@@ -452,7 +446,11 @@ void SearchServer::add_routes()
     m_server->Get("/api/schema", [](const httplib::Request& request, httplib::Response& response) {
         if (!request.params.empty())
             throw Error(ErrorCode::bad_request, "/api/schema takes no parameters");
-        send_json(response, 200, fields_json());
+        nlohmann::json schema = fields_json();
+        schema["limits"] = {{"per_page", k_max_per_page},
+                            {"export_rows", k_max_export_rows},
+                            {"reports_per_page", k_max_reports_per_page}};
+        send_json(response, 200, schema);
     });
     const auto health = [this](Searcher& searcher) {
         Xapian::Database& index = searcher.database();

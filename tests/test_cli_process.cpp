@@ -267,6 +267,7 @@ TEST_CASE("findings report ID prints one report whole, as text, Markdown or JSON
     CHECK(parse_json(search({"--format", "json", "--", "report", "supervision"}).out)["total"] > 0);
     CHECK(parse_json(search({"--format", "json", "supervision", "report"}).out)["total"] > 0);
     CHECK(parse_json(findings({"-n3", "--db=" + seed().path, "--format", "json", "supervision", "report"}).out)["total"] > 0);
+    CHECK(parse_json(search({"--format", "json", "-Croydon", "report", "supervision"}).out)["total"] > 0);  // an exclusion first
 }
 
 TEST_CASE("findings reports lists the reports newest first, filtered, in every format", "[cli][process]")

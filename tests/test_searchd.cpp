@@ -676,6 +676,7 @@ TEST_CASE("Real responses match their schemas in /openapi.json", "[searchd][open
         {"/api/judgements", "/api/judgements?judgement=looked_after_leadership&region=London"},
         {"/api/judgements", "/api/judgements?q=neglect"},
         {"/api/health", "/api/health"},
+        {"/api/schema", "/api/schema"},
     };
     for (const auto& c : cases) {
         const Reply reply = get(server, c.target);

@@ -1,14 +1,14 @@
 // The Findings search page: the whole state lives in the URL; this draws the view it names
 // and keeps focus where a keyboard user expects it.
 import { $, fetchJson } from './dom.js';
-import { MULTI, learnSchema, readState, withChanges } from './state.js';
+import { learnSchema, readState, withChanges, withoutFilters } from './state.js';
 import { go, onNavigate, takeFocusKey } from './nav.js';
-import { renderSearch } from './search-view.js';
+import { renderSearch, resultKey } from './search-view.js';
 import { renderReport } from './report-view.js';
 
-let schema = null;   // the promise of the fields, which every draw waits for
-let drawn = false;   // whether the page has been drawn once
-let shownReport = null;  // { report, hit } of the report on screen, to return focus to its result
+let schema = null;       // the promise of the fields, which every draw waits for
+let drawn = false;       // whether the page has been drawn once
+let shownReport = null;  // the focus key of the result whose report is on screen
 
 function draw() {
   const state = readState();
@@ -18,7 +18,7 @@ function draw() {
   let focusKey = takeFocusKey();
   const reading = Boolean(state.report);
   if (!reading && shownReport && !focusKey) focusKey = shownReport;  // back from a report: its result
-  shownReport = reading && state.hit ? `result:${state.report}:${state.hit}` : null;
+  shownReport = reading && state.hit ? resultKey(state.report, state.hit) : null;
   $('search-view').hidden = reading;
   $('report-view').hidden = !reading;
   $('search-help').hidden = reading;
@@ -29,11 +29,18 @@ function draw() {
   else renderSearch(state, focusKey);
 }
 
+// Draws the page once the fields are known: a state read before them would lose its filters.
 function render() {
   schema.then(draw, (error) => {
-    $('status').textContent = `The search service cannot be reached (${error.message}): reload the page to try again.`;
+    $('status').textContent = `The search service cannot be reached (${error.message}). Reload the page to try again.`;
   });
 }
+
+// Runs action once the fields are known (it reads or writes a state).
+const whenReady = (action) => (event) => {
+  event.preventDefault();
+  schema.then(() => action(event));
+};
 
 function toggleFilters() {
   const button = $('filters-toggle');
@@ -44,19 +51,14 @@ function toggleFilters() {
 }
 
 document.addEventListener('DOMContentLoaded', () => {
-  onNavigate(draw);
-  $('search-form').addEventListener('submit', (event) => {
-    event.preventDefault();
+  onNavigate(render);
+  $('search-form').addEventListener('submit', whenReady(() => {
     go(withChanges({ q: $('q').value.trim(), autocorrect: '' }), { focus: 'status' });  // a new query is corrected again
-  });
-  $('home-link').addEventListener('click', (event) => {
-    event.preventDefault();
-    go({ ...withChanges({ q: '', sort: '', collapse: '', year_from: '', year_to: '' }), ...Object.fromEntries(MULTI.map((m) => [m, []])) }, { focus: 'q' });
-  });
-  $('back-link').addEventListener('click', (event) => {
-    event.preventDefault();
-    go({ ...readState(), report: '', hit: '' }, { focus: event.currentTarget.dataset.returnKey || 'status' });
-  });
+  }));
+  $('home-link').addEventListener('click', whenReady(() => {
+    go({ ...withoutFilters(readState(), []), q: '', sort: '', collapse: '' }, { focus: 'q' });
+  }));
+  $('back-link').addEventListener('click', whenReady(() => go({ ...readState(), report: '', hit: '' })));
   $('filters-toggle').addEventListener('click', toggleFilters);
   $('skip-link').addEventListener('click', (event) => {  // focus without a fragment in the URL
     event.preventDefault();

@@ -38,6 +38,14 @@ export function markedNodes(escaped) {
   return nodes;
 }
 
+// Says what an action did in a live region, and clears it after a while so that it never
+// stays over what it covers.
+export function announce(region, text) {
+  region.textContent = text;
+  clearTimeout(region.clearing);
+  region.clearing = setTimeout(() => { region.textContent = ''; }, 8000);
+}
+
 // Fetches JSON; a failure throws an Error whose message says what went wrong, in words.
 export async function fetchJson(url) {
   let response;

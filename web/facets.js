@@ -10,22 +10,26 @@ const FILTER_BOX_FROM = 15;    // a facet this long, shown whole, gets a box to 
 const expanded = new Set();    // facets showing every value, until the page is reloaded
 
 const focusKey = (facet, value) => `facet:${facet}:${value}`;
+const groupKey = (facet) => `facet-group:${facet}`;
 
 // The state after ticking or unticking value of facet.
 function toggled(facet, value, data, state) {
   const ticked = state[facet.param];
   if (!value.selected) return withChanges({ [facet.param]: [...ticked, value.value] });
-  if (ticked.includes(value.value)) return withChanges({ [facet.param]: ticked.filter((v) => v !== value.value) });
-  // Chosen by the words: take them out, and keep as ticks the other values they chose.
+  const chosenByWords = data.interpreted.cues.some((cue) => cue.field === facet.name);
+  if (ticked.includes(value.value) && !chosenByWords) return withChanges({ [facet.param]: ticked.filter((v) => v !== value.value) });
+  // Chosen by the words, or by a parameter that names several values ("weaknesses"): the
+  // facet's other selected values become ticks of their own, and its words leave the query.
   const others = (data.facets[facet.name] || []).filter((v) => v.selected && v.value !== value.value).map((v) => v.value);
-  return withChanges({ q: withoutCues(state.q, data.interpreted.cues, facet.name), [facet.param]: [...new Set([...ticked, ...others])] });
+  return withChanges({ q: withoutCues(state.q, data.interpreted.cues, facet.name), [facet.param]: others });
 }
 
 function valueItem(facet, value, data, state, index) {
   const id = `facet-${facet.name}-${index}`;
   return el('li', { class: 'facet-value', 'data-label': label(value.value).toLowerCase() },
     el('input', { type: 'checkbox', id, checked: value.selected, 'data-focus-key': focusKey(facet.name, value.value),
-      onchange: () => go(toggled(facet, value, data, state), { focus: focusKey(facet.name, value.value) }) }),
+      // A value shown only because it was selected leaves the short list: focus its group then.
+      onchange: () => go(toggled(facet, value, data, state), { focus: [focusKey(facet.name, value.value), groupKey(facet.name)] }) }),
     el('label', { for: id }, el('span', { class: 'facet-label' }, label(value.value)),
       el('span', { class: 'count' }, el('span', { class: 'visually-hidden' }, ', '), value.count.toLocaleString(),
         el('span', { class: 'visually-hidden' }, value.count === 1 ? ' paragraph' : ' paragraphs'))));
@@ -50,7 +54,8 @@ function facetGroup(facet, values, data, state, redraw) {
     : values.filter((v, i) => i < SHORT_LIST || v.selected);
   const list = el('ul', { class: whole ? 'facet-values all' : 'facet-values' },
     shown.map((value, index) => valueItem(facet, value, data, state, index)));
-  const group = el('fieldset', { class: 'facet-group' }, el('legend', {}, facet.title));
+  const group = el('fieldset', { class: 'facet-group', tabindex: '-1', 'data-focus-key': groupKey(facet.name) },
+    el('legend', {}, facet.title));
   if (whole && values.length >= FILTER_BOX_FROM) group.append(filterBox(facet, list));
   group.append(list);
   if (values.length > SHORT_LIST) {
@@ -58,7 +63,7 @@ function facetGroup(facet, values, data, state, redraw) {
       if (whole) expanded.delete(facet.name);
       else expanded.add(facet.name);
       redraw();
-      document.querySelector(`[data-more="${facet.name}"]`).focus();  // the button was drawn anew
+      document.querySelector(`[data-more="${CSS.escape(facet.name)}"]`).focus();  // the button was drawn anew
     };
     group.append(el('button', { type: 'button', class: 'facet-more', 'data-more': facet.name, 'aria-expanded': whole ? 'true' : 'false',
       onclick: toggle }, whole ? `Show fewer ${facet.title.toLowerCase()} values` : `Show all ${values.length} ${facet.title.toLowerCase()} values`));

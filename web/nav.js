@@ -8,8 +8,8 @@ let focusAfterDraw = null;
 // Sets what draws the page for the current URL.
 export function onNavigate(drawPage) { draw = drawPage; }
 
-// Goes to state. focus names the element (its data-focus-key) to focus once the page is drawn
-// again, so that a keyboard user stays where they were.
+// Goes to state. focus names the element (its data-focus-key), or a list of them to try in
+// order, to focus once the page is drawn again, so that a keyboard user stays where they were.
 export function go(state, { replace = false, focus = null } = {}) {
   const url = stateUrl(state);
   if (replace) history.replaceState(null, '', url);
@@ -25,9 +25,11 @@ export function takeFocusKey() {
   return key;
 }
 
-// Focuses the element with data-focus-key key, else the element with id fallback.
-export function focusOn(key, fallback) {
-  const target = (key && document.querySelector(`[data-focus-key="${CSS.escape(key)}"]`)) || document.getElementById(fallback);
+// Focuses the first element found with a data-focus-key of keys (one key or a list), else the
+// element with id fallback.
+export function focusOn(keys, fallback) {
+  const found = [keys].flat().filter(Boolean).map((key) => document.querySelector(`[data-focus-key="${CSS.escape(key)}"]`));
+  const target = found.find(Boolean) || document.getElementById(fallback);
   if (target) target.focus();
 }
 

@@ -1,10 +1,10 @@
 // The report view: a reading tool for one report. Its judgements first, an outline of its
 // sections, the query's words marked throughout with previous and next match, the authority's
 // other inspections, and a citation for any matching paragraph.
-import { $, el, fetchJson, markedNodes } from './dom.js';
+import { $, announce, el, fetchJson, markedNodes } from './dom.js';
 import { label, stateUrl } from './state.js';
 import { linkTo, focusOn } from './nav.js';
-import { reportHeading, paragraphTags, resultKey } from './search-view.js';
+import { reportHeading, paragraphTags } from './search-view.js';
 
 // A grade's mark beside its colour, so that colour is never the only sign ('▲' outstanding
 // and good, '●' requires improvement and adequate, '▼' inadequate).
@@ -37,7 +37,7 @@ function citeButton(report, paragraph) {
   return el('button', { type: 'button', class: 'link-button cite', onclick: async () => {
     let said = `Copied: ${text}`;
     try { await navigator.clipboard.writeText(text); } catch { said = `Copy this citation: ${text}`; }
-    $('report-announcer').textContent = said;
+    announce($('report-announcer'), said);
   } }, 'Cite this paragraph');
 }
 
@@ -88,32 +88,39 @@ function matchNavigator() {
     el('button', { type: 'button', onclick: () => step(1) }, 'Next match'));
 }
 
-// The authority's inspections in the index, newest first, this one marked.
+// The authority's inspections in the index, newest first, with their overall grades; this one
+// marked.
 async function otherInspections(report) {
   if (!report.authority) return null;
-  const params = new URLSearchParams({ authority: report.authority, collapse: 'report', sort: 'date', per_page: '100', facets: '0' });
-  const data = await fetchJson(`/api/search?${params}`).catch(() => null);
-  if (!data || data.results.length < 2) return null;
+  const params = new URLSearchParams({ authority: report.authority, per_page: '1000' });
+  const data = await fetchJson(`/api/reports?${params}`).catch(() => null);
+  if (!data || data.reports.length < 2) return null;
+  const described = (other) => `${other.date}: ${other.title}${other.overall ? ` (overall: ${label(other.overall)})` : ''}`;
   return el('section', { class: 'inspections', 'aria-labelledby': 'inspections-heading' },
     el('h3', { id: 'inspections-heading' }, `Inspections of ${report.authority}`),
-    el('ul', {}, data.results.map((hit) => el('li', {}, hit.report_id === report.id
-      ? el('span', { 'aria-current': 'page' }, `${hit.date}: ${hit.report_title} (this report)`)
-      : linkTo({ report: hit.report_id }, { focus: 'report-heading' }, `${hit.date}: ${hit.report_title}`)))));
+    el('ul', {}, data.reports.map((other) => el('li', {}, other.id === report.id
+      ? el('span', { 'aria-current': 'page' }, `${described(other)}, this report`)
+      : linkTo({ report: other.id }, {}, described(other))))));
 }
 
+let reportCounter = 0;  // the report asked for last: an answer to an earlier ask is dropped
+
 export async function renderReport(state) {
+  const counter = ++reportCounter;
   const article = $('report');
   article.replaceChildren(el('p', {}, 'Loading the report…'));
   $('report-announcer').textContent = '';
   $('back-link').href = stateUrl({ ...state, report: '', hit: '' });
-  $('back-link').dataset.returnKey = state.hit ? resultKey(state.report, state.hit) : '';
   try {
     const words = state.q ? `?q=${encodeURIComponent(state.q)}` : '';
     const data = await fetchJson(`/api/reports/${encodeURIComponent(state.report)}${words}`);
+    if (counter !== reportCounter) return;
     const report = data.report;
+    const heading = reportHeading(report.authority, report.title || report.id);
+    document.title = `${heading} – Findings`;
     const { contents, sections } = body(report, data.paragraphs, state);
     article.replaceChildren(
-      el('h2', { id: 'report-heading', tabindex: '-1', 'data-focus-key': 'report-heading' }, reportHeading(report.authority, report.title || report.id)),
+      el('h2', { id: 'report-heading', tabindex: '-1', 'data-focus-key': 'report-heading' }, heading),
       el('p', { class: 'meta' }, [report.authority, report.region, report.date, label(report.kind)].filter(Boolean).map((t) => el('span', { class: 'tag' }, t))),
       report.inspection_dates ? el('p', {}, `Inspection dates: ${report.inspection_dates}`) : null,
       report.ofsted_url ? el('p', {}, el('a', { href: report.ofsted_url, rel: 'external noopener', class: 'published' },
@@ -122,15 +129,15 @@ export async function renderReport(state) {
       el('div', { id: 'inspections-slot' }),
       contents,
       ...sections);
-    const navigator = matchNavigator();
-    if (navigator) article.insertBefore(navigator, contents || sections[0] || null);
+    const matchBar = matchNavigator();
+    if (matchBar) article.insertBefore(matchBar, contents || sections[0] || null);
     const hit = document.getElementById(`p${state.hit}`);
     if (hit) show(hit);
     else focusOn('report-heading');
     const inspections = await otherInspections(report);
-    const slot = $('inspections-slot');  // gone if another page was chosen meanwhile
-    if (inspections && slot) slot.replaceWith(inspections);
+    if (inspections && counter === reportCounter) $('inspections-slot').replaceWith(inspections);
   } catch (error) {
+    if (counter !== reportCounter) return;
     article.replaceChildren(el('h2', { tabindex: '-1', 'data-focus-key': 'report-heading' }, 'This report could not be shown'),
       el('p', { class: 'error' }, `${error.message}. Go back to the results and choose another report.`));
     focusOn('report-heading');

@@ -1,7 +1,7 @@
 // The search view: how the query was read, advice, the results with their tools, the pager,
 // the facets and the year chart. An error replaces everything it makes untrue.
-import { $, el, fetchJson, markedNodes } from './dom.js';
-import { MULTI, PER_PAGE, apiParams, fieldName, hasParamFilters, label, readState, removeWords, stateUrl, withChanges, withoutCues } from './state.js';
+import { $, announce, el, fetchJson, markedNodes } from './dom.js';
+import { LIMITS, MULTI, apiParams, fieldName, hasParamFilters, label, readState, removeWords, stateUrl, withChanges, withoutFilters } from './state.js';
 import { go, linkTo, focusOn } from './nav.js';
 import { renderFacets } from './facets.js';
 import { renderYearChart } from './year-chart.js';
@@ -38,12 +38,10 @@ function renderInterpretation(state, reading) {
   box.replaceChildren();
   if (reading && reading.text) box.append(el('p', { class: 'searched' }, 'Words searched: ', el('strong', {}, reading.text)));
   if (chips.length) {
-    const cleared = withChanges({ q: withoutCues(state.q, reading ? reading.cues : []), year_from: '', year_to: '',
-      ...Object.fromEntries(MULTI.map((name) => [name, []])) });
+    const cleared = withoutFilters(state, reading ? reading.cues : []);
     box.append(el('p', { class: 'visually-hidden', id: 'filters-heading' }, 'Filters'),
       el('ul', { class: 'chips', 'aria-labelledby': 'filters-heading' }, chips),
-      el('button', { type: 'button', class: 'link-button', 'data-focus-key': 'clear-all', onclick: () => go(cleared, { focus: 'q' }) },
-        'Clear all filters'));
+      el('button', { type: 'button', class: 'link-button', onclick: () => go(cleared, { focus: 'q' }) }, 'Clear all filters'));
   }
   if (reading) {
     for (const note of [...reading.synonyms.map((s) => `Also searched: ${s}`), ...reading.notes]) box.append(el('p', { class: 'note' }, note));
@@ -84,13 +82,14 @@ export function paragraphTags(paragraph) {
   return tags.map(([text, kind]) => el('span', { class: `tag ${kind}` }, text));
 }
 
-const resultKey = (reportId, position) => `result:${reportId}:${position}`;
+// The focus key of a result's link, to return to it from its report.
+export const resultKey = (reportId, position) => `result:${reportId}:${position}`;
 
 function resultItem(hit, state) {
   const target = { ...state, report: hit.report_id, hit: String(hit.position) };
   return el('li', { class: 'result' },
     el('h3', { class: 'result-heading' },
-      linkTo(target, { class: 'result-link', 'data-focus-key': resultKey(hit.report_id, hit.position), focus: 'report-heading' },
+      linkTo(target, { class: 'result-link', 'data-focus-key': resultKey(hit.report_id, hit.position) },
         reportHeading(hit.authority, hit.report_title || hit.report_id))),
     el('p', { class: 'snippet' }, markedNodes(hit.snippet)),
     el('p', { class: 'meta' }, el('span', { class: 'tag' }, hit.date), paragraphTags(hit)),
@@ -102,21 +101,22 @@ function renderPager(data, state) {
   pager.replaceChildren();
   const page = Number(state.page || 1);
   const pages = data.pages || 0;
-  if (pages <= 1) return;
   const to = (target, text, rel) => linkTo({ ...state, page: String(target) }, { rel, focus: 'status' }, text);
+  if (page > pages && pages > 0) {  // a page past the last, from an old link
+    pager.append(el('span', { class: 'pager-position' }, `There are ${pages.toLocaleString()} pages: `), to(pages, 'go to the last page'));
+    return;
+  }
+  if (pages <= 1) return;
   pager.append(page > 1 ? to(page - 1, 'Previous page', 'prev') : el('span'),
     el('span', { class: 'pager-position' }, `Page ${page.toLocaleString()} of ${pages.toLocaleString()}`),
     page < pages ? to(page + 1, 'Next page', 'next') : el('span'));
 }
 
-// The most rows an export holds (searchd's k_max_export_rows).
-const EXPORT_LIMIT = 10000;
-
 // The search's matches as files, with the CLI's columns and citations: CSV and NDJSON.
 function exportLinks(state, total) {
   const params = apiParams(state);
   for (const name of ['page', 'per_page']) params.delete(name);
-  const cut = total > EXPORT_LIMIT ? ` (first ${EXPORT_LIMIT.toLocaleString()})` : '';
+  const cut = total > LIMITS.export_rows ? ` (first ${LIMITS.export_rows.toLocaleString()})` : '';
   const link = (format, text) => {
     params.set('format', format);
     return el('a', { href: `/api/export?${params}`, download: `findings.${format}` }, text);
@@ -129,7 +129,7 @@ async function copyApiLink(url) {
   const absolute = new URL(url, location.origin).href;
   let said = `Copied ${absolute}`;
   try { await navigator.clipboard.writeText(absolute); } catch { said = `Copy this link: ${absolute}`; }
-  $('tools-announcer').textContent = said;
+  announce($('tools-announcer'), said);
 }
 
 // The tools over the results: order, one paragraph per report, downloads and the API link.
@@ -140,7 +140,7 @@ function renderTools(state, data) {
   el('option', { value: 'date', selected: state.sort === 'date' }, 'Newest first'));
   const collapse = el('input', { type: 'checkbox', id: 'collapse', checked: state.collapse === 'report', 'data-focus-key': 'collapse',
     onchange: (event) => go(withChanges({ collapse: event.target.checked ? 'report' : '' }), { focus: 'collapse' }) });
-  const api = `/api/search?${apiParams(state, Math.min(100, Math.max(PER_PAGE, data.results.length)))}`;
+  const api = `/api/search?${apiParams(state)}`;
   $('tools').replaceChildren(
     el('span', { class: 'tool' }, el('label', { for: 'sort' }, 'Order '), sort),
     el('span', { class: 'tool' }, collapse, el('label', { for: 'collapse' }, ' One paragraph per report')),
@@ -161,7 +161,9 @@ function clearResults() {
 export async function renderSearch(state, focusKey) {
   const counter = ++searchCounter;
   const view = $('search-view');
-  view.setAttribute('aria-busy', 'true');
+  // Busy: the results, not the view, which holds the live count that must still be read out.
+  $('results').setAttribute('aria-busy', 'true');
+  view.dataset.busy = 'true';
   $('status').textContent = 'Searching…';
   try {
     const data = await fetchJson(`/api/search?${apiParams(state)}`);
@@ -184,7 +186,8 @@ export async function renderSearch(state, focusKey) {
     $('advice').append(el('p', {}, hasParamFilters(state) ? 'Remove a filter above, or ' : '',
       el('button', { type: 'button', class: 'link-button', onclick: () => renderSearch(readState(), 'status') }, 'try again'), '.'));
   }
-  view.setAttribute('aria-busy', 'false');
+  $('results').setAttribute('aria-busy', 'false');
+  view.dataset.busy = 'false';
   view.dataset.shown = stateUrl(state);
   if (focusKey) focusOn(focusKey === 'next-chip' ? nextChipKey() : focusKey, 'status');
 }
@@ -195,4 +198,3 @@ function nextChipKey() {
   return first ? first.dataset.focusKey : 'status';
 }
 
-export { resultKey };

@@ -8,6 +8,7 @@ const FIELD_NAMES = {};         // parameter -> the field's name for people ('ty
 const PARAM_OF = {};            // field name -> its parameter ('finding_type' -> 'type')
 const LABELS = {};              // value -> its label for people ('requires_improvement' -> 'requires improvement')
 export const PER_PAGE = 10;
+export const LIMITS = {};        // the largest counts the server allows ('export_rows', ...)
 
 export const label = (value) => LABELS[value] || String(value).replace(/_/g, ' ');
 export const fieldName = (param) => FIELD_NAMES[param] || param;
@@ -15,6 +16,7 @@ export const paramOf = (field) => PARAM_OF[field];
 
 // Reads the fields once: the facets, the filters the URL may carry and their labels.
 export function learnSchema(schema) {
+  Object.assign(LIMITS, schema.limits);
   for (const field of schema.fields) {
     if (field.filter !== 'values') continue;  // years have the chart and year_from/year_to
     MULTI.push(field.parameter);
@@ -66,6 +68,12 @@ export function removeWords(query, words) {
 // Returns query without the words of every cue on field ('' for every cue).
 export function withoutCues(query, cues, field = '') {
   return cues.filter((cue) => !field || cue.field === field).reduce((left, cue) => removeWords(left, cue.matched), query);
+}
+
+// The state without any filter: no parameter filters or years, and the words without their cues.
+export function withoutFilters(state, cues) {
+  return withChanges({ q: withoutCues(state.q, cues), year_from: '', year_to: '', autocorrect: '',
+    ...Object.fromEntries(MULTI.map((name) => [name, []])) });
 }
 
 // Whether the state filters on anything besides its words.

@@ -28,19 +28,35 @@ function chosen(entry, years, data, state) {
   return withChanges(only ? { q, year_from: '', year_to: '' } : { q, year_from: String(entry.year), year_to: String(entry.year) });
 }
 
+// The bars are one Tab stop: the arrow keys, Home and End move between the years with matches.
+function moveAmongBars(event) {
+  const bars = [...event.currentTarget.querySelectorAll('.bar[aria-disabled="false"]')];
+  const at = bars.indexOf(document.activeElement);
+  const to = { ArrowLeft: at - 1, ArrowRight: at + 1, Home: 0, End: bars.length - 1 }[event.key];
+  if (at < 0 || to === undefined || to < 0 || to >= bars.length) return;
+  event.preventDefault();
+  bars[at].setAttribute('tabindex', '-1');
+  bars[to].setAttribute('tabindex', '0');
+  bars[to].focus();
+}
+
 function chart(years, data, state) {
   const width = 300, height = 90, gap = 1, axis = 14;
   const step = width / years.length;
   const max = Math.max(1, ...years.map((y) => y.count));
   const drawing = svg('svg', { viewBox: `0 0 ${width} ${height + axis}`, class: 'chart', role: 'group',
-    'aria-label': 'Matches per year: choose a year to search it alone' });
+    'aria-label': 'Matches per year: choose a year to search it alone; the arrow keys move between years' });
+  drawing.addEventListener('keydown', moveAmongBars);
+  // The Tab stop: the first selected year with matches, else the last year with matches.
+  const stop = years.find((y) => y.selected && y.count) || [...years].reverse().find((y) => y.count);
   years.forEach((entry, index) => {
     const x = index * step;
     const barHeight = entry.count ? Math.max(2, Math.round((entry.count / max) * height)) : 0;
     const name = `${entry.year}: ${entry.count.toLocaleString()} ${entry.count === 1 ? 'match' : 'matches'}${entry.selected ? ', selected' : ''}`;
     const choose = () => go(chosen(entry, years, data, state), { focus: focusKey(entry.year) });
-    const bar = svg('g', { class: entry.selected ? 'bar on' : 'bar', tabindex: entry.count ? '0' : '-1', role: 'button',
-      'aria-label': name, 'aria-pressed': entry.selected ? 'true' : 'false', 'data-focus-key': focusKey(entry.year) },
+    const bar = svg('g', { class: entry.selected ? 'bar on' : 'bar', tabindex: entry === stop ? '0' : '-1', role: 'button',
+      'aria-label': name, 'aria-pressed': entry.selected ? 'true' : 'false', 'aria-disabled': entry.count ? 'false' : 'true',
+      'data-focus-key': focusKey(entry.year) },
     svg('title', {}, name),
     // The whole column answers a click, so that short bars are easy to hit.
     svg('rect', { class: 'hit-area', x, y: 0, width: step, height }),

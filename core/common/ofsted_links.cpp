@@ -1,10 +1,10 @@
+// Each authority's Ofsted provider page, from the compiled-in URN table (see ofsted_links.h).
 #include "core/common/ofsted_links.h"
 
 #include "core/common/csv_text.h"
 #include "core/common/gazetteer.h"
 #include "core/common/text_normaliser.h"
 
-#include <algorithm>
 #include <unordered_map>
 #include <vector>
 
@@ -32,11 +32,8 @@ std::unordered_map<std::string, std::string> urns_by_slug()
         std::string others = row[1];
         if (others.size() >= 2 && others.front() == '[' && others.back() == ']')
             others = others.substr(1, others.size() - 2);
-        for (std::size_t from = 0; from < others.size();) {
-            const std::size_t comma = std::min(others.find(',', from), others.size());
-            names.push_back(collapse_spaces(others.substr(from, comma - from)));
-            from = comma + 1;
-        }
+        for (const auto& other : split_on(others, ','))
+            names.push_back(collapse_spaces(other));
         for (const auto& name : names) {
             if (const Authority* authority = Gazetteer::instance().resolve(name)) {
                 urns.emplace(authority->slug, row[2]);

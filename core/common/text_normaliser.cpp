@@ -237,4 +237,15 @@ std::string slugify(const std::string& text)
     return slug;
 }
 
+std::vector<std::string> split_on(std::string_view text, char separator)
+{
+    std::vector<std::string> parts;
+    for (std::size_t from = 0; !text.empty() && from <= text.size();) {
+        const std::size_t at = std::min(text.find(separator, from), text.size());
+        parts.emplace_back(text.substr(from, at - from));
+        from = at + 1;
+    }
+    return parts;
+}
+
 }  // namespace findings

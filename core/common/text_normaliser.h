@@ -3,6 +3,7 @@
 
 #include <string>
 #include <string_view>
+#include <vector>
 
 namespace findings {
 
@@ -33,5 +34,8 @@ bool starts_with_nocase(std::string_view text, std::string_view prefix);
 
 // Returns whether text contains needle, ignoring ASCII case.
 bool contains_nocase(std::string_view text, std::string_view needle);
+
+// Returns the parts of text between separators ("a,b," gives "a", "b", ""); none for "".
+std::vector<std::string> split_on(std::string_view text, char separator);
 
 }  // namespace findings

@@ -65,6 +65,18 @@ nlohmann::json lookup_report(const Xapian::Database& db, const std::string& repo
     return {{"report", report}, {"paragraphs", paragraphs}};
 }
 
+std::vector<nlohmann::json> report_records(const Xapian::Database& db)
+{
+    std::vector<nlohmann::json> records;
+    const auto end = db.metadata_keys_end(schema::k_meta_report);
+    for (auto key = db.metadata_keys_begin(schema::k_meta_report); key != end; ++key) {
+        nlohmann::json record = nlohmann::json::parse(db.get_metadata(*key), nullptr, false);
+        if (record.is_object())
+            records.push_back(std::move(record));
+    }
+    return records;
+}
+
 std::size_t count_reports(const Xapian::Database& db)
 {
     std::size_t count = 0;

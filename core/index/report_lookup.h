@@ -6,6 +6,7 @@
 
 #include <string>
 #include <unordered_map>
+#include <vector>
 
 namespace findings {
 
@@ -34,6 +35,10 @@ void add_ofsted_url(nlohmann::json& report);
 // paragraphs: [...]} with the paragraphs in report order. Throws Error(not_found) for an
 // unknown id.
 nlohmann::json lookup_report(const Xapian::Database& db, const std::string& report_id);
+
+// Returns every report record in the index (report_record's shape, with its source path), in
+// id order; a record that cannot be read is left out.
+std::vector<nlohmann::json> report_records(const Xapian::Database& db);
 
 // Returns the number of reports in the index.
 std::size_t count_reports(const Xapian::Database& db);

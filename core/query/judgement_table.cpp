@@ -2,8 +2,8 @@
 #include "core/query/judgement_table.h"
 
 #include "core/common/csv_text.h"
-#include "core/common/index_schema.h"
 #include "core/common/judgement_vocabulary.h"
+#include "core/index/report_lookup.h"
 #include "core/query/report_filter.h"
 
 #include <algorithm>
@@ -21,10 +21,8 @@ std::vector<JudgementRow> judgement_table(const Xapian::Database& db, const Sear
 {
     const ReportFilter filter(request, "the judgements table");
     std::vector<JudgementRow> rows;
-    const auto end = db.metadata_keys_end(schema::k_meta_report);
-    for (auto key = db.metadata_keys_begin(schema::k_meta_report); key != end; ++key) {
-        const nlohmann::json record = nlohmann::json::parse(db.get_metadata(*key), nullptr, false);
-        if (!record.is_object() || !filter.admits_report(record))
+    for (const auto& record : report_records(db)) {
+        if (!filter.admits_report(record))
             continue;
         for (const auto& judgement : record.value("judgements", nlohmann::json::array())) {
             JudgementRow row{record.value("authority", ""),

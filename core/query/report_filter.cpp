@@ -1,3 +1,4 @@
+// Filters on reports as a whole, for the listings (see report_filter.h).
 #include "core/query/report_filter.h"
 
 #include "core/common/error.h"
@@ -18,8 +19,8 @@ ReportFilter::ReportFilter(const SearchRequest& request, const std::string& list
         const Field* field = field_named(name);
         if (!field || !field_names().count(name)) {
             std::string usable;
-            for (const auto& filter : field_names())
-                usable += (usable.empty() ? "" : ", ") + filter;
+            for (const auto& filter : field_names())  // the year is a range, never a list of values
+                usable += (usable.empty() ? "" : ", ") + (filter == "year" ? std::string("a year range") : filter);
             throw Error(ErrorCode::bad_request,
                         listing + " cannot be filtered by " + (field ? to_lower(field->label) : name) + ": use " + usable);
         }
@@ -57,7 +58,7 @@ bool ReportFilter::admits_report(const nlohmann::json& record) const
         return false;
     return passes("authority", record.value("authority", "")) && passes("region", record.value("region", "")) &&
            passes("authority_type", record.value("authority_type", "")) && passes("kind", record.value("kind", "")) &&
-           passes("overall", record.value("overall", "")) && passes("year", year ? std::to_string(year) : "");
+           passes("overall", record.value("overall", ""));
 }
 
 bool ReportFilter::admits_judgement(const std::string& key, const std::string& grade) const

@@ -1,6 +1,6 @@
 // Filters on reports as a whole, for the listings that are not searches (the judgements table,
-// the reports list): authority, region, authority_type, kind, overall, the report's year, and
-// judgement (KEY or KEY=GRADE) and grade, which apply to a report's judgements.
+// the reports list): authority, region, authority_type, kind, overall, the report's year range,
+// and judgement (KEY or KEY=GRADE) and grade, which apply to a report's judgements.
 #pragma once
 
 #include "core/query/search_model.h"

@@ -1,7 +1,7 @@
+// The reports list (see report_list.h).
 #include "core/query/report_list.h"
 
 #include "core/common/csv_text.h"
-#include "core/common/index_schema.h"
 #include "core/index/report_lookup.h"
 #include "core/query/report_filter.h"
 
@@ -14,10 +14,8 @@ std::vector<nlohmann::json> list_reports(const Xapian::Database& db, const Searc
 {
     const ReportFilter filter(request, "the reports list");
     std::vector<nlohmann::json> reports;
-    const auto end = db.metadata_keys_end(schema::k_meta_report);
-    for (auto key = db.metadata_keys_begin(schema::k_meta_report); key != end; ++key) {
-        nlohmann::json record = nlohmann::json::parse(db.get_metadata(*key), nullptr, false);
-        if (!record.is_object() || !filter.admits_report(record))
+    for (auto& record : report_records(db)) {
+        if (!filter.admits_report(record))
             continue;
         if (filter.filters_judgements()) {
             const auto judgements = record.value("judgements", nlohmann::json::array());

@@ -18,7 +18,10 @@ namespace findings {
 // authority and id. Throws Error(bad_request) as ReportFilter does.
 std::vector<nlohmann::json> list_reports(const Xapian::Database& db, const SearchRequest& request);
 
-// The columns of the list as CSV and in the CLI's table and NDJSON rows, in order.
+// The most reports a page of the list holds.
+constexpr int k_max_reports_per_page = 1000;
+
+// The columns of the list as CSV, in order.
 const std::vector<std::string>& report_list_columns();
 
 // Returns {"total", "page", "per_page", "pages", "reports": [the page's records]}.

@@ -1,9 +1,11 @@
+// A search result as an export row, with its links (see result_rows.h).
 #include "core/query/result_rows.h"
 
 #include "core/common/csv_text.h"
 #include "core/common/error.h"
 #include "core/common/fields.h"
 #include "core/common/ofsted_links.h"
+#include "core/common/text_normaliser.h"
 #include "core/query/search_json.h"
 
 #include <algorithm>
@@ -65,18 +67,14 @@ const std::vector<std::string>& row_columns()
 
 std::vector<std::string> row_columns_named(const std::string& list)
 {
-    std::vector<std::string> columns;
-    for (std::size_t from = 0; !list.empty() && from <= list.size();) {
-        const std::size_t comma = std::min(list.find(',', from), list.size());
-        const std::string column = list.substr(from, comma - from);
+    const std::vector<std::string> columns = split_on(list, ',');
+    for (const auto& column : columns) {
         if (std::find(row_columns().begin(), row_columns().end(), column) == row_columns().end()) {
             std::string names;
             for (const auto& name : row_columns())
                 names += (names.empty() ? "" : ",") + name;
             throw Error(ErrorCode::bad_request, "no column \"" + column + "\"; the columns are " + names);
         }
-        columns.push_back(column);
-        from = comma + 1;
     }
     return columns;
 }
@@ -94,7 +92,7 @@ nlohmann::json row_json(const SearchHit& hit, const std::vector<std::string>& co
         return all;
     nlohmann::json row = nlohmann::json::object();
     for (const auto& column : columns)
-        row[column] = all[column];
+        row[column] = all.at(column);
     return row;
 }
 
@@ -112,7 +110,7 @@ std::vector<std::string> row_values(const SearchHit& hit, const std::vector<std:
     const nlohmann::json all = linked_hit(hit, page_base);
     std::vector<std::string> values;
     for (const auto& column : columns_or_default(columns)) {
-        const nlohmann::json& value = all[column];
+        const nlohmann::json& value = all.at(column);
         if (column == "section")
             values.push_back(joined_section(hit.section));
         else if (column == "score")

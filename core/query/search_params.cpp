@@ -4,6 +4,7 @@
 
 #include "core/common/error.h"
 #include "core/common/fields.h"
+#include "core/common/text_normaliser.h"
 
 #include <algorithm>
 #include <set>
@@ -71,6 +72,19 @@ std::string take_param(QueryParams& params, const std::string& name)
     return value;
 }
 
+std::string take_format(QueryParams& params, const std::vector<std::string>& formats)
+{
+    const std::string format = take_param(params, "format");
+    if (format.empty())
+        return formats.front();
+    if (std::find(formats.begin(), formats.end(), format) != formats.end())
+        return format;
+    std::string names;
+    for (std::size_t i = 0; i < formats.size(); ++i)
+        names += (i == 0 ? "" : i + 1 == formats.size() ? " or " : ", ") + formats[i];
+    throw Error(ErrorCode::bad_request, "format must be " + names + ", not \"" + format + "\"");
+}
+
 std::vector<std::string> search_parameter_names()
 {
     std::vector<std::string> names = {"q"};
@@ -96,16 +110,13 @@ void read_facets(const std::string& value, SearchRequest& request)
         if (field.facet)
             known += (known.empty() ? "" : ",") + field.name;
     }
-    for (std::size_t from = 0; from <= value.size();) {
-        const std::size_t comma = std::min(value.find(',', from), value.size());
-        const std::string name = value.substr(from, comma - from);
+    for (const auto& name : split_on(value, ',')) {
         const Field* field = field_named(name);
         if (!field || !field->facet)
             throw Error(ErrorCode::bad_request,
                         "\"" + name + "\" is no facet to count: the facets are " + known + " (facets=0: none)");
         if (std::find(request.facet_names.begin(), request.facet_names.end(), name) == request.facet_names.end())
             request.facet_names.push_back(name);
-        from = comma + 1;
     }
 }
 

@@ -27,6 +27,10 @@ void read_facets(const std::string& value, SearchRequest& request);
 // when it is given twice.
 std::string take_param(QueryParams& params, const std::string& name);
 
+// Removes the format parameter from params and returns it: formats[0] when absent. Throws
+// Error(bad_request) naming the formats for another or for one given twice.
+std::string take_format(QueryParams& params, const std::vector<std::string>& formats);
+
 // Reads the whole number parameter name, fallback when absent. Throws Error(bad_request) for
 // one given twice, not a number or outside low..high, saying the range.
 long number_value(const QueryParams& params, const std::string& name, long fallback, long low, long high);

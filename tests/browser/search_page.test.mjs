@@ -80,7 +80,7 @@ async function newPage(width = 1280, height = 900, { bypassCSP = false } = {}) {
 async function settled(page) {
   await page.waitForFunction(() => {
     const view = document.getElementById('search-view');
-    return view.getAttribute('aria-busy') === 'false' && view.dataset.shown === location.pathname + location.search;
+    return view.dataset.busy === 'false' && view.dataset.shown === location.pathname + location.search;
   });
 }
 
@@ -158,6 +158,27 @@ test('a filter read from the words is ticked in its facet, and every count shown
   await page.close();
 });
 
+test('a value a parameter chose among several can be unticked, and a page past the last leads back', async () => {
+  const { page, errors } = await newPage();
+  await page.goto(`${base}/?q=assessment&type=weaknesses`);  // one parameter, several finding types
+  await settled(page);
+  const ticked = await page.locator('#facets fieldset', { hasText: 'Finding' }).locator('input:checked').count();
+  assert.ok(ticked >= 2, `${ticked} types ticked`);
+  await facetValue(page, 'area for development').locator('input').uncheck();
+  await settled(page);
+  const types = new URL(page.url()).searchParams.getAll('type');
+  assert.equal(types.length, ticked - 1, `the other types stay ticked: ${types}`);
+  assert.ok(!types.includes('weaknesses') && !types.includes('area_for_development'));
+  assert.equal(await facetValue(page, 'area for development').locator('input').isChecked(), false);
+  await page.goto(`${base}/?q=assessment&page=99`);
+  await settled(page);
+  await page.locator('#pager a', { hasText: 'go to the last page' }).click();
+  await settled(page);
+  assert.ok(await page.locator('.result').count() > 0);
+  assert.deepEqual(errors, []);
+  await page.close();
+});
+
 test('the results page is readable on a phone, with its filters behind a Filters button at the top', async () => {
   const { page, errors } = await newPage(390, 844, { bypassCSP: true });
   await search(page, 'supervision recording weakness since 2009');
@@ -226,6 +247,16 @@ test('the year chart has a bar for every year between the first and the last, an
   assert.equal(await page.locator('#year-chart .bar').count(), years.length);
   const selected = (await page.locator('#year-chart tbody tr.on th').allTextContents()).map(Number);
   assert.ok(selected.length && selected.every((y) => y >= 2010), "the words' years are marked");
+  // One Tab stop; the arrow keys move between the years with matches.
+  assert.equal(await page.locator('#year-chart .bar[tabindex="0"]').count(), 1);
+  await page.locator('#year-chart .bar[tabindex="0"]').focus();
+  const first = await focusedKey(page);
+  await page.keyboard.press('ArrowRight');
+  const second = await focusedKey(page);
+  assert.notEqual(second, first);
+  assert.equal(await page.evaluate(() => document.activeElement.getAttribute('aria-disabled')), 'false');
+  await page.keyboard.press('ArrowLeft');
+  assert.equal(await focusedKey(page), first);
   // Choosing a year searches that year alone: the words' year cue gives way.
   const bar = page.locator('#year-chart .bar[tabindex="0"]').first();
   const label = await bar.getAttribute('aria-label');
