@@ -60,6 +60,8 @@ Examples:
   findings --judgements --judgement help_and_protection=inadequate --format csv
   findings --format csv --fields id,authority,date,text --all neglect
   findings --count --batch queries.txt          how many paragraphs each query matches
+  findings --authority Croydon --timeline "care leavers"
+                                                how Croydon's care leavers fared, visit by visit
   findings --trend "drift and delay"            is it found more often since 2020 than before?
   findings --trend --split polarity "drift and delay" --format csv
   findings report croydon-2024-12-03-inspection --format markdown
@@ -87,12 +89,17 @@ Options:
   --any               match paragraphs with any of the words (by default a match has every
                       word, a synonym group or a phrase counting as one; when fewer than 10
                       paragraphs have all, those with any are shown, and stderr says so)
+  --strict            a match has every word, however few paragraphs have them all: totals
+                      to cite, never the fallback to any word
   --no-autocorrect    search misspelt words as typed (by default a word the index does not
                       hold is corrected to a close, common one, and stderr says so)
   --judgements        list the grade history instead of searching: one row per report and
                       judgement (authority, report, kind, dates, key, label, grade), for the
                       filters --authority, --region, --authority-type, --year, --kind,
                       --overall, --judgement KEY[=GRADE] and --grade (of the row)
+  --timeline          with one --authority: its inspections oldest first, each with its kind,
+                      overall grade and findings by type; with words, each inspection's
+                      matching findings and the best 3 of them
   --trend             the matches year by year instead of a page of them: for each year the
                       matching paragraphs, the paragraphs that pass the filters whatever their
                       words, the share, and the matches by finding type
@@ -225,6 +232,7 @@ Options parse_arguments(int argc, char** argv)
     app.option_defaults()->multi_option_policy(CLI::MultiOptionPolicy::TakeLast);
     bool help = false;
     bool any = false;
+    bool strict = false;
     bool no_autocorrect = false;
     std::string format = "table", limit, page, sort = "relevance", year, since, until, columns;
     app.add_flag("-h,--help", help);
@@ -258,8 +266,11 @@ Options parse_arguments(int argc, char** argv)
     app.add_flag("--literal", options.request.literal);
     app.add_flag("--no-autocorrect", no_autocorrect);
     app.add_flag("--any", any);
+    app.add_flag("--strict", strict);
     app.add_flag("--judgements", options.judgements);
     app.add_flag("--trend", options.trend);
+    bool timeline = false;
+    app.add_flag("--timeline", timeline);
     app.add_option("--split", options.split);
     app.add_flag("--count", options.count);
     // "findings report ID" and "findings reports" are commands only as the first word (after
@@ -357,7 +368,10 @@ Options parse_arguments(int argc, char** argv)
         }
         options.facets = true;
     }
+    if (any && strict)
+        fail("--any and --strict disagree: choose one");
     options.request.match_all = !any;
+    options.request.fall_back = !strict;
     options.request.autocorrect = !no_autocorrect;
     options.request.query = query;
     if (options.list_reports) {
@@ -370,6 +384,19 @@ Options parse_arguments(int argc, char** argv)
             options.request.per_page != defaults.per_page || options.request.page != defaults.page ||
             options.request.sort != defaults.sort)
             fail("findings reports prints the whole list: it takes filters and --format only");
+        return options;
+    }
+    if (timeline) {
+        const auto named = options.request.filters.find("authority");
+        if (named == options.request.filters.end() || named->second.size() != 1)
+            fail("--timeline follows one authority: add --authority NAME");
+        const SearchRequest defaults;
+        if (options.all || options.facets || options.explain || options.judgements || options.count || options.trend ||
+            options.list_reports || options.request.collapse_reports || !options.columns.empty() ||
+            options.request.per_page != defaults.per_page || options.request.page != defaults.page ||
+            options.request.sort != defaults.sort)
+            fail("--timeline lists an authority's inspections: it takes --authority, words, filters and --format only");
+        options.timeline = named->second.front();
         return options;
     }
     if (!options.split.empty() && !options.trend)

@@ -25,6 +25,7 @@ struct Options {
     bool judgements = false;
     bool list_reports = false;  // findings reports: list the reports that pass the filters
     bool trend = false;         // --trend: the matches year by year
+    std::string timeline;       // --timeline: the authority (of --authority) whose inspections to list
     std::string split;          // --split FACET: the trend's matches also by this facet
     bool version = false;
     std::vector<std::string> columns;  // --fields: the columns of csv and ndjson rows

@@ -6,6 +6,7 @@
 #include "core/common/index_schema.h"
 #include "core/common/json_text.h"
 #include "core/common/text_normaliser.h"
+#include "core/query/authority_timeline.h"
 #include "core/query/result_rows.h"
 #include "core/query/search.h"
 
@@ -31,6 +32,14 @@ bool asks_for_nothing(const findings::SearchRequest& request)
 {
     return findings::collapse_spaces(request.query).empty() && request.filters.empty() && !request.year_from &&
            !request.year_to;
+}
+
+// Colours matches when out is a terminal and NO_COLOR is not set.
+findings::TableStyle style_for(std::FILE* out)
+{
+    findings::TableStyle style;
+    style.colour = isatty(fileno(out)) != 0 && std::getenv("NO_COLOR") == nullptr;
+    return style;
 }
 
 // Searches each line of the batch as a query with the one searcher: NDJSON rows, each with its
@@ -96,6 +105,12 @@ int run_with(Searcher& searcher, const findings::Options& options)
         }
         return k_exit_matches;
     }
+    if (!options.timeline.empty()) {
+        const findings::AuthorityTimeline timeline =
+            findings::authority_timeline(searcher, options.timeline, options.request);
+        findings::print_timeline(stdout, timeline, options.format, style_for(stdout));
+        return timeline.inspections.empty() ? k_exit_no_match : k_exit_matches;
+    }
     if (options.trend) {
         const findings::Trend trend = searcher.trend(options.request, options.split);
         if (!options.quiet)
@@ -143,8 +158,7 @@ int run_with(Searcher& searcher, const findings::Options& options)
         findings::print_explanation(stderr, result);
     else if (!options.quiet)
         findings::print_notes(stderr, result.interpreted, result.suggestion);
-    findings::TableStyle style;
-    style.colour = isatty(fileno(stdout)) != 0 && std::getenv("NO_COLOR") == nullptr;
+    const findings::TableStyle style = style_for(stdout);
     if (!options.counts_only || options.format == findings::OutputFormat::json)
         findings::print_results(stdout, result, options.format, style, options.columns, options.page_base);
     if (options.facets)

@@ -10,6 +10,7 @@
 
 #include <algorithm>
 #include <regex>
+#include <set>
 
 namespace findings {
 
@@ -133,6 +134,62 @@ void print_streamed_hit(std::FILE* out, const SearchHit& hit, OutputFormat forma
         std::fprintf(out, "%s\n", json_text(row_json(hit, columns, page_base)).c_str());
     else
         std::fputs(row_csv(hit, columns, page_base).c_str(), out);
+}
+
+void print_timeline(std::FILE* out, const AuthorityTimeline& timeline, OutputFormat format, const TableStyle& style)
+{
+    const nlohmann::json json = timeline_json(timeline);
+    std::set<std::string> types;
+    for (const auto& inspection : timeline.inspections) {
+        for (const auto& [type, count] : inspection.findings)
+            types.insert(type);
+    }
+    switch (format) {
+    case OutputFormat::json:
+        std::fprintf(out, "%s\n", json_text(json, 2).c_str());
+        return;
+    case OutputFormat::ndjson:
+        for (const auto& inspection : json["inspections"])
+            std::fprintf(out, "%s\n", json_text(inspection).c_str());
+        return;
+    case OutputFormat::csv: {
+        std::vector<std::string> header = {"id", "date", "kind", "overall", "matches"};
+        header.insert(header.end(), types.begin(), types.end());
+        std::string csv = csv_row(header);
+        for (const auto& inspection : timeline.inspections) {
+            std::vector<std::string> row = {inspection.report.value("id", ""), inspection.report.value("date", ""),
+                                            inspection.report.value("kind", ""), inspection.report.value("overall", ""),
+                                            std::to_string(inspection.matches)};
+            for (const auto& type : types) {
+                const auto found = inspection.findings.find(type);
+                row.push_back(std::to_string(found == inspection.findings.end() ? 0 : found->second));
+            }
+            csv += csv_row(row);
+        }
+        std::fputs(csv.c_str(), out);
+        return;
+    }
+    case OutputFormat::table:
+        break;
+    }
+    std::fprintf(out, "%s (%s, %s): %zu inspection%s%s%s\n", timeline.authority.c_str(), timeline.region.c_str(),
+                 timeline.authority_type.c_str(), timeline.inspections.size(), timeline.inspections.size() == 1 ? "" : "s",
+                 timeline.query.empty() ? "" : ", paragraphs matching ", timeline.query.c_str());
+    if (!timeline.ofsted_url.empty())
+        std::fprintf(out, "Published by Ofsted: %s\n", timeline.ofsted_url.c_str());
+    for (const auto& inspection : timeline.inspections) {
+        const std::string overall = inspection.report.value("overall", "");
+        std::string findings;
+        for (const auto& [type, count] : inspection.findings)
+            findings += (findings.empty() ? "" : ", ") + std::to_string(count) + " " + type;
+        std::fprintf(out, "\n%s  %-15s  overall: %-20s  %s\n", inspection.report.value("date", "").c_str(),
+                     inspection.report.value("kind", "").c_str(), overall.empty() ? "-" : overall.c_str(),
+                     inspection.report.value("id", "").c_str());
+        std::fprintf(out, "    %zu paragraph%s%s%s%s\n", inspection.matches, inspection.matches == 1 ? "" : "s",
+                     findings.empty() ? "" : " (", findings.c_str(), findings.empty() ? "" : ")");
+        for (const auto& hit : inspection.top)
+            std::fprintf(out, "    - %s\n", terminal_snippet(hit.snippet, style.colour).c_str());
+    }
 }
 
 void print_trend(std::FILE* out, const Trend& trend, OutputFormat format)

@@ -2,6 +2,7 @@
 #pragma once
 
 #include "core/query/judgement_table.h"
+#include "core/query/authority_timeline.h"
 #include "core/query/search_model.h"
 #include "core/query/trends.h"
 
@@ -34,6 +35,11 @@ void print_results(std::FILE* out, const SearchResult& result, OutputFormat form
 void print_csv_header(std::FILE* out, const std::vector<std::string>& columns);
 void print_streamed_hit(std::FILE* out, const SearchHit& hit, OutputFormat format, const std::vector<std::string>& columns,
                         const std::string& page_base);
+
+// Prints an authority's timeline: a line an inspection with its grades and findings by type,
+// its best matches beneath it (table); JSON (the API's shape); NDJSON (an inspection a line);
+// CSV (id, date, kind, overall, matches and a column per finding type).
+void print_timeline(std::FILE* out, const AuthorityTimeline& timeline, OutputFormat format, const TableStyle& style);
 
 // Prints a trend: a table of years with their shares drawn as bars, JSON (the API's shape),
 // NDJSON (a year a line) or CSV (trend_csv).

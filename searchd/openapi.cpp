@@ -101,6 +101,7 @@ json openapi_document()
     const std::map<std::string, std::set<std::string>> left_out = {
         {"/api/export", {"page", "per_page", "facets"}},
         {"/api/trends", {"page", "per_page", "facets", "sort", "collapse"}},
+        {"/api/authorities/{name}", {"page", "per_page", "facets", "sort", "collapse", "authority"}},
     };
     for (const auto& [path, names] : left_out) {
         json& parameters_of_path = doc["paths"][path]["get"]["parameters"];
@@ -110,7 +111,7 @@ json openapi_document()
         }
     }
     // The listings take the filters that apply to a report as a whole.
-    for (const char* listing : {"/api/judgements", "/api/reports"}) {
+    for (const char* listing : {"/api/judgements", "/api/reports", "/api/authorities"}) {
         json& table_parameters = doc["paths"][listing]["get"]["parameters"];
         for (const Field& field : fields()) {
             if (ReportFilter::field_names().count(field.name)) {

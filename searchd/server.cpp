@@ -6,6 +6,7 @@
 #include "core/common/json_text.h"
 #include "core/common/text_normaliser.h"
 #include "core/index/report_lookup.h"
+#include "core/query/authority_timeline.h"
 #include "core/query/judgement_table.h"
 #include "core/query/report_list.h"
 #include "core/query/search.h"
@@ -83,6 +84,10 @@ std::string endpoint_of(const std::string& path)
     }
     if (path.rfind("/api/reports/", 0) == 0)
         return "/api/reports/{id}";
+    if (path == "/api/authorities")
+        return path;
+    if (path.rfind("/api/authorities/", 0) == 0)
+        return "/api/authorities/{name}";
     if (path.rfind("/api/", 0) == 0)
         return "/api/other";
     return "static";
@@ -391,6 +396,22 @@ void SearchServer::add_routes()
             response.set_content(trend_csv(*trend), "text/csv; charset=utf-8");
         else if (trend)
             send_json(response, 200, trend_json(*trend));
+    });
+    m_server->Get("/api/authorities", [db, &warmer](const httplib::Request& request, httplib::Response& response) {
+        const SearchRequest filters = filters_from_params(params_of(request), {});
+        const auto list = read_unless_held(request, response, db, warmer,
+                                           [&](Searcher& searcher) { return authorities_json(searcher.reports(filters)); });
+        if (list)
+            send_json(response, 200, *list);
+    });
+    m_server->Get(R"(/api/authorities/([^/]+))", [db, &warmer](const httplib::Request& request, httplib::Response& response) {
+        const std::string name = request.matches[1].str();
+        const SearchRequest search = request_from_params(params_of(request));
+        const auto timeline = read_unless_held(request, response, db, warmer, [&](Searcher& searcher) {
+            return timeline_json(authority_timeline(searcher, name, search));
+        });
+        if (timeline)
+            send_json(response, 200, *timeline);
     });
     m_server->Get("/api/reports", [db, &warmer](const httplib::Request& request, httplib::Response& response) {
         QueryParams params = params_of(request);

@@ -166,6 +166,20 @@ TEST_CASE("findings --count prints the total alone, --since and --until are --ye
     CHECK(none.out == "0\n");
 }
 
+TEST_CASE("findings --strict counts the paragraphs with every word, never those with any", "[cli][process]")
+{
+    // No paragraph has both: by default the ones with either are counted, with a note.
+    const ProgramRun fallback = search({"--count", "xyzzyplugh supervision"});
+    CHECK(fallback.exit_code == 0);
+    CHECK(std::stoi(fallback.out) > 0);
+    CHECK_THAT(fallback.err, Contains("any of them"));
+    const ProgramRun strict = search({"--count", "--strict", "xyzzyplugh supervision"});
+    CHECK(strict.exit_code == 1);
+    CHECK(strict.out == "0\n");
+    CHECK(search({"--count", "--strict", "supervision"}).out == search({"--count", "supervision"}).out);
+    CHECK(search({"--strict", "--any", "supervision"}).exit_code == 2);
+}
+
 TEST_CASE("findings --fields chooses the columns of table, csv and ndjson rows, in their order", "[cli][process]")
 {
     const ProgramRun csv = search({"--format", "csv", "--fields", "id,authority,text", "-n", "3", "supervision"});

@@ -638,7 +638,7 @@ TEST_CASE("/openapi.json is an OpenAPI 3 document describing every endpoint", "[
     const json doc = get_json(server, "/openapi.json");
     CHECK(doc["openapi"].get<std::string>().rfind("3.", 0) == 0);
     CHECK_FALSE(doc["info"]["title"].get<std::string>().empty());
-    for (const char* path : {"/api/search", "/api/export", "/api/trends", "/api/reports", "/api/reports/{id}", "/api/facets", "/api/health",
+    for (const char* path : {"/api/search", "/api/export", "/api/trends", "/api/authorities", "/api/authorities/{name}", "/api/reports", "/api/reports/{id}", "/api/facets", "/api/health",
                              "/metrics", "/openapi.json"}) {
         INFO(path);
         CHECK(doc["paths"].contains(path));
@@ -667,6 +667,10 @@ TEST_CASE("Real responses match their schemas in /openapi.json", "[searchd][open
         {"/api/trends", "/api/trends?q=assessment"},
         {"/api/trends", "/api/trends?q=assessment+since+2010&split=authority"},
         {"/api/trends", "/api/trends?q=assessment&page=2"},
+        {"/api/authorities", "/api/authorities"},
+        {"/api/authorities/{name}", "/api/authorities/Redbridge"},
+        {"/api/authorities/{name}", "/api/authorities/Redbridge?q=assessment"},
+        {"/api/authorities/{name}", "/api/authorities/Narnia"},
         {"/api/reports", "/api/reports"},
         {"/api/reports", "/api/reports?authority=Redbridge&per_page=1&page=2"},
         {"/api/reports", "/api/reports?type=strength"},
@@ -829,6 +833,58 @@ TEST_CASE("/api/trends counts a query year by year as the search counts it, as J
     const ProgramRun table = run_program(FINDINGS_CLI_PATH, {"--db", site().index, "--trend", "assessment"}, site().dir);
     CHECK_THAT(table.out, Contains("year") && Contains("share") && Contains("%"));
     CHECK(run_program(FINDINGS_CLI_PATH, {"--db", site().index, "--split", "region", "assessment"}, site().dir).exit_code == 2);
+}
+
+TEST_CASE("/api/authorities lists the authorities, and an authority's timeline counts each inspection's findings as searches do",
+          "[searchd][cli]")
+{
+    Searchd server(site().index);
+    const json list = get_json(server, "/api/authorities");
+    std::map<std::string, json> by_name;
+    for (const auto& authority : list["authorities"])
+        by_name[authority["authority"]] = authority;
+    CHECK(list["total"] == by_name.size());
+    REQUIRE(by_name.count("Redbridge"));
+    CHECK(by_name["Redbridge"]["reports"] == 2);
+    CHECK(by_name["Redbridge"]["latest"]["id"] == k_graded_report);
+    CHECK(by_name["Redbridge"]["region"] == "London");
+
+    const json timeline = get_json(server, "/api/authorities/London%20Borough%20of%20Redbridge?q=assessment");
+    CHECK(timeline["authority"] == "Redbridge");
+    CHECK(timeline["ofsted_url"] == "https://reports.ofsted.gov.uk/provider/44/80512");
+    REQUIRE(timeline["inspections"].size() == 2);
+    CHECK(timeline["inspections"][0]["date"] < timeline["inspections"][1]["date"]);  // oldest first
+    for (const auto& inspection : timeline["inspections"]) {
+        INFO(inspection["id"]);
+        // The same as searching the report for every word, never the fallback to any word.
+        const json alone = get_json(server, search_target({{"q", "assessment report:" + inspection["id"].get<std::string>()},
+                                                           {"match", "strict"}, {"per_page", "3"}}));
+        CHECK(inspection["matches"] == alone["total"]);
+        int typed = 0;
+        for (const auto& [type, count] : inspection["findings"].items()) {
+            typed += count.get<int>();
+            for (const auto& facet : alone["facets"]["finding_type"])
+                if (facet["value"] == type)
+                    CHECK(facet["count"] == count);
+        }
+        CHECK(typed == inspection["matches"]);
+        REQUIRE(inspection["top"].size() == alone["results"].size());
+        for (std::size_t i = 0; i < inspection["top"].size(); ++i)
+            CHECK(inspection["top"][i]["id"] == alone["results"][i]["id"]);
+    }
+    check_error(get(server, "/api/authorities/Narnia"), 404, "not_found");
+    // findings --timeline prints the same, from the index or through searchd.
+    const std::string url = "http://127.0.0.1:" + std::to_string(server.port());
+    const ProgramRun local = run_program(FINDINGS_CLI_PATH, {"--db", site().index, "--authority", "Redbridge", "--timeline",
+                                                             "--format", "json", "assessment"}, site().dir);
+    REQUIRE(local.exit_code == 0);
+    CHECK(json::parse(local.out) == timeline);
+    const ProgramRun remote = run_program(FINDINGS_CLI_PATH, {"--server", url, "--authority", "Redbridge", "--timeline",
+                                                              "--format", "json", "assessment"}, site().dir);
+    CHECK(remote.out == local.out);
+    const ProgramRun table = run_program(FINDINGS_CLI_PATH, {"--db", site().index, "--authority", "Redbridge", "--timeline"}, site().dir);
+    CHECK_THAT(table.out, Contains("Redbridge (London, london_borough): 2 inspections"));
+    CHECK(run_program(FINDINGS_CLI_PATH, {"--db", site().index, "--timeline", "assessment"}, site().dir).exit_code == 2);
 }
 
 TEST_CASE("The schema checker finds wrong types, values outside an enum, missing and undocumented members",

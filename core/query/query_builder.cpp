@@ -411,7 +411,7 @@ BuiltQuery build_query(const SearchRequest& request, const Xapian::Database& db,
         if (!parsed.empty()) {
             built.text = parsed;
             built.proximity = adjacent_pairs(cues.text, analyser);
-            if (request.match_all) {
+            if (request.match_all && request.fall_back) {
                 const Xapian::Query any = parse_text(cues.text, db, analyser, Xapian::Query::OP_OR, built);
                 if (any.serialise() != parsed.serialise())
                     built.any_text = any;

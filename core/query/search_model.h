@@ -33,6 +33,8 @@ struct SearchRequest {
     bool literal = false;           // no cue reading: the query is text and explicit syntax only
     bool autocorrect = true;        // misspelt words are corrected before the query is read
     bool match_all = true;          // a match has every word (concept) of the query; false: any
+    bool fall_back = true;          // with match_all, when fewer than 10 paragraphs have every
+                                    // concept, those with any are shown (false: never)
     bool facets = true;
     std::vector<std::string> facet_names;  // the facets to count (fields.h names); empty: every one
 };

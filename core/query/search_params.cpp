@@ -149,9 +149,12 @@ SearchRequest request_from_params(const QueryParams& params)
     request.literal = flag_value(params, "literal", {"1", "true"});
     request.autocorrect = single_value(params, "autocorrect").empty() || flag_value(params, "autocorrect", {"1", "true"});
     const std::string match = single_value(params, "match");
-    if (!match.empty() && match != "all" && match != "any")
-        throw Error(ErrorCode::bad_request, "match must be all (every word, the default) or any");
+    if (!match.empty() && match != "all" && match != "any" && match != "strict")
+        throw Error(ErrorCode::bad_request,
+                    "match must be all (every word, the default: any word when fewer than 10 paragraphs have them "
+                    "all), strict (every word, always) or any");
     request.match_all = match != "any";
+    request.fall_back = match != "strict";
     read_facets(single_value(params, "facets"), request);
     return request;
 }
@@ -189,6 +192,8 @@ std::vector<std::pair<std::string, std::string>> request_to_params(const SearchR
         params.emplace_back("autocorrect", "0");
     if (!request.match_all)
         params.emplace_back("match", "any");
+    else if (!request.fall_back)
+        params.emplace_back("match", "strict");
     if (!request.facets)
         params.emplace_back("facets", "0");
     else if (!request.facet_names.empty()) {
