@@ -62,6 +62,8 @@ Examples:
   findings --count --batch queries.txt          how many paragraphs each query matches
   findings --authority Croydon --timeline "care leavers"
                                                 how Croydon's care leavers fared, visit by visit
+  findings --similar croydon-2020-03-16-inspection/28 --polarity positive
+                                                where is what this paragraph criticises done well?
   findings --trend "drift and delay"            is it found more often since 2020 than before?
   findings --trend --split polarity "drift and delay" --format csv
   findings report croydon-2024-12-03-inspection --format markdown
@@ -100,6 +102,9 @@ Options:
   --timeline          with one --authority: its inspections oldest first, each with its kind,
                       overall grade and findings by type; with words, each inspection's
                       matching findings and the best 3 of them
+  --similar ID        the paragraphs of other authorities' reports most like paragraph ID (a
+                      result's id, e.g. croydon-2020-03-16-inspection/28), one a report, within
+                      the filters given (--polarity positive: where is this done well?)
   --trend             the matches year by year instead of a page of them: for each year the
                       matching paragraphs, the paragraphs that pass the filters whatever their
                       words, the share, and the matches by finding type
@@ -269,6 +274,7 @@ Options parse_arguments(int argc, char** argv)
     app.add_flag("--strict", strict);
     app.add_flag("--judgements", options.judgements);
     app.add_flag("--trend", options.trend);
+    app.add_option("--similar", options.similar);
     bool timeline = false;
     app.add_flag("--timeline", timeline);
     app.add_option("--split", options.split);
@@ -384,6 +390,16 @@ Options parse_arguments(int argc, char** argv)
             options.request.per_page != defaults.per_page || options.request.page != defaults.page ||
             options.request.sort != defaults.sort)
             fail("findings reports prints the whole list: it takes filters and --format only");
+        return options;
+    }
+    if (!options.similar.empty()) {
+        if (!query.empty())
+            fail("--similar finds paragraphs like the one named, not words: give filters only (--polarity, --year, ...)");
+        const SearchRequest defaults;
+        if (options.all || options.facets || options.explain || options.judgements || options.count || options.trend ||
+            timeline || options.list_reports || options.request.collapse_reports || options.request.page != defaults.page ||
+            options.request.sort != defaults.sort)
+            fail("--similar lists paragraphs like one: it takes filters, --limit, --fields and --format only");
         return options;
     }
     if (timeline) {

@@ -26,6 +26,7 @@ struct Options {
     bool list_reports = false;  // findings reports: list the reports that pass the filters
     bool trend = false;         // --trend: the matches year by year
     std::string timeline;       // --timeline: the authority (of --authority) whose inspections to list
+    std::string similar;        // --similar ID: the paragraph whose like to find elsewhere
     std::string split;          // --split FACET: the trend's matches also by this facet
     bool version = false;
     std::vector<std::string> columns;  // --fields: the columns of csv and ndjson rows

@@ -105,6 +105,11 @@ int run_with(Searcher& searcher, const findings::Options& options)
         }
         return k_exit_matches;
     }
+    if (!options.similar.empty()) {
+        const findings::SimilarResult similar = searcher.similar(options.similar, options.request);
+        findings::print_similar(stdout, similar, options.format, style_for(stdout), options.columns, options.page_base);
+        return similar.hits.empty() ? k_exit_no_match : k_exit_matches;
+    }
     if (!options.timeline.empty()) {
         const findings::AuthorityTimeline timeline =
             findings::authority_timeline(searcher, options.timeline, options.request);

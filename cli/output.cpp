@@ -136,6 +136,24 @@ void print_streamed_hit(std::FILE* out, const SearchHit& hit, OutputFormat forma
         std::fputs(row_csv(hit, columns, page_base).c_str(), out);
 }
 
+void print_similar(std::FILE* out, const SimilarResult& similar, OutputFormat format, const TableStyle& style,
+                   const std::vector<std::string>& columns, const std::string& page_base)
+{
+    if (format == OutputFormat::json) {
+        std::fprintf(out, "%s\n", json_text(similar_json(similar), 2).c_str());
+        return;
+    }
+    SearchResult result;
+    result.total = similar.hits.size();
+    result.hits = similar.hits;
+    if (format == OutputFormat::table) {
+        const SearchHit& source = similar.paragraph;
+        std::fprintf(out, "Like %s (%s %s):\n     %s\n\n", source.id.c_str(), source.field("authority").c_str(),
+                     source.field("year").c_str(), source.text.c_str());
+    }
+    print_results(out, result, format, style, columns, page_base);
+}
+
 void print_timeline(std::FILE* out, const AuthorityTimeline& timeline, OutputFormat format, const TableStyle& style)
 {
     const nlohmann::json json = timeline_json(timeline);

@@ -36,6 +36,11 @@ void print_csv_header(std::FILE* out, const std::vector<std::string>& columns);
 void print_streamed_hit(std::FILE* out, const SearchHit& hit, OutputFormat format, const std::vector<std::string>& columns,
                         const std::string& page_base);
 
+// Prints a paragraph and those like it elsewhere: the paragraph, then the results as a search's
+// (table, csv and ndjson rows); json: the API's shape.
+void print_similar(std::FILE* out, const SimilarResult& similar, OutputFormat format, const TableStyle& style,
+                   const std::vector<std::string>& columns, const std::string& page_base);
+
 // Prints an authority's timeline: a line an inspection with its grades and findings by type,
 // its best matches beneath it (table); JSON (the API's shape); NDJSON (an inspection a line);
 // CSV (id, date, kind, overall, matches and a column per finding type).

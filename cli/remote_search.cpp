@@ -81,6 +81,27 @@ std::vector<JudgementRow> RemoteSearcher::judgements(const SearchRequest& reques
     return rows;
 }
 
+SimilarResult RemoteSearcher::similar(const std::string& id, const SearchRequest& request)
+{
+    // Paragraph ids are a report id, a slash and a number: anything else names no paragraph,
+    // and must not reach the path unescaped.
+    const std::size_t slash = id.find('/');
+    const bool plain = slash != std::string::npos && slash > 0 && slash + 1 < id.size() &&
+                       id.find_first_not_of("abcdefghijklmnopqrstuvwxyz0123456789-") == slash &&
+                       id.find_first_not_of("0123456789", slash + 1) == std::string::npos;
+    if (!plain)
+        throw Error(ErrorCode::not_found, "no paragraph with id \"" + id + "\"");
+    httplib::Params params = {{"per_page", std::to_string(request.per_page)}};
+    for (const auto& [name, value] : filters_to_params(request))
+        params.emplace(name, value);
+    const nlohmann::json body = get_json("/api/paragraphs/" + id + "/similar", params);
+    try {
+        return similar_from_json(body);
+    } catch (const nlohmann::json::exception&) {
+        throw Error(ErrorCode::io_error, "searchd at " + m_url + " sent an answer that is not a list of similar findings");
+    }
+}
+
 Trend RemoteSearcher::trend(const SearchRequest& request, const std::string& split)
 {
     httplib::Params params;

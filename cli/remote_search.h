@@ -29,6 +29,9 @@ public:
     // Returns the grade history through /api/judgements, for the request's filters.
     std::vector<JudgementRow> judgements(const SearchRequest& request);
 
+    // Returns the paragraphs like the one with id through /api/paragraphs/{id}/similar.
+    SimilarResult similar(const std::string& id, const SearchRequest& request);
+
     // Returns the trend through /api/trends.
     Trend trend(const SearchRequest& request, const std::string& split);
 

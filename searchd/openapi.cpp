@@ -102,6 +102,7 @@ json openapi_document()
         {"/api/export", {"page", "per_page", "facets"}},
         {"/api/trends", {"page", "per_page", "facets", "sort", "collapse"}},
         {"/api/authorities/{name}", {"page", "per_page", "facets", "sort", "collapse", "authority"}},
+        {"/api/paragraphs/{id}/similar", {"q", "page", "facets", "sort", "collapse", "literal", "autocorrect", "match"}},
     };
     for (const auto& [path, names] : left_out) {
         json& parameters_of_path = doc["paths"][path]["get"]["parameters"];

@@ -86,6 +86,8 @@ std::string endpoint_of(const std::string& path)
         return "/api/reports/{id}";
     if (path == "/api/authorities")
         return path;
+    if (path.rfind("/api/paragraphs/", 0) == 0)
+        return "/api/paragraphs/{id}/similar";
     if (path.rfind("/api/authorities/", 0) == 0)
         return "/api/authorities/{name}";
     if (path.rfind("/api/", 0) == 0)
@@ -412,6 +414,23 @@ void SearchServer::add_routes()
         });
         if (timeline)
             send_json(response, 200, *timeline);
+    });
+    m_server->Get(R"(/api/paragraphs/([^/]+/[0-9]+)/similar)", [db, &warmer](const httplib::Request& request,
+                                                                            httplib::Response& response) {
+        const std::string id = request.matches[1].str();
+        const QueryParams params = params_of(request);
+        for (const char* name : {"q", "page", "facets", "sort", "collapse"}) {
+            if (params.count(name))
+                throw Error(ErrorCode::bad_request,
+                            std::string("similar findings are found from the paragraph, one a report, by relevance, "
+                                        "within filters and per_page: leave out ") + name);
+        }
+        const SearchRequest filters = request_from_params(params);
+        const auto similar = read_unless_held(request, response, db, warmer, [&](Searcher& searcher) {
+            return similar_json(searcher.similar(id, filters));
+        });
+        if (similar)
+            send_json(response, 200, *similar);
     });
     m_server->Get("/api/reports", [db, &warmer](const httplib::Request& request, httplib::Response& response) {
         QueryParams params = params_of(request);

@@ -638,7 +638,8 @@ TEST_CASE("/openapi.json is an OpenAPI 3 document describing every endpoint", "[
     const json doc = get_json(server, "/openapi.json");
     CHECK(doc["openapi"].get<std::string>().rfind("3.", 0) == 0);
     CHECK_FALSE(doc["info"]["title"].get<std::string>().empty());
-    for (const char* path : {"/api/search", "/api/export", "/api/trends", "/api/authorities", "/api/authorities/{name}", "/api/reports", "/api/reports/{id}", "/api/facets", "/api/health",
+    for (const char* path : {"/api/search", "/api/export", "/api/trends", "/api/authorities", "/api/authorities/{name}",
+                             "/api/paragraphs/{id}/similar", "/api/reports", "/api/reports/{id}", "/api/facets", "/api/health",
                              "/metrics", "/openapi.json"}) {
         INFO(path);
         CHECK(doc["paths"].contains(path));
@@ -671,6 +672,8 @@ TEST_CASE("Real responses match their schemas in /openapi.json", "[searchd][open
         {"/api/authorities/{name}", "/api/authorities/Redbridge"},
         {"/api/authorities/{name}", "/api/authorities/Redbridge?q=assessment"},
         {"/api/authorities/{name}", "/api/authorities/Narnia"},
+        {"/api/paragraphs/{id}/similar", "/api/paragraphs/havering-2011-06-30-unannounced-inspection/24/similar"},
+        {"/api/paragraphs/{id}/similar", "/api/paragraphs/nope-2011-06-30-inspection/1/similar"},
         {"/api/reports", "/api/reports"},
         {"/api/reports", "/api/reports?authority=Redbridge&per_page=1&page=2"},
         {"/api/reports", "/api/reports?type=strength"},
@@ -885,6 +888,39 @@ TEST_CASE("/api/authorities lists the authorities, and an authority's timeline c
     const ProgramRun table = run_program(FINDINGS_CLI_PATH, {"--db", site().index, "--authority", "Redbridge", "--timeline"}, site().dir);
     CHECK_THAT(table.out, Contains("Redbridge (London, london_borough): 2 inspections"));
     CHECK(run_program(FINDINGS_CLI_PATH, {"--db", site().index, "--timeline", "assessment"}, site().dir).exit_code == 2);
+}
+
+TEST_CASE("/api/paragraphs/{id}/similar finds paragraphs like one in other authorities' reports, one a report, within filters",
+          "[searchd][cli]")
+{
+    Searchd server(site().index);
+    const std::string id = "havering-2011-06-30-unannounced-inspection/24";  // supervision is not recorded well
+    const json similar = get_json(server, "/api/paragraphs/" + id + "/similar");
+    CHECK(similar["paragraph"]["id"] == id);
+    REQUIRE_FALSE(similar["terms"].empty());
+    CHECK(similar["terms"].size() <= 25);
+    REQUIRE_FALSE(similar["results"].empty());
+    std::set<std::string> reports;
+    for (const auto& hit : similar["results"]) {
+        INFO(hit["id"]);
+        CHECK(hit["authority"] != "Havering");                         // elsewhere
+        CHECK(reports.insert(hit["report_id"].get<std::string>()).second);  // one a report
+        CHECK_THAT(hit["snippet"].get<std::string>(), Contains("<mark>"));  // it shares telling words
+    }
+    const json praise = get_json(server, "/api/paragraphs/" + id + "/similar?polarity=positive&per_page=2");
+    CHECK(praise["results"].size() <= 2);
+    for (const auto& hit : praise["results"])
+        CHECK(hit["polarity"] == "positive");
+    check_error(get(server, "/api/paragraphs/havering-2011-06-30-unannounced-inspection/999/similar"), 404, "not_found");
+    check_error(get(server, "/api/paragraphs/" + id + "/similar?q=neglect"), 400, "bad_request");
+    // findings --similar gives the same, from the index or through searchd.
+    const std::string url = "http://127.0.0.1:" + std::to_string(server.port());
+    const ProgramRun local = run_program(FINDINGS_CLI_PATH, {"--db", site().index, "--similar", id, "--format", "json"}, site().dir);
+    REQUIRE(local.exit_code == 0);
+    CHECK(json::parse(local.out) == similar);
+    const ProgramRun remote = run_program(FINDINGS_CLI_PATH, {"--server", url, "--similar", id, "--format", "json"}, site().dir);
+    CHECK(remote.out == local.out);
+    CHECK(run_program(FINDINGS_CLI_PATH, {"--db", site().index, "--similar", id, "neglect"}, site().dir).exit_code == 2);
 }
 
 TEST_CASE("The schema checker finds wrong types, values outside an enum, missing and undocumented members",

@@ -3,6 +3,8 @@
 #include "core/query/search.h"
 
 #include "core/common/error.h"
+#include "core/common/fields.h"
+#include "core/common/index_schema.h"
 #include "core/index/report_lookup.h"
 #include "core/query/facet_columns.h"
 #include "core/query/match_sets.h"
@@ -13,6 +15,7 @@
 #include "core/query/report_order.h"
 #include "core/query/result_page.h"
 #include "core/query/search_json.h"
+#include "core/query/similar.h"
 #include "core/query/snippet.h"
 
 #include <nlohmann/json.hpp>
@@ -125,6 +128,39 @@ Trend Searcher::trend(const SearchRequest& request, const std::string& split)
 }
 
 std::vector<nlohmann::json> Searcher::reports(const SearchRequest& request) { return list_reports(m_db, request); }
+
+SimilarResult Searcher::similar(const std::string& id, const SearchRequest& request)
+{
+    validate(request);
+    const SimilarQuery similar = similar_query(m_db, m_analyser, id);
+    SearchRequest filters_only = request;
+    filters_only.query.clear();
+    const BuiltQuery built = build_query(filters_only, m_db, m_analyser);
+    Xapian::Query query = similar.words;
+    for (const auto& [facet, group] : built.filter_groups)
+        query = Xapian::Query(Xapian::Query::OP_FILTER, query, group);
+    if (!similar.authority_term.empty())  // elsewhere: not the authority's own reports
+        query = Xapian::Query(Xapian::Query::OP_AND_NOT, query, Xapian::Query(similar.authority_term));
+    // A finding, not a report's introduction ("Inspectors reviewed...").
+    const Field& finding_type = *field_named("finding_type");
+    query = Xapian::Query(Xapian::Query::OP_AND_NOT, query, Xapian::Query(finding_type.term_prefix + "context"));
+    Xapian::Enquire enquire(m_db);
+    enquire.set_query(query);
+    enquire.set_collapse_key(field_named("authority")->slot);  // one paragraph an authority
+    const Xapian::MSet mset = enquire.get_mset(0, static_cast<Xapian::doccount>(request.per_page));
+    RankedPage page;
+    for (auto match = mset.begin(); match != mset.end(); ++match) {
+        page.documents.push_back(*match);
+        page.weights.push_back(match.get_weight());
+    }
+    SimilarResult result;
+    ReportRecords reports(m_db);
+    result.paragraph = read_hit(m_db.get_document(similar.source), reports, nullptr);
+    result.terms = similar.terms;
+    const Highlighter highlighter(similar.words, m_analyser);
+    result.hits = read_hits(page, m_db, &highlighter);
+    return result;
+}
 
 void Searcher::warm(const std::vector<std::string>& keys)
 {

@@ -41,6 +41,11 @@ public:
     // names, if any (trends.h).
     Trend trend(const SearchRequest& request, const std::string& split = "");
 
+    // Returns the paragraphs of other authorities' reports most like the paragraph with id, at
+    // most one a report and request.per_page in all, that pass the request's filters (its words
+    // are not used). Throws Error(not_found) for an id that names no paragraph.
+    SimilarResult similar(const std::string& id, const SearchRequest& request);
+
     // Returns the grade history for the request's filters (judgement_table.h).
     std::vector<JudgementRow> judgements(const SearchRequest& request);
 

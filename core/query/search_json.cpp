@@ -132,6 +132,44 @@ QueryReading reading_from_json(const nlohmann::json& json)
     return reading;
 }
 
+nlohmann::json similar_json(const SimilarResult& similar)
+{
+    nlohmann::json hits = nlohmann::json::array();
+    for (const auto& hit : similar.hits)
+        hits.push_back(hit_json(hit));
+    nlohmann::json paragraph = hit_json(similar.paragraph);
+    paragraph.erase("rank");  // the paragraph asked about, not a result
+    paragraph.erase("score");
+    return {{"paragraph", paragraph}, {"terms", similar.terms}, {"results", hits}};
+}
+
+SearchHit hit_from_json(const nlohmann::json& item)
+{
+    SearchHit hit;
+    hit.id = item.at("id");
+    hit.report_id = item.at("report_id");
+    hit.rank = item.value("rank", std::size_t{0});  // not in similar_json's paragraph
+    hit.score = item.value("score", 0.0);
+    hit.date = item.at("date");
+    hit.section = item.at("section").get<std::vector<std::string>>();
+    hit.position = item.value("position", 0);
+    hit.report_title = item.at("report_title");
+    read_fields(item, hit);
+    hit.snippet = item.at("snippet");
+    hit.text = item.at("text");
+    return hit;
+}
+
+SimilarResult similar_from_json(const nlohmann::json& json)
+{
+    SimilarResult similar;
+    similar.paragraph = hit_from_json(json.at("paragraph"));
+    similar.terms = json.at("terms").get<std::vector<std::string>>();
+    for (const auto& item : json.at("results"))
+        similar.hits.push_back(hit_from_json(item));
+    return similar;
+}
+
 SearchResult result_from_json(const nlohmann::json& json)
 {
     SearchResult result;
@@ -141,21 +179,8 @@ SearchResult result_from_json(const nlohmann::json& json)
     result.page = json.value("page", std::size_t{1});
     result.per_page = json.value("per_page", std::size_t{10});
     result.took_ms = json.at("took_ms").get<double>();
-    for (const auto& item : json.at("results")) {
-        SearchHit hit;
-        hit.id = item.at("id");
-        hit.report_id = item.at("report_id");
-        hit.rank = item.at("rank");
-        hit.score = item.at("score");
-        hit.date = item.at("date");
-        hit.section = item.at("section").get<std::vector<std::string>>();
-        hit.position = item.value("position", 0);
-        hit.report_title = item.at("report_title");
-        read_fields(item, hit);
-        hit.snippet = item.at("snippet");
-        hit.text = item.at("text");
-        result.hits.push_back(std::move(hit));
-    }
+    for (const auto& item : json.at("results"))
+        result.hits.push_back(hit_from_json(item));
     for (const auto& [facet, values] : json.at("facets").items()) {
         for (const auto& value : values)
             result.facets[facet].push_back({value.at("value"), value.at("count"), value.value("selected", false)});

@@ -33,6 +33,14 @@ nlohmann::json result_json(const SearchResult& result);
 // parameter, query_prefix, filter, facet, level, values: [{value, label}]}]}.
 nlohmann::json fields_json();
 
+// Returns a paragraph and those like it: {paragraph, terms, results}.
+nlohmann::json similar_json(const SimilarResult& similar);
+
+// Reads hit_json's and similar_json's shapes back (for `findings --server`); throw
+// nlohmann::json::exception when the JSON does not have that shape.
+SearchHit hit_from_json(const nlohmann::json& item);
+SimilarResult similar_from_json(const nlohmann::json& json);
+
 // Reads result_json's shape back (for `findings --server`); throws nlohmann::json::exception
 // when the JSON does not have that shape.
 SearchResult result_from_json(const nlohmann::json& json);

@@ -102,4 +102,11 @@ struct SearchResult {
     SearchTimings timings;
 };
 
+// A paragraph and the most similar ones elsewhere (similar.h).
+struct SimilarResult {
+    SearchHit paragraph;
+    std::vector<std::string> terms;  // the words that tell what it is about (stems)
+    std::vector<SearchHit> hits;     // other authorities' paragraphs, at most one a report
+};
+
 }  // namespace findings
