@@ -64,6 +64,8 @@ Examples:
                                                 how Croydon's care leavers fared, visit by visit
   findings --similar croydon-2020-03-16-inspection/28 --polarity positive
                                                 where is what this paragraph criticises done well?
+  findings --compare year_to=2017 --compare year_from=2021 neglect
+                                                neglect before 2018 and since 2021, side by side
   findings --trend "drift and delay"            is it found more often since 2020 than before?
   findings --trend --split polarity "drift and delay" --format csv
   findings report croydon-2024-12-03-inspection --format markdown
@@ -102,6 +104,10 @@ Options:
   --timeline          with one --authority: its inspections oldest first, each with its kind,
                       overall grade and findings by type; with words, each inspection's
                       matching findings and the best 3 of them
+  --compare FILTERS   twice: the query under each set of filters side by side, written as a
+                      URL's query (--compare authority=Croydon --compare authority=Bromley,
+                      --compare year_to=2017 --compare year_from=2021): matches, paragraphs,
+                      share, what stands out, the best findings of each
   --similar ID        the paragraphs of other authorities' reports most like paragraph ID (a
                       result's id, e.g. croydon-2020-03-16-inspection/28), one a report, within
                       the filters given (--polarity positive: where is this done well?)
@@ -275,6 +281,7 @@ Options parse_arguments(int argc, char** argv)
     app.add_flag("--judgements", options.judgements);
     app.add_flag("--trend", options.trend);
     app.add_option("--similar", options.similar);
+    app.add_option("--compare", options.compare)->allow_extra_args(false)->multi_option_policy(CLI::MultiOptionPolicy::TakeAll);
     bool timeline = false;
     app.add_flag("--timeline", timeline);
     app.add_option("--split", options.split);
@@ -390,6 +397,17 @@ Options parse_arguments(int argc, char** argv)
             options.request.per_page != defaults.per_page || options.request.page != defaults.page ||
             options.request.sort != defaults.sort)
             fail("findings reports prints the whole list: it takes filters and --format only");
+        return options;
+    }
+    if (!options.compare.empty()) {
+        if (options.compare.size() != 2)
+            fail("--compare takes two sides: --compare FILTERS --compare FILTERS");
+        const SearchRequest defaults;
+        if (options.all || options.facets || options.explain || options.judgements || options.count || options.trend ||
+            timeline || options.list_reports || !options.similar.empty() || options.request.collapse_reports ||
+            options.request.per_page != defaults.per_page || options.request.page != defaults.page ||
+            options.request.sort != defaults.sort || !options.columns.empty())
+            fail("--compare sets two sides side by side: it takes words, filters and --format only");
         return options;
     }
     if (!options.similar.empty()) {

@@ -27,6 +27,7 @@ struct Options {
     bool trend = false;         // --trend: the matches year by year
     std::string timeline;       // --timeline: the authority (of --authority) whose inspections to list
     std::string similar;        // --similar ID: the paragraph whose like to find elsewhere
+    std::vector<std::string> compare;  // --compare FILTERS, twice: the two sides of a comparison
     std::string split;          // --split FACET: the trend's matches also by this facet
     bool version = false;
     std::vector<std::string> columns;  // --fields: the columns of csv and ndjson rows

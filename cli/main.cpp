@@ -7,6 +7,7 @@
 #include "core/common/json_text.h"
 #include "core/common/text_normaliser.h"
 #include "core/query/authority_timeline.h"
+#include "core/query/comparison.h"
 #include "core/query/result_rows.h"
 #include "core/query/search.h"
 
@@ -104,6 +105,12 @@ int run_with(Searcher& searcher, const findings::Options& options)
                                                     "to search the word \"report\" first, write findings -- report ...)");
         }
         return k_exit_matches;
+    }
+    if (!options.compare.empty()) {
+        const findings::Comparison comparison =
+            findings::compare(searcher, options.request, options.compare[0], options.compare[1]);
+        findings::print_comparison(stdout, comparison, options.format);
+        return comparison.a.total + comparison.b.total > 0 ? k_exit_matches : k_exit_no_match;
     }
     if (!options.similar.empty()) {
         const findings::SimilarResult similar = searcher.similar(options.similar, options.request);

@@ -136,6 +136,61 @@ void print_streamed_hit(std::FILE* out, const SearchHit& hit, OutputFormat forma
         std::fputs(row_csv(hit, columns, page_base).c_str(), out);
 }
 
+void print_comparison(std::FILE* out, const Comparison& comparison, OutputFormat format)
+{
+    const nlohmann::json json = comparison_json(comparison);
+    const auto share = [](const ComparisonSide& side) {
+        char text[32] = "-";
+        if (side.paragraphs)
+            std::snprintf(text, sizeof text, "%.2f%%", 100.0 * side.total / side.paragraphs);
+        return std::string(text);
+    };
+    const auto percent = [](double fraction) {
+        char text[32];
+        std::snprintf(text, sizeof text, "%.1f%%", 100 * fraction);
+        return std::string(text);
+    };
+    switch (format) {
+    case OutputFormat::json:
+        std::fprintf(out, "%s\n", json_text(json, 2).c_str());
+        return;
+    case OutputFormat::ndjson:
+        std::fprintf(out, "%s\n%s\n", json_text(json["a"]).c_str(), json_text(json["b"]).c_str());
+        return;
+    case OutputFormat::csv: {
+        std::string csv = csv_row({"measure", comparison.a.filters, comparison.b.filters});
+        csv += csv_row({"matches", std::to_string(comparison.a.total), std::to_string(comparison.b.total)});
+        csv += csv_row({"paragraphs", std::to_string(comparison.a.paragraphs), std::to_string(comparison.b.paragraphs)});
+        csv += csv_row({"share", share(comparison.a), share(comparison.b)});
+        for (const auto& difference : comparison.differences)
+            csv += csv_row({difference.facet + ": " + difference.value, percent(difference.a_share), percent(difference.b_share)});
+        std::fputs(csv.c_str(), out);
+        return;
+    }
+    case OutputFormat::table:
+        break;
+    }
+    const auto row = [out](const std::string& label, const std::string& a, const std::string& b) {
+        std::fprintf(out, "%-34s %-24s %s\n", label.c_str(), a.c_str(), b.c_str());
+    };
+    if (!comparison.query.empty())
+        std::fprintf(out, "%s\n\n", comparison.query.c_str());
+    row("", comparison.a.filters, comparison.b.filters);
+    row("matching paragraphs", std::to_string(comparison.a.total), std::to_string(comparison.b.total));
+    row("paragraphs that pass the filters", std::to_string(comparison.a.paragraphs), std::to_string(comparison.b.paragraphs));
+    row("share", share(comparison.a), share(comparison.b));
+    if (!comparison.differences.empty())
+        std::fprintf(out, "\nStands out (share of each side's matches):\n");
+    for (const auto& difference : comparison.differences)
+        row("  " + difference.facet + ": " + difference.value, percent(difference.a_share), percent(difference.b_share));
+    for (const ComparisonSide* side : {&comparison.a, &comparison.b}) {
+        std::fprintf(out, "\nBest findings, %s:\n", side->filters.c_str());
+        for (const auto& hit : side->top)
+            std::fprintf(out, "  %s %s  %s\n     %s\n", hit.field("authority").c_str(), hit.field("year").c_str(), hit.id.c_str(),
+                         terminal_snippet(hit.snippet, false).c_str());
+    }
+}
+
 void print_similar(std::FILE* out, const SimilarResult& similar, OutputFormat format, const TableStyle& style,
                    const std::vector<std::string>& columns, const std::string& page_base)
 {

@@ -3,6 +3,7 @@
 
 #include "core/query/judgement_table.h"
 #include "core/query/authority_timeline.h"
+#include "core/query/comparison.h"
 #include "core/query/search_model.h"
 #include "core/query/trends.h"
 
@@ -35,6 +36,10 @@ void print_results(std::FILE* out, const SearchResult& result, OutputFormat form
 void print_csv_header(std::FILE* out, const std::vector<std::string>& columns);
 void print_streamed_hit(std::FILE* out, const SearchHit& hit, OutputFormat format, const std::vector<std::string>& columns,
                         const std::string& page_base);
+
+// Prints two sides of a comparison: a table of their totals, shares and differences with each
+// side's best findings; JSON (the API's shape); CSV (measure, a, b); NDJSON (a side a line).
+void print_comparison(std::FILE* out, const Comparison& comparison, OutputFormat format);
 
 // Prints a paragraph and those like it elsewhere: the paragraph, then the results as a search's
 // (table, csv and ndjson rows); json: the API's shape.

@@ -101,6 +101,7 @@ json openapi_document()
     const std::map<std::string, std::set<std::string>> left_out = {
         {"/api/export", {"page", "per_page", "facets"}},
         {"/api/trends", {"page", "per_page", "facets", "sort", "collapse"}},
+        {"/api/compare", {"page", "per_page", "facets", "sort", "collapse"}},
         {"/api/authorities/{name}", {"page", "per_page", "facets", "sort", "collapse", "authority"}},
         {"/api/paragraphs/{id}/similar", {"q", "page", "facets", "sort", "collapse", "literal", "autocorrect", "match"}},
     };

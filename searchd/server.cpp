@@ -7,6 +7,7 @@
 #include "core/common/text_normaliser.h"
 #include "core/index/report_lookup.h"
 #include "core/query/authority_timeline.h"
+#include "core/query/comparison.h"
 #include "core/query/judgement_table.h"
 #include "core/query/report_list.h"
 #include "core/query/search.h"
@@ -77,7 +78,7 @@ void send_error(httplib::Response& response, int status, const std::string& code
 // The endpoint label of a path, for metrics and 405s; "" for the web page's files.
 std::string endpoint_of(const std::string& path)
 {
-    for (const char* endpoint : {"/api/search", "/api/export", "/api/trends", "/api/reports", "/api/judgements", "/api/facets",
+    for (const char* endpoint : {"/api/search", "/api/export", "/api/trends", "/api/compare", "/api/reports", "/api/judgements", "/api/facets",
                                  "/api/schema", "/api/health", "/metrics", "/openapi.json"}) {
         if (path == endpoint)
             return endpoint;
@@ -206,23 +207,6 @@ std::string page_base_of(const httplib::Request& request, const ServerOptions& o
     });
     const std::string scheme = request.get_header_value("X-Forwarded-Proto") == "https" ? "https://" : "http://";
     return scheme + (plain ? host : options.host + ":" + std::to_string(options.port));
-}
-
-// Returns text with every byte but letters, digits and -._~ percent-encoded, for a URL's query.
-std::string percent_encoded(const std::string& text)
-{
-    static const char* const k_hex = "0123456789ABCDEF";
-    std::string out;
-    for (const unsigned char c : text) {
-        if (std::isalnum(c) || c == '-' || c == '.' || c == '_' || c == '~') {
-            out += static_cast<char>(c);
-        } else {
-            out += '%';
-            out += k_hex[c >> 4];
-            out += k_hex[c & 15];
-        }
-    }
-    return out;
 }
 
 // Returns the links to a search's next and previous pages, where there are such pages.
@@ -431,6 +415,23 @@ void SearchServer::add_routes()
         });
         if (similar)
             send_json(response, 200, *similar);
+    });
+    m_server->Get("/api/compare", [db, &warmer](const httplib::Request& request, httplib::Response& response) {
+        QueryParams params = params_of(request);
+        const std::string a = take_param(params, "a"), b = take_param(params, "b");
+        if (a.empty() || b.empty())
+            throw Error(ErrorCode::bad_request, "a comparison has two sides: give a and b, each filters written as a "
+                                                "query string (a=authority%3DCroydon&b=authority%3DBromley)");
+        for (const char* name : {"page", "per_page", "facets", "sort", "collapse"}) {
+            if (params.count(name))
+                throw Error(ErrorCode::bad_request, std::string("a comparison counts every match: leave out ") + name);
+        }
+        const SearchRequest base = request_from_params(params);
+        const auto comparison = read_unless_held(request, response, db, warmer, [&](Searcher& searcher) {
+            return comparison_json(compare(searcher, base, a, b));
+        });
+        if (comparison)
+            send_json(response, 200, *comparison);
     });
     m_server->Get("/api/reports", [db, &warmer](const httplib::Request& request, httplib::Response& response) {
         QueryParams params = params_of(request);

@@ -639,7 +639,7 @@ TEST_CASE("/openapi.json is an OpenAPI 3 document describing every endpoint", "[
     CHECK(doc["openapi"].get<std::string>().rfind("3.", 0) == 0);
     CHECK_FALSE(doc["info"]["title"].get<std::string>().empty());
     for (const char* path : {"/api/search", "/api/export", "/api/trends", "/api/authorities", "/api/authorities/{name}",
-                             "/api/paragraphs/{id}/similar", "/api/reports", "/api/reports/{id}", "/api/facets", "/api/health",
+                             "/api/paragraphs/{id}/similar", "/api/compare", "/api/reports", "/api/reports/{id}", "/api/facets", "/api/health",
                              "/metrics", "/openapi.json"}) {
         INFO(path);
         CHECK(doc["paths"].contains(path));
@@ -674,6 +674,8 @@ TEST_CASE("Real responses match their schemas in /openapi.json", "[searchd][open
         {"/api/authorities/{name}", "/api/authorities/Narnia"},
         {"/api/paragraphs/{id}/similar", "/api/paragraphs/havering-2011-06-30-unannounced-inspection/24/similar"},
         {"/api/paragraphs/{id}/similar", "/api/paragraphs/nope-2011-06-30-inspection/1/similar"},
+        {"/api/compare", "/api/compare?q=assessment&a=authority%3DRedbridge&b=authority%3DCroydon"},
+        {"/api/compare", "/api/compare?q=assessment&a=authority%3DRedbridge"},
         {"/api/reports", "/api/reports"},
         {"/api/reports", "/api/reports?authority=Redbridge&per_page=1&page=2"},
         {"/api/reports", "/api/reports?type=strength"},
@@ -921,6 +923,42 @@ TEST_CASE("/api/paragraphs/{id}/similar finds paragraphs like one in other autho
     const ProgramRun remote = run_program(FINDINGS_CLI_PATH, {"--server", url, "--similar", id, "--format", "json"}, site().dir);
     CHECK(remote.out == local.out);
     CHECK(run_program(FINDINGS_CLI_PATH, {"--db", site().index, "--similar", id, "neglect"}, site().dir).exit_code == 2);
+}
+
+TEST_CASE("/api/compare gives each side the totals of the searches it stands for, and what stands out", "[searchd][cli]")
+{
+    Searchd server(site().index);
+    const json comparison = get_json(server, "/api/compare?q=assessment&a=authority%3DRedbridge&b=year_from%3D2011");
+    const json redbridge = get_json(server, search_target({{"q", "assessment"}, {"authority", "Redbridge"}, {"per_page", "5"}}));
+    const json recent = get_json(server, search_target({{"q", "assessment"}, {"year_from", "2011"}, {"per_page", "5"}}));
+    CHECK(comparison["a"]["total"] == redbridge["total"]);
+    CHECK(comparison["b"]["total"] == recent["total"]);
+    CHECK(comparison["a"]["facets"] == redbridge["facets"]);
+    REQUIRE(comparison["a"]["top"].size() == redbridge["results"].size());
+    CHECK(comparison["a"]["top"][0]["id"] == redbridge["results"][0]["id"]);
+    CHECK(comparison["a"]["paragraphs"] == get_json(server, search_target({{"authority", "Redbridge"}, {"per_page", "0"}}))["total"]);
+    CHECK(comparison["a"]["links"]["page"] == "/?q=assessment&authority=Redbridge");
+    for (const auto& difference : comparison["differences"]) {
+        INFO(difference.dump());
+        const double a = difference["a_share"], b = difference["b_share"];
+        CHECK((a >= 2 * b || b >= 2 * a));
+        CHECK(std::max(difference["a"].get<int>(), difference["b"].get<int>()) >= 5);
+    }
+    check_error(get(server, "/api/compare?q=assessment&a=authority%3DRedbridge"), 400, "bad_request");
+    check_error(get(server, "/api/compare?q=assessment&a=colour%3Dred&b=authority%3DCroydon"), 400, "bad_request");
+    // findings --compare gives the same, from the index or through searchd.
+    const std::string url = "http://127.0.0.1:" + std::to_string(server.port());
+    const std::vector<std::string> sides = {"--compare", "authority=Redbridge", "--compare", "year_from=2011", "--format", "json",
+                                            "assessment"};
+    std::vector<std::string> local = {"--db", site().index}, remote = {"--server", url};
+    local.insert(local.end(), sides.begin(), sides.end());
+    remote.insert(remote.end(), sides.begin(), sides.end());
+    const ProgramRun from_index = run_program(FINDINGS_CLI_PATH, local, site().dir);
+    REQUIRE(from_index.exit_code == 0);
+    CHECK(json::parse(from_index.out) == comparison);
+    CHECK(run_program(FINDINGS_CLI_PATH, remote, site().dir).out == from_index.out);
+    CHECK(run_program(FINDINGS_CLI_PATH, {"--db", site().index, "--compare", "authority=Redbridge", "assessment"}, site().dir)
+              .exit_code == 2);
 }
 
 TEST_CASE("The schema checker finds wrong types, values outside an enum, missing and undocumented members",

@@ -10,10 +10,7 @@ nlohmann::json timeline_json(const AuthorityTimeline& timeline)
         nlohmann::json entry = inspection.report;
         entry["matches"] = inspection.matches;
         entry["findings"] = inspection.findings;
-        nlohmann::json top = nlohmann::json::array();
-        for (const auto& hit : inspection.top)
-            top.push_back(hit_json(hit));
-        entry["top"] = top;
+        entry["top"] = hits_json(inspection.top);
         inspections.push_back(std::move(entry));
     }
     return {{"authority", timeline.authority},   {"region", timeline.region},

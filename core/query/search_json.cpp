@@ -68,21 +68,33 @@ nlohmann::json reading_json(const QueryReading& reading)
             {"notes", reading.notes}};
 }
 
-nlohmann::json result_json(const SearchResult& result)
+nlohmann::json hits_json(const std::vector<SearchHit>& hits)
 {
-    nlohmann::json hits = nlohmann::json::array();
-    for (const auto& hit : result.hits)
-        hits.push_back(hit_json(hit));
-    nlohmann::json facets = nlohmann::json::object();
-    for (const auto& [facet, counts] : result.facets) {
+    nlohmann::json list = nlohmann::json::array();
+    for (const auto& hit : hits)
+        list.push_back(hit_json(hit));
+    return list;
+}
+
+nlohmann::json facets_json(const std::map<std::string, std::vector<FacetCount>>& facets)
+{
+    nlohmann::json json = nlohmann::json::object();
+    for (const auto& [facet, counts] : facets) {
         nlohmann::json values = nlohmann::json::array();
         for (const auto& count : counts) {
             values.push_back({{"value", count.value}, {"count", count.count}});
             if (count.selected)
                 values.back()["selected"] = true;
         }
-        facets[facet] = values;
+        json[facet] = values;
     }
+    return json;
+}
+
+nlohmann::json result_json(const SearchResult& result)
+{
+    const nlohmann::json hits = hits_json(result.hits);
+    const nlohmann::json facets = facets_json(result.facets);
     return {
         {"query", result.query},
         {"interpreted", reading_json(result.interpreted)},
@@ -134,13 +146,10 @@ QueryReading reading_from_json(const nlohmann::json& json)
 
 nlohmann::json similar_json(const SimilarResult& similar)
 {
-    nlohmann::json hits = nlohmann::json::array();
-    for (const auto& hit : similar.hits)
-        hits.push_back(hit_json(hit));
     nlohmann::json paragraph = hit_json(similar.paragraph);
     paragraph.erase("rank");  // the paragraph asked about, not a result
     paragraph.erase("score");
-    return {{"paragraph", paragraph}, {"terms", similar.terms}, {"results", hits}};
+    return {{"paragraph", paragraph}, {"terms", similar.terms}, {"results", hits_json(similar.hits)}};
 }
 
 SearchHit hit_from_json(const nlohmann::json& item)
@@ -182,8 +191,9 @@ SearchResult result_from_json(const nlohmann::json& json)
     for (const auto& item : json.at("results"))
         result.hits.push_back(hit_from_json(item));
     for (const auto& [facet, values] : json.at("facets").items()) {
+        auto& counts = result.facets[facet];  // a facet with no values stays, empty, as it came
         for (const auto& value : values)
-            result.facets[facet].push_back({value.at("value"), value.at("count"), value.value("selected", false)});
+            counts.push_back({value.at("value"), value.at("count"), value.value("selected", false)});
     }
     result.suggestion = json.at("suggestion").get<std::string>();
     return result;

@@ -18,6 +18,12 @@ nlohmann::json hit_json(const SearchHit& hit);
 // Returns the number of pages of a result (at most k_max_page; 0 when per_page is 0).
 std::size_t page_count(const SearchResult& result);
 
+// Returns results as an array of hit_json.
+nlohmann::json hits_json(const std::vector<SearchHit>& hits);
+
+// Returns facet counts: {facet: [{value, count, selected (when true)}]}.
+nlohmann::json facets_json(const std::map<std::string, std::vector<FacetCount>>& facets);
+
 // Returns how a query was read: {text, cues, filters, synonyms, fallback, corrections,
 // corrected_query, notes}.
 nlohmann::json reading_json(const QueryReading& reading);

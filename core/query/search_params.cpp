@@ -7,6 +7,7 @@
 #include "core/common/text_normaliser.h"
 
 #include <algorithm>
+#include <cctype>
 #include <set>
 
 namespace findings {
@@ -63,6 +64,62 @@ long number_value(const QueryParams& params, const std::string& name, long fallb
         throw Error(ErrorCode::bad_request, name + " must be a whole number from " + std::to_string(low) + " to " +
                                                 std::to_string(high) + ", not \"" + text + "\"");
     return value;
+}
+
+namespace {
+
+std::string percent_decoded(const std::string& text)
+{
+    std::string out;
+    for (std::size_t i = 0; i < text.size(); ++i) {
+        const auto hex = [](char c) { return std::isxdigit(static_cast<unsigned char>(c)) != 0; };
+        if (text[i] == '%' && i + 2 < text.size() && hex(text[i + 1]) && hex(text[i + 2])) {
+            out += static_cast<char>(std::stoi(text.substr(i + 1, 2), nullptr, 16));
+            i += 2;
+        } else {
+            out += text[i] == '+' ? ' ' : text[i];
+        }
+    }
+    return out;
+}
+
+}  // namespace
+
+std::string percent_encoded(const std::string& text)
+{
+    static const char* const k_hex = "0123456789ABCDEF";
+    std::string out;
+    for (const unsigned char c : text) {
+        if (std::isalnum(c) || c == '-' || c == '.' || c == '_' || c == '~') {
+            out += static_cast<char>(c);
+        } else {
+            out += '%';
+            out += k_hex[c >> 4];
+            out += k_hex[c & 15];
+        }
+    }
+    return out;
+}
+
+QueryParams params_from_text(const std::string& text)
+{
+    QueryParams params;
+    for (const auto& pair : split_on(text, '&')) {
+        if (pair.empty())
+            continue;
+        const std::size_t equals = pair.find('=');
+        params.emplace(percent_decoded(pair.substr(0, equals)),
+                       equals == std::string::npos ? "" : percent_decoded(pair.substr(equals + 1)));
+    }
+    return params;
+}
+
+std::string search_link_query(const SearchRequest& request)
+{
+    std::string query = request.query.empty() ? "" : "q=" + percent_encoded(request.query);
+    for (const auto& [name, value] : filters_to_params(request))
+        query += (query.empty() ? "" : "&") + percent_encoded(name) + "=" + percent_encoded(value);
+    return query;
 }
 
 std::string take_param(QueryParams& params, const std::string& name)

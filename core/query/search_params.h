@@ -22,6 +22,17 @@ std::vector<std::string> search_parameter_names();
 // naming the facets for a name that is none.
 void read_facets(const std::string& value, SearchRequest& request);
 
+// Returns text with every byte but letters, digits and -._~ percent-encoded, for a URL's query.
+std::string percent_encoded(const std::string& text);
+
+// Reads parameters written as a URL's query ("authority=Croydon&year_from=2015"), their names
+// and values percent-decoded ('+' is a space).
+QueryParams params_from_text(const std::string& text);
+
+// Returns the parameters as a URL's query, percent-encoded: q and the filters of request, for
+// a link to the same search (its page, order and the rest left at their defaults).
+std::string search_link_query(const SearchRequest& request);
+
 // Removes the parameter name, given at most once, from params and returns its value ("" when
 // absent): for the parameters an endpoint reads besides a search's. Throws Error(bad_request)
 // when it is given twice.
