@@ -877,6 +877,16 @@ TEST_CASE("/api/authorities lists the authorities, and an authority's timeline c
         for (std::size_t i = 0; i < inspection["top"].size(); ++i)
             CHECK(inspection["top"][i]["id"] == alone["results"][i]["id"]);
     }
+    // With a finding cue, an inspection's findings by type are those of its matches alone.
+    const json weaknesses = get_json(server, "/api/authorities/Redbridge?q=assessment+weaknesses");
+    for (const auto& inspection : weaknesses["inspections"]) {
+        int typed = 0;
+        for (const auto& [type, count] : inspection["findings"].items()) {
+            typed += count.get<int>();
+            CHECK(type != "strength");
+        }
+        CHECK(typed == inspection["matches"]);
+    }
     check_error(get(server, "/api/authorities/Narnia"), 404, "not_found");
     // findings --timeline prints the same, from the index or through searchd.
     const std::string url = "http://127.0.0.1:" + std::to_string(server.port());

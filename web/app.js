@@ -5,6 +5,7 @@ import { learnSchema, readState, withChanges, withoutFilters } from './state.js'
 import { go, onNavigate, takeFocusKey } from './nav.js';
 import { renderSearch, resultKey } from './search-view.js';
 import { renderReport } from './report-view.js';
+import { renderInsight } from './insight-view.js';
 
 let schema = null;       // the promise of the fields, which every draw waits for
 let drawn = false;       // whether the page has been drawn once
@@ -17,15 +18,18 @@ function draw() {
   drawn = true;
   let focusKey = takeFocusKey();
   const reading = Boolean(state.report);
-  if (!reading && shownReport && !focusKey) focusKey = shownReport;  // back from a report: its result
+  const insight = !reading && Boolean(state.similar || state.timeline);
+  if (!reading && !insight && shownReport && !focusKey) focusKey = shownReport;  // back: its result
   shownReport = reading && state.hit ? resultKey(state.report, state.hit) : null;
-  $('search-view').hidden = reading;
+  $('search-view').hidden = reading || insight;
   $('report-view').hidden = !reading;
-  $('search-help').hidden = reading;
-  $('skip-link').href = reading ? '#report-main' : '#main';
-  $('skip-link').textContent = reading ? 'Skip to the report' : 'Skip to results';
+  $('insight-view').hidden = !insight;
+  $('search-help').hidden = reading || insight;
+  $('skip-link').href = reading ? '#report-main' : insight ? '#insight-main' : '#main';
+  $('skip-link').textContent = reading ? 'Skip to the report' : insight ? 'Skip to the findings' : 'Skip to results';
   document.title = state.q ? `${state.q} – Findings` : "Findings: inspection reports on children's services";
   if (reading) renderReport(state);
+  else if (insight) renderInsight(state);
   else renderSearch(state, focusKey);
 }
 
@@ -59,6 +63,7 @@ document.addEventListener('DOMContentLoaded', () => {
     go({ ...withoutFilters(readState(), []), q: '', sort: '', collapse: '' }, { focus: 'q' });
   }));
   $('back-link').addEventListener('click', whenReady(() => go({ ...readState(), report: '', hit: '' })));
+  $('insight-back').addEventListener('click', whenReady(() => go({ ...readState(), similar: '', timeline: '' })));
   $('filters-toggle').addEventListener('click', toggleFilters);
   $('skip-link').addEventListener('click', (event) => {  // focus without a fragment in the URL
     event.preventDefault();

@@ -4,7 +4,7 @@
 import { $, announce, el, fetchJson, markedNodes } from './dom.js';
 import { label, stateUrl } from './state.js';
 import { linkTo, focusOn } from './nav.js';
-import { reportHeading, paragraphTags } from './search-view.js';
+import { findingLinks, reportHeading, paragraphTags } from './search-view.js';
 
 // A grade's mark beside its colour, so that colour is never the only sign ('▲' outstanding
 // and good, '●' requires improvement and adequate, '▼' inadequate).
@@ -62,7 +62,8 @@ function body(report, paragraphs, state) {
       'aria-current': isHit ? 'true' : null },
     el('p', {}, el('span', { class: 'position' }, el('span', { class: 'visually-hidden' }, 'Paragraph '), `${p.position}`, ' '),
       p.marked ? markedNodes(p.marked) : p.text),
-    el('p', { class: 'meta' }, paragraphTags(p), isHit || matched ? citeButton(report, p) : null)));
+    el('p', { class: 'meta' }, paragraphTags(p), isHit || matched ? citeButton(report, p) : null),
+    p.finding_type === 'context' ? null : findingLinks({ ...p, authority: '' }, state)));
   }
   const contents = outline.length > 1
     ? el('nav', { class: 'outline', 'aria-labelledby': 'outline-heading' },

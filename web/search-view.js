@@ -85,6 +85,17 @@ export function paragraphTags(paragraph) {
 // The focus key of a result's link, to return to it from its report.
 export const resultKey = (reportId, position) => `result:${reportId}:${position}`;
 
+// Links from a finding to the same finding elsewhere and, for a criticism, to where it is
+// praised; from its authority to its inspections over time.
+export function findingLinks(hit, state) {
+  const elsewhere = (praise) => ({ ...state, page: '', similar: hit.id, polarity: praise ? ['positive'] : [] });
+  const criticised = hit.polarity === 'negative' || hit.polarity === 'mixed';
+  return el('p', { class: 'finding-links' },
+    linkTo(elsewhere(false), {}, 'Similar findings elsewhere'),
+    criticised ? [' · ', linkTo(elsewhere(true), {}, 'Where is this a strength?')] : null,
+    hit.authority ? [' · ', linkTo({ q: state.q, timeline: hit.authority }, {}, `${hit.authority} over time`)] : null);
+}
+
 function resultItem(hit, state) {
   const target = { ...state, report: hit.report_id, hit: String(hit.position) };
   return el('li', { class: 'result' },
@@ -93,7 +104,8 @@ function resultItem(hit, state) {
         reportHeading(hit.authority, hit.report_title || hit.report_id))),
     el('p', { class: 'snippet' }, markedNodes(hit.snippet)),
     el('p', { class: 'meta' }, el('span', { class: 'tag' }, hit.date), paragraphTags(hit)),
-    hit.section && hit.section.length ? el('p', { class: 'section' }, hit.section.join(' › ')) : null);
+    hit.section && hit.section.length ? el('p', { class: 'section' }, hit.section.join(' › ')) : null,
+    findingLinks(hit, state));
 }
 
 function renderPager(data, state) {

@@ -1,6 +1,6 @@
 // The page's state, which lives wholly in the URL, and the fields the server filters by.
 
-export const SINGLE = ['q', 'autocorrect', 'year_from', 'year_to', 'page', 'sort', 'collapse', 'report', 'hit'];
+export const SINGLE = ['q', 'autocorrect', 'year_from', 'year_to', 'page', 'sort', 'collapse', 'report', 'hit', 'similar', 'timeline'];
 // From GET /api/schema, before the first render:
 export const MULTI = [];        // parameters that take several values ('authority', 'type', ...)
 export const FACETS = [];       // { name, param, title } of the facets listed beside results
@@ -43,9 +43,9 @@ export function stateUrl(state) {
   return query ? `/?${query}` : '/';
 }
 
-// The current state changed: a new search starts on its first page, out of any report.
+// The current state changed: a new search starts on its first page, out of any report or view.
 export function withChanges(changes) {
-  return { ...readState(), page: '', report: '', hit: '', ...changes };
+  return { ...readState(), page: '', report: '', hit: '', similar: '', timeline: '', ...changes };
 }
 
 // The search API's parameters for a state.

@@ -1,24 +1,41 @@
 // Matches per year: a bar for every year from the first to the last, years without matches
-// included, so that gaps and trends read truly; and the same numbers as a table.
-import { el, svg } from './dom.js';
-import { withChanges, withoutCues } from './state.js';
+// included, so that gaps and trends read truly; as counts or, since the corpus has far more
+// reports in some years than others, as shares of the paragraphs there were (GET
+// /api/trends); and the same numbers as a table, by finding type, and as CSV.
+import { el, fetchJson, svg } from './dom.js';
+import { apiParams, label, withChanges, withoutCues } from './state.js';
 import { go } from './nav.js';
 
 const focusKey = (year) => `year:${year}`;
+let measure = 'count';  // what the bars show: 'count' or 'share', until the page is reloaded
 
-// Every year from the first to the last with a count, with its count (0 where none) and
-// whether the search's filters select it.
-function yearsOf(data) {
+// Every year from the first to the last with a count, with its count (0 where none), whether
+// the search's filters select it, and from the trend its paragraphs, share and types.
+function yearsOf(data, trend) {
   const known = new Map((data.facets.year || []).map((v) => [Number(v.value), v]));
+  const trended = new Map((trend ? trend.years : []).map((y) => [y.year, y]));
+  const all = [...known.keys(), ...trended.keys()];
   if (!known.size) return [];
-  const first = Math.min(...known.keys()), last = Math.max(...known.keys());
+  const first = Math.min(...all), last = Math.max(...all);
   const years = [];
   for (let year = first; year <= last; ++year) {
     const value = known.get(year);
-    years.push({ year, count: value ? value.count : 0, selected: Boolean(value && value.selected) });
+    const counted = trended.get(year);
+    years.push({ year, count: value ? value.count : 0, selected: Boolean(value && value.selected),
+      paragraphs: counted ? counted.paragraphs : null, share: counted ? counted.share : null,
+      types: counted ? counted.finding_type : {} });
   }
   return years;
 }
+
+// The trend of the search with every year: its year filters, and the words' year cues, left out.
+function trendParams(data, state) {
+  const params = apiParams({ ...state, q: withoutCues(state.q, data.interpreted.cues, 'year'), year_from: '', year_to: '' });
+  for (const name of ['page', 'per_page', 'sort', 'collapse']) params.delete(name);
+  return params;
+}
+
+const percent = (share) => (share === null || share === undefined ? '–' : `${(share * 100).toFixed(2)}%`);
 
 // Choosing a year searches that year alone, whatever years the words or the URL named;
 // choosing the one year searched undoes it.
@@ -43,7 +60,8 @@ function moveAmongBars(event) {
 function chart(years, data, state) {
   const width = 300, height = 90, gap = 1, axis = 14;
   const step = width / years.length;
-  const max = Math.max(1, ...years.map((y) => y.count));
+  const size = (entry) => (measure === 'share' ? entry.share || 0 : entry.count);
+  const max = Math.max(Number.MIN_VALUE, ...years.map(size));
   const drawing = svg('svg', { viewBox: `0 0 ${width} ${height + axis}`, class: 'chart', role: 'group',
     'aria-label': 'Matches per year: choose a year to search it alone; the arrow keys move between years' });
   drawing.addEventListener('keydown', moveAmongBars);
@@ -51,8 +69,9 @@ function chart(years, data, state) {
   const stop = years.find((y) => y.selected && y.count) || [...years].reverse().find((y) => y.count);
   years.forEach((entry, index) => {
     const x = index * step;
-    const barHeight = entry.count ? Math.max(2, Math.round((entry.count / max) * height)) : 0;
-    const name = `${entry.year}: ${entry.count.toLocaleString()} ${entry.count === 1 ? 'match' : 'matches'}${entry.selected ? ', selected' : ''}`;
+    const barHeight = entry.count ? Math.max(2, Math.round((size(entry) / max) * height)) : 0;
+    const name = `${entry.year}: ${entry.count.toLocaleString()} ${entry.count === 1 ? 'match' : 'matches'}` +
+      `${entry.share !== null ? `, ${percent(entry.share)} of its paragraphs` : ''}${entry.selected ? ', selected' : ''}`;
     const choose = () => go(chosen(entry, years, data, state), { focus: focusKey(entry.year) });
     const bar = svg('g', { class: entry.selected ? 'bar on' : 'bar', tabindex: entry === stop ? '0' : '-1', role: 'button',
       'aria-label': name, 'aria-pressed': entry.selected ? 'true' : 'false', 'aria-disabled': entry.count ? 'false' : 'true',
@@ -79,17 +98,42 @@ function chart(years, data, state) {
   return drawing;
 }
 
-function table(years) {
+function table(years, csvUrl) {
+  const types = [...new Set(years.flatMap((y) => Object.keys(y.types)))].sort();
   return el('details', { class: 'year-table' },
     el('summary', {}, 'Show the numbers as a table'),
     el('table', {},
-      el('caption', { class: 'visually-hidden' }, 'Matching paragraphs per year'),
-      el('thead', {}, el('tr', {}, el('th', { scope: 'col' }, 'Year'), el('th', { scope: 'col' }, 'Paragraphs'))),
+      el('caption', { class: 'visually-hidden' }, 'Matching paragraphs per year, the paragraphs there were, the share, and the matches by finding type'),
+      el('thead', {}, el('tr', {}, ['Year', 'Matches', 'Paragraphs', 'Share', ...types.map(label)].map((name) => el('th', { scope: 'col' }, name)))),
       el('tbody', {}, years.map((y) => el('tr', { class: y.selected ? 'on' : null },
-        el('th', { scope: 'row' }, String(y.year)), el('td', {}, y.count.toLocaleString()))))));
+        el('th', { scope: 'row' }, String(y.year)), el('td', {}, y.count.toLocaleString()),
+        el('td', {}, y.paragraphs === null ? '–' : y.paragraphs.toLocaleString()), el('td', {}, percent(y.share)),
+        types.map((type) => el('td', {}, String(y.types[type] || 0))))))),
+    csvUrl ? el('p', {}, el('a', { href: csvUrl, download: 'findings-trend.csv' }, 'Download the trend as CSV')) : null);
+}
+
+// Count or share: radio buttons, labelled, so the choice reads without the chart.
+function measureChoice(redraw) {
+  const option = (value, text) => el('label', {}, el('input', { type: 'radio', name: 'measure', value, checked: measure === value,
+    onchange: () => { measure = value; redraw(); document.querySelector(`input[name="measure"][value="${value}"]`).focus(); } }), ` ${text}`);
+  return el('fieldset', { class: 'measure' }, el('legend', { class: 'visually-hidden' }, 'Bars show'),
+    option('count', 'Matches'), ' ', option('share', 'Share of paragraphs'));
 }
 
 export function renderYearChart(box, data, state) {
-  const years = yearsOf(data);
-  box.replaceChildren(...(years.length ? [el('h2', { class: 'facet-heading' }, 'Matches per year'), chart(years, data, state), table(years)] : []));
+  const draw = (trend) => {
+    // Drawn again when the shares come: focus stays on the bar it was on.
+    const focused = box.contains(document.activeElement) ? document.activeElement.dataset.focusKey : null;
+    const years = yearsOf(data, trend);
+    const csvUrl = trend ? `/api/trends?${trendParams(data, state)}&format=csv` : null;
+    const redraw = () => draw(trend);
+    box.replaceChildren(...(years.length ? [el('h2', { class: 'facet-heading' }, 'Matches per year'),
+      trend ? measureChoice(redraw) : null, chart(years, data, state), table(years, csvUrl)].filter(Boolean) : []));
+    if (focused) box.querySelector(`[data-focus-key="${CSS.escape(focused)}"]`)?.focus();
+  };
+  draw(null);
+  if (!(data.facets.year || []).length) return;
+  const shown = data;  // a later search draws its own chart
+  fetchJson(`/api/trends?${trendParams(data, state)}`).then((trend) => { if (box.dataset.for === shown.query + JSON.stringify(state)) draw(trend); }, () => {});
+  box.dataset.for = shown.query + JSON.stringify(state);
 }

@@ -64,8 +64,8 @@ AuthorityTimeline authority_timeline(Searcher& searcher, const std::string& name
         within.facets = true;
         const SearchResult found = searcher.search(within);
         inspection.matches = found.total;
-        for (const auto& count : found.facets.count("finding_type") ? found.facets.at("finding_type") : std::vector<FacetCount>{})
-            inspection.findings[count.value] = count.count;
+        if (found.facets.count("finding_type"))
+            inspection.findings = counts_among_matches(found.facets.at("finding_type"));
         inspection.top = found.hits;
         timeline.inspections.push_back(std::move(inspection));
     }

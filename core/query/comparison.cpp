@@ -21,13 +21,8 @@ const char* const k_compared_facets[] = {"finding_type", "polarity", "grade"};
 
 std::map<std::string, std::size_t> counts_of(const ComparisonSide& side, const std::string& facet)
 {
-    std::map<std::string, std::size_t> counts;
     const auto found = side.facets.find(facet);
-    if (found != side.facets.end()) {
-        for (const auto& count : found->second)
-            counts[count.value] = count.count;
-    }
-    return counts;
+    return found == side.facets.end() ? std::map<std::string, std::size_t>{} : counts_among_matches(found->second);
 }
 
 nlohmann::json side_json(const ComparisonSide& side)

@@ -5,6 +5,7 @@
 
 #include "core/query/query_understanding.h"
 
+#include <algorithm>
 #include <cstddef>
 #include <map>
 #include <string>
@@ -61,6 +62,20 @@ struct FacetCount {
     std::size_t count = 0;
     bool selected = false;  // the request or the query's words filter on this value
 };
+
+// Returns a facet's counts among the matches themselves: a facet the search filters on is
+// counted without its own filter (its other values say what choosing them would add), so only
+// its selected values are among the matches.
+inline std::map<std::string, std::size_t> counts_among_matches(const std::vector<FacetCount>& counts)
+{
+    const bool filtered = std::any_of(counts.begin(), counts.end(), [](const FacetCount& c) { return c.selected; });
+    std::map<std::string, std::size_t> among;
+    for (const auto& count : counts) {
+        if (count.count > 0 && (!filtered || count.selected))
+            among[count.value] = count.count;
+    }
+    return among;
+}
 
 // A word of the query that was misspelt, and the word searched instead (both lower case).
 struct Correction {

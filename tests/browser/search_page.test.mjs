@@ -257,6 +257,14 @@ test('the year chart has a bar for every year between the first and the last, an
   assert.equal(await page.evaluate(() => document.activeElement.getAttribute('aria-disabled')), 'false');
   await page.keyboard.press('ArrowLeft');
   assert.equal(await focusedKey(page), first);
+  // Shares of the paragraphs there were, as bars, in the table and as CSV.
+  await page.locator('#year-chart input[value="share"]').check();
+  assert.match(await page.locator('#year-chart .bar[aria-disabled="false"]').first().getAttribute('aria-label'), /% of its paragraphs/);
+  const header = await page.locator('#year-chart thead th').allTextContents();
+  assert.deepEqual(header.slice(0, 4), ['Year', 'Matches', 'Paragraphs', 'Share']);
+  const csvHref = await page.locator('#year-chart a', { hasText: 'Download the trend as CSV' }).getAttribute('href');
+  const csv = await page.evaluate(async (href) => (await fetch(href)).text(), csvHref);
+  assert.match(csv, /^"year","matches","paragraphs","share"/);
   // Choosing a year searches that year alone: the words' year cue gives way.
   const bar = page.locator('#year-chart .bar[tabindex="0"]').first();
   const label = await bar.getAttribute('aria-label');
@@ -306,6 +314,34 @@ test('the results download as CSV and NDJSON with their citations, and the API l
   await page.locator('#tools button', { hasText: 'Copy the API link' }).click();
   await page.waitForFunction(() => document.getElementById('tools-announcer').textContent !== '');
   assert.match(await page.textContent('#tools-announcer'), new RegExp(`${base.replace(/[.]/g, '\\.')}/api/search\\?q=assessment\\+Croydon`));
+  assert.deepEqual(errors, []);
+  await page.close();
+});
+
+test('from a finding: similar findings elsewhere, where it is a strength, and its authority over time', async () => {
+  const { page, errors } = await newPage(1280, 900, { bypassCSP: true });
+  await search(page, 'supervision recording weakness since 2009');
+  const havering = page.locator('.result', { hasText: 'While supervision takes place on a regular basis' });
+  await havering.locator('a', { hasText: 'Similar findings elsewhere' }).click();
+  await page.locator('#insight h2', { hasText: 'Similar findings elsewhere' }).waitFor();
+  assert.match(await page.textContent('#insight .source'), /While supervision takes place on a regular basis/);
+  const authorities = await page.locator('#insight .result .result-heading').allTextContents();
+  assert.ok(authorities.length > 0 && authorities.every((name) => !/Havering/.test(name)), `elsewhere: ${authorities}`);
+  assert.equal(await page.evaluate(() => document.activeElement.id), 'insight-heading', 'focus on the view');
+  await assertAccessible(page, 'similar findings');
+  await page.goBack();
+  await settled(page);
+  await havering.locator('a', { hasText: 'Havering over time' }).click();
+  await page.locator('#insight h2', { hasText: 'Havering over time' }).waitFor();
+  const inspections = await page.locator('#insight .timeline li').count();
+  assert.ok(inspections >= 1);
+  assert.equal(await page.locator('#insight section.inspection').count(), inspections);
+  assert.match(await page.textContent('#insight'), /paragraphs? with “supervision recording weakness since 2009”/);
+  await page.screenshot({ path: join(screenshots, 'authority-timeline.png'), fullPage: true });
+  await assertAccessible(page, 'an authority over time');
+  await page.locator('#insight-back').click();
+  await settled(page);
+  assert.equal(await page.isVisible('#insight-view'), false);
   assert.deepEqual(errors, []);
   await page.close();
 });
