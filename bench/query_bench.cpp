@@ -1,5 +1,6 @@
 // query_bench: latency of full searches (top 10, snippets, exact total and facets) over a
 // fixed query set, overall, by query class and by component, printed as JSON.
+#include "bench/bench_stats.h"
 #include "core/query/search.h"
 
 #include <nlohmann/json.hpp>
@@ -7,10 +8,12 @@
 #include <algorithm>
 #include <chrono>
 #include <cstdio>
-#include <fstream>
 #include <map>
 #include <string>
 #include <vector>
+
+using findings::bench::read_queries;
+using findings::bench::summary;
 
 namespace {
 
@@ -21,37 +24,6 @@ struct Sample {
     findings::SearchTimings timings;
     std::size_t matches = 0;
 };
-
-double percentile(std::vector<double> values, double fraction)
-{
-    if (values.empty())
-        return 0;
-    std::sort(values.begin(), values.end());
-    const std::size_t index = std::min(values.size() - 1, static_cast<std::size_t>(fraction * values.size()));
-    return values[index];
-}
-
-nlohmann::json summary(const std::vector<double>& values)
-{
-    double sum = 0;
-    for (double value : values)
-        sum += value;
-    return {{"p50", percentile(values, 0.50)}, {"p95", percentile(values, 0.95)}, {"p99", percentile(values, 0.99)},
-            {"max", percentile(values, 1.0)}, {"mean", values.empty() ? 0 : sum / values.size()}};
-}
-
-std::vector<std::pair<std::string, std::string>> read_queries(const std::string& path)
-{
-    std::ifstream in(path);
-    std::vector<std::pair<std::string, std::string>> queries;
-    std::string line;
-    while (std::getline(in, line)) {
-        const auto tab = line.find('\t');
-        if (tab != std::string::npos)
-            queries.emplace_back(line.substr(0, tab), line.substr(tab + 1));
-    }
-    return queries;
-}
 
 }  // namespace
 
