@@ -109,7 +109,7 @@ Options:
                       --compare year_to=2017 --compare year_from=2021): matches, paragraphs,
                       share, what stands out, the best findings of each
   --similar ID        the paragraphs of other authorities' reports most like paragraph ID (a
-                      result's id, e.g. croydon-2020-03-16-inspection/28), one a report, within
+                      result's id, e.g. croydon-2020-03-16-inspection/28), one an authority, within
                       the filters given (--polarity positive: where is this done well?)
   --trend             the matches year by year instead of a page of them: for each year the
                       matching paragraphs, the paragraphs that pass the filters whatever their

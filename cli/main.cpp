@@ -13,6 +13,7 @@
 
 #include <xapian.h>
 
+#include <algorithm>
 #include <cstdio>
 #include <cstdlib>
 #include <fstream>
@@ -121,7 +122,9 @@ int run_with(Searcher& searcher, const findings::Options& options)
         const findings::AuthorityTimeline timeline =
             findings::authority_timeline(searcher, options.timeline, options.request);
         findings::print_timeline(stdout, timeline, options.format, style_for(stdout));
-        return timeline.inspections.empty() ? k_exit_no_match : k_exit_matches;
+        const bool matched = std::any_of(timeline.inspections.begin(), timeline.inspections.end(),
+                                         [](const findings::TimelineInspection& inspection) { return inspection.matches > 0; });
+        return matched ? k_exit_matches : k_exit_no_match;
     }
     if (options.trend) {
         const findings::Trend trend = searcher.trend(options.request, options.split);

@@ -103,7 +103,7 @@ json openapi_document()
         {"/api/trends", {"page", "per_page", "facets", "sort", "collapse"}},
         {"/api/compare", {"page", "per_page", "facets", "sort", "collapse"}},
         {"/api/authorities/{name}", {"page", "per_page", "facets", "sort", "collapse", "authority"}},
-        {"/api/paragraphs/{id}/similar", {"q", "page", "facets", "sort", "collapse", "literal", "autocorrect", "match"}},
+        {"/api/paragraphs/{id}/similar", {"q", "report", "page", "facets", "sort", "collapse", "literal", "autocorrect", "match"}},
     };
     for (const auto& [path, names] : left_out) {
         json& parameters_of_path = doc["paths"][path]["get"]["parameters"];

@@ -196,6 +196,16 @@ auto read_unless_held(const httplib::Request& request, httplib::Response& respon
     });
 }
 
+// Refuses the parameters an endpoint has no use for, saying why: because is "a trend counts
+// every matching paragraph" and the like.
+void refuse(const QueryParams& params, std::initializer_list<const char*> names, const std::string& because)
+{
+    for (const char* name : names) {
+        if (params.count(name))
+            throw Error(ErrorCode::bad_request, because + ": leave out " + name);
+    }
+}
+
 // Returns where this searchd's page is, as the client addressed it, for the links in exports:
 // the Host header when it is a plain host and port, else the address searchd listens on; https
 // when a proxy in front says the client used it (X-Forwarded-Proto).
@@ -371,10 +381,7 @@ void SearchServer::add_routes()
         QueryParams params = params_of(request);
         const std::string format = take_format(params, {"json", "csv"});
         const std::string split = take_param(params, "split");
-        for (const char* name : {"page", "per_page", "facets", "sort", "collapse"}) {
-            if (params.count(name))
-                throw Error(ErrorCode::bad_request, std::string("a trend counts every matching paragraph: leave out ") + name);
-        }
+        refuse(params, {"page", "per_page", "facets", "sort", "collapse"}, "a trend counts every matching paragraph");
         const SearchRequest search = request_from_params(params);
         const auto trend = read_unless_held(request, response, db, warmer,
                                             [&](Searcher& searcher) { return searcher.trend(search, split); });
@@ -392,7 +399,9 @@ void SearchServer::add_routes()
     });
     m_server->Get(R"(/api/authorities/([^/]+))", [db, &warmer](const httplib::Request& request, httplib::Response& response) {
         const std::string name = request.matches[1].str();
-        const SearchRequest search = request_from_params(params_of(request));
+        const QueryParams params = params_of(request);
+        refuse(params, {"page", "per_page", "facets", "sort", "collapse"}, "a timeline lists every inspection with its best findings");
+        const SearchRequest search = request_from_params(params);
         const auto timeline = read_unless_held(request, response, db, warmer, [&](Searcher& searcher) {
             return timeline_json(authority_timeline(searcher, name, search));
         });
@@ -403,13 +412,8 @@ void SearchServer::add_routes()
                                                                             httplib::Response& response) {
         const std::string id = request.matches[1].str();
         const QueryParams params = params_of(request);
-        for (const char* name : {"q", "page", "facets", "sort", "collapse"}) {
-            if (params.count(name))
-                throw Error(ErrorCode::bad_request,
-                            std::string("similar findings are found from the paragraph, one a report, by relevance, "
-                                        "within filters and per_page: leave out ") + name);
-        }
-        const SearchRequest filters = request_from_params(params);
+        SearchRequest filters = filters_from_params(params, {"per_page"});  // refuses q and the rest
+        filters.per_page = static_cast<std::size_t>(number_value(params, "per_page", 10, 1, k_max_per_page));
         const auto similar = read_unless_held(request, response, db, warmer, [&](Searcher& searcher) {
             return similar_json(searcher.similar(id, filters));
         });
@@ -422,10 +426,7 @@ void SearchServer::add_routes()
         if (a.empty() || b.empty())
             throw Error(ErrorCode::bad_request, "a comparison has two sides: give a and b, each filters written as a "
                                                 "query string (a=authority%3DCroydon&b=authority%3DBromley)");
-        for (const char* name : {"page", "per_page", "facets", "sort", "collapse"}) {
-            if (params.count(name))
-                throw Error(ErrorCode::bad_request, std::string("a comparison counts every match: leave out ") + name);
-        }
+        refuse(params, {"page", "per_page", "facets", "sort", "collapse"}, "a comparison counts every match");
         const SearchRequest base = request_from_params(params);
         const auto comparison = read_unless_held(request, response, db, warmer, [&](Searcher& searcher) {
             return comparison_json(compare(searcher, base, a, b));

@@ -1011,10 +1011,15 @@ TEST_CASE("Every query parameter /api/search accepts is documented in /openapi.j
     }
     const std::vector<std::string> names = search_parameter_names();
     CHECK(documented == std::set<std::string>(names.begin(), names.end()));
+    // report= keeps one report's paragraphs, however the words read.
+    const json one = get_json(server, search_target({{"q", "assessment \"unclosed"}, {"report", k_graded_report}, {"per_page", "100"}}));
+    REQUIRE(one["total"].get<int>() > 0);
+    for (const auto& hit : one["results"])
+        CHECK(hit["report_id"] == k_graded_report);
     std::map<std::string, std::string> samples = {
         {"q", "care"},    {"year_from", "2009"}, {"year_to", "2011"},   {"page", "1"},  {"per_page", "5"},
         {"sort", "date"}, {"collapse", "report"}, {"literal", "1"},     {"facets", "0"},
-        {"autocorrect", "0"}, {"match", "any"},
+        {"autocorrect", "0"}, {"match", "any"}, {"report", k_graded_report},
     };
     for (const Field& field : fields())
         samples.emplace(field.parameter, field.example);

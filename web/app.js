@@ -5,11 +5,11 @@ import { learnSchema, readState, withChanges, withoutFilters } from './state.js'
 import { go, onNavigate, takeFocusKey } from './nav.js';
 import { renderSearch, resultKey } from './search-view.js';
 import { renderReport } from './report-view.js';
-import { renderInsight } from './insight-view.js';
+import { cancelInsight, renderInsight } from './insight-view.js';
 
 let schema = null;       // the promise of the fields, which every draw waits for
 let drawn = false;       // whether the page has been drawn once
-let shownReport = null;  // the focus key of the result whose report is on screen
+let cameFrom = null;     // the focus key of what opened the report or view on screen
 
 function draw() {
   const state = readState();
@@ -19,8 +19,10 @@ function draw() {
   let focusKey = takeFocusKey();
   const reading = Boolean(state.report);
   const insight = !reading && Boolean(state.similar || state.timeline);
-  if (!reading && !insight && shownReport && !focusKey) focusKey = shownReport;  // back: its result
-  shownReport = reading && state.hit ? resultKey(state.report, state.hit) : null;
+  if (!reading && !insight && cameFrom && !focusKey) focusKey = cameFrom;  // back: what opened it
+  if (reading) cameFrom = state.hit ? resultKey(state.report, state.hit) : null;
+  else if (insight) cameFrom = document.activeElement && document.activeElement.dataset.focusKey || cameFrom;
+  else cameFrom = null;
   $('search-view').hidden = reading || insight;
   $('report-view').hidden = !reading;
   $('insight-view').hidden = !insight;
@@ -31,6 +33,7 @@ function draw() {
   if (reading) renderReport(state);
   else if (insight) renderInsight(state);
   else renderSearch(state, focusKey);
+  if (!insight) cancelInsight();
 }
 
 // Draws the page once the fields are known: a state read before them would lose its filters.

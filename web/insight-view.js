@@ -1,7 +1,7 @@
 // The views beyond a search: similar findings elsewhere (?similar=ID) and an authority over
 // time (?timeline=NAME), each for the words and filters of the search it came from.
 import { $, el, fetchJson, markedNodes } from './dom.js';
-import { MULTI, label, stateUrl } from './state.js';
+import { apiParams, label, stateUrl } from './state.js';
 import { linkTo, focusOn } from './nav.js';
 import { paragraphTags, reportHeading } from './search-view.js';
 
@@ -19,9 +19,8 @@ function findingItem(hit, state) {
 
 // The filters of the search the view came from, for its API call.
 function filterParams(state) {
-  const params = new URLSearchParams();
-  for (const name of MULTI) for (const value of state[name]) params.append(name, value);
-  for (const name of ['year_from', 'year_to']) if (state[name]) params.set(name, state[name]);
+  const params = apiParams({ ...state, q: '', page: '', sort: '', collapse: '', autocorrect: '' });
+  params.delete('per_page');
   return params;
 }
 
@@ -49,7 +48,7 @@ async function timelineView(state) {
   params.delete('authority');
   if (state.q) params.set('q', state.q);
   const data = await fetchJson(`/api/authorities/${encodeURIComponent(state.timeline)}?${params}`);
-  const inspections = [...data.inspections].reverse();  // newest first to read, the timeline oldest first below
+  const inspections = [...data.inspections].reverse();  // newest first to read; the timeline above is oldest first
   return [
     el('h2', { id: 'insight-heading', tabindex: '-1', 'data-focus-key': 'insight-heading' }, `${data.authority} over time`),
     el('p', { class: 'meta' }, [data.region, label(data.authority_type)].map((text) => el('span', { class: 'tag' }, text)),
@@ -66,6 +65,9 @@ async function timelineView(state) {
       inspection.top.length ? el('ol', { class: 'result-list' }, inspection.top.map((hit) => findingItem(hit, state))) : null)),
   ];
 }
+
+// Drops the answer of a view left before it came.
+export function cancelInsight() { ++insightCounter; }
 
 export async function renderInsight(state) {
   const counter = ++insightCounter;

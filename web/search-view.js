@@ -88,12 +88,16 @@ export const resultKey = (reportId, position) => `result:${reportId}:${position}
 // Links from a finding to the same finding elsewhere and, for a criticism, to where it is
 // praised; from its authority to its inspections over time.
 export function findingLinks(hit, state) {
-  const elsewhere = (praise) => ({ ...state, page: '', similar: hit.id, polarity: praise ? ['positive'] : [] });
+  // Where it is praised: any finding type or grade, as long as it is praise.
+  const elsewhere = (praise) => ({ ...state, page: '', report: '', hit: '', similar: hit.id,
+    ...(praise ? { polarity: ['positive'], type: [], grade: [] } : {}) });
   const criticised = hit.polarity === 'negative' || hit.polarity === 'mixed';
+  const key = `finding:${hit.id}`;
   return el('p', { class: 'finding-links' },
-    linkTo(elsewhere(false), {}, 'Similar findings elsewhere'),
-    criticised ? [' · ', linkTo(elsewhere(true), {}, 'Where is this a strength?')] : null,
-    hit.authority ? [' · ', linkTo({ q: state.q, timeline: hit.authority }, {}, `${hit.authority} over time`)] : null);
+    linkTo(elsewhere(false), { 'data-focus-key': `${key}:similar` }, 'Similar findings elsewhere'),
+    criticised ? [' · ', linkTo(elsewhere(true), { 'data-focus-key': `${key}:praise` }, 'Where is this a strength?')] : null,
+    hit.authority ? [' · ', linkTo({ q: state.q, timeline: hit.authority }, { 'data-focus-key': `${key}:timeline` },
+      `${hit.authority} over time`)] : null);
 }
 
 function resultItem(hit, state) {

@@ -28,10 +28,12 @@ function yearsOf(data, trend) {
   return years;
 }
 
-// The trend of the search with every year: its year filters, and the words' year cues, left out.
+// The trend of the search with every year: its year filters, and the words' year cues, left out;
+// read as the search was read (any word when it fell back to any word).
 function trendParams(data, state) {
   const params = apiParams({ ...state, q: withoutCues(state.q, data.interpreted.cues, 'year'), year_from: '', year_to: '' });
   for (const name of ['page', 'per_page', 'sort', 'collapse']) params.delete(name);
+  if (data.interpreted.fallback) params.set('match', 'any');
   return params;
 }
 
@@ -101,7 +103,7 @@ function chart(years, data, state) {
 function table(years, csvUrl) {
   const types = [...new Set(years.flatMap((y) => Object.keys(y.types)))].sort();
   return el('details', { class: 'year-table' },
-    el('summary', {}, 'Show the numbers as a table'),
+    el('summary', { 'data-focus-key': 'year-table' }, 'Show the numbers as a table'),
     el('table', {},
       el('caption', { class: 'visually-hidden' }, 'Matching paragraphs per year, the paragraphs there were, the share, and the matches by finding type'),
       el('thead', {}, el('tr', {}, ['Year', 'Matches', 'Paragraphs', 'Share', ...types.map(label)].map((name) => el('th', { scope: 'col' }, name)))),
@@ -115,7 +117,7 @@ function table(years, csvUrl) {
 // Count or share: radio buttons, labelled, so the choice reads without the chart.
 function measureChoice(redraw) {
   const option = (value, text) => el('label', {}, el('input', { type: 'radio', name: 'measure', value, checked: measure === value,
-    onchange: () => { measure = value; redraw(); document.querySelector(`input[name="measure"][value="${value}"]`).focus(); } }), ` ${text}`);
+    'data-focus-key': `measure:${value}`, onchange: () => { measure = value; redraw(); } }), ` ${text}`);
   return el('fieldset', { class: 'measure' }, el('legend', { class: 'visually-hidden' }, 'Bars show'),
     option('count', 'Matches'), ' ', option('share', 'Share of paragraphs'));
 }
@@ -124,16 +126,18 @@ export function renderYearChart(box, data, state) {
   const draw = (trend) => {
     // Drawn again when the shares come: focus stays on the bar it was on.
     const focused = box.contains(document.activeElement) ? document.activeElement.dataset.focusKey : null;
+    const tableOpen = Boolean(box.querySelector('details[open]'));
     const years = yearsOf(data, trend);
     const csvUrl = trend ? `/api/trends?${trendParams(data, state)}&format=csv` : null;
     const redraw = () => draw(trend);
     box.replaceChildren(...(years.length ? [el('h2', { class: 'facet-heading' }, 'Matches per year'),
       trend ? measureChoice(redraw) : null, chart(years, data, state), table(years, csvUrl)].filter(Boolean) : []));
+    if (tableOpen) box.querySelector('details').open = true;
     if (focused) box.querySelector(`[data-focus-key="${CSS.escape(focused)}"]`)?.focus();
   };
+  const token = String(Date.now() + Math.random());  // a later search's chart replaces this one's
+  box.dataset.for = token;
   draw(null);
   if (!(data.facets.year || []).length) return;
-  const shown = data;  // a later search draws its own chart
-  fetchJson(`/api/trends?${trendParams(data, state)}`).then((trend) => { if (box.dataset.for === shown.query + JSON.stringify(state)) draw(trend); }, () => {});
-  box.dataset.for = shown.query + JSON.stringify(state);
+  fetchJson(`/api/trends?${trendParams(data, state)}`).then((trend) => { if (box.dataset.for === token) draw(trend); }, () => {});
 }

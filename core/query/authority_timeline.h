@@ -57,7 +57,10 @@ AuthorityTimeline authority_timeline(Searcher& searcher, const std::string& name
         inspection.report = *report;
         SearchRequest within = request;
         within.filters.erase("authority");
-        within.query = (request.query.empty() ? "" : "(" + request.query + ") ") + "report:" + report->value("id", "");
+        within.report = report->value("id", "");
+        within.page = 1;
+        within.collapse_reports = false;
+        within.sort = SortOrder::relevance;
         within.per_page = request.query.empty() ? 0 : k_timeline_top;
         within.fall_back = false;  // an inspection's matches are those with every word, however few
         within.facet_names = {"finding_type"};

@@ -48,12 +48,15 @@ SearchRequest side_request(const SearchRequest& base, const std::string& filters
 // at least 5 matches there.
 std::vector<Difference> differences_between(const ComparisonSide& a, const ComparisonSide& b);
 
+// Returns one side: its search's total, facets and best findings, and the paragraphs that pass
+// its filters, from its trend.
 template <typename Searcher>
 ComparisonSide compare_side(Searcher& searcher, const SearchRequest& base, const std::string& filters)
 {
     ComparisonSide side;
     side.filters = filters;
     side.request = side_request(base, filters);
+    side.request.fall_back = false;  // both sides count paragraphs with every word: comparable
     side.request.per_page = k_comparison_top;
     side.request.page = 1;
     side.request.facets = true;

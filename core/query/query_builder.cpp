@@ -403,6 +403,8 @@ BuiltQuery build_query(const SearchRequest& request, const Xapian::Database& db,
     add_request_filters(request, built);
     add_cue_filters(cues, built);
     add_year_filters(request, cues, built);
+    if (!request.report.empty())  // a group of its own, never a facet: always applied
+        built.filter_groups.emplace("report", Xapian::Query(schema::k_report + request.report));
     if (has_searchable_words(cues.text)) {
         // A match has every concept of the query; the reading of any of them is kept for a
         // query whose concepts never meet (Searcher falls back to it, and says so).

@@ -116,15 +116,7 @@ std::vector<JudgementRow> Searcher::judgements(const SearchRequest& request) { r
 Trend Searcher::trend(const SearchRequest& request, const std::string& split)
 {
     validate(request);
-    for (int attempt = 0;; ++attempt) {
-        try {
-            return query_trend(m_db, m_analyser, request, split);
-        } catch (const Xapian::DatabaseModifiedError&) {
-            if (attempt >= 2)
-                throw;
-            m_db.reopen();  // the indexer committed twice under us: read its latest revision
-        }
-    }
+    return retrying([&] { return query_trend(m_db, m_analyser, request, split); });
 }
 
 std::vector<nlohmann::json> Searcher::reports(const SearchRequest& request) { return list_reports(m_db, request); }
@@ -132,6 +124,11 @@ std::vector<nlohmann::json> Searcher::reports(const SearchRequest& request) { re
 SimilarResult Searcher::similar(const std::string& id, const SearchRequest& request)
 {
     validate(request);
+    return retrying([&] { return similar_once(id, request); });
+}
+
+SimilarResult Searcher::similar_once(const std::string& id, const SearchRequest& request)
+{
     const SimilarQuery similar = similar_query(m_db, m_analyser, id);
     SearchRequest filters_only = request;
     filters_only.query.clear();

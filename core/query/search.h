@@ -42,7 +42,7 @@ public:
     Trend trend(const SearchRequest& request, const std::string& split = "");
 
     // Returns the paragraphs of other authorities' reports most like the paragraph with id, at
-    // most one a report and request.per_page in all, that pass the request's filters (its words
+    // most one an authority and request.per_page in all, that pass the request's filters (its words
     // are not used). Throws Error(not_found) for an id that names no paragraph.
     SimilarResult similar(const std::string& id, const SearchRequest& request);
 
@@ -74,6 +74,23 @@ public:
     Xapian::Database& database() { return m_db; }
 
 private:
+    SimilarResult similar_once(const std::string& id, const SearchRequest& request);
+
+    // Runs read, once more on the latest revision when the indexer committed twice under it.
+    template <typename Read>
+    auto retrying(Read&& read)
+    {
+        for (int attempt = 0;; ++attempt) {
+            try {
+                return read();
+            } catch (const Xapian::DatabaseModifiedError&) {
+                if (attempt >= 2)
+                    throw;
+                m_db.reopen();
+            }
+        }
+    }
+
     Xapian::Database m_db;
     Analyser m_analyser;
 };

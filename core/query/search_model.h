@@ -27,6 +27,7 @@ struct SearchRequest {
     std::map<std::string, std::vector<std::string>> filters;
     int year_from = 0;  // 0: open
     int year_to = 0;
+    std::string report;  // one report's paragraphs only (its id), or ""
     std::size_t page = 1;
     std::size_t per_page = 10;  // 0: the total and facets alone
     SortOrder sort = SortOrder::relevance;
@@ -121,7 +122,7 @@ struct SearchResult {
 struct SimilarResult {
     SearchHit paragraph;
     std::vector<std::string> terms;  // the words that tell what it is about (stems)
-    std::vector<SearchHit> hits;     // other authorities' paragraphs, at most one a report
+    std::vector<SearchHit> hits;     // other authorities' paragraphs, at most one an authority
 };
 
 }  // namespace findings

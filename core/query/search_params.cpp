@@ -153,7 +153,7 @@ std::vector<std::string> search_parameter_names()
             names.push_back(field.parameter + "_to");
         }
     }
-    names.insert(names.end(), {"page", "per_page", "sort", "collapse", "literal", "autocorrect", "match", "facets"});
+    names.insert(names.end(), {"report", "page", "per_page", "sort", "collapse", "literal", "autocorrect", "match", "facets"});
     return names;
 }
 
@@ -203,6 +203,7 @@ SearchRequest request_from_params(const QueryParams& params)
         throw Error(ErrorCode::bad_request, "sort must be relevance or date");
     request.sort = sort == "date" ? SortOrder::date : SortOrder::relevance;
     request.collapse_reports = flag_value(params, "collapse", {"1", "true", "report"});
+    request.report = single_value(params, "report");
     request.literal = flag_value(params, "literal", {"1", "true"});
     request.autocorrect = single_value(params, "autocorrect").empty() || flag_value(params, "autocorrect", {"1", "true"});
     const std::string match = single_value(params, "match");
@@ -238,6 +239,8 @@ std::vector<std::pair<std::string, std::string>> request_to_params(const SearchR
     std::vector<std::pair<std::string, std::string>> params = {{"q", request.query}};
     const auto filters = filters_to_params(request);
     params.insert(params.end(), filters.begin(), filters.end());
+    if (!request.report.empty())
+        params.emplace_back("report", request.report);
     params.emplace_back("page", std::to_string(request.page));
     params.emplace_back("per_page", std::to_string(request.per_page));
     params.emplace_back("sort", request.sort == SortOrder::date ? "date" : "relevance");

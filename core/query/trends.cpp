@@ -1,3 +1,4 @@
+// A query over time, counted over the match sets and facet columns (see trends.h).
 #include "core/query/trends.h"
 
 #include "core/common/csv_text.h"

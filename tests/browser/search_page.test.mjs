@@ -342,6 +342,7 @@ test('from a finding: similar findings elsewhere, where it is a strength, and it
   await page.locator('#insight-back').click();
   await settled(page);
   assert.equal(await page.isVisible('#insight-view'), false);
+  assert.match(await focusedKey(page), /^finding:havering-.*:timeline$/, 'focus returns to the link that opened the view');
   assert.deepEqual(errors, []);
   await page.close();
 });
