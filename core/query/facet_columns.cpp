@@ -29,6 +29,7 @@ FacetColumn load_column(const Xapian::Database& db, const Field& field)
     column.facet = field.name;
     column.codes.assign(db.get_lastdocid() + 1, 0);
     column.values.push_back("");
+    column.examples.push_back(0);
     std::unordered_map<std::string, std::uint16_t> code_of;
     std::string previous;  // neighbours mostly share a value (the paragraphs of one report)
     std::uint16_t previous_code = 0;
@@ -36,8 +37,10 @@ FacetColumn load_column(const Xapian::Database& db, const Field& field)
         const std::string stored = *value;
         if (previous_code == 0 || stored != previous) {
             auto [found, added] = code_of.emplace(stored, static_cast<std::uint16_t>(column.values.size()));
-            if (added)
+            if (added) {
                 column.values.push_back(readable_value(field, stored));
+                column.examples.push_back(value.get_docid());
+            }
             previous = stored;
             previous_code = found->second;
         }
@@ -54,14 +57,17 @@ DerivedFacet derived_facet(const Field& field, const FacetColumn& from, std::siz
     derived.facet = field.name;
     derived.from = column;
     derived.values.push_back("");
+    derived.examples.push_back(0);
     derived.code_of.assign(from.values.size(), 0);
     for (std::size_t code = 1; code < from.values.size(); ++code) {
         const std::string value = field.derive(from.values[code]);
         if (value.empty())
             continue;
         auto known = std::find(derived.values.begin(), derived.values.end(), value);
-        if (known == derived.values.end())
+        if (known == derived.values.end()) {
             known = derived.values.insert(derived.values.end(), value);
+            derived.examples.push_back(from.examples[code]);
+        }
         derived.code_of[code] = static_cast<std::uint16_t>(known - derived.values.begin());
     }
     return derived;
@@ -155,13 +161,24 @@ FacetColumns::Codes FacetColumns::codes_of(const std::string& facet) const
 {
     for (const auto& column : m_columns) {
         if (column.facet == facet)
-            return {&column.codes, nullptr, &column.values};
+            return {&column.codes, nullptr, &column.values, &column.examples};
     }
     for (const auto& derived : m_derived) {
         if (derived.facet == facet)
-            return {&m_columns[derived.from].codes, &derived.code_of, &derived.values};
+            return {&m_columns[derived.from].codes, &derived.code_of, &derived.values, &derived.examples};
     }
     throw std::invalid_argument("no facet " + facet);
+}
+
+std::vector<std::string> FacetColumns::admitted_values(const DocSet& filter, const std::string& facet) const
+{
+    const Codes codes = codes_of(facet);
+    std::vector<std::string> admitted;
+    for (std::size_t code = 1; code < codes.values->size(); ++code) {
+        if (filter.contains((*codes.examples)[code]))
+            admitted.push_back((*codes.values)[code]);
+    }
+    return admitted;
 }
 
 std::map<std::string, std::map<std::string, std::size_t>> FacetColumns::cross_count(const DocSet& docs,

@@ -20,6 +20,7 @@ struct FacetColumn {
     std::string facet;
     std::vector<std::uint16_t> codes;  // by document id
     std::vector<std::string> values;   // by code, as people read them (years as "2016"); values[0] is ""
+    std::vector<Xapian::docid> examples;  // by code: one document with that value
 };
 
 // A facet whose value follows from another's (an authority's type from the authority): counted
@@ -29,6 +30,7 @@ struct DerivedFacet {
     std::size_t from = 0;                 // the column it follows from
     std::vector<std::uint16_t> code_of;   // by the column's code: this facet's code (0: none)
     std::vector<std::string> values;      // by code; values[0] is ""
+    std::vector<Xapian::docid> examples;  // by code: one document with that value (0: none)
 };
 
 class FacetColumns {
@@ -44,6 +46,11 @@ public:
     std::map<std::string, std::vector<std::pair<std::string, std::size_t>>> count(
         const DocSet& docs, const std::vector<std::string>& facets) const;
 
+    // Returns the values of facet whose documents filter holds, for a filter on the facet's own
+    // values (a search's filter on that facet): judged by one document of each value, as the
+    // filter holds all of a value's documents or none. Costs a lookup per value, not per document.
+    std::vector<std::string> admitted_values(const DocSet& filter, const std::string& facet) const;
+
     // Returns the counts of docs by two facets at once: row value -> column value -> count
     // (documents without a value of either are left out). Both must be facets.
     std::map<std::string, std::map<std::string, std::size_t>> cross_count(const DocSet& docs, const std::string& rows,
@@ -56,6 +63,7 @@ private:
         const std::vector<std::uint16_t>* by_document = nullptr;
         const std::vector<std::uint16_t>* mapped = nullptr;  // null: the column's own codes
         const std::vector<std::string>* values = nullptr;
+        const std::vector<Xapian::docid>* examples = nullptr;  // by this facet's code
         std::uint16_t of(Xapian::docid id) const
         {
             const std::uint16_t code = id < by_document->size() ? (*by_document)[id] : 0;

@@ -97,8 +97,7 @@ std::map<std::string, std::vector<FacetCount>> count_facets(const QuerySets& set
         counted.merge(columns.count(*sets.without(facet), {facet}));
         // A value is selected when its facet's filter admits it: one rule for values ticked,
         // named in the words ("Croydon", "weaknesses") and years within a range ("since 2018").
-        const auto admitted = columns.count(*group->second, {facet});
-        for (const auto& [value, count] : admitted.at(facet))
+        for (const auto& value : columns.admitted_values(*group->second, facet))
             selected[facet].insert(value);
     }
     counted.merge(columns.count(*sets.matched, unfiltered));
