@@ -1,5 +1,7 @@
 #include "tests/http_support.h"
 
+#include "core/query/search_params.h"
+
 #include <catch2/catch.hpp>
 
 #include <arpa/inet.h>
@@ -26,21 +28,6 @@ std::string read_line(int fd, int timeout_ms)
     while (poll(&ready, 1, timeout_ms) > 0 && read(fd, &c, 1) == 1 && c != '\n')
         line += c;
     return c == '\n' ? line : std::string();
-}
-
-std::string percent_encoded(const std::string& text)
-{
-    const char* const hex = "0123456789ABCDEF";
-    std::string out;
-    for (const unsigned char c : text) {
-        const bool unreserved = (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') ||
-                                c == '-' || c == '.' || c == '_' || c == '~';
-        if (unreserved)
-            out += static_cast<char>(c);
-        else
-            out += std::string("%") + hex[c >> 4] + hex[c & 15];
-    }
-    return out;
 }
 
 std::string search_target(const Params& params)

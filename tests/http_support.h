@@ -29,9 +29,6 @@ struct Reply {
 // Reads one line from fd, waiting at most timeout_ms; returns "" on timeout or end of file.
 std::string read_line(int fd, int timeout_ms);
 
-// Percent-encodes everything but RFC 3986's unreserved characters.
-std::string percent_encoded(const std::string& text);
-
 // Returns "/api/search?..." with params percent-encoded.
 std::string search_target(const Params& params);
 
