@@ -18,7 +18,7 @@ function draw() {
   drawn = true;
   let focusKey = takeFocusKey();
   const reading = Boolean(state.report);
-  const insight = !reading && Boolean(state.similar || state.timeline);
+  const insight = !reading && Boolean(state.similar || state.timeline || state.compare);
   if (!reading && !insight && cameFrom && !focusKey) focusKey = cameFrom;  // back: what opened it
   if (reading) cameFrom = state.hit ? resultKey(state.report, state.hit) : null;
   else if (insight) cameFrom = document.activeElement && document.activeElement.dataset.focusKey || cameFrom;
@@ -66,7 +66,7 @@ document.addEventListener('DOMContentLoaded', () => {
     go({ ...withoutFilters(readState(), []), q: '', sort: '', collapse: '' }, { focus: 'q' });
   }));
   $('back-link').addEventListener('click', whenReady(() => go({ ...readState(), report: '', hit: '' })));
-  $('insight-back').addEventListener('click', whenReady(() => go({ ...readState(), similar: '', timeline: '' })));
+  $('insight-back').addEventListener('click', whenReady(() => go({ ...readState(), similar: '', timeline: '', compare: '', a: '', b: '' })));
   $('filters-toggle').addEventListener('click', toggleFilters);
   $('skip-link').addEventListener('click', (event) => {  // focus without a fragment in the URL
     event.preventDefault();

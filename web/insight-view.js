@@ -1,28 +1,13 @@
-// The views beyond a search: similar findings elsewhere (?similar=ID) and an authority over
-// time (?timeline=NAME), each for the words and filters of the search it came from.
-import { $, el, fetchJson, markedNodes } from './dom.js';
-import { apiParams, label, stateUrl } from './state.js';
+// The views beyond a search: similar findings elsewhere (?similar=ID), an authority over time
+// (?timeline=NAME) and two sides compared (?compare=1, compare-view.js), each for the words and
+// filters of the search it came from.
+import { $, el, fetchJson } from './dom.js';
+import { filterParams, label, stateUrl } from './state.js';
 import { linkTo, focusOn } from './nav.js';
-import { paragraphTags, reportHeading } from './search-view.js';
+import { findingItem, reportHeading } from './search-view.js';
+import { compareView } from './compare-view.js';
 
 let insightCounter = 0;  // the view asked for last: an answer to an earlier ask is dropped
-
-// A finding as a list item: its report (a link to the paragraph in it), the text, its tags.
-function findingItem(hit, state) {
-  return el('li', { class: 'result' },
-    el('h3', { class: 'result-heading' },
-      linkTo({ q: state.q, report: hit.report_id, hit: String(hit.position) }, { class: 'result-link' },
-        reportHeading(hit.authority, hit.report_title || hit.report_id))),
-    el('p', { class: 'snippet' }, markedNodes(hit.snippet)),
-    el('p', { class: 'meta' }, el('span', { class: 'tag' }, hit.date), paragraphTags(hit)));
-}
-
-// The filters of the search the view came from, for its API call.
-function filterParams(state) {
-  const params = apiParams({ ...state, q: '', page: '', sort: '', collapse: '', autocorrect: '' });
-  params.delete('per_page');
-  return params;
-}
 
 async function similarView(state) {
   const params = filterParams(state);
@@ -52,7 +37,9 @@ async function timelineView(state) {
   return [
     el('h2', { id: 'insight-heading', tabindex: '-1', 'data-focus-key': 'insight-heading' }, `${data.authority} over time`),
     el('p', { class: 'meta' }, [data.region, label(data.authority_type)].map((text) => el('span', { class: 'tag' }, text)),
-      data.ofsted_url ? el('a', { href: data.ofsted_url, rel: 'external noopener' }, 'Its reports as Ofsted publishes them') : null),
+      data.ofsted_url ? el('a', { href: data.ofsted_url, rel: 'external noopener' }, 'Its reports as Ofsted publishes them') : null,
+      linkTo({ q: state.q, compare: '1', a: `authority=${encodeURIComponent(data.authority)}` }, { focus: 'insight-heading' },
+        'Compare with another authority')),
     el('ol', { class: 'timeline', 'aria-label': 'Inspections, oldest first' }, data.inspections.map((inspection) =>
       el('li', {}, el('span', { class: 'timeline-date' }, inspection.date), ' ', label(inspection.kind),
         inspection.overall ? el('strong', {}, ` ${label(inspection.overall)}`) : null))),
@@ -73,9 +60,10 @@ export async function renderInsight(state) {
   const counter = ++insightCounter;
   const article = $('insight');
   article.replaceChildren(el('p', {}, 'Loading…'));
-  $('insight-back').href = stateUrl({ ...state, similar: '', timeline: '' });
+  $('insight-back').href = stateUrl({ ...state, similar: '', timeline: '', compare: '', a: '', b: '' });
   try {
-    const parts = state.similar ? await similarView(state) : await timelineView(state);
+    const view = state.similar ? similarView : state.compare ? compareView : timelineView;
+    const parts = await view(state);
     if (counter !== insightCounter) return;
     article.replaceChildren(...parts);
     document.title = `${article.querySelector('h2').textContent} – Findings`;

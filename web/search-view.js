@@ -82,6 +82,17 @@ export function paragraphTags(paragraph) {
   return tags.map(([text, kind]) => el('span', { class: `tag ${kind}` }, text));
 }
 
+// A finding found beyond the search, as a list item under a heading of level heading: its
+// report (a link to the paragraph in it), the text, its tags.
+export function findingItem(hit, state, heading = 'h3') {
+  return el('li', { class: 'result' },
+    el(heading, { class: 'result-heading' },
+      linkTo({ q: state.q, report: hit.report_id, hit: String(hit.position) }, { class: 'result-link' },
+        reportHeading(hit.authority, hit.report_title || hit.report_id))),
+    el('p', { class: 'snippet' }, markedNodes(hit.snippet)),
+    el('p', { class: 'meta' }, el('span', { class: 'tag' }, hit.date), paragraphTags(hit)));
+}
+
 // The focus key of a result's link, to return to it from its report.
 export const resultKey = (reportId, position) => `result:${reportId}:${position}`;
 
@@ -140,6 +151,17 @@ function exportLinks(state, total) {
   return el('span', { class: 'tool' }, 'Download ', link('csv', 'CSV'), ' or ', link('ndjson', 'NDJSON'), cut);
 }
 
+// A link to compare the search's matches on two sides, the first side being what the search
+// is filtered to (one authority, region, authority type, or its years) if it is.
+function compareLink(state) {
+  const single = ['authority', 'region', 'authority_type'].find((name) => state[name] && state[name].length === 1);
+  const first = new URLSearchParams();
+  if (single) first.set(single, state[single][0]);
+  else for (const name of ['year_from', 'year_to']) if (state[name]) first.set(name, state[name]);
+  return el('span', { class: 'tool' }, linkTo({ ...state, page: '', compare: '1', a: first.toString(), b: '' },
+    { focus: 'insight-heading', 'data-focus-key': 'compare' }, 'Compare two authorities, regions or periods'));
+}
+
 // Copies the search's API link, and says so.
 async function copyApiLink(url) {
   const absolute = new URL(url, location.origin).href;
@@ -161,6 +183,7 @@ function renderTools(state, data) {
     el('span', { class: 'tool' }, el('label', { for: 'sort' }, 'Order '), sort),
     el('span', { class: 'tool' }, collapse, el('label', { for: 'collapse' }, ' One paragraph per report')),
     data.total ? exportLinks(state, data.total) : null,
+    compareLink(state),
     el('span', { class: 'tool' }, el('a', { href: api, class: 'api-link' }, 'This search as JSON (API)'), ' ',
       el('button', { type: 'button', class: 'link-button', onclick: () => copyApiLink(api) }, 'Copy the API link')),
     el('p', { id: 'tools-announcer', class: 'announcer', role: 'status' }));

@@ -1,9 +1,10 @@
 // The page's state, which lives wholly in the URL, and the fields the server filters by.
 
-export const SINGLE = ['q', 'autocorrect', 'year_from', 'year_to', 'page', 'sort', 'collapse', 'report', 'hit', 'similar', 'timeline'];
+export const SINGLE = ['q', 'autocorrect', 'year_from', 'year_to', 'page', 'sort', 'collapse', 'report', 'hit', 'similar', 'timeline',
+  'compare', 'a', 'b'];
 // From GET /api/schema, before the first render:
 export const MULTI = [];        // parameters that take several values ('authority', 'type', ...)
-export const FACETS = [];       // { name, param, title } of the facets listed beside results
+export const FACETS = [];       // { name, param, title, values } of the facets listed beside results
 const FIELD_NAMES = {};         // parameter -> the field's name for people ('type' -> 'finding')
 const PARAM_OF = {};            // field name -> its parameter ('finding_type' -> 'type')
 const LABELS = {};              // value -> its label for people ('requires_improvement' -> 'requires improvement')
@@ -22,7 +23,7 @@ export function learnSchema(schema) {
     MULTI.push(field.parameter);
     FIELD_NAMES[field.parameter] = field.label.toLowerCase();
     PARAM_OF[field.name] = field.parameter;
-    if (field.facet) FACETS.push({ name: field.name, param: field.parameter, title: field.label });
+    if (field.facet) FACETS.push({ name: field.name, param: field.parameter, title: field.label, values: field.values.map((value) => value.value) });
     for (const value of field.values) LABELS[value.value] = value.label;
   }
 }
@@ -45,7 +46,7 @@ export function stateUrl(state) {
 
 // The current state changed: a new search starts on its first page, out of any report or view.
 export function withChanges(changes) {
-  return { ...readState(), page: '', report: '', hit: '', similar: '', timeline: '', ...changes };
+  return { ...readState(), page: '', report: '', hit: '', similar: '', timeline: '', compare: '', a: '', b: '', ...changes };
 }
 
 // The search API's parameters for a state.
@@ -55,6 +56,14 @@ export function apiParams(state, perPage = PER_PAGE) {
   for (const name of MULTI) for (const value of state[name]) params.append(name, value);
   for (const name of ['autocorrect', 'year_from', 'year_to', 'page', 'sort', 'collapse']) if (state[name]) params.set(name, state[name]);
   params.set('per_page', perPage);
+  return params;
+}
+
+// The filters of a state without its words, page or order: the API parameters of a view
+// over the same paragraphs.
+export function filterParams(state) {
+  const params = apiParams({ ...state, q: '', page: '', sort: '', collapse: '', autocorrect: '' });
+  params.delete('per_page');
   return params;
 }
 

@@ -347,6 +347,31 @@ test('from a finding: similar findings elsewhere, where it is a strength, and it
   await page.close();
 });
 
+test('two periods side by side: each total is what its own search gives, and the two add up to the search', async () => {
+  const { page, errors } = await newPage(1280, 900, { bypassCSP: true });
+  await search(page, 'supervision');
+  const total = await statusCount(page);
+  await page.locator('#tools a', { hasText: 'Compare two authorities, regions or periods' }).click();
+  await page.locator('#insight', { hasText: 'Choose the two sides to compare.' }).waitFor();
+  await page.selectOption('#compare-by', 'years');
+  await page.locator('input[name="a_year_to"]').fill('2009');
+  await page.locator('input[name="b_year_from"]').fill('2010');
+  await page.locator('.compare-form button[type="submit"]').click();
+  await page.locator('#insight h2', { hasText: '“supervision”: up to 2009 beside since 2010' }).waitFor();
+  assert.equal(await page.evaluate(() => document.activeElement.id), 'insight-heading');
+  const sideTotal = async (index) => Number((await page.locator('.compare-total').nth(index).textContent()).replace(/,/g, '').match(/^\d+/)[0]);
+  const [first, second] = [await sideTotal(0), await sideTotal(1)];
+  assert.ok(first > 0 && second > 0, `both periods have matches: ${first}, ${second}`);
+  assert.equal(first + second, total, 'the two periods cover every year of the search');
+  await assertAccessible(page, 'two periods side by side');
+  await page.screenshot({ path: join(screenshots, 'comparison.png'), fullPage: true });
+  await page.locator('.compare-column').nth(1).locator('a', { hasText: `All ${second} as a search` }).click();
+  await settled(page);
+  assert.equal(await statusCount(page), second, "a side's link leads to a search with its total");
+  assert.deepEqual(errors, []);
+  await page.close();
+});
+
 test('a result opens its report at the hit, and back returns to the results with focus on that result', async () => {
   const { page } = await newPage();
   await search(page, 'supervision recording weakness since 2009');
