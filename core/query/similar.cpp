@@ -21,6 +21,9 @@ namespace {
 constexpr Xapian::doccount k_fewest_paragraphs = 5;
 // A word in more than this share of the paragraphs is too common to tell one.
 constexpr double k_commonest_share = 0.10;
+// The expand set's most telling words from which the query's are chosen once the first
+// sentence's words are weighed twice: a topic word may rise from well below the last kept.
+constexpr Xapian::termcount k_candidate_terms = 30;
 
 // Keeps the stemmed words of the text (Z...) that tell a topic: not the boolean terms, the
 // section headings' words (ZS...) or the unstemmed forms, which would repeat the stems; not the
@@ -84,7 +87,7 @@ SimilarQuery similar_query(const Xapian::Database& db, const Analyser& analyser,
     relevant.add_document(similar.source);
     const std::string slug = similar.authority_term.substr(std::min(authority_prefix.size(), similar.authority_term.size()));
     const TellingStems telling(db, split_on(slug, '-'));
-    const Xapian::ESet expand = enquire.get_eset(2 * k_similar_terms, relevant, &telling);
+    const Xapian::ESet expand = enquire.get_eset(k_candidate_terms, relevant, &telling);
     const std::set<std::string> topic = topic_terms(db.get_document(similar.source), analyser);
     std::vector<std::pair<double, std::string>> weighed;
     for (auto term = expand.begin(); term != expand.end(); ++term)

@@ -18,8 +18,10 @@
 namespace findings {
 
 // The words of a feedback query: enough to say what a paragraph is about, few enough that its
-// incidental words do not take over (tuned by reading the results for 16 paragraphs).
-constexpr Xapian::termcount k_similar_terms = 15;
+// incidental words do not take over (tuned by reading the results for 16 paragraphs), and that
+// the OR of their postings stays under 50 ms at a million paragraphs (15 words took 52 ms at
+// p99; 12 take 35 ms, for 3 grade points fewer of 140 on bench/similar/judged.json).
+constexpr Xapian::termcount k_similar_terms = 12;
 
 struct SimilarQuery {
     Xapian::docid source = 0;          // the paragraph's document
