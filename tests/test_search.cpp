@@ -1457,6 +1457,7 @@ TEST_CASE("A match has every concept of the query; too few such paragraphs fall 
     const SearchResult all = searcher.search(request_for("supervision recording"));
     CHECK(all.total >= 10);
     CHECK(all.interpreted.notes.empty());
+    CHECK_FALSE(all.interpreted.any_words);
     SearchRequest any = request_for("supervision recording");
     any.match_all = false;
     CHECK(searcher.search(any).total == searcher.search(request_for("supervision OR recording")).total);
@@ -1469,6 +1470,7 @@ TEST_CASE("A match has every concept of the query; too few such paragraphs fall 
                        }).size());
     REQUIRE(few.interpreted.notes.size() == 1);
     CHECK_THAT(few.interpreted.notes[0], Contains("paragraph") && Contains("all of \"supervision caseloads\""));
+    CHECK(few.interpreted.any_words);  // what a trend or chart of the same search must count too
 }
 
 TEST_CASE("A synonym group is one concept: its members are searched as one term, a second member adds nothing",

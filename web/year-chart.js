@@ -1,7 +1,8 @@
 // Matches per year: a bar for every year from the first to the last, years without matches
 // included, so that gaps and trends read truly; as counts or, since the corpus has far more
 // reports in some years than others, as shares of the paragraphs there were (GET
-// /api/trends); and the same numbers as a table, by finding type, and as CSV.
+// /api/trends); each bar split by finding type, in patterns that read without colour; and the
+// same numbers as a table, by finding type, and as CSV.
 import { el, fetchJson, svg } from './dom.js';
 import { apiParams, label, withChanges, withoutCues } from './state.js';
 import { go } from './nav.js';
@@ -33,8 +34,43 @@ function yearsOf(data, trend) {
 function trendParams(data, state) {
   const params = apiParams({ ...state, q: withoutCues(state.q, data.interpreted.cues, 'year'), year_from: '', year_to: '' });
   for (const name of ['page', 'per_page', 'sort', 'collapse']) params.delete(name);
-  if (data.interpreted.fallback) params.set('match', 'any');
+  if (data.interpreted.any_words) params.set('match', 'any');
   return params;
+}
+
+// The finding types a bar is split into, bottom up, each drawn with its own pattern
+// (style.css): criticism hatched, recommendations dotted, praise solid, the rest plain.
+const KINDS = [
+  { name: 'weakness', text: 'weakness or priority action', types: ['area_for_development', 'priority_action'] },
+  { name: 'recommendation', text: 'recommendation', types: ['recommendation'] },
+  { name: 'strength', text: 'strength', types: ['strength'] },
+  { name: 'other', text: 'judgement or other narrative', types: null },
+];
+const kindOf = (type) => KINDS.find((kind) => kind.types && kind.types.includes(type)) || KINDS[KINDS.length - 1];
+
+// A year's matches by kind: [{ kind, count }] in KINDS' order, kinds without matches left out.
+function kindCounts(types) {
+  const counts = new Map();
+  for (const [type, count] of Object.entries(types)) counts.set(kindOf(type), (counts.get(kindOf(type)) || 0) + count);
+  return KINDS.filter((kind) => counts.get(kind)).map((kind) => ({ kind, count: counts.get(kind) }));
+}
+
+// The patterns, defined once in the chart and used by its legend too.
+function patterns() {
+  const pattern = (name, size, ...shapes) => svg('pattern', { id: `pattern-${name}`, width: size, height: size,
+    patternUnits: 'userSpaceOnUse', ...(name === 'weakness' ? { patternTransform: 'rotate(45)' } : {}) },
+  svg('rect', { width: size, height: size, class: 'pattern-ground' }), ...shapes);
+  return svg('defs', {},
+    pattern('weakness', 4, svg('rect', { width: 2, height: 4, class: 'pattern-weakness' })),
+    pattern('recommendation', 3, svg('circle', { cx: 1.5, cy: 1.5, r: 1, class: 'pattern-recommendation' })));
+}
+
+function legend(years) {
+  const shown = KINDS.filter((kind) => years.some((entry) => kindCounts(entry.types).some((part) => part.kind === kind)));
+  if (shown.length < 2) return null;
+  return el('ul', { class: 'chart-legend', 'aria-label': 'Bars split by finding type' }, shown.map((kind) => el('li', {},
+    svg('svg', { viewBox: '0 0 12 12', width: 12, height: 12, 'aria-hidden': 'true' }, svg('rect', { width: 12, height: 12, class: `segment ${kind.name}` })),
+    ` ${kind.text}`)));
 }
 
 const percent = (share) => (share === null || share === undefined ? '–' : `${(share * 100).toFixed(2)}%`);
@@ -67,13 +103,15 @@ function chart(years, data, state) {
   const drawing = svg('svg', { viewBox: `0 0 ${width} ${height + axis}`, class: 'chart', role: 'group',
     'aria-label': 'Matches per year: choose a year to search it alone; the arrow keys move between years' });
   drawing.addEventListener('keydown', moveAmongBars);
+  drawing.append(patterns());
   // The Tab stop: the first selected year with matches, else the last year with matches.
   const stop = years.find((y) => y.selected && y.count) || [...years].reverse().find((y) => y.count);
   years.forEach((entry, index) => {
     const x = index * step;
     const barHeight = entry.count ? Math.max(2, Math.round((size(entry) / max) * height)) : 0;
     const name = `${entry.year}: ${entry.count.toLocaleString()} ${entry.count === 1 ? 'match' : 'matches'}` +
-      `${entry.share !== null ? `, ${percent(entry.share)} of its paragraphs` : ''}${entry.selected ? ', selected' : ''}`;
+      `${entry.share !== null ? `, ${percent(entry.share)} of its paragraphs` : ''}` +
+      `${kindCounts(entry.types).map((part) => `; ${part.count.toLocaleString()} ${part.kind.text}`).join('')}${entry.selected ? ', selected' : ''}`;
     const choose = () => go(chosen(entry, years, data, state), { focus: focusKey(entry.year) });
     const bar = svg('g', { class: entry.selected ? 'bar on' : 'bar', tabindex: entry === stop ? '0' : '-1', role: 'button',
       'aria-label': name, 'aria-pressed': entry.selected ? 'true' : 'false', 'aria-disabled': entry.count ? 'false' : 'true',
@@ -81,7 +119,7 @@ function chart(years, data, state) {
     svg('title', {}, name),
     // The whole column answers a click, so that short bars are easy to hit.
     svg('rect', { class: 'hit-area', x, y: 0, width: step, height }),
-    svg('rect', { class: 'fill', x: x + gap / 2, y: height - barHeight, width: Math.max(1, step - gap), height: barHeight }));
+    ...segments(entry, { x: x + gap / 2, width: Math.max(1, step - gap), bottom: height, height: barHeight }));
     if (entry.count) {
       bar.addEventListener('click', choose);
       bar.addEventListener('keydown', (event) => { if (event.key === 'Enter' || event.key === ' ') { event.preventDefault(); choose(); } });
@@ -98,6 +136,20 @@ function chart(years, data, state) {
   });
   drawing.append(svg('line', { x1: 0, x2: width, y1: height + 0.5, y2: height + 0.5, class: 'baseline' }));
   return drawing;
+}
+
+// A bar's rectangles: one plain fill until the trend tells its finding types, then one for each
+// kind, bottom up, in proportion to its matches.
+function segments(entry, { x, width, bottom, height }) {
+  const parts = kindCounts(entry.types);
+  const total = parts.reduce((sum, part) => sum + part.count, 0);
+  if (!total) return [svg('rect', { class: 'fill', x, y: bottom - height, width, height })];
+  let top = bottom;
+  return parts.map((part) => {
+    const size = (height * part.count) / total;
+    top -= size;
+    return svg('rect', { class: `fill segment ${part.kind.name}`, x, y: top, width, height: size });
+  });
 }
 
 function table(years, csvUrl) {
@@ -131,7 +183,7 @@ export function renderYearChart(box, data, state) {
     const csvUrl = trend ? `/api/trends?${trendParams(data, state)}&format=csv` : null;
     const redraw = () => draw(trend);
     box.replaceChildren(...(years.length ? [el('h2', { class: 'facet-heading' }, 'Matches per year'),
-      trend ? measureChoice(redraw) : null, chart(years, data, state), table(years, csvUrl)].filter(Boolean) : []));
+      trend ? measureChoice(redraw) : null, chart(years, data, state), legend(years), table(years, csvUrl)].filter(Boolean) : []));
     if (tableOpen) box.querySelector('details').open = true;
     if (focused) box.querySelector(`[data-focus-key="${CSS.escape(focused)}"]`)?.focus();
   };

@@ -73,6 +73,7 @@ QuerySets sets_with_fallback(BuiltQuery& built, Xapian::Database& db)
     if (any_sets.matched->count() <= with_all)
         return sets;
     built.text = built.any_text;
+    built.reading.any_words = true;
     const std::string words = "\"" + built.reading.text + "\"";
     built.reading.notes.push_back(
         (with_all == 0 ? "no paragraph has all of " + words

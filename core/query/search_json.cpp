@@ -63,6 +63,7 @@ nlohmann::json reading_json(const QueryReading& reading)
             {"filters", reading.filters},
             {"synonyms", reading.synonyms},
             {"fallback", reading.fallback},
+            {"any_words", reading.any_words},
             {"corrections", corrections},
             {"corrected_query", reading.corrected_query},
             {"notes", reading.notes}};
@@ -137,6 +138,7 @@ QueryReading reading_from_json(const nlohmann::json& json)
     reading.filters = json.at("filters").get<std::vector<std::string>>();
     reading.synonyms = json.at("synonyms").get<std::vector<std::string>>();
     reading.fallback = json.at("fallback").get<bool>();
+    reading.any_words = json.at("any_words").get<bool>();
     for (const auto& correction : json.at("corrections"))
         reading.corrections.push_back({correction.at("from"), correction.at("to")});
     reading.corrected_query = json.at("corrected_query").get<std::string>();

@@ -91,6 +91,7 @@ struct QueryReading {
     std::vector<std::string> filters; // every filter applied, readable ("authority: Croydon")
     std::vector<std::string> synonyms;  // "EDT = emergency duty team, out of hours"
     bool fallback = false;            // the query's syntax could not be read: its words were searched
+    bool any_words = false;           // too few paragraphs had every word: those with any were searched
     std::vector<Correction> corrections;  // misspelt words corrected before reading the query
     std::string corrected_query;      // the query as searched, when corrections were made
     std::vector<std::string> notes;   // anything else a person should know

@@ -262,6 +262,15 @@ test('the year chart has a bar for every year between the first and the last, an
   assert.match(await page.locator('#year-chart .bar[aria-disabled="false"]').first().getAttribute('aria-label'), /% of its paragraphs/);
   const header = await page.locator('#year-chart thead th').allTextContents();
   assert.deepEqual(header.slice(0, 4), ['Year', 'Matches', 'Paragraphs', 'Share']);
+  // Each bar is split by finding type, one patterned part per type, and names its parts, which
+  // add up to its matches; a legend says which pattern is which.
+  for (const bar of await page.locator('#year-chart .bar[aria-disabled="false"]').all()) {
+    const [summary, ...parts] = (await bar.getAttribute('aria-label')).replace(/,/g, '').split('; ');
+    const matches = Number(summary.match(/^\d+: (\d+) match/)[1]);
+    assert.equal(parts.reduce((sum, part) => sum + Number(part.match(/^\d+/)[0]), 0), matches, summary);
+    assert.equal(await bar.locator('.segment').count(), parts.length);
+  }
+  assert.ok((await page.locator('#year-chart .chart-legend li').allTextContents()).some((text) => /strength/.test(text)));
   const csvHref = await page.locator('#year-chart a', { hasText: 'Download the trend as CSV' }).getAttribute('href');
   const csv = await page.evaluate(async (href) => (await fetch(href)).text(), csvHref);
   assert.match(csv, /^"year","matches","paragraphs","share"/);
