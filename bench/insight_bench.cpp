@@ -1,7 +1,8 @@
 // insight_bench: latency of the capabilities across reports over a query set, each beside the
-// search it builds on: a trend, a comparison of two periods, and similar findings for each
-// query's best match. Printed as JSON.
+// search it builds on: a trend, a comparison of two periods, and, for each query's best match,
+// similar findings and its authority's timeline for the query. Printed as JSON.
 #include "bench/bench_stats.h"
+#include "core/query/authority_timeline.h"
 #include "core/query/comparison.h"
 #include "core/query/search.h"
 
@@ -32,8 +33,8 @@ int main(int argc, char** argv)
     if (argc < 3) {
         std::fprintf(stderr, "Usage: insight_bench INDEX QUERIES.tsv [ROUNDS]\n"
                              "Times, for every query, ROUNDS times (default 3) after one warm-up round: the\n"
-                             "search, its trend, a comparison of two periods, and similar findings for its\n"
-                             "best match; prints JSON.\n");
+                             "search, its trend, a comparison of two periods, and similar findings and\n"
+                             "its authority's timeline for its best match; prints JSON.\n");
         return 2;
     }
     const auto queries = read_queries(argv[2]);
@@ -56,6 +57,8 @@ int main(int argc, char** argv)
             if (!result.hits.empty()) {
                 findings::SearchRequest filters;
                 ms["similar"].push_back(timed([&] { searcher.similar(result.hits.front().id, filters); }));
+                const std::string authority = result.hits.front().field("authority");
+                ms["timeline"].push_back(timed([&] { findings::authority_timeline(searcher, authority, request); }));
             }
         }
     }
