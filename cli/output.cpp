@@ -101,6 +101,9 @@ void print_table(std::FILE* out, const SearchResult& result, const TableStyle& s
         std::fprintf(out, "\n%3zu. %s %s  [%s]  %s\n", hit.rank, hit.field("authority").c_str(),
                      hit.field("year").c_str(), type.c_str(), hit.id.c_str());
         std::fprintf(out, "     %s\n", terminal_snippet(hit.snippet, style.colour).c_str());
+        if (hit.report_matches > 1)
+            std::fprintf(out, "     (%zu matching paragraphs in this report: findings report %s)\n", hit.report_matches,
+                         hit.report_id.c_str());
     }
     if (result.total == 0 && !result.interpreted.filters.empty()) {
         std::string filters;

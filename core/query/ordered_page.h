@@ -28,4 +28,8 @@ std::vector<Xapian::docid> ordered_page(const std::vector<DocSet>& tiers, const 
 // Returns how many reports the documents of docs belong to.
 std::size_t count_reports(const DocSet& docs, const Xapian::Database& db);
 
+// Returns, for each document of page, how many documents of docs belong to its report.
+std::vector<std::size_t> matches_in_reports(const DocSet& docs, const std::vector<Xapian::docid>& page,
+                                            const Xapian::Database& db);
+
 }  // namespace findings

@@ -192,6 +192,11 @@ SearchResult Searcher::search(const SearchRequest& request)
             result.timings.match_ms = stopwatch.lap();
             const Highlighter highlighter(built.text, m_analyser);
             result.hits = read_hits(page, m_db, ranks_by_words(built) ? &highlighter : nullptr);
+            if (request.collapse_reports && !result.hits.empty()) {
+                const auto counts = matches_in_reports(*sets.matched, page.documents, m_db);
+                for (std::size_t i = 0; i < result.hits.size(); ++i)
+                    result.hits[i].report_matches = counts[i];
+            }
             result.timings.snippets_ms = stopwatch.lap();
             if (request.facets)
                 result.facets = count_facets(sets, *FacetColumns::of(m_db), request.facet_names);

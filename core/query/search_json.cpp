@@ -40,6 +40,8 @@ nlohmann::json hit_json(const SearchHit& hit)
         const std::string& value = hit.field(field.name);
         json[field.name] = field.numeric ? nlohmann::json(value.empty() ? 0 : std::stoi(value)) : nlohmann::json(value);
     }
+    if (hit.report_matches)
+        json["report_matches"] = hit.report_matches;
     return json;
 }
 
@@ -168,6 +170,7 @@ SearchHit hit_from_json(const nlohmann::json& item)
     read_fields(item, hit);
     hit.snippet = item.at("snippet");
     hit.text = item.at("text");
+    hit.report_matches = item.value("report_matches", std::size_t{0});
     return hit;
 }
 

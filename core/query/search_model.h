@@ -53,6 +53,7 @@ struct SearchHit {
     std::map<std::string, std::string> fields;  // every field of the table of fields, by name
     std::string snippet;  // HTML-escaped, matches in <mark>...</mark>
     std::string text;     // the whole paragraph
+    std::size_t report_matches = 0;  // one paragraph per report: the report's matches, this one included
 
     // Returns the value of a field ("" when it has none).
     const std::string& field(const std::string& name) const;

@@ -381,6 +381,24 @@ test('two periods side by side: each total is what its own search gives, and the
   await page.close();
 });
 
+test('one paragraph per report: each report once, and a link to read all its matches, marked, in the report', async () => {
+  const { page, errors } = await newPage();
+  await search(page, 'supervision');
+  await page.locator('#collapse').check();
+  await settled(page);
+  assert.match(await page.textContent('#status'), /\(one per report\)/);
+  const reports = (await page.locator('#results .result-link').evaluateAll((links) => links.map((link) => link.href)))
+    .map((href) => new URL(href).searchParams.get('report'));
+  assert.equal(new Set(reports).size, reports.length, 'no report twice');
+  const link = page.locator('#results .report-matches a').first();
+  const count = Number((await link.textContent()).replace(/,/g, '').match(/\d+/)[0]);
+  await link.click();
+  await page.locator('.match-nav').waitFor();
+  assert.equal(await page.locator('#report .paragraph.matched').count(), count, 'the report marks as many paragraphs as were counted');
+  assert.deepEqual(errors, []);
+  await page.close();
+});
+
 test('a result opens its report at the hit, and back returns to the results with focus on that result', async () => {
   const { page } = await newPage();
   await search(page, 'supervision recording weakness since 2009');
