@@ -237,7 +237,7 @@ std::size_t Searcher::for_each_match(const SearchRequest& request, const std::fu
                                      QueryReading* reading, std::size_t limit)
 {
     BuiltQuery built = build_query(request, m_db, m_analyser);
-    sets_with_fallback(built, m_db);
+    const QuerySets sets = sets_with_fallback(built, m_db);
     if (reading)
         *reading = built.reading;
     const bool has_text = ranks_by_words(built);
@@ -246,28 +246,23 @@ std::size_t Searcher::for_each_match(const SearchRequest& request, const std::fu
     Xapian::Enquire enquire(m_db);
     enquire.set_query(streaming_query(built, m_db));
     configure_order(enquire, request);
-    constexpr Xapian::doccount k_batch = 1000;
-    std::size_t visited = 0;
-    for (Xapian::doccount first = 0;; first += k_batch) {
-        const Xapian::MSet mset = enquire.get_mset(first, k_batch);
-        RankedPage batch;
-        for (auto match = mset.begin(); match != mset.end(); ++match) {
-            batch.documents.push_back(*match);
-            batch.weights.push_back(match.get_weight());
-        }
-        if (first == 0)
-            rescore_top(batch, request, built, m_db);  // the pages' order
-        for (std::size_t i = 0; i < batch.documents.size(); ++i) {
-            if (visited == limit)
-                return visited;
-            SearchHit hit = read_hit(m_db.get_document(batch.documents[i]), reports, has_text ? &highlighter : nullptr);
-            hit.rank = ++visited;
-            hit.score = has_text ? batch.weights[i] : 0;
-            visit(hit);
-        }
-        if (mset.size() < k_batch)
-            return visited;
+    // Every match ranked in one pass, as the exact sets count them: pages of the ranking would
+    // rank every match again for each page, a cost that grows with the square of the rows.
+    const std::size_t matches = request.collapse_reports ? count_reports(*sets.matched, m_db) : sets.matched->count();
+    const Xapian::MSet mset = enquire.get_mset(0, static_cast<Xapian::doccount>(std::min(matches, limit)));
+    RankedPage ranked;
+    for (auto match = mset.begin(); match != mset.end(); ++match) {
+        ranked.documents.push_back(*match);
+        ranked.weights.push_back(match.get_weight());
     }
+    rescore_top(ranked, request, built, m_db);  // the pages' order
+    for (std::size_t i = 0; i < ranked.documents.size(); ++i) {
+        SearchHit hit = read_hit(m_db.get_document(ranked.documents[i]), reports, has_text ? &highlighter : nullptr);
+        hit.rank = i + 1;
+        hit.score = has_text ? ranked.weights[i] : 0;
+        visit(hit);
+    }
+    return ranked.documents.size();
 }
 
 }  // namespace findings

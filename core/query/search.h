@@ -30,8 +30,9 @@ public:
     // over the maximum, an unknown filter value); a malformed query never throws.
     SearchResult search(const SearchRequest& request);
 
-    // Calls visit for every match of the request in rank order (the first limit only), without
-    // holding them all (for exports); returns the number visited. reading, when given,
+    // Calls visit for every match of the request in rank order (the first limit only), holding
+    // the ranking's document ids and weights, never all the hits (for exports); returns the
+    // number visited. reading, when given,
     // receives how the query was read.
     std::size_t for_each_match(const SearchRequest& request, const std::function<void(const SearchHit&)>& visit,
                                QueryReading* reading = nullptr,

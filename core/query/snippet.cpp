@@ -144,10 +144,13 @@ std::string Highlighter::snippet(const std::string& text, std::size_t max_bytes)
     std::vector<std::string> terms(spans.size());
     for (std::size_t i = 0; i < spans.size(); ++i) {
         const std::string word = to_lower(std::string_view(text).substr(spans[i].offset, spans[i].length));
-        if (m_analyser.is_stop_word(word))
+        std::string term = matching_term(word);
+        // Without phrases, a word that is no query term is never marked: its stop-word test
+        // (a lookup among the stop words) is spared for the few that could be.
+        if ((term.empty() && m_phrases.empty()) || m_analyser.is_stop_word(word))
             continue;
         indexed.push_back(i);
-        terms[i] = matching_term(word);
+        terms[i] = std::move(term);
     }
     // For each word, which distinct query term or phrase it matches (0, 1, ...), or -1.
     std::vector<int> matched(spans.size(), -1);
