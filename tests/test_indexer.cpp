@@ -10,6 +10,8 @@
 #include "core/index/index_writer.h"
 #include "core/ingest/report_parser.h"
 #include "core/ingest/report_reader.h"
+#include "core/common/fields.h"
+#include "core/query/facet_columns.h"
 #include "tests/test_support.h"
 
 #include <nlohmann/json.hpp>
@@ -195,6 +197,53 @@ TEST_CASE("Re-running the indexer on the same folder changes nothing", "[indexer
         CHECK(db.get_doccount() == first_count);
         CHECK(terms_with_prefix(db, s::k_paragraph_id) == first_ids);
     }
+}
+
+// Checks that every document's facet codes name the value its slot holds (none: code 0).
+void check_columns_agree_with_values(const Xapian::Database& db)
+{
+    const auto columns = FacetColumns::of(db);
+    REQUIRE_FALSE(columns->columns().empty());
+    for (const FacetColumn& column : columns->columns()) {
+        const Field& field = *field_named(column.facet);
+        REQUIRE(column.codes.size() == db.get_lastdocid() + 1);
+        for (Xapian::docid id = 1; id <= db.get_lastdocid(); ++id) {
+            std::string stored;
+            try {
+                stored = db.get_document(id).get_value(field.slot);
+            } catch (const Xapian::DocNotFoundError&) {
+            }
+            const std::string value = stored.empty() ? ""
+                                      : field.numeric ? std::to_string(static_cast<int>(Xapian::sortable_unserialise(stored)))
+                                                      : stored;
+            INFO(column.facet << " of document " << id);
+            CHECK(column.values.at(column.codes[id]) == value);
+        }
+    }
+}
+
+TEST_CASE("A run stores its facet columns for the revision it ends with; a later commit makes a reader rebuild them",
+          "[indexer][columns]")
+{
+    TempDir tmp;
+    const std::string db_path = tmp / "index";
+    index_paths(db_path, {corpus_path("seed")});
+    {
+        const Xapian::Database db(db_path);
+        CHECK(FacetColumns::stored_for(db));
+        check_columns_agree_with_values(db);  // read from what the indexer stored
+    }
+    index_paths(db_path, {corpus_path("seed")});  // a run that changes nothing still ends with them stored
+    CHECK(FacetColumns::stored_for(Xapian::Database(db_path)));
+    {
+        // Another writer's commit (a run killed before it stored them) removes a paragraph.
+        Xapian::WritableDatabase writer(db_path);
+        writer.delete_document(1);
+        writer.commit();
+    }
+    const Xapian::Database db(db_path);
+    CHECK_FALSE(FacetColumns::stored_for(db));
+    check_columns_agree_with_values(db);  // built again: the removed paragraph has no values
 }
 
 TEST_CASE("An edited report file replaces its paragraphs", "[indexer]")

@@ -38,6 +38,7 @@ enum Slot : Xapian::valueno {
 inline const std::string k_meta_report = "report:";  // report:<id> -> report JSON
 inline const std::string k_meta_source = "source:";  // source:<absolute path> -> JSON {id, hash}
 inline const std::string k_meta_schema = "schema_version";
+inline const std::string k_meta_facet_columns = "facet_columns";  // FacetColumns::stored (facet_columns.h)
 inline const std::string k_schema_version = "7";
 
 }  // namespace findings::schema

@@ -462,6 +462,7 @@ void update_in_place(const std::string& db_path, const Discovery& found, IndexSu
     progress.finish();
     progress.report();
     count_facets(writer.database(), summary);
+    writer.commit_facet_columns();
 }
 
 // A new index of at least this many files is built in two halves, one writer per core, and
@@ -595,8 +596,9 @@ void build_in_halves(const std::string& db_path, const Discovery& found, IndexSu
         progress.finish();
         progress.report();
     }
-    Xapian::Database merged(target.string());
-    count_facets(merged, summary);
+    IndexWriter merged(target.string());
+    count_facets(merged.database(), summary);
+    merged.commit_facet_columns();
 }
 
 }  // namespace

@@ -6,6 +6,7 @@
 #include "core/common/index_schema.h"
 #include "core/common/json_text.h"
 #include "core/index/paragraph_document.h"
+#include "core/query/facet_columns.h"
 
 #include <nlohmann/json.hpp>
 
@@ -165,6 +166,14 @@ void IndexWriter::commit()
     m_in_transaction = false;
     m_db.begin_transaction();
     m_in_transaction = true;
+}
+
+void IndexWriter::commit_facet_columns()
+{
+    if (FacetColumns::stored_for(m_db))
+        return;
+    m_db.set_metadata(schema::k_meta_facet_columns, FacetColumns::stored(m_db));
+    commit();
 }
 
 }  // namespace findings

@@ -67,6 +67,11 @@ public:
     // Makes everything written so far visible to readers, atomically.
     void commit();
 
+    // Commits the facet columns of the index as the last commit left it, for readers of the
+    // revision this makes to read instead of rebuilding (FacetColumns::stored), unless that
+    // revision has them already.
+    void commit_facet_columns();
+
     Xapian::Database& database() { return m_db; }
 
 private:

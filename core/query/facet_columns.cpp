@@ -4,6 +4,7 @@
 #include "core/query/facet_columns.h"
 
 #include "core/common/fields.h"
+#include "core/common/index_schema.h"
 #include "core/query/revision_cache.h"
 
 #include <algorithm>
@@ -73,14 +74,161 @@ DerivedFacet derived_facet(const Field& field, const FacetColumn& from, std::siz
     return derived;
 }
 
+// The stored form of the columns: "facets1", the revision they are for and its last document
+// id, then each column: its facet, its values with their example documents, and its codes as
+// runs (the paragraphs of one report share most values), all numbers as 4 little-endian bytes.
+const std::string k_stored_magic = "facets1";
+
+void put_number(std::string& out, std::uint32_t number)
+{
+    for (int shift = 0; shift < 32; shift += 8)
+        out.push_back(static_cast<char>((number >> shift) & 0xff));
+}
+
+void put_text(std::string& out, const std::string& text)
+{
+    put_number(out, static_cast<std::uint32_t>(text.size()));
+    out += text;
+}
+
+// Reads the stored form; any value out of bounds makes it unreadable (ok() false).
+class StoredReader {
+public:
+    // Reads data from start (past the magic word).
+    StoredReader(const std::string& data, std::size_t start) : m_data(data), m_at(start) {}
+    bool ok() const { return m_ok; }
+    std::uint32_t number()
+    {
+        if (m_at + 4 > m_data.size())
+            return fail();
+        std::uint32_t number = 0;
+        for (int i = 0; i < 4; ++i)
+            number |= static_cast<std::uint32_t>(static_cast<unsigned char>(m_data[m_at++])) << (8 * i);
+        return number;
+    }
+    std::string text()
+    {
+        const std::uint32_t size = number();
+        if (!m_ok || size > m_data.size() - m_at)
+            return fail(), std::string();
+        m_at += size;
+        return m_data.substr(m_at - size, size);
+    }
+
+private:
+    std::uint32_t fail()
+    {
+        m_ok = false;
+        m_at = m_data.size();
+        return 0;
+    }
+    const std::string& m_data;
+    std::size_t m_at;
+    bool m_ok = true;
+};
+
+// The facets with columns of their own, in the order the table of fields lists them.
+std::vector<const Field*> stored_facets()
+{
+    std::vector<const Field*> facets;
+    for (const Field& field : fields()) {
+        if (field.facet && field.slot != k_no_slot)
+            facets.push_back(&field);
+    }
+    return facets;
+}
+
 }  // namespace
 
 FacetColumns::FacetColumns(const Xapian::Database& db)
 {
-    for (const Field& field : fields()) {
-        if (field.facet && field.slot != k_no_slot)
-            m_columns.push_back(load_column(db, field));
+    if (!read_stored(db)) {
+        m_columns.clear();
+        for (const Field* field : stored_facets())
+            m_columns.push_back(load_column(db, *field));
     }
+    derive_facets();
+}
+
+std::string FacetColumns::stored(const Xapian::Database& db)
+{
+    const auto columns = of(db);
+    std::string out = k_stored_magic;
+    put_number(out, static_cast<std::uint32_t>(db.get_revision() + 1));
+    put_number(out, db.get_lastdocid());
+    put_number(out, static_cast<std::uint32_t>(columns->m_columns.size()));
+    for (const FacetColumn& column : columns->m_columns) {
+        put_text(out, column.facet);
+        put_number(out, static_cast<std::uint32_t>(column.values.size()));
+        for (std::size_t code = 0; code < column.values.size(); ++code) {
+            put_text(out, column.values[code]);
+            put_number(out, column.examples[code]);
+        }
+        std::string runs;
+        std::uint32_t count = 0;
+        for (std::size_t id = 0; id < column.codes.size();) {
+            std::size_t end = id;
+            while (end < column.codes.size() && column.codes[end] == column.codes[id])
+                ++end;
+            put_number(runs, column.codes[id]);
+            put_number(runs, static_cast<std::uint32_t>(end - id));
+            ++count;
+            id = end;
+        }
+        put_number(out, count);
+        out += runs;
+    }
+    return out;
+}
+
+bool FacetColumns::stored_for(const Xapian::Database& db)
+{
+    const std::string data = db.get_metadata(schema::k_meta_facet_columns);
+    if (data.rfind(k_stored_magic, 0) != 0)
+        return false;
+    return StoredReader(data, k_stored_magic.size()).number() == db.get_revision();
+}
+
+bool FacetColumns::read_stored(const Xapian::Database& db)
+{
+    const std::string data = db.get_metadata(schema::k_meta_facet_columns);
+    if (data.rfind(k_stored_magic, 0) != 0)
+        return false;
+    StoredReader reader(data, k_stored_magic.size());
+    const std::size_t documents = static_cast<std::size_t>(db.get_lastdocid()) + 1;
+    if (reader.number() != db.get_revision() || reader.number() + std::size_t{1} != documents)
+        return false;
+    const auto facets = stored_facets();
+    if (reader.number() != facets.size())
+        return false;
+    for (const Field* field : facets) {
+        FacetColumn column;
+        column.facet = reader.text();
+        const std::uint32_t values = reader.number();
+        if (!reader.ok() || column.facet != field->name || values == 0 || values > 65536)
+            return false;
+        for (std::uint32_t code = 0; code < values && reader.ok(); ++code) {
+            column.values.push_back(reader.text());
+            column.examples.push_back(reader.number());
+        }
+        const std::uint32_t runs = reader.number();
+        column.codes.reserve(documents);
+        for (std::uint32_t run = 0; run < runs && reader.ok(); ++run) {
+            const std::uint32_t code = reader.number();
+            const std::uint32_t length = reader.number();
+            if (code >= values || length > documents - column.codes.size())
+                return false;
+            column.codes.insert(column.codes.end(), length, static_cast<std::uint16_t>(code));
+        }
+        if (!reader.ok() || column.codes.size() != documents)
+            return false;
+        m_columns.push_back(std::move(column));
+    }
+    return reader.ok();
+}
+
+void FacetColumns::derive_facets()
+{
     for (const Field& field : fields()) {
         if (!field.facet || field.derived_from.empty())
             continue;

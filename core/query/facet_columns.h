@@ -36,8 +36,19 @@ struct DerivedFacet {
 class FacetColumns {
 public:
     // Returns the columns of a database's current revision, loaded once per revision and
-    // shared by every thread that reads that revision.
+    // shared by every thread that reads that revision: read from the revision's metadata when
+    // the indexer stored them for it (stored()), else built from the index's value streams.
     static std::shared_ptr<const FacetColumns> of(const Xapian::Database& db);
+
+    // Returns the columns of db's current revision as the metadata value that lets a process
+    // opening the next revision read them instead of building them (a one-shot command line
+    // search spent most of its time building them). The value names that next revision: the
+    // writer commits it alone, with no document changed, and any later commit, which may change
+    // documents, leaves it ignored until it is stored again.
+    static std::string stored(const Xapian::Database& db);
+
+    // Returns whether db's current revision has its columns stored.
+    static bool stored_for(const Xapian::Database& db);
 
     // The columns of the facets stored in the index (derived facets have none).
     const std::vector<FacetColumn>& columns() const { return m_columns; }
@@ -73,6 +84,10 @@ private:
     Codes codes_of(const std::string& facet) const;
 
     explicit FacetColumns(const Xapian::Database& db);
+    // Reads the columns stored for db's current revision; false when there are none or they
+    // are of another revision, documents or set of facets.
+    bool read_stored(const Xapian::Database& db);
+    void derive_facets();
     std::vector<FacetColumn> m_columns;
     std::vector<DerivedFacet> m_derived;
 };
