@@ -469,6 +469,8 @@ Options parse_arguments(int argc, char** argv)
         fail("--all streams every match: use it with --format ndjson or --format csv");
     if (options.all && options.facets)
         fail("--all streams matches only: ask for the counts on their own with --facets --limit 0");
+    if (options.all)
+        options.request.snippets = rows_need_snippet(options.columns);
     const bool rows = options.format == OutputFormat::csv || options.format == OutputFormat::ndjson;
     if (rows && options.facets && !options.counts_only)
         fail("csv and ndjson hold one kind of row: add --limit 0 for the facet counts alone, or leave out --facets");

@@ -33,8 +33,10 @@ ExportFile write_export(Searcher& searcher, const ExportRequest& request, const 
     file.total = searcher.search(request.search).total;
     if (request.csv)
         file.body = row_csv_header(request.columns);
+    SearchRequest rows = request.search;
+    rows.snippets = rows_need_snippet(request.columns);
     file.rows = searcher.for_each_match(
-        request.search,
+        rows,
         [&](const SearchHit& hit) {
             file.body += request.csv ? row_csv(hit, request.columns, page_base)
                                      : json_text(row_json(hit, request.columns, page_base)) + "\n";

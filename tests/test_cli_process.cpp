@@ -195,6 +195,12 @@ TEST_CASE("findings --fields chooses the columns of table, csv and ndjson rows, 
         CHECK(rows[i + 1] == std::vector<std::string>{full[i]["id"], full[i]["authority"], full[i]["text"]});
         CHECK(chosen[i] == nlohmann::json{{"id", full[i]["id"]}, {"polarity", full[i]["polarity"]}});
     }
+    // An export of every match marks the words in its snippets when it shows them.
+    const std::vector<nlohmann::json> marked =
+        parse_ndjson(search({"--format", "ndjson", "--all", "--fields", "id,snippet", "supervision"}).out);
+    REQUIRE(marked.size() > 3);
+    for (const auto& row : marked)
+        CHECK_THAT(row.at("snippet").get<std::string>(), Contains("<mark>"));
     const ProgramRun unknown = search({"--format", "csv", "--fields", "id,colour", "supervision"});
     CHECK(unknown.exit_code == 2);
     CHECK_THAT(unknown.err, Contains("colour") && Contains("authority"));

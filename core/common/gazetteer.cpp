@@ -213,8 +213,10 @@ const char* to_string(AuthorityType type) {
 }
 
 const Gazetteer& Gazetteer::instance() {
-    static const Gazetteer gazetteer;
-    return gazetteer;
+    // Never destroyed: freeing its tens of thousands of forms at exit cost a one-off search
+    // several milliseconds, and the process ends anyway.
+    static const Gazetteer* const gazetteer = new Gazetteer();
+    return *gazetteer;
 }
 
 Gazetteer::Gazetteer() {
@@ -286,7 +288,11 @@ std::vector<Gazetteer::Token> Gazetteer::tokenise(std::string_view text) {
 
 void Gazetteer::add_form(std::string_view spelling, std::size_t authority_index,
                          bool common_word) {
-    const std::vector<Token> tokens = tokenise(spelling);
+    add_tokens(tokenise(spelling), authority_index, common_word);
+}
+
+void Gazetteer::add_tokens(const std::vector<Token>& tokens, std::size_t authority_index,
+                           bool common_word) {
     if (tokens.empty() || tokens.size() > 32 ||
         !m_index_by_key.emplace(key_of(tokens), authority_index).second) {
         return;
@@ -302,11 +308,27 @@ void Gazetteer::add_form(std::string_view spelling, std::size_t authority_index,
 }
 
 void Gazetteer::add_name_forms(std::string_view name, std::size_t authority_index) {
+    // A space divides a prefix and a suffix from the name, so the tokens of "prefix name
+    // suffix" are theirs end to end: each is tokenised once, not once per combination (which
+    // took most of a one-off command line search's start-up).
+    const auto tokenised = [](const auto& affixes) {
+        std::vector<std::vector<Token>> all;
+        for (const char* affix : affixes) {
+            all.push_back(tokenise(affix));
+        }
+        return all;
+    };
+    static const std::vector<std::vector<Token>> prefixes = tokenised(k_prefixes);
+    static const std::vector<std::vector<Token>> suffixes = tokenised(k_suffixes);
     const bool common_word = is_common_word(name);
-    for (const char* prefix : k_prefixes) {
-        for (const char* suffix : k_suffixes) {
-            add_form(std::string(prefix).append(name).append(suffix), authority_index,
-                     common_word);
+    const std::vector<Token> name_tokens = tokenise(name);
+    std::vector<Token> tokens;
+    for (const auto& prefix : prefixes) {
+        for (const auto& suffix : suffixes) {
+            tokens.assign(prefix.begin(), prefix.end());
+            tokens.insert(tokens.end(), name_tokens.begin(), name_tokens.end());
+            tokens.insert(tokens.end(), suffix.begin(), suffix.end());
+            add_tokens(tokens, authority_index, common_word);
         }
     }
 }

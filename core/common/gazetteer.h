@@ -75,6 +75,7 @@ private:
     static std::vector<Token> tokenise(std::string_view text);
     // Adds spelling as a form of the authority unless another authority already has it.
     void add_form(std::string_view spelling, std::size_t authority_index, bool common_word);
+    void add_tokens(const std::vector<Token>& tokens, std::size_t authority_index, bool common_word);
     // Adds name with every usual prefix ("London Borough of") and suffix ("Council").
     void add_name_forms(std::string_view name, std::size_t authority_index);
     // Returns the longest form matching the tokens from position i, or nullptr.

@@ -121,6 +121,12 @@ std::vector<std::string> row_values(const SearchHit& hit, const std::vector<std:
     return values;
 }
 
+bool rows_need_snippet(const std::vector<std::string>& columns)
+{
+    const auto& shown = columns_or_default(columns);
+    return std::find(shown.begin(), shown.end(), "snippet") != shown.end();
+}
+
 std::string row_csv(const SearchHit& hit, const std::vector<std::string>& columns, const std::string& page_base)
 {
     return csv_row(row_values(hit, columns, page_base));

@@ -40,6 +40,10 @@ std::string row_csv_header(const std::vector<std::string>& columns);
 std::vector<std::string> row_values(const SearchHit& hit, const std::vector<std::string>& columns,
                                     const std::string& page_base);
 
+// Returns whether rows of these columns (none: the default ones) show a snippet, which an
+// export then has to make for every row.
+bool rows_need_snippet(const std::vector<std::string>& columns);
+
 // Returns a result as a csv row of the columns (the default ones when columns is empty):
 // the section's headings joined by " > ", numbers as written, CRLF-ended.
 std::string row_csv(const SearchHit& hit, const std::vector<std::string>& columns, const std::string& page_base);

@@ -75,7 +75,8 @@ void validate(const SearchRequest& request)
 
 // Reads a result from its document and its report's record; highlighter, when the query has
 // words, marks them in the snippet.
-SearchHit read_hit(const Xapian::Document& document, ReportRecords& reports, const Highlighter* highlighter)
+SearchHit read_hit(const Xapian::Document& document, ReportRecords& reports, const Highlighter* highlighter,
+                   bool snippet = true)
 {
     const nlohmann::json data = reports.paragraph(document);
     SearchHit hit;
@@ -89,7 +90,8 @@ SearchHit read_hit(const Xapian::Document& document, ReportRecords& reports, con
     read_fields(data, hit);
     hit.position = data.value("position", 0);
     hit.text = data.value("text", "");
-    hit.snippet = highlighter ? highlighter->snippet(hit.text, k_snippet_bytes) : leading_snippet(hit.text, k_snippet_bytes);
+    if (snippet)
+        hit.snippet = highlighter ? highlighter->snippet(hit.text, k_snippet_bytes) : leading_snippet(hit.text, k_snippet_bytes);
     return hit;
 }
 
@@ -257,7 +259,8 @@ std::size_t Searcher::for_each_match(const SearchRequest& request, const std::fu
     }
     rescore_top(ranked, request, built, m_db);  // the pages' order
     for (std::size_t i = 0; i < ranked.documents.size(); ++i) {
-        SearchHit hit = read_hit(m_db.get_document(ranked.documents[i]), reports, has_text ? &highlighter : nullptr);
+        SearchHit hit = read_hit(m_db.get_document(ranked.documents[i]), reports, has_text ? &highlighter : nullptr,
+                                 request.snippets);
         hit.rank = i + 1;
         hit.score = has_text ? ranked.weights[i] : 0;
         visit(hit);

@@ -32,6 +32,7 @@ struct SearchRequest {
     std::size_t per_page = 10;  // 0: the total and facets alone
     SortOrder sort = SortOrder::relevance;
     bool collapse_reports = false;  // the best paragraph per report only
+    bool snippets = true;           // an export's hits carry a snippet (rows_need_snippet)
     bool literal = false;           // no cue reading: the query is text and explicit syntax only
     bool autocorrect = true;        // misspelt words are corrected before the query is read
     bool match_all = true;          // a match has every word (concept) of the query; false: any
