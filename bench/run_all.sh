@@ -2,7 +2,9 @@
 # Runs every Findings benchmark at scale and writes bench/RESULTS.md: corpus generation,
 # indexing from scratch and incrementally, index size, in-process query latency by component,
 # searchd under wrk load (also while the indexer commits), searchd memory, and SQLite FTS5
-# on the same paragraphs and queries. Usage: bench/run_all.sh [PARAGRAPHS] (default 1000000).
+# on the same paragraphs and queries, tuned (bench/fts5_peer.py), timed in the same run as
+# Findings on the queries it can express. Prints the date and the load average first: the
+# figures mean something on an idle machine only. Usage: bench/run_all.sh [PARAGRAPHS] (default 1000000).
 # Needs a build in build/ (scripts/build), wrk and xapian-tools (apt-get install wrk xapian-tools).
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -13,6 +15,7 @@ index=$work/index
 port=${BENCH_PORT:-18181}
 results=$work/results
 mkdir -p "$work" "$results"
+{ date -u; cut -d' ' -f1-3 /proc/loadavg; } | tee "$results/when.txt"
 
 if [ ! -f "$corpus/truth.jsonl" ]; then
   python3 bench/generate_corpus.py --out "$corpus" --paragraphs "$paragraphs" --seed 42
@@ -58,8 +61,16 @@ wrk -t2 -c8 -d20s -s bench/wrk_queries.lua "http://127.0.0.1:$port" -- bench/que
 wait $indexer
 kill $searchd
 
-echo "== SQLite FTS5 on the same paragraphs"
-python3 bench/fts5_peer.py --truth "$corpus/truth.jsonl" --queries bench/queries.tsv --db "$work/fts5.db" > "$results/fts5.json"
+echo "== SQLite FTS5 on the same paragraphs, beside Findings on the same queries"
+# The peer indexes exactly the paragraphs and facet values Findings holds.
+for type in context judgement strength satisfactory area_for_development priority_action recommendation; do
+  build/cli/findings --db "$index" --all --format ndjson --sort date --type "$type" \
+    --fields id,text,authority,region,authority_type,year,kind,finding_type,grade,polarity,overall || true
+done > "$work/paragraphs.ndjson"
+rm -f "$work/fts5.db"
+python3 bench/fts5_peer.py --paragraphs "$work/paragraphs.ndjson" --index "$index" --queries bench/queries.tsv \
+  --db "$work/fts5.db" --subset "$results/fts5-queries.tsv" > "$results/fts5.json"
+build/bench/query_bench "$index" "$results/fts5-queries.tsv" 3 > "$results/queries-fts5-subset.json"
 
 python3 bench/write_results.py "$results" > bench/RESULTS.md
 echo "Wrote bench/RESULTS.md"

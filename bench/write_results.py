@@ -33,6 +33,8 @@ def main():
     incremental = json.loads(read(folder, "incremental.json"))
     queries = json.loads(read(folder, "queries.json"))
     fts5 = json.loads(read(folder, "fts5.json"))
+    beside = json.loads(read(folder, "queries-fts5-subset.json"))["total_ms"]  # Findings on the peer's queries
+    when = read(folder, "when.txt").split("\n")
     size = int(read(folder, "size.txt")) / 2**20
     compact = int(read(folder, "size-compact.txt")) / 2**20
     rss_rest = int(read(folder, "rss-rest.txt")) / 1024
@@ -45,7 +47,7 @@ def main():
            f"{index['index']['paragraphs']:,} paragraphs in {index['index']['reports']:,} reports "
            f"(`bench/generate_corpus.py --seed 42`), {queries['queries']} queries of `bench/queries.tsv` "
            f"({queries['rounds']} rounds after a warm-up). \"Full\" queries return the top 10 with snippets, "
-           f"the exact total and exact counts of 6 facets.", "",
+           f"the exact total and exact counts of 9 facets. Run {when[0]}, load average before it {when[1]}.", "",
            "## Against the targets", "",
            "| what | measured | target | |", "|---|---|---|---|",
            f"| full query p50 | {total['p50']:.1f} ms | ≤ {TARGETS['p50']} ms | {mark(total['p50'], TARGETS['p50'])} |",
@@ -55,8 +57,8 @@ def main():
     out += [f"| searchd, 8 connections | {w8['rps']:.0f} requests/s, p99 {w8['p99']:.0f} ms | ≥ {TARGETS['rps']}/s, p99 ≤ {TARGETS['http_p99']} ms | "
             f"{'met' if w8['rps'] >= TARGETS['rps'] and w8['p99'] <= TARGETS['http_p99'] else '**missed**'} |",
             f"| searchd resident memory (peak under load) | {rss_peak:.0f} MB | ≤ {TARGETS['rss_mb']} MB | {mark(rss_peak, TARGETS['rss_mb'])} |",
-            f"| FTS5 / Findings at p50 | {fts5['p50'] / total['p50']:.1f}× | ≥ 10× | {mark(10, fts5['p50'] / total['p50'])} |",
-            f"| FTS5 / Findings at p99 | {fts5['p99'] / total['p99']:.1f}× | ≥ 10× | {mark(10, fts5['p99'] / total['p99'])} |", "",
+            f"| FTS5 / Findings at p50, the same queries | {fts5['p50'] / beside['p50']:.1f}× | ≥ 20× | {mark(20, fts5['p50'] / beside['p50'])} |",
+            f"| FTS5 / Findings at p99, the same queries | {fts5['p99'] / beside['p99']:.1f}× | ≥ 50× | {mark(50, fts5['p99'] / beside['p99'])} |", "",
             "## Indexing", "",
             f"- From scratch: {index['seconds']:.0f} s, {rate:,.0f} paragraphs/s, peak memory {peak_index_mb:.0f} MB.",
             f"- Incremental run after changing 1% of the reports: {incremental['seconds']:.1f} s "
@@ -84,10 +86,14 @@ def main():
                 "of terms (see the first pass above). wrk's errors are requests over its 2 s timeout.",
             "", f"searchd resident memory: {rss_rest:.0f} MB at rest, {rss_peak:.0f} MB peak under load.", "",
             "## SQLite FTS5 on the same paragraphs", "",
-            f"Porter tokenizer, bm25, snippet(), exact total and GROUP BY facet counts (4 facets), the queries' words OR-ed "
-            f"({fts5['queries']} queries; cue-only queries have no words for FTS5): p50 {fts5['p50']:.0f} ms, "
-            f"p95 {fts5['p95']:.0f} ms, p99 {fts5['p99']:.0f} ms. The ratios above set these against Findings over all "
-            f"{queries['queries']} queries, its slowest (cue-only) ones included.", ""]
+            f"`bench/fts5_peer.py`: the paragraphs and facet values Findings holds, each query with the meaning "
+            f"Findings gives it (all words or, where Findings fell back, any; phrases; the filters its words chose, "
+            f"over an indexed metadata table), bm25, snippet(), the exact total and the 9 facets in one GROUP BY; "
+            f"`optimize`, `ANALYZE`, page cache and mmap, a warm-up pass. {fts5['queries']} of {fts5['of']} queries "
+            f"expressed; {fts5['same_total_as_findings']} give Findings' exact total (the rest differ by stemmer, "
+            f"tokenizer and synonyms). FTS5: p50 {fts5['p50']:.1f} ms, p95 {fts5['p95']:.1f} ms, p99 {fts5['p99']:.1f} ms; "
+            f"Findings on the same queries in the same run: p50 {beside['p50']:.1f} ms, p95 {beside['p95']:.1f} ms, "
+            f"p99 {beside['p99']:.1f} ms.", ""]
     changes = pathlib.Path(__file__).with_name("changes.md")
     if changes.exists():
         out += [changes.read_text()]
