@@ -3,6 +3,7 @@
 #include <catch2/catch.hpp>
 
 #include "core/common/analyser.h"
+#include "core/common/csv_text.h"
 #include "core/common/text_encoding.h"
 #include "core/common/text_normaliser.h"
 #include "core/ingest/block_builder.h"
@@ -1103,6 +1104,15 @@ TEST_CASE("the analyser's stemmer gives singular and plural forms the same stem"
     }
     CHECK(analyser.is_stop_word("the"));
     CHECK_FALSE(analyser.is_stop_word("weakness"));
+}
+
+TEST_CASE("CSV fields are quoted, and one that begins like a formula is shown as text", "[text][csv]")
+{
+    CHECK(csv_row({"plain", "say \"no\"", "a,b"}) == "\"plain\",\"say \"\"no\"\"\",\"a,b\"\r\n");
+    for (const std::string formula : {"=HYPERLINK(A1)", "+1", "-2+3", "@SUM(A1)", "\tx"})
+        CHECK(csv_field(formula) == "\"'" + formula + "\"");
+    CHECK(csv_field("1-2") == "\"1-2\"");  // only the first character counts
+    CHECK(csv_rows(csv_row({"=1+1", "x"})) == std::vector<std::vector<std::string>>{{"'=1+1", "x"}});
 }
 
 }  // namespace

@@ -2,12 +2,15 @@
 #include "core/common/csv_text.h"
 
 #include <stdexcept>
+#include <string_view>
 
 namespace findings {
 
 std::string csv_field(const std::string& value)
 {
     std::string out = "\"";
+    if (!value.empty() && std::string_view("=+-@\t\r").find(value.front()) != std::string_view::npos)
+        out += '\'';
     for (char c : value) {
         if (c == '"')
             out += '"';

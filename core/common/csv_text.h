@@ -7,7 +7,9 @@
 
 namespace findings {
 
-// Quotes a CSV field: in double quotes, with inner quotes doubled.
+// Quotes a CSV field: in double quotes, with inner quotes doubled. A value that begins like a
+// spreadsheet formula (= + - @, a tab or a carriage return) gets a leading apostrophe, so that
+// a spreadsheet shows it as text instead of running it (OWASP's advice on CSV injection).
 std::string csv_field(const std::string& value);
 
 // Returns a row of quoted fields separated by commas, ending in CRLF.
