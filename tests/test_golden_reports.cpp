@@ -678,3 +678,18 @@ TEST_CASE("the Calderdale 2025 focused visit letter on extra-familial risk is un
         "Yours sincerely",
     });
 }
+
+TEST_CASE("the Nottinghamshire 2018 focused visit letter is Nottinghamshire's, though addressed to Nottingham")
+{
+    // Its address ends "West Bridgford, Nottingham"; its subject line runs into the first
+    // paragraph, which names the county visited.
+    const Report report = parse_corpus_report("reports/nottinghamshire-2018-02-22-focused-visit.txt");
+
+    CHECK(report.authority == "Nottinghamshire");
+    CHECK(report.id == "nottinghamshire-2018-02-22-focused-visit");
+    CHECK(report.date.iso() == "2018-02-22");
+    CHECK(report.kind == "focused_visit");
+    CHECK_THAT(report.inspection_dates, Contains("30 and 31 January 2018"));
+    CHECK_THAT(report.addressee, Contains("Colin Pettigrew") && Contains("Nottingham"));
+    check_all_ungraded(report);
+}

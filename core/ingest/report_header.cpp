@@ -264,6 +264,11 @@ ReportHeader read_header(const std::vector<Block>& blocks, const std::string& so
     header.kind = report_kind(header.title, opening, header.inspection_dates, header.letter, source_path);
 
     const Authority* authority = first_authority(header.title, header.date.year);
+    // A letter whose subject line ran into its first paragraph has no title; that paragraph
+    // names the authority visited ("the findings of a focused visit to Nottinghamshire"),
+    // where the address names towns that may be other authorities (County Hall, Nottingham).
+    if (!authority && header.letter)
+        authority = first_authority(opening, header.date.year);
     if (!authority && header.letter)
         authority = first_authority(header.addressee, header.date.year);
     if (!authority && !header.letter) {
