@@ -693,3 +693,16 @@ TEST_CASE("the Nottinghamshire 2018 focused visit letter is Nottinghamshire's, t
     CHECK_THAT(report.addressee, Contains("Colin Pettigrew") && Contains("Nottingham"));
     check_all_ungraded(report);
 }
+
+TEST_CASE("the Dudley focused visit letter of January 2020 is dated after its visit, not a year before")
+{
+    // The letter reads "21 January 2019" for a visit on 18 and 19 December 2019: its year is
+    // mistyped, and Ofsted lists it as published on 21 January 2020.
+    const Report report = parse_corpus_report("reports/dudley-2020-01-21-focused-visit.txt");
+
+    CHECK(report.authority == "Dudley");
+    CHECK(report.date.iso() == "2020-01-21");
+    CHECK(report.id == "dudley-2020-01-21-focused-visit");
+    CHECK_THAT(report.inspection_dates, Contains("18 and 19 December 2019"));
+    CHECK_THAT(report.title, Contains("Focused visit to Dudley Metropolitan Borough Council"));
+}

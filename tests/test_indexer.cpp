@@ -8,6 +8,7 @@
 #include "core/index/index_check.h"
 #include "core/index/index_run.h"
 #include "core/index/index_writer.h"
+#include "core/ingest/dates.h"
 #include "core/ingest/report_parser.h"
 #include "core/ingest/report_reader.h"
 #include "core/common/fields.h"
@@ -675,6 +676,9 @@ TEST_CASE("Every corpus report parses with an authority, a date, a unique id and
             INFO(path << " (" << report.id << ", " << report.kind << ")");
             CHECK_FALSE(report.authority.empty());
             CHECK(report.date.known());
+            // A report is published, a letter written, on or after its visit's last day.
+            if (const auto visited = find_last_date(report.inspection_dates))
+                CHECK(report.date.compact() >= visited->compact());
             const auto [previous, fresh] = ids.emplace(report.id, path);
             INFO("the same id as " << previous->second);
             CHECK(fresh);

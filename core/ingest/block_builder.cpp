@@ -292,6 +292,11 @@ private:
         const std::string& previous = m_last_line;
         if (is_salutation(m_current.text))
             return false;
+        // A letter's subject line ends at "services", though the first paragraph follows
+        // without a blank line.
+        if (!m_blocks.empty() && is_salutation(m_blocks.back().text) && is_letter_subject(m_current.text) &&
+            (last_word(m_current.text) == "services" || last_word(m_current.text) == "services."))
+            return false;
         if (ends_with_split_word(previous))
             return true;
         if (starts_lowercase(line.text) || (line.text[0] == '(' && !line.blank_before))
@@ -385,6 +390,18 @@ private:
 bool is_salutation(const std::string& text)
 {
     return text.size() <= 80 && text.rfind("Dear ", 0) == 0;
+}
+
+bool is_letter_subject(const std::string& text)
+{
+    if (utf8_length(text) > 250)
+        return false;
+    for (const char* opening : {"focused visit", "monitoring visit", "inspection of", "unannounced inspection",
+                                "joint targeted area inspection"}) {
+        if (starts_with_nocase(text, opening))
+            return true;
+    }
+    return false;
 }
 
 bool Block::heading_like() const

@@ -33,6 +33,10 @@ struct Block {
 // Returns whether text is a letter's salutation ("Dear Ms Jenkins,"), a block of its own.
 bool is_salutation(const std::string& text);
 
+// Returns whether text opens like a letter's subject line ("Focused visit to Dudley Metropolitan
+// Borough Council children's services"), which follows the salutation.
+bool is_letter_subject(const std::string& text);
+
 // Joins content lines into blocks.
 std::vector<Block> build_blocks(const std::vector<Line>& lines);
 

@@ -141,8 +141,12 @@ const Authority* authority_in_file_name(const std::string& source_path)
 // Returns whether the block after "Dear ..." is the letter's subject line.
 bool is_subject_line(const Block& block)
 {
-    const char last = block.text.empty() ? '.' : block.text.back();
-    return block.kind == BlockKind::prose && block.text.size() < 300 && last != '.' && last != ':';
+    if (block.kind != BlockKind::prose || block.text.empty())
+        return false;
+    if (is_letter_subject(block.text))
+        return true;  // "Focused visit to Oldham children's services." may end with a full stop
+    const char last = block.text.back();
+    return block.text.size() < 300 && last != '.' && last != ':';
 }
 
 void read_letter_header(const std::vector<Block>& blocks, std::size_t salutation, ReportHeader& header)
@@ -255,6 +259,16 @@ ReportHeader read_header(const std::vector<Block>& blocks, const std::string& so
         read_report_header(blocks, header, source_path);
     if (!header.date.known()) {
         if (auto from_name = date_in_file_name(source_path))
+            header.date = *from_name;
+    }
+    // A letter is written after its visit: one dated before the visit's last day has a mistyped
+    // year (Dudley's of January 2020 reads "21 January 2019" for a visit in December 2019), and
+    // the date its file name carries is taken instead where that follows the visit.
+    if (header.letter && header.date.known()) {
+        const auto visited = find_last_date(header.inspection_dates);
+        const auto from_name = date_in_file_name(source_path);
+        if (visited && from_name && header.date.compact() < visited->compact() &&
+            from_name->compact() >= visited->compact())
             header.date = *from_name;
     }
 
