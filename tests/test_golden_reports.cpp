@@ -706,3 +706,24 @@ TEST_CASE("the Dudley focused visit letter of January 2020 is dated after its vi
     CHECK_THAT(report.inspection_dates, Contains("18 and 19 December 2019"));
     CHECK_THAT(report.title, Contains("Focused visit to Dudley Metropolitan Borough Council"));
 }
+
+TEST_CASE("the Kingston upon Hull 2015 report keeps the LSCB review bound in after its back page")
+{
+    // Page 36 is Ofsted's back page ("© Crown copyright 2015"); the review of the Kingston upon
+    // Hull Safeguarding Children Board follows it, with its own back page at the end.
+    const Report report = parse_corpus_report("reports/kingston-upon-hull-2015-02-10-inspection.txt");
+
+    const auto lscb = std::find_if(report.judgements.begin(), report.judgements.end(),
+                                   [](const Judgement& judgement) { return judgement.key == "lscb"; });
+    REQUIRE(lscb != report.judgements.end());
+    CHECK(lscb->grade == Grade::requires_improvement);
+    CHECK(report.judgements.size() == 7);
+    check_paragraphs(report, {
+        {"The LSCB has been slow to develop and coordinate the implementation of its",
+         FindingType::judgement, Grade::requires_improvement, Timescale::none, "Scrutiny and assurance"},
+        {"Ensure that the LSCB provides sustained and proactive challenge to partner",
+         FindingType::recommendation, Grade::ungraded, Timescale::none, "Data and performance management"},
+    });
+    for (const auto& paragraph : report.paragraphs)  // neither back page is a finding
+        CHECK_THAT(paragraph.text, !Contains("regulates and inspects to achieve excellence"));
+}

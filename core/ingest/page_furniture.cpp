@@ -219,7 +219,7 @@ void remove_contents(std::vector<SourceLine>& lines)
 
 constexpr std::string_view k_back_matter_opening = "The Office for Standards in Education, Children's Services and Skills (Ofsted) ";
 
-// Returns whether the text starts Ofsted's back matter, which runs to the end of the report.
+// Returns whether the text starts Ofsted's back matter, a page that ends with its copyright line.
 bool starts_back_matter(const std::string& text)
 {
     const std::string opening(k_back_matter_opening);
@@ -234,14 +234,24 @@ bool may_start_back_matter(const std::string& line)
            starts_with_nocase(line, k_back_matter_opening.substr(0, std::min(line.size(), k_back_matter_opening.size())));
 }
 
+// Returns whether line is the copyright line that ends the back matter ("© Crown copyright 2015").
+bool ends_back_matter(const std::string& line)
+{
+    return line.size() < 40 && contains_nocase(line, "crown copyright");
+}
+
+// Removes each back matter page: from its opening sentence through its copyright line, or to
+// the end. Most reports end with it; a report with the LSCB's review bound in after it goes on.
 void remove_back_matter(std::vector<SourceLine>& lines)
 {
     for (std::size_t i = 0; i < lines.size(); ++i) {
         // The opening sentence may wrap: read the line with the next one.
-        if (may_start_back_matter(lines[i].text) && starts_back_matter(lines[i].text + " " + next_content_line(lines, i))) {
-            for (std::size_t j = i; j < lines.size(); ++j)
-                lines[j].removed = true;
-            return;
+        if (!may_start_back_matter(lines[i].text) || !starts_back_matter(lines[i].text + " " + next_content_line(lines, i)))
+            continue;
+        for (; i < lines.size(); ++i) {
+            lines[i].removed = true;
+            if (ends_back_matter(lines[i].text))
+                break;
         }
     }
 }
