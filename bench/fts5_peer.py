@@ -83,6 +83,10 @@ def findings_readings(findings, index, queries):
     return readings
 
 
+class NotExpressible(Exception):
+    """A query whose meaning the peer does not translate."""
+
+
 def match_expression(text, any_words, stop_words):
     """The FTS5 expression of Findings' text: field syntax left to the filters, stop words out,
     phrases as phrases or NEAR groups. None when no word is left (a query of filters)."""
@@ -95,11 +99,14 @@ def match_expression(text, any_words, stop_words):
             if len(kept) == len(words) or len(kept) == 1:
                 parts.append('"' + " ".join(kept) + '"')  # an FTS5 phrase: its words in order, adjacent
             elif kept:
-                # NEAR counts the tokens between the first word and the last: the words between
-                # kept, and the stop words left out.
+                # NEAR allows as many tokens between the first kept word and the last as the
+                # phrase has there (stop words and kept words alike).
+                at = [i for i, w in enumerate(words) if w.lower() not in stop_words]
                 quoted = " ".join(f'"{w}"' for w in kept)
-                parts.append(f"NEAR({quoted}, {len(words) - 2})")
-        elif word.upper() not in ("AND", "OR", "NOT"):
+                parts.append(f"NEAR({quoted}, {at[-1] - at[0] - 1})")
+        elif word.upper() == "NOT" or word.startswith("-"):
+            raise NotExpressible("an exclusion")  # no query of the sets has one
+        elif word.upper() not in ("AND", "OR"):
             for piece in re.findall(r"[A-Za-z0-9]+", word):
                 if piece.lower() not in stop_words:
                     parts.append(f'"{piece}"')
@@ -147,7 +154,7 @@ def run(db, expression, where, params):
                           " order by p.rank limit 10", (expression, *params)).fetchall()
         counts = db.execute(f"select {', '.join('meta.' + f for f in FACETS)}, count(*) {matches} {by}",
                             (expression, *params)).fetchall()
-    else:  # filters alone: the first ten in rowid order, as Findings lists them in report order
+    else:  # filters alone: the first ten in rowid order (Findings lists them in report order)
         page = db.execute("select rowid, substr(text, 1, 200) from p where rowid in"
                           f" (select rowid from meta where {where} order by rowid limit 10)", params).fetchall()
         counts = db.execute(f"select {', '.join(FACETS)}, count(*) from meta where {where} {by}", params).fetchall()
@@ -183,9 +190,12 @@ def main():
         if not reading:
             continue
         filters = filter_sql(with_field_syntax(reading["text"], reading["selected"]))
-        expression = match_expression(reading["text"], reading["any_words"], stop_words)
-        if filters is None or (expression is None and not filters[0]):
+        try:
+            expression = match_expression(reading["text"], reading["any_words"], stop_words)
+        except NotExpressible:
             continue
+        if filters is None or (expression is None and not filters[0]):
+            continue  # a filter FTS5 cannot say, or nothing to search
         plans.append((query_class, query, expression, filters[0], filters[1], reading["total"]))
     if args.subset:
         pathlib.Path(args.subset).write_text("".join(f"{c}\t{q}\n" for c, q, *_ in plans))

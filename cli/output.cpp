@@ -102,8 +102,8 @@ void print_table(std::FILE* out, const SearchResult& result, const TableStyle& s
                      hit.field("year").c_str(), type.c_str(), hit.id.c_str());
         std::fprintf(out, "     %s\n", terminal_snippet(hit.snippet, style.colour).c_str());
         if (hit.report_matches > 1)
-            std::fprintf(out, "     (%zu matching paragraphs in this report: findings report %s)\n", hit.report_matches,
-                         hit.report_id.c_str());
+            std::fprintf(out, "     (%zu matching paragraphs in this report: add report:%s to the query to list them)\n",
+                         hit.report_matches, hit.report_id.c_str());
     }
     if (result.total == 0 && !result.interpreted.filters.empty()) {
         std::string filters;

@@ -232,7 +232,8 @@ TEST_CASE("A run stores its facet columns for the revision it ends with; a later
     {
         const Xapian::Database db(db_path);
         CHECK(FacetColumns::stored_for(db));
-        check_columns_agree_with_values(db);  // read from what the indexer stored
+        CHECK(FacetColumns::of(db)->read_from_store());
+        check_columns_agree_with_values(db);
     }
     index_paths(db_path, {corpus_path("seed")});  // a run that changes nothing still ends with them stored
     CHECK(FacetColumns::stored_for(Xapian::Database(db_path)));
@@ -244,7 +245,28 @@ TEST_CASE("A run stores its facet columns for the revision it ends with; a later
     }
     const Xapian::Database db(db_path);
     CHECK_FALSE(FacetColumns::stored_for(db));
+    CHECK_FALSE(FacetColumns::of(db)->read_from_store());
     check_columns_agree_with_values(db);  // built again: the removed paragraph has no values
+}
+
+TEST_CASE("Stored facet columns cut short are built again, never read in part", "[indexer][columns]")
+{
+    TempDir tmp;
+    const std::string db_path = tmp / "index";
+    index_paths(db_path, {corpus_path("seed")});
+    for (const double kept : {0.0, 0.01, 0.3, 0.6, 0.99}) {
+        INFO("kept " << kept);
+        {
+            // The stored value for the next revision, as the indexer writes it, then cut.
+            Xapian::WritableDatabase writer(db_path);
+            const std::string whole = FacetColumns::stored(writer);
+            writer.set_metadata(s::k_meta_facet_columns, whole.substr(0, static_cast<std::size_t>(whole.size() * kept)));
+            writer.commit();
+        }
+        const Xapian::Database db(db_path);
+        CHECK_FALSE(FacetColumns::of(db)->read_from_store());
+        check_columns_agree_with_values(db);
+    }
 }
 
 TEST_CASE("An edited report file replaces its paragraphs", "[indexer]")
@@ -656,6 +678,7 @@ TEST_CASE("A new index built in halves gives namesakes and twins the ids an upda
     CHECK(summary.reports_replaced == 0);
     CHECK(summary.files_seen == 504);
     CHECK(index_problems(Xapian::Database(tmp / "index")).empty());
+    CHECK(FacetColumns::of(Xapian::Database(tmp / "index"))->read_from_store());  // stored after the merge
 }
 
 TEST_CASE("Every corpus report parses with an authority, a date, a unique id and clean paragraphs",

@@ -1,9 +1,9 @@
 // Side by side (?compare=1&a=FILTERS&b=FILTERS): one query's matches under two authorities,
 // regions, authority types or periods, each side's totals, shares and best findings, and the
 // differences that stand out.
-import { el, fetchJson } from './dom.js';
-import { FACETS, fieldName, filterParams, label, paramOf } from './state.js';
-import { go } from './nav.js';
+import { $, el, fetchJson } from './dom.js';
+import { FACETS, fieldName, filterParams, label, paramOf, readState } from './state.js';
+import { go, linkTo } from './nav.js';
 import { findingItem } from './search-view.js';
 
 // What the two sides may differ by: a field with values (its parameter), or the years.
@@ -43,9 +43,11 @@ async function sideControls(name, dimension, filters) {
       el('input', { type: 'number', name: `${name}_${which}`, min: 1990, max: 2100, inputmode: 'numeric', value: params.get(which) || '' }));
     return [year('year_from', 'From'), year('year_to', 'to')];
   }
-  const values = dimension === 'authority'
-    ? await (authorityNames ||= fetchJson('/api/authorities').then((data) => data.authorities.map((entry) => entry.authority)))
-    : schemaValues(dimension);
+  if (dimension === 'authority' && !authorityNames) {
+    authorityNames = fetchJson('/api/authorities').then((data) => data.authorities.map((entry) => entry.authority));
+    authorityNames.catch(() => { authorityNames = null; });  // asked again next time
+  }
+  const values = dimension === 'authority' ? await authorityNames : schemaValues(dimension);
   const chosen = params.get(dimension) || '';
   return el('select', { name: `${name}_value`, 'aria-label': `${fieldName(dimension)} of the ${name === 'a' ? 'first' : 'second'} side` },
     el('option', { value: '' }, `Choose…`),
@@ -62,17 +64,23 @@ function schemaValues(param) {
 async function compareForm(state) {
   const dimension = dimensionOf(state.a || state.b);
   const form = el('form', { class: 'compare-form', 'aria-label': 'What to compare' });
+  let drawing = 0;  // the draw asked for last: a slower earlier one is dropped
   const draw = async (chosen) => {
+    const counter = ++drawing;
     const side = async (name, legend) => el('fieldset', { class: 'compare-side' }, el('legend', {}, legend),
       await sideControls(name, chosen, chosen === dimension ? state[name] : ''));
     const by = el('select', { id: 'compare-by', name: 'by', 'data-focus-key': 'compare-by',
-      onchange: (event) => draw(event.target.value) },
+      onchange: (event) => draw(event.target.value).then(() => $('compare-by').focus(), (error) => {
+        form.append(el('p', { class: 'error', role: 'alert' }, `${error.message}. Choose again or reload the page.`));
+      }) },
     DIMENSIONS.map(([value, text]) => el('option', { value, selected: value === chosen }, text)));
+    const sides = [await side('a', 'First side'), await side('b', 'Second side')];
+    if (counter !== drawing) return;
     form.replaceChildren(
       el('p', {}, el('label', { for: 'compare-q' }, 'Words '),
         el('input', { id: 'compare-q', name: 'q', type: 'search', value: state.q, placeholder: 'every paragraph' })),
       el('p', {}, el('label', { for: 'compare-by' }, 'Compare by '), by),
-      el('div', { class: 'compare-sides' }, await side('a', 'First side'), await side('b', 'Second side')),
+      el('div', { class: 'compare-sides' }, sides),
       el('p', {}, el('button', { type: 'submit' }, 'Compare')));
   };
   form.addEventListener('submit', (event) => {
@@ -116,7 +124,8 @@ function sideColumn(side, state) {
     el('h3', { id: `compare-${side.key}` }, sideLabel(side.filters)),
     el('p', { class: 'compare-total' }, `${side.total.toLocaleString()} of ${side.paragraphs.toLocaleString()} paragraphs`,
       side.paragraphs ? ` (${percent(side.share)})` : ''),
-    side.total ? el('p', {}, el('a', { href: side.links.page }, `All ${side.total.toLocaleString()} as a search`)) : null,
+    side.total ? el('p', {}, linkTo(readState(new URL(side.links.page, location.origin).search), { focus: 'status' },
+      `All ${side.total.toLocaleString()} as a search`)) : null,
     splits,
     side.top.length ? [el('h4', {}, 'Best findings'), el('ol', { class: 'result-list' }, side.top.map((hit) => findingItem(hit, state, 'h5')))] : null);
 }

@@ -120,8 +120,8 @@ function resultItem(hit, state) {
     el('p', { class: 'snippet' }, markedNodes(hit.snippet)),
     el('p', { class: 'meta' }, el('span', { class: 'tag' }, hit.date), paragraphTags(hit)),
     hit.section && hit.section.length ? el('p', { class: 'section' }, hit.section.join(' › ')) : null,
-    hit.report_matches > 1 ? el('p', { class: 'report-matches' }, linkTo(target, {},
-      `Read all ${hit.report_matches.toLocaleString()} matching paragraphs in this report`)) : null,
+    hit.report_matches > 1 ? el('p', { class: 'report-matches' }, linkTo(withChanges({ q: `${state.q} report:${hit.report_id}`.trim(), collapse: '' }),
+      { focus: 'status' }, `All ${hit.report_matches.toLocaleString()} matching paragraphs in this report`)) : null,
     findingLinks(hit, state));
 }
 

@@ -295,7 +295,7 @@ private:
         // A letter's subject line ends at "services", though the first paragraph follows
         // without a blank line.
         if (!m_blocks.empty() && is_salutation(m_blocks.back().text) && is_letter_subject(m_current.text) &&
-            (last_word(m_current.text) == "services" || last_word(m_current.text) == "services."))
+            (to_lower(last_word(m_current.text)) == "services" || to_lower(last_word(m_current.text)) == "services."))
             return false;
         if (ends_with_split_word(previous))
             return true;

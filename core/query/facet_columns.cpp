@@ -142,7 +142,8 @@ std::vector<const Field*> stored_facets()
 
 FacetColumns::FacetColumns(const Xapian::Database& db)
 {
-    if (!read_stored(db)) {
+    m_read_from_store = read_stored(db);
+    if (!m_read_from_store) {
         m_columns.clear();
         for (const Field* field : stored_facets())
             m_columns.push_back(load_column(db, *field));

@@ -50,6 +50,9 @@ public:
     // Returns whether db's current revision has its columns stored.
     static bool stored_for(const Xapian::Database& db);
 
+    // Whether these columns were read from what the indexer stored (else built).
+    bool read_from_store() const { return m_read_from_store; }
+
     // The columns of the facets stored in the index (derived facets have none).
     const std::vector<FacetColumn>& columns() const { return m_columns; }
 
@@ -90,6 +93,7 @@ private:
     void derive_facets();
     std::vector<FacetColumn> m_columns;
     std::vector<DerivedFacet> m_derived;
+    bool m_read_from_store = false;
 };
 
 }  // namespace findings

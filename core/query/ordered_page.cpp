@@ -6,7 +6,6 @@
 #include <algorithm>
 #include <numeric>
 #include <string>
-#include <unordered_map>
 #include <utility>
 
 namespace findings {
@@ -161,17 +160,11 @@ std::vector<std::size_t> matches_in_reports(const DocSet& docs, const std::vecto
                                             const Xapian::Database& db)
 {
     const auto order = ReportOrder::of(db);
-    std::unordered_map<std::uint32_t, std::size_t> matches;  // by the page's reports
-    for (const Xapian::docid id : page)
-        matches[order->report_of(id)] = 0;
-    docs.for_each([&](Xapian::docid id) {
-        const auto found = matches.find(order->report_of(id));
-        if (found != matches.end())
-            ++found->second;
-    });
+    std::vector<std::size_t> matches(order->report_count() + 1, 0);  // by report number
+    docs.for_each([&](Xapian::docid id) { ++matches[order->report_of(id)]; });
     std::vector<std::size_t> counts;
     for (const Xapian::docid id : page)
-        counts.push_back(matches.at(order->report_of(id)));
+        counts.push_back(matches[order->report_of(id)]);
     return counts;
 }
 

@@ -140,7 +140,7 @@ QueryReading reading_from_json(const nlohmann::json& json)
     reading.filters = json.at("filters").get<std::vector<std::string>>();
     reading.synonyms = json.at("synonyms").get<std::vector<std::string>>();
     reading.fallback = json.at("fallback").get<bool>();
-    reading.any_words = json.at("any_words").get<bool>();
+    reading.any_words = json.value("any_words", false);  // a searchd from before it said so
     for (const auto& correction : json.at("corrections"))
         reading.corrections.push_back({correction.at("from"), correction.at("to")});
     reading.corrected_query = json.at("corrected_query").get<std::string>();

@@ -362,7 +362,10 @@ test('two periods side by side: each total is what its own search gives, and the
   const total = await statusCount(page);
   await page.locator('#tools a', { hasText: 'Compare two authorities, regions or periods' }).click();
   await page.locator('#insight', { hasText: 'Choose the two sides to compare.' }).waitFor();
+  await page.locator('#compare-by').focus();
   await page.selectOption('#compare-by', 'years');
+  await page.locator('input[name="a_year_to"]').waitFor();
+  assert.equal(await page.evaluate(() => document.activeElement.id), 'compare-by', 'focus stays on the choice');
   await page.locator('input[name="a_year_to"]').fill('2009');
   await page.locator('input[name="b_year_from"]').fill('2010');
   await page.locator('.compare-form button[type="submit"]').click();
@@ -381,7 +384,7 @@ test('two periods side by side: each total is what its own search gives, and the
   await page.close();
 });
 
-test('one paragraph per report: each report once, and a link to read all its matches, marked, in the report', async () => {
+test('one paragraph per report: each report once, and a link to all its matching paragraphs', async () => {
   const { page, errors } = await newPage();
   await search(page, 'supervision');
   await page.locator('#collapse').check();
@@ -392,9 +395,13 @@ test('one paragraph per report: each report once, and a link to read all its mat
   assert.equal(new Set(reports).size, reports.length, 'no report twice');
   const link = page.locator('#results .report-matches a').first();
   const count = Number((await link.textContent()).replace(/,/g, '').match(/\d+/)[0]);
+  const report = new URL(await link.locator('xpath=ancestor::li').locator('.result-link').getAttribute('href'), base).searchParams.get('report');
   await link.click();
-  await page.locator('.match-nav').waitFor();
-  assert.equal(await page.locator('#report .paragraph.matched').count(), count, 'the report marks as many paragraphs as were counted');
+  await settled(page);
+  assert.equal(await statusCount(page), count, 'the link lists as many paragraphs as it counted');
+  const listed = (await page.locator('#results .result-link').evaluateAll((links) => links.map((l) => l.href)))
+    .map((href) => new URL(href).searchParams.get('report'));
+  assert.ok(listed.length && listed.every((id) => id === report), 'all of them in that report');
   assert.deepEqual(errors, []);
   await page.close();
 });
