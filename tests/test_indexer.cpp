@@ -681,7 +681,7 @@ TEST_CASE("A new index built in halves gives namesakes and twins the ids an upda
     CHECK(FacetColumns::of(Xapian::Database(tmp / "index"))->read_from_store());  // stored after the merge
 }
 
-TEST_CASE("Every corpus report parses with an authority, a date, a unique id and clean paragraphs",
+TEST_CASE("Every corpus report parses with an authority, a title, a date, a unique id and clean paragraphs",
           "[corpus]")
 {
     const std::set<std::string> graded_kinds = {"safeguarding_lac", "lac_2013", "sif", "ilacs_standard",
@@ -698,6 +698,7 @@ TEST_CASE("Every corpus report parses with an authority, a date, a unique id and
             ++reports;
             INFO(path << " (" << report.id << ", " << report.kind << ")");
             CHECK_FALSE(report.authority.empty());
+            CHECK_FALSE(report.title.empty());
             CHECK(report.date.known());
             // A report is published, a letter written, on or after its visit's last day.
             if (const auto visited = find_last_date(report.inspection_dates))
