@@ -76,9 +76,10 @@ async function compareForm(state) {
     DIMENSIONS.map(([value, text]) => el('option', { value, selected: value === chosen }, text)));
     const sides = [await side('a', 'First side'), await side('b', 'Second side')];
     if (counter !== drawing) return;
+    const words = form.querySelector('#compare-q')?.value ?? state.q;  // what was typed stays
     form.replaceChildren(
       el('p', {}, el('label', { for: 'compare-q' }, 'Words '),
-        el('input', { id: 'compare-q', name: 'q', type: 'search', value: state.q, placeholder: 'every paragraph' })),
+        el('input', { id: 'compare-q', name: 'q', type: 'search', value: words, placeholder: 'every paragraph' })),
       el('p', {}, el('label', { for: 'compare-by' }, 'Compare by '), by),
       el('div', { class: 'compare-sides' }, sides),
       el('p', {}, el('button', { type: 'submit' }, 'Compare')));

@@ -362,10 +362,13 @@ test('two periods side by side: each total is what its own search gives, and the
   const total = await statusCount(page);
   await page.locator('#tools a', { hasText: 'Compare two authorities, regions or periods' }).click();
   await page.locator('#insight', { hasText: 'Choose the two sides to compare.' }).waitFor();
+  await page.fill('#compare-q', 'supervision records');  // typed before the sides are chosen: kept
   await page.locator('#compare-by').focus();
   await page.selectOption('#compare-by', 'years');
   await page.locator('input[name="a_year_to"]').waitFor();
   assert.equal(await page.evaluate(() => document.activeElement.id), 'compare-by', 'focus stays on the choice');
+  assert.equal(await page.inputValue('#compare-q'), 'supervision records');
+  await page.fill('#compare-q', 'supervision');
   await page.locator('input[name="a_year_to"]').fill('2009');
   await page.locator('input[name="b_year_from"]').fill('2010');
   await page.locator('.compare-form button[type="submit"]').click();
