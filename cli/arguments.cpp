@@ -184,15 +184,6 @@ void parse_year_option(const std::string& value, SearchRequest& request)
 
 void print_help(std::FILE* out) { std::fprintf(out, "%s%s%s", k_usage, filter_help().c_str(), k_usage_end); }
 
-// Returns the message of a CLI11 error in the words of the other programs' messages.
-std::string message_of(const CLI::ParseError& error)
-{
-    const std::string what = error.what();
-    if (dynamic_cast<const CLI::ArgumentMismatch*>(&error))  // "--limit: 1 required TEXT missing"
-        return what.substr(0, what.find(':')) + " needs a value";
-    return what;
-}
-
 // Returns where the search page that rows' url column links to is served: the searchd asked,
 // else $FINDINGS_URL, else searchd's default address; without a trailing slash.
 std::string page_base_of(const std::string& server)
@@ -298,11 +289,7 @@ Options parse_arguments(int argc, char** argv)
     options.list_reports = first == "reports";
     if (options.list_reports)
         app.add_subcommand("reports")->fallthrough();  // findings reports --authority Croydon
-    try {
-        app.parse(argc, argv);
-    } catch (const CLI::ParseError& error) {
-        fail(message_of(error));
-    }
+    parse_command_line(app, k_program, argc, argv);
     if (help) {
         print_help(stdout);
         std::exit(0);

@@ -8,6 +8,7 @@
 #include "indexer/progress_bar.h"
 #include "indexer/summary_output.h"
 
+#include <CLI/CLI.hpp>
 #include <xapian.h>
 
 #include <cstdio>
@@ -68,33 +69,25 @@ struct Options {
 // Parses the command line; returns an exit code when the program should stop now.
 int parse_arguments(int argc, char** argv, Options& options)
 {
-    findings::CommandLine line("indexer", argc, argv);
-    while (line.next()) {
-        const std::string& argument = line.argument();
-        if (argument == "--help" || argument == "-h") {
-            std::fputs(k_usage, stdout);
-            return k_exit_ok;
-        }
-        if (argument == "--db") {
-            options.db = line.value();
-        } else if (argument.rfind("--db=", 0) == 0) {
-            options.db = argument.substr(5);
-        } else if (argument == "--json") {
-            options.json = true;
-        } else if (argument == "--verbose" || argument == "-v") {
-            options.verbose = true;
-        } else if (argument == "--check") {
-            options.check = true;
-        } else if (argument.rfind("-", 0) == 0 && argument != "-") {
-            line.fail("unknown option " + argument);
-        } else {
-            options.paths.push_back(argument);
-        }
+    CLI::App app("", "indexer");
+    app.set_help_flag();  // the usage above teaches more than CLI11's
+    app.option_defaults()->multi_option_policy(CLI::MultiOptionPolicy::TakeLast);
+    bool help = false;
+    app.add_flag("-h,--help", help);
+    app.add_option("--db", options.db);
+    app.add_flag("--json", options.json);
+    app.add_flag("-v,--verbose", options.verbose);
+    app.add_flag("--check", options.check);
+    app.add_option("PATH", options.paths);  // after "--", a folder whose name starts with "-"
+    findings::parse_command_line(app, "indexer", argc, argv);
+    if (help) {
+        std::fputs(k_usage, stdout);
+        return k_exit_ok;
     }
     if (options.check && !options.paths.empty())
-        line.fail("--check checks the index and takes no PATH");
+        findings::fail_usage("indexer", "--check checks the index and takes no PATH");
     if (options.paths.empty() && !options.check)
-        line.fail("no PATH given: name report files or folders, e.g. indexer corpus/");
+        findings::fail_usage("indexer", "no PATH given: name report files or folders, e.g. indexer corpus/");
     return -1;
 }
 

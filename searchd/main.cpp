@@ -4,6 +4,8 @@
 #include "core/common/error.h"
 #include "searchd/server.h"
 
+#include <CLI/CLI.hpp>
+
 #include <csignal>
 #include <cstdio>
 #include <cstdlib>
@@ -52,30 +54,30 @@ findings::ServerOptions parse_arguments(int argc, char** argv)
     findings::ServerOptions options;
     options.db = findings::default_index_path();
     options.web = std::filesystem::exists(FINDINGS_WEB_DIR) ? FINDINGS_WEB_DIR : "web";
-    findings::CommandLine line("searchd", argc, argv);
-    while (line.next()) {
-        const std::string& argument = line.argument();
-        if (argument == "--help" || argument == "-h") {
-            std::fputs(k_usage, stdout);
-            std::exit(0);
-        } else if (argument == "--db") {
-            options.db = line.value();
-        } else if (argument == "--host") {
-            options.host = line.value();
-        } else if (argument == "--port") {
-            options.port = static_cast<int>(line.number(0, 65535));
-        } else if (argument == "--web") {
-            options.web = line.value();
-        } else if (argument == "--threads") {
-            options.threads = static_cast<std::size_t>(line.number(1, 256));
-        } else if (argument == "--cors") {
-            options.cors_origin = line.value();
-        } else if (argument == "--quiet") {
-            options.access_log = false;
-        } else {
-            line.fail("unknown argument " + argument);
-        }
+    CLI::App app("", "searchd");
+    app.set_help_flag();  // the usage above teaches more than CLI11's
+    app.option_defaults()->multi_option_policy(CLI::MultiOptionPolicy::TakeLast);
+    bool help = false;
+    bool quiet = false;
+    std::string port, threads;
+    app.add_flag("-h,--help", help);
+    app.add_option("--db", options.db);
+    app.add_option("--host", options.host);
+    app.add_option("--port", port);
+    app.add_option("--web", options.web);
+    app.add_option("--threads", threads);
+    app.add_option("--cors", options.cors_origin);
+    app.add_flag("--quiet", quiet);
+    findings::parse_command_line(app, "searchd", argc, argv);
+    if (help) {
+        std::fputs(k_usage, stdout);
+        std::exit(0);
     }
+    if (!port.empty())
+        options.port = static_cast<int>(findings::whole_number("searchd", "--port", port, 0, 65535));
+    if (!threads.empty())
+        options.threads = static_cast<std::size_t>(findings::whole_number("searchd", "--threads", threads, 1, 256));
+    options.access_log = !quiet;
     return options;
 }
 

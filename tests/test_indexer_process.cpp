@@ -388,5 +388,17 @@ TEST_CASE("Killed while a new index is built in halves, merged or moved into pla
     kill_trials(tmp, tmp.path() / "reports", 8, 1);
 }
 
+TEST_CASE("indexer reads its options in every standard form, and PATHs after --", "[indexer][process]")
+{
+    TempDir tmp;
+    const ProgramRun run = run_indexer_program(tmp, {"--db=" + tmp / "index", "-v", "--json", "--",
+                                                     corpus_path("seed")});
+    INFO(run.err);
+    CHECK(run.exit_code == 0);
+    CHECK_THAT(run.out, Contains("\"paragraphs_per_second\""));  // --json before -- is read as the option
+    CHECK(fs::exists(tmp / "index"));
+}
+
 }  // namespace
 }  // namespace findings::test
+

@@ -288,7 +288,9 @@ TEST_CASE("searchd refuses bad arguments with exit 2 and says what it needs", "[
         {{"--port", "http"}, "--port needs a whole number from 0 to 65535"},
         {{"--threads", "0"}, "--threads needs a whole number from 1 to 256"},
         {{"--db"}, "--db needs a value"},
-        {{"--frobnicate"}, "unknown argument --frobnicate"},
+        {{"--frobnicate"}, "unknown option --frobnicate"},
+        {{"--port=http"}, "--port needs a whole number from 0 to 65535"},
+        {{"--threads=0"}, "--threads needs a whole number from 1 to 256"},
     };
     for (const auto& row : rows) {
         INFO(row.arguments[0]);

@@ -1,34 +1,36 @@
 #include "core/common/command_line.h"
 
+#include <CLI/CLI.hpp>
+
 #include <cstdio>
 #include <cstdlib>
 
 namespace findings {
 
-CommandLine::CommandLine(std::string program, int argc, char** argv)
-    : m_program(std::move(program)), m_argc(argc), m_argv(argv)
+namespace {
+
+// Returns the message of a CLI11 error in the programs' own words.
+std::string message_of(const CLI::ParseError& error)
 {
+    const std::string what = error.what();
+    if (dynamic_cast<const CLI::ArgumentMismatch*>(&error))  // "--limit: 1 required TEXT missing"
+        return what.substr(0, what.find(':')) + " needs a value";
+    if (dynamic_cast<const CLI::ExtrasError*>(&error)) {  // "The following argument was not expected: --x"
+        const std::size_t colon = what.rfind(": ");
+        return "unknown option " + (colon == std::string::npos ? what : what.substr(colon + 2));
+    }
+    return what;
 }
 
-bool CommandLine::next()
-{
-    if (m_index + 1 >= m_argc)
-        return false;
-    m_argument = m_argv[++m_index];
-    return true;
-}
+}  // namespace
 
-std::string CommandLine::value()
+void parse_command_line(CLI::App& app, const std::string& program, int argc, char** argv)
 {
-    if (m_index + 1 >= m_argc)
-        fail(m_argument + " needs a value");
-    return m_argv[++m_index];
-}
-
-long CommandLine::number(long low, long high)
-{
-    const std::string option = m_argument;
-    return whole_number(m_program, option, value(), low, high);
+    try {
+        app.parse(argc, argv);
+    } catch (const CLI::ParseError& error) {
+        fail_usage(program, message_of(error));
+    }
 }
 
 long whole_number(const std::string& program, const std::string& option, const std::string& text, long low, long high)
@@ -46,7 +48,5 @@ void fail_usage(const std::string& program, const std::string& message)
     std::fprintf(stderr, "%s: %s (see %s --help)\n", program.c_str(), message.c_str(), program.c_str());
     std::exit(k_exit_usage);
 }
-
-void CommandLine::fail(const std::string& message) const { fail_usage(m_program, message); }
 
 }  // namespace findings
