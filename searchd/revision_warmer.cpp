@@ -32,14 +32,33 @@ RevisionWarmer::~RevisionWarmer()
     m_thread.join();
 }
 
-RevisionWarmer::Move RevisionWarmer::move_for(const Xapian::Database& db) const
+bool RevisionWarmer::behind(const Xapian::Database& db) const
 {
-    std::lock_guard<std::mutex> lock(m_warm_mutex);
-    if (m_warm_uuid.empty())
-        return Move::reopen;
-    if (db.get_uuid() != m_warm_uuid)
-        return Move::reopen_afresh;
-    return db.get_revision() == m_warm_revision ? Move::stay : Move::reopen;
+    std::lock_guard<std::mutex> lock(m_newest_mutex);
+    return m_newest_uuid.empty() || db.get_uuid() != m_newest_uuid || db.get_revision() < m_newest_revision;
+}
+
+bool RevisionWarmer::newer_locked(const Xapian::Database& db) const
+{
+    if (m_newest_uuid.empty())
+        return true;
+    if (db.get_uuid() == m_newest_uuid)
+        return db.get_revision() > m_newest_revision;
+    // Another index: the newer of the two is the one at the path now (the other was replaced).
+    try {
+        return Xapian::Database(m_db_path).get_uuid() == db.get_uuid();
+    } catch (const Xapian::Error&) {
+        return false;  // nothing at the path while it is rebuilt: keep what was served
+    }
+}
+
+void RevisionWarmer::served(const Xapian::Database& db)
+{
+    std::lock_guard<std::mutex> lock(m_newest_mutex);
+    if (newer_locked(db)) {
+        m_newest_uuid = db.get_uuid();
+        m_newest_revision = db.get_revision();
+    }
 }
 
 void RevisionWarmer::run()
@@ -52,20 +71,18 @@ void RevisionWarmer::run()
             std::vector<std::string> in_use;  // the sets searches of the last revision kept
             if (searcher) {
                 in_use = searcher->kept_sets(k_sets_carried_over);
-                // An index rebuilt from scratch has another UUID, and may have the same revision
-                // number as the one it replaced: only a fresh open reads it.
-                if (Xapian::Database(m_db_path).get_uuid() == searcher->database().get_uuid())
-                    searcher->reopen();
-                else
-                    searcher.reset();
-            }
-            if (!searcher)
+                searcher->reopen();
+            } else {
                 searcher = std::make_unique<Searcher>(m_db_path);
-            if (move_for(searcher->database()) != Move::stay) {
+            }
+            bool newer = false;
+            {
+                std::lock_guard<std::mutex> newest_lock(m_newest_mutex);
+                newer = newer_locked(searcher->database());
+            }
+            if (newer) {
                 searcher->warm(in_use);
-                std::lock_guard<std::mutex> warm_lock(m_warm_mutex);
-                m_warm_uuid = searcher->database().get_uuid();
-                m_warm_revision = searcher->revision();
+                served(searcher->database());  // readers move to it now that it is warm
             }
         } catch (const std::exception&) {
             searcher.reset();  // no index yet: open it afresh next time

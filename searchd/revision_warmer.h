@@ -1,7 +1,8 @@
 // Watches the index for new commits and builds each new revision's in-memory structures on a
-// thread of its own. Request threads move to a revision only once it is warm, so that a commit
-// does not stall the searches that first see it (at a million paragraphs, loading a revision's
-// facet columns and report order takes a few hundred milliseconds).
+// thread of its own, and keeps the newest revision any answer has come from. Request threads
+// move on when they are behind it: so a commit does not stall the searches that first see it
+// (at a million paragraphs, loading a revision's facet columns and report order takes a few
+// hundred milliseconds), and no answer comes from an older revision than one given before it.
 #pragma once
 
 #include <xapian.h>
@@ -20,24 +21,23 @@ public:
     RevisionWarmer(const RevisionWarmer&) = delete;
     RevisionWarmer& operator=(const RevisionWarmer&) = delete;
 
-    // What a reader should do to read the warm revision.
-    enum class Move {
-        stay,    // it reads the warm revision already
-        reopen,  // a newer commit of the same index is warm (or none is yet): Database::reopen
-        reopen_afresh,  // the index was replaced (rebuilt from scratch): open it anew, since
-                        // reopen() keeps reading the replaced files when the revision numbers match
-    };
+    // Returns whether a reader of db must move to the latest commit before its next answer: it
+    // reads an older revision than one answered from or warmed, or another index than that one
+    // (a replaced index, or the replacement it moved to ahead of the others), or nothing is warm yet.
+    bool behind(const Xapian::Database& db) const;
 
-    // Returns what a reader of db should do before its next request.
-    Move move_for(const Xapian::Database& db) const;
+    // Records that an answer was read from db's revision: later answers come from it or newer.
+    void served(const Xapian::Database& db);
 
 private:
     void run();
+    // Returns whether db is newer than the newest revision served or warmed; m_newest_mutex held.
+    bool newer_locked(const Xapian::Database& db) const;
 
     const std::string m_db_path;
-    mutable std::mutex m_warm_mutex;
-    std::string m_warm_uuid;  // the warm revision's index ("" before any is warm)
-    Xapian::rev m_warm_revision = 0;
+    mutable std::mutex m_newest_mutex;
+    std::string m_newest_uuid;  // the newest revision's index ("" before any is warm)
+    Xapian::rev m_newest_revision = 0;
     std::mutex m_mutex;
     std::condition_variable m_wake;
     bool m_stopping = false;

@@ -115,35 +115,35 @@ bool move_to_latest(Searcher& searcher)
 }
 
 // One Searcher per worker thread (Xapian objects are not thread-safe), moved to the index's
-// latest commit before a request once the warmer has made a newer revision ready, and opened
-// anew when the index was rebuilt from scratch.
+// latest commit before a request when the warmer says it is behind.
 Searcher& thread_searcher(const std::string& db, const RevisionWarmer& warmer)
 {
     thread_local std::unique_ptr<Searcher> searcher;
-    const auto move = searcher ? warmer.move_for(searcher->database()) : RevisionWarmer::Move::reopen_afresh;
-    if (move == RevisionWarmer::Move::reopen_afresh) {
+    if (!searcher)
         searcher = std::make_unique<Searcher>(db);
-    } else if (move == RevisionWarmer::Move::reopen) {
+    else if (warmer.behind(searcher->database()))
         move_to_latest(*searcher);
-    }
     return *searcher;
 }
 
-// Runs read with this worker thread's Searcher. A Searcher can find the revision it reads gone
-// (the indexer committed twice since it moved): then it moves to the latest and reads again, a
-// few times, as an indexer committing in quick succession may take a revision away again.
+// Runs read with this worker thread's Searcher, and tells the warmer which revision answered.
+// A Searcher can find the revision it reads gone (the indexer committed twice since it moved):
+// then it moves to the latest and reads again, a few times, as an indexer committing in quick
+// succession may take a revision away again.
 template <typename Read>
-auto read_index(const std::string& db, const RevisionWarmer& warmer, Read&& read)
+auto read_index(const std::string& db, RevisionWarmer& warmer, Read&& read)
 {
     constexpr int k_attempts = 5;
     Searcher& searcher = thread_searcher(db, warmer);
     for (int attempt = 1;; ++attempt) {
         try {
-            return read(searcher);
+            auto answer = read(searcher);
+            warmer.served(searcher.database());
+            return answer;
         } catch (const Xapian::DatabaseModifiedError&) {
             if (attempt == k_attempts)
                 throw;
-            searcher.reopen();
+            move_to_latest(searcher);
         }
     }
 }
@@ -178,7 +178,7 @@ bool names_tag(const std::string& if_none_match, const std::string& tag)
 // may come at any moment); an error carries none.
 template <typename Read>
 auto read_unless_held(const httplib::Request& request, httplib::Response& response, const std::string& db,
-                      const RevisionWarmer& warmer, Read&& read)
+                      RevisionWarmer& warmer, Read&& read)
 {
     using Answer = decltype(read(std::declval<Searcher&>()));
     return read_index(db, warmer, [&](Searcher& searcher) -> std::optional<Answer> {
@@ -355,7 +355,7 @@ void SearchServer::add_guards()
 void SearchServer::add_routes()
 {
     const std::string db = m_options.db;
-    const RevisionWarmer& warmer = *m_warmer;
+    RevisionWarmer& warmer = *m_warmer;
     m_server->Get("/api/search", [db, &warmer](const httplib::Request& request, httplib::Response& response) {
         const SearchRequest search = request_from_params(params_of(request));
         const auto answer = read_unless_held(request, response, db, warmer, [&](Searcher& searcher) {

@@ -1414,7 +1414,39 @@ TEST_CASE("An index rebuilt from scratch in place is served by every worker, not
     CHECK(get_json(server, "/api/health")["documents"] == new_total);
 }
 
-TEST_CASE("Under steady load, updates and a rebuild from scratch are served without one failed request",
+// The revisions one client has been answered from, in order, read from the answers' ETags
+// (W/"<version>-<index uuid>-<revision>"): an answer from an older revision than one before it
+// is a step back.
+class RevisionsSeen {
+public:
+    // Returns a description of the step back reply takes, or "" when it takes none.
+    std::string step_back(const Reply& reply)
+    {
+        const std::string tag = reply.header("ETag");
+        const std::size_t dash = tag.rfind('-');
+        constexpr std::size_t k_uuid_length = 36;
+        if (tag.size() < k_uuid_length + 4 || dash == std::string::npos || dash < k_uuid_length)
+            return "no revision tag: \"" + tag + "\"";
+        const std::string uuid = tag.substr(dash - k_uuid_length, k_uuid_length);
+        const long revision = std::stol(tag.substr(dash + 1));
+        std::string back;
+        if (!m_uuids.empty() && uuid == m_uuids.back() && revision < m_revision)
+            back = "revision " + std::to_string(revision) + " after " + std::to_string(m_revision);
+        else if (uuid != (m_uuids.empty() ? "" : m_uuids.back()) &&
+                 std::find(m_uuids.begin(), m_uuids.end(), uuid) != m_uuids.end())
+            back = "the replaced index again";
+        if (m_uuids.empty() || uuid != m_uuids.back())
+            m_uuids.push_back(uuid);
+        m_revision = revision;
+        return back;
+    }
+
+private:
+    std::vector<std::string> m_uuids;  // in the order first answered from
+    long m_revision = 0;
+};
+
+TEST_CASE("Under steady load, updates and a rebuild from scratch are served without one failed request or a step back to an older revision",
           "[searchd][reopen][load]")
 {
     TempDir tmp;
@@ -1440,11 +1472,14 @@ TEST_CASE("Under steady load, updates and a rebuild from scratch are served with
     for (int c = 0; c < 4; ++c)
         clients.emplace_back([&, c] {
             const std::string target = search_target({{"q", c % 2 ? "care leavers" : "supervision"}, {"per_page", "3"}});
+            RevisionsSeen revisions;
             while (!done) {
                 const std::optional<Reply> search = try_get(server.port(), target);
                 std::string failure;
                 if (!search || search->status != 200) {
                     failure = target + " -> " + (search ? std::to_string(search->status) + " " + search->body : "no answer");
+                } else if (const std::string back = revisions.step_back(*search); !back.empty()) {
+                    failure = target + " -> " + back;
                 } else {
                     const json body = json::parse(search->body, nullptr, false);
                     if (body.is_object() && !body["results"].empty()) {
@@ -1452,6 +1487,8 @@ TEST_CASE("Under steady load, updates and a rebuild from scratch are served with
                         const std::optional<Reply> read = try_get(server.port(), report);
                         if (!read || read->status != 200)
                             failure = report + " -> " + (read ? std::to_string(read->status) + " " + read->body : "no answer");
+                        else if (const std::string read_back = revisions.step_back(*read); !read_back.empty())
+                            failure = report + " -> " + read_back;
                     }
                 }
                 ++searches;

@@ -109,9 +109,18 @@ std::vector<SearchHit> read_hits(const RankedPage& page, Xapian::Database& db, c
 
 }  // namespace
 
-Searcher::Searcher(const std::string& db_path) : m_db(open_database(db_path)) {}
+Searcher::Searcher(const std::string& db_path) : m_path(db_path), m_db(open_database(db_path)) {}
 
-bool Searcher::reopen() { return m_db.reopen(); }
+bool Searcher::reopen()
+{
+    // Database::reopen() alone would keep reading a replaced index's deleted files when the
+    // replacement's revision number is the same (a fresh build starts again at 1).
+    Xapian::Database latest(m_path);
+    const bool moved = latest.get_uuid() != m_db.get_uuid() || latest.get_revision() != m_db.get_revision();
+    if (moved)  // else the handle read so far keeps its warm blocks
+        m_db = std::move(latest);
+    return moved;
+}
 
 std::vector<JudgementRow> Searcher::judgements(const SearchRequest& request) { return judgement_table(m_db, request); }
 

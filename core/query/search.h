@@ -58,7 +58,9 @@ public:
     // <mark>, as in snippets, and the report "matches": how many paragraphs have a mark.
     nlohmann::json report(const std::string& id, const std::string& query = "");
 
-    // Moves to the index's latest commit; returns whether it changed.
+    // Moves to the latest commit of the index at its path, which may be another index than the
+    // one read so far (rebuilt from scratch and moved into place); returns whether it moved.
+    // Throws Xapian::DatabaseOpeningError while nothing is at the path (it then stays).
     bool reopen();
 
     // The revision (commit) of the index being read.
@@ -92,6 +94,7 @@ private:
         }
     }
 
+    std::string m_path;
     Xapian::Database m_db;
     Analyser m_analyser;
 };
