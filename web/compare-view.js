@@ -1,7 +1,7 @@
 // Side by side (?compare=1&a=FILTERS&b=FILTERS): one query's matches under two authorities,
 // regions, authority types or periods, each side's totals, shares and best findings, and the
 // differences that stand out.
-import { $, el, fetchJson } from './dom.js';
+import { $, el, fetchJson, fill } from './dom.js';
 import { FACETS, fieldName, filterParams, label, paramOf, readState } from './state.js';
 import { go, linkTo } from './nav.js';
 import { findingItem } from './search-view.js';
@@ -77,7 +77,7 @@ async function compareForm(state) {
     const sides = [await side('a', 'First side'), await side('b', 'Second side')];
     if (counter !== drawing) return;
     const words = form.querySelector('#compare-q')?.value ?? state.q;  // what was typed stays
-    form.replaceChildren(
+    fill(form,
       el('p', {}, el('label', { for: 'compare-q' }, 'Words '),
         el('input', { id: 'compare-q', name: 'q', type: 'search', value: words, placeholder: 'every paragraph' })),
       el('p', {}, el('label', { for: 'compare-by' }, 'Compare by '), by),

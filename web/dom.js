@@ -16,6 +16,12 @@ export function el(tag, attributes = {}, ...children) {
   return node;
 }
 
+// Replaces node's children with children, leaving out null, undefined and false (so that a
+// part shown only sometimes never appears as the text "null").
+export function fill(node, ...children) {
+  node.replaceChildren(...children.flat().filter((child) => child !== null && child !== undefined && child !== false));
+}
+
 export function svg(tag, attributes = {}, ...children) {
   const node = document.createElementNS('http://www.w3.org/2000/svg', tag);
   for (const [name, value] of Object.entries(attributes)) node.setAttribute(name, value);

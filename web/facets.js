@@ -1,7 +1,7 @@
 // The facets beside the results: each a group of checkboxes. Values of one facet are
 // alternatives (OR), facets combine (AND); a value the query's words chose is ticked like any
 // other, and unticking it takes those words out of the query.
-import { el } from './dom.js';
+import { el, fill } from './dom.js';
 import { FACETS, label, withChanges, withoutCues } from './state.js';
 import { go } from './nav.js';
 
@@ -73,6 +73,6 @@ function facetGroup(facet, values, data, state, redraw) {
 
 export function renderFacets(box, data, state) {
   const redraw = () => renderFacets(box, data, state);
-  box.replaceChildren(...FACETS.filter((facet) => (data.facets[facet.name] || []).length)
+  fill(box, ...FACETS.filter((facet) => (data.facets[facet.name] || []).length)
     .map((facet) => facetGroup(facet, data.facets[facet.name], data, state, redraw)));
 }

@@ -1,7 +1,7 @@
 // The views beyond a search: similar findings elsewhere (?similar=ID), an authority over time
 // (?timeline=NAME) and two sides compared (?compare=1, compare-view.js), each for the words and
 // filters of the search it came from.
-import { $, el, fetchJson } from './dom.js';
+import { $, el, fetchJson, fill } from './dom.js';
 import { filterParams, label, stateUrl } from './state.js';
 import { linkTo, focusOn } from './nav.js';
 import { findingItem, reportHeading } from './search-view.js';
@@ -59,18 +59,18 @@ export function cancelInsight() { ++insightCounter; }
 export async function renderInsight(state) {
   const counter = ++insightCounter;
   const article = $('insight');
-  article.replaceChildren(el('p', {}, 'Loading…'));
+  fill(article, el('p', {}, 'Loading…'));
   $('insight-back').href = stateUrl({ ...state, similar: '', timeline: '', compare: '', a: '', b: '' });
   try {
     const view = state.similar ? similarView : state.compare ? compareView : timelineView;
     const parts = await view(state);
     if (counter !== insightCounter) return;
-    article.replaceChildren(...parts);
+    fill(article, ...parts);
     document.title = `${article.querySelector('h2').textContent} – Findings`;
     focusOn('insight-heading');
   } catch (error) {
     if (counter !== insightCounter) return;
-    article.replaceChildren(el('h2', { tabindex: '-1', 'data-focus-key': 'insight-heading' }, 'This could not be shown'),
+    fill(article, el('h2', { tabindex: '-1', 'data-focus-key': 'insight-heading' }, 'This could not be shown'),
       el('p', { class: 'error' }, `${error.message}. Go back to the results and try another.`));
     focusOn('insight-heading');
   }

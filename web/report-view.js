@@ -1,8 +1,8 @@
 // The report view: a reading tool for one report. Its judgements first, an outline of its
-// sections, the query's words marked throughout with previous and next match, the authority's
-// other inspections, and a citation for any matching paragraph.
-import { $, announce, el, fetchJson, markedNodes } from './dom.js';
-import { label, stateUrl } from './state.js';
+// sections, the query's words marked throughout, previous and next among the paragraphs the
+// search matches, the authority's other inspections, and a citation for every paragraph.
+import { $, announce, el, fetchJson, markedNodes, fill } from './dom.js';
+import { apiParams, hasParamFilters, label, stateUrl } from './state.js';
 import { linkTo, focusOn } from './nav.js';
 import { findingLinks, reportHeading, paragraphTags } from './search-view.js';
 
@@ -41,8 +41,9 @@ function citeButton(report, paragraph) {
   } }, 'Cite this paragraph');
 }
 
-// The report's paragraphs under their headings, with the sections' outline.
-function body(report, paragraphs, state) {
+// The report's paragraphs under their headings, with the sections' outline; matched holds the
+// positions of the paragraphs the search matches.
+function body(report, paragraphs, state, matched) {
   const sections = [];
   const outline = [];
   let current = null;
@@ -57,12 +58,12 @@ function body(report, paragraphs, state) {
       }
     }
     const isHit = String(p.position) === state.hit;
-    const matched = Boolean(p.marked && p.marked.includes('<mark>'));
-    current.node.append(el('div', { id: `p${p.position}`, class: ['paragraph', isHit && 'hit', matched && 'matched'].filter(Boolean).join(' '),
+    const isMatch = matched.has(p.position);
+    current.node.append(el('div', { id: `p${p.position}`, class: ['paragraph', isHit && 'hit', isMatch && 'matched'].filter(Boolean).join(' '),
       'aria-current': isHit ? 'true' : null },
     el('p', {}, el('span', { class: 'position' }, el('span', { class: 'visually-hidden' }, 'Paragraph '), `${p.position}`, ' '),
       p.marked ? markedNodes(p.marked) : p.text),
-    el('p', { class: 'meta' }, paragraphTags(p), isHit || matched ? citeButton(report, p) : null),
+    el('p', { class: 'meta' }, paragraphTags(p), citeButton(report, p)),
     p.finding_type === 'context' ? null : findingLinks({ ...p, authority: '' }, state)));
   }
   const contents = outline.length > 1
@@ -72,18 +73,20 @@ function body(report, paragraphs, state) {
   return { contents, sections };
 }
 
-// "Match 2 of 9" with previous and next, over the paragraphs that have the query's words.
-function matchNavigator() {
+// "Match 2 of 9" with previous and next, over the paragraphs the search matches, stepping on
+// from the paragraph the report was opened at.
+function matchNavigator(hit) {
   const matches = [...document.querySelectorAll('#report .paragraph.matched')];
   if (!matches.length) return null;
-  let at = -1;
+  const positionOf = (node) => Number(node.id.slice(1));
+  let at = hit ? matches.filter((node) => positionOf(node) <= Number(hit)).length - 1 : -1;
   const position = el('span', { class: 'match-position', role: 'status' });
   const step = (by) => {
     at = (at + by + matches.length) % matches.length;
     position.textContent = `Match ${at + 1} of ${matches.length}`;
     show(matches[at]);
   };
-  position.textContent = `${matches.length} ${matches.length === 1 ? 'paragraph has' : 'paragraphs have'} the words searched`;
+  position.textContent = `${matches.length} ${matches.length === 1 ? 'paragraph matches' : 'paragraphs match'} the search`;
   return el('div', { class: 'match-nav' }, position,
     el('button', { type: 'button', onclick: () => step(-1) }, 'Previous match'),
     el('button', { type: 'button', onclick: () => step(1) }, 'Next match'));
@@ -104,23 +107,40 @@ async function otherInspections(report) {
       : linkTo({ report: other.id }, {}, described(other))))));
 }
 
+// Returns the positions of the report's paragraphs that the search of state matches (its words
+// and filters, as the results count them); none without a search.
+async function searchMatches(state) {
+  if (!state.q && !hasParamFilters(state)) return new Set();
+  const matched = new Set();
+  for (let page = 1; page <= 10; ++page) {  // 100 a page: a report has at most a few hundred paragraphs
+    const params = apiParams({ ...state, page: String(page), sort: 'date', collapse: '' }, 100);
+    params.set('report', state.report);
+    params.set('facets', '0');
+    const data = await fetchJson(`/api/search?${params}`);
+    for (const hit of data.results) matched.add(hit.position);
+    if (page >= data.pages) break;
+  }
+  return matched;
+}
+
 let reportCounter = 0;  // the report asked for last: an answer to an earlier ask is dropped
 
 export async function renderReport(state) {
   const counter = ++reportCounter;
   const article = $('report');
-  article.replaceChildren(el('p', {}, 'Loading the report…'));
+  fill(article, el('p', {}, 'Loading the report…'));
   $('report-announcer').textContent = '';
   $('back-link').href = stateUrl({ ...state, report: '', hit: '' });
   try {
     const words = state.q ? `?q=${encodeURIComponent(state.q)}` : '';
-    const data = await fetchJson(`/api/reports/${encodeURIComponent(state.report)}${words}`);
+    const [data, matched] = await Promise.all([fetchJson(`/api/reports/${encodeURIComponent(state.report)}${words}`),
+      searchMatches(state).catch(() => new Set())]);  // the report reads well without its matches
     if (counter !== reportCounter) return;
     const report = data.report;
     const heading = reportHeading(report.authority, report.title || report.id);
     document.title = `${heading} – Findings`;
-    const { contents, sections } = body(report, data.paragraphs, state);
-    article.replaceChildren(
+    const { contents, sections } = body(report, data.paragraphs, state, matched);
+    fill(article,
       el('h2', { id: 'report-heading', tabindex: '-1', 'data-focus-key': 'report-heading' }, heading),
       el('p', { class: 'meta' }, [report.authority, report.region, report.date, label(report.kind)].filter(Boolean).map((t) => el('span', { class: 'tag' }, t))),
       report.inspection_dates ? el('p', {}, `Inspection dates: ${report.inspection_dates}`) : null,
@@ -130,7 +150,7 @@ export async function renderReport(state) {
       el('div', { id: 'inspections-slot' }),
       contents,
       ...sections);
-    const matchBar = matchNavigator();
+    const matchBar = matchNavigator(state.hit);
     if (matchBar) article.insertBefore(matchBar, contents || sections[0] || null);
     const hit = document.getElementById(`p${state.hit}`);
     if (hit) show(hit);
@@ -139,7 +159,7 @@ export async function renderReport(state) {
     if (inspections && counter === reportCounter) $('inspections-slot').replaceWith(inspections);
   } catch (error) {
     if (counter !== reportCounter) return;
-    article.replaceChildren(el('h2', { tabindex: '-1', 'data-focus-key': 'report-heading' }, 'This report could not be shown'),
+    fill(article, el('h2', { tabindex: '-1', 'data-focus-key': 'report-heading' }, 'This report could not be shown'),
       el('p', { class: 'error' }, `${error.message}. Go back to the results and choose another report.`));
     focusOn('report-heading');
   }

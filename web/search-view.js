@@ -1,6 +1,6 @@
 // The search view: how the query was read, advice, the results with their tools, the pager,
 // the facets and the year chart. An error replaces everything it makes untrue.
-import { $, announce, el, fetchJson, markedNodes } from './dom.js';
+import { $, announce, el, fetchJson, markedNodes, fill } from './dom.js';
 import { LIMITS, MULTI, apiParams, fieldName, hasParamFilters, label, readState, removeWords, stateUrl, withChanges, withoutFilters } from './state.js';
 import { go, linkTo, focusOn } from './nav.js';
 import { renderFacets } from './facets.js';
@@ -181,7 +181,7 @@ function renderTools(state, data) {
   const collapse = el('input', { type: 'checkbox', id: 'collapse', checked: state.collapse === 'report', 'data-focus-key': 'collapse',
     onchange: (event) => go(withChanges({ collapse: event.target.checked ? 'report' : '' }), { focus: 'collapse' }) });
   const api = `/api/search?${apiParams(state)}`;
-  $('tools').replaceChildren(
+  fill($('tools'),
     el('span', { class: 'tool' }, el('label', { for: 'sort' }, 'Order '), sort),
     el('span', { class: 'tool' }, collapse, el('label', { for: 'collapse' }, ' One paragraph per report')),
     data.total ? exportLinks(state, data.total) : null,
@@ -214,7 +214,7 @@ export async function renderSearch(state, focusKey) {
     renderInterpretation(state, data.interpreted);
     renderAdvice(data, state);
     renderTools(state, data);
-    $('results').replaceChildren(...data.results.map((hit) => resultItem(hit, state)));
+    fill($('results'), ...data.results.map((hit) => resultItem(hit, state)));
     renderPager(data, state);
     renderFacets($('facets'), data, state);
     renderYearChart($('year-chart'), data, state);

@@ -3,7 +3,7 @@
 // reports in some years than others, as shares of the paragraphs there were (GET
 // /api/trends); each bar split by finding type, in patterns that read without colour; and the
 // same numbers as a table, by finding type, and as CSV.
-import { el, fetchJson, svg } from './dom.js';
+import { el, fetchJson, svg, fill } from './dom.js';
 import { apiParams, label, withChanges, withoutCues } from './state.js';
 import { go } from './nav.js';
 
@@ -182,7 +182,7 @@ export function renderYearChart(box, data, state) {
     const years = yearsOf(data, trend);
     const csvUrl = trend ? `/api/trends?${trendParams(data, state)}&format=csv` : null;
     const redraw = () => draw(trend);
-    box.replaceChildren(...(years.length ? [el('h2', { class: 'facet-heading' }, 'Matches per year'),
+    fill(box, ...(years.length ? [el('h2', { class: 'facet-heading' }, 'Matches per year'),
       trend ? measureChoice(redraw) : null, chart(years, data, state), legend(years), table(years, csvUrl)].filter(Boolean) : []));
     if (tableOpen) box.querySelector('details').open = true;
     if (focused) box.querySelector(`[data-focus-key="${CSS.escape(focused)}"]`)?.focus();
