@@ -874,6 +874,30 @@ TEST_CASE("Facet counts equal counts over every match, a filtered facet counted 
     }
 }
 
+TEST_CASE("Every facet count is the total a click on it gives, however few: a filter never makes a search fall back",
+          "[search][facets]")
+{
+    Searcher searcher(seed_index());
+    const SearchRequest base = request_for("assessment planning");  // 18 paragraphs have both words
+    const SearchResult result = searcher.search(base);
+    REQUIRE_FALSE(result.interpreted.any_words);
+    std::size_t few = 0;  // clicks that leave fewer paragraphs than would make the words fall back
+    for (const auto& [facet, counts] : result.facets) {
+        for (const auto& count : counts) {
+            if (facet == "year" || count.selected)
+                continue;
+            INFO(facet << ": " << count.value);
+            SearchRequest clicked = base;
+            clicked.filters[facet] = {count.value};
+            const SearchResult narrowed = searcher.search(clicked);
+            CHECK(narrowed.total == count.count);
+            CHECK_FALSE(narrowed.interpreted.any_words);
+            few += count.count < 10;
+        }
+    }
+    CHECK(few > 0);
+}
+
 TEST_CASE("A filtered authority facet still shows what the other authorities would give", "[search][facets]")
 {
     Searcher searcher(seed_index());
@@ -955,6 +979,43 @@ TEST_CASE("A filter read from the words is its facet's selected value, and a val
     CHECK(croydon->count == 0);
     CHECK(croydon->selected);
     CHECK(selected_values(none, "authority") == std::set<std::string>{"Croydon"});
+}
+
+TEST_CASE("Field syntax in the words filters as its facet does: selected, and a value ticked beside it is an alternative",
+          "[search][facets]")
+{
+    Searcher searcher(seed_index());
+    SearchRequest croydon = request_for("assessment");
+    croydon.filters["authority"] = {"Croydon"};
+    const SearchResult typed = searcher.search(request_for("assessment authority:Croydon"));
+    CHECK(typed.total == searcher.search(croydon).total);
+    CHECK(selected_values(typed, "authority") == std::set<std::string>{"Croydon"});
+    REQUIRE(typed.interpreted.cues.size() == 1);
+    CHECK(typed.interpreted.cues[0].matched == "authority:Croydon");  // what unticking takes out of the words
+    CHECK(typed.interpreted.text == "assessment");
+
+    SearchRequest widened = request_for("assessment authority:Croydon");
+    widened.filters["authority"] = {"Redbridge"};
+    SearchRequest ticked = request_for("assessment");
+    ticked.filters["authority"] = {"Croydon", "Redbridge"};
+    CHECK(searcher.search(widened).total == searcher.search(ticked).total);
+    CHECK(searcher.search(widened).total > typed.total);
+
+    // Quoted values and required ones are filters too; exclusions and queries with operators or
+    // brackets are read by the query parser as written.
+    CHECK(searcher.search(request_for("assessment +kind:\"unannounced_car\"")).interpreted.cues.size() == 1);
+    const SearchResult excluded = searcher.search(request_for("assessment -authority:Croydon"));
+    CHECK(excluded.interpreted.cues.empty());
+    CHECK(excluded.total == searcher.search(request_for("assessment")).total - typed.total);
+    const SearchResult either = searcher.search(request_for("assessment (authority:Croydon OR authority:Redbridge)"));
+    CHECK(either.interpreted.cues.empty());
+    CHECK(either.total == searcher.search(ticked).total);
+    // A value that names nothing stays in the words, and the note says what to write.
+    const SearchResult unknown = searcher.search(request_for("assessment kind:bogus"));
+    CHECK(unknown.interpreted.cues.empty());
+    CHECK(unknown.total == 0);
+    REQUIRE_FALSE(unknown.interpreted.notes.empty());
+    CHECK_THAT(unknown.interpreted.notes[0], Contains("kind:bogus matches nothing"));
 }
 
 TEST_CASE("A trend counts each year's matches and paragraphs exactly, by finding type and by a facet", "[search][trends]")
@@ -1445,6 +1506,22 @@ TEST_CASE("A word in no paragraph is named in a note", "[search][spelling]")
     REQUIRE(result.interpreted.notes.size() == 2);
     CHECK_THAT(result.interpreted.notes[0], Contains("\"zzzqqq\" is in no paragraph"));
     CHECK_THAT(result.interpreted.notes[1], Contains("no paragraph has all of"));
+}
+
+TEST_CASE("A filter value the field can have but no paragraph of the index has is searched, and a note says so",
+          "[search][filters]")
+{
+    Searcher searcher(seed_index());
+    SearchRequest request = request_for("supervision");
+    request.filters["kind"] = {"monitoring_visit"};  // a kind of report, none of them among the seed reports
+    const SearchResult result = searcher.search(request);
+    CHECK(result.total == 0);
+    REQUIRE(result.interpreted.notes.size() == 1);
+    CHECK(result.interpreted.notes[0] == "no paragraph in this index has report kind \"monitoring_visit\": it matches nothing");
+
+    request.filters["kind"] = {"monitoring_visit", "unannounced_car"};  // the other value matches; the note stays
+    CHECK(searcher.search(request).total > 0);
+    CHECK(searcher.search(request).interpreted.notes.size() == 1);
 }
 
 TEST_CASE("A match has every concept of the query; too few such paragraphs fall back to any, and say so",

@@ -1084,6 +1084,8 @@ TEST_CASE("Bad parameters get 400 with a JSON error naming the problem", "[searc
         {search_target({{"q", "a"}, {"q", "b"}}), "q"},
         {search_target({{"collapse", "yes"}}), "report"},  // the message lists every accepted value
         {search_target({{"authority_type", "shire"}}), "county"},
+        {search_target({{"kind", "bogus"}}), "report kind \"bogus\""},
+        {search_target({{"region", "Narnia"}}), "region \"Narnia\""},
         {"/api/facets?authority=Croydon", "/api/facets"},
     };
     for (const auto& [target, words] : cases) {

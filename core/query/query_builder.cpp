@@ -12,6 +12,7 @@
 #include "core/query/proximity.h"
 #include "core/query/spelling.h"
 #include "core/query/synonyms.h"
+#include "core/query/typed_filters.h"
 #include "core/query/wildcards.h"
 
 #include <algorithm>
@@ -272,7 +273,15 @@ std::string joined(const std::vector<std::string>& values)
 // Returns the field's name as a person reads it in a filter's label: "finding", "authority type".
 std::string label_of(const Field& field) { return to_lower(field.label); }
 
-void add_request_filters(const SearchRequest& request, BuiltQuery& built)
+// Returns whether no paragraph of db has any of terms.
+bool in_no_paragraph(const std::vector<std::string>& terms, const Xapian::Database& db)
+{
+    return std::all_of(terms.begin(), terms.end(), [&db](const std::string& term) { return db.get_termfreq(term) == 0; });
+}
+
+// One rule for every filter value: a value the field cannot have is refused; a value it can
+// have that no paragraph of this index has is searched, and the reading says so.
+void add_request_filters(const SearchRequest& request, const Xapian::Database& db, BuiltQuery& built)
 {
     for (const auto& [name, values] : request.filters) {
         const Field* field = field_named(name);
@@ -283,6 +292,9 @@ void add_request_filters(const SearchRequest& request, BuiltQuery& built)
             const std::vector<std::string> named = terms_named(*field, value);
             if (named.empty())
                 throw Error(ErrorCode::bad_request, "unknown " + label_of(*field) + " \"" + value + "\": " + field->advice);
+            if (in_no_paragraph(named, db))
+                built.reading.notes.push_back("no paragraph in this index has " + label_of(*field) + " \"" + value +
+                                              "\": it matches nothing");
             terms.insert(terms.end(), named.begin(), named.end());
         }
         add_group(built, name, terms, label_of(*field) + ": " + joined(values));
@@ -397,10 +409,16 @@ BuiltQuery build_query(const SearchRequest& request, const Xapian::Database& db,
         cues.text = query;
     else
         cues = understand_query(query);
+    for (const TypedFilter& typed : take_typed_filters(cues.text)) {
+        const Field& field = *field_named(typed.field);
+        const std::string label = label_of(field) + ": " + typed.value;
+        add_group(built, typed.field, terms_named(field, typed.value), label);
+        cues.cues.push_back({typed.field, label, typed.matched});
+    }
     built.reading.cues = cues.cues;
     built.reading.text = cues.text;
     built.reading.notes.insert(built.reading.notes.end(), cues.notes.begin(), cues.notes.end());
-    add_request_filters(request, built);
+    add_request_filters(request, db, built);
     add_cue_filters(cues, built);
     add_year_filters(request, cues, built);
     if (!request.report.empty())  // a group of its own, never a facet: always applied

@@ -64,13 +64,15 @@ constexpr std::size_t k_enough_with_all = 10;
 QuerySets sets_with_fallback(BuiltQuery& built, Xapian::Database& db)
 {
     QuerySets sets = evaluate_sets(built, db);
-    const std::size_t with_all = sets.matched->count();
+    // Counted in the whole index, not within the filters: a filter never makes a search fall
+    // back, so a facet's count (of paragraphs with every word) is what a click on it gives.
+    const std::size_t with_all = sets.text->count();
     if (with_all >= k_enough_with_all || built.any_text.empty())
         return sets;
     BuiltQuery any = built;
     any.text = built.any_text;
     QuerySets any_sets = evaluate_sets(any, db);
-    if (any_sets.matched->count() <= with_all)
+    if (any_sets.text->count() <= with_all)
         return sets;
     built.text = built.any_text;
     built.reading.any_words = true;
