@@ -34,8 +34,6 @@ namespace {
 
 namespace fs = std::filesystem;
 
-// Bump when parsing or the documents built change, so that a re-run re-indexes every report.
-constexpr const char* k_parser_version = "12";
 constexpr std::size_t k_reports_per_commit = 200;
 
 bool has_report_extension(const fs::path& path)
