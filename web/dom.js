@@ -61,6 +61,10 @@ export async function fetchJson(url) {
     throw new Error('the search service cannot be reached: check that it is running, then try again');
   }
   const body = await response.json().catch(() => ({}));
-  if (!response.ok) throw new Error(body.error ? body.error.message : `the server answered ${response.status}`);
+  if (!response.ok) {
+    const error = new Error(body.error ? body.error.message : `the server answered ${response.status}`);
+    error.status = response.status;  // 4xx: the request must change; asking again gives the same
+    throw error;
+  }
   return body;
 }

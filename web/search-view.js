@@ -195,6 +195,25 @@ function renderTools(state, data) {
 
 let searchCounter = 0;
 
+// What to do after a failed search: remove a filter, start again from the default order and
+// first page (a request the server refused), or try again (a server that failed or is away).
+function failureAdvice(state, error) {
+  const refused = error.status >= 400 && error.status < 500;
+  const viewed = ['sort', 'page', 'collapse', 'autocorrect'].some((name) => state[name]);
+  const parts = [];
+  if (hasParamFilters(state)) parts.push('Remove a filter above');
+  if (refused && viewed) {
+    parts.push(linkTo(withChanges({ sort: '', collapse: '', autocorrect: '' }), { focus: 'status' },
+      'search again in the usual order from the first page'));
+  }
+  if (refused && !parts.length) parts.push('Change the words searched');
+  if (!refused) {
+    parts.push(el('button', { type: 'button', class: 'link-button', onclick: () => renderSearch(readState(), 'status') },
+      parts.length ? 'try again' : 'Try again'));
+  }
+  return el('p', {}, parts.flatMap((part, i) => (i ? [', or ', part] : [part])), '.');
+}
+
 function clearResults() {
   for (const id of ['advice', 'results', 'pager', 'facets', 'year-chart', 'tools']) $(id).replaceChildren();
 }
@@ -224,8 +243,7 @@ export async function renderSearch(state, focusKey) {
     // The chips from the URL stay, so that a bad filter can be removed.
     renderInterpretation(state, null);
     $('status').textContent = `The search failed: ${error.message}.`;
-    $('advice').append(el('p', {}, hasParamFilters(state) ? 'Remove a filter above, or ' : '',
-      el('button', { type: 'button', class: 'link-button', onclick: () => renderSearch(readState(), 'status') }, 'try again'), '.'));
+    $('advice').append(failureAdvice(state, error));
   }
   $('results').setAttribute('aria-busy', 'false');
   view.dataset.busy = 'false';

@@ -546,11 +546,19 @@ test('a failed search replaces what it makes untrue, says what to do, and keeps 
   for (const part of ['#results', '#facets', '#pager', '#year-chart']) {
     assert.equal(await page.locator(`${part} > *`).count(), 0, `${part} is emptied`);
   }
-  assert.match(await page.textContent('#advice'), /Remove a filter above, or try again/);
+  assert.match(await page.textContent('#advice'), /^Remove a filter above\.$/, 'asking again would fail again');
   await assertAccessible(page, 'a failed search');
   await page.locator('#interpretation .chip-remove').click();
   await settled(page);
   assert.ok(await page.locator('.result').count() > 0, 'removing the bad filter searches again');
+  // A bad order or page in the URL has no chip: the advice leads to the same words in the usual order.
+  await page.goto(`${base}/?q=assessment&page=0&sort=random`);
+  await settled(page);
+  assert.match(await page.textContent('#status'), /^The search failed: /);
+  await page.locator('#advice a', { hasText: 'search again in the usual order from the first page' }).click();
+  await settled(page);
+  assert.ok(await page.locator('.result').count() > 0, 'the same words searched again');
+  assert.equal(new URL(page.url()).search, '?q=assessment');
   await page.close();
 });
 
