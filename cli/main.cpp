@@ -181,10 +181,17 @@ int run_with(Searcher& searcher, const findings::Options& options)
     return result.total > 0 ? k_exit_matches : k_exit_no_match;
 }
 
-// Prints the version of the program and of the index it would read.
+// Prints the version of the program and of the index it would read: the searchd's with --server.
 int print_version(const findings::Options& options)
 {
     std::printf("findings %s (index schema %s)\n", FINDINGS_VERSION, findings::schema::k_schema_version.c_str());
+    if (!options.server.empty()) {
+        const nlohmann::json health = findings::RemoteSearcher(options.server).health();
+        std::printf("searchd %s at %s: index schema %s, revision %u, %u paragraphs\n",
+                    health.value("version", "(before 1.0)").c_str(), options.server.c_str(),
+                    health.value("schema", "?").c_str(), health.value("revision", 0U), health.value("documents", 0U));
+        return k_exit_matches;
+    }
     try {
         const Xapian::Database db(options.db);
         std::printf("index %s: schema %s, revision %u, %u paragraphs\n", options.db.c_str(),

@@ -168,4 +168,6 @@ nlohmann::json RemoteSearcher::report(const std::string& id)
     return get_json("/api/reports/" + id, {});
 }
 
+nlohmann::json RemoteSearcher::health() { return get_json("/api/health", {}); }
+
 }  // namespace findings

@@ -41,6 +41,9 @@ public:
     // Returns a report with its paragraphs through /api/reports/{id}.
     nlohmann::json report(const std::string& id);
 
+    // Returns searchd's /api/health: its version and its index's schema, revision and size.
+    nlohmann::json health();
+
 private:
     // Returns searchd's JSON answer to GET path with params; throws as search does.
     nlohmann::json get_json(const std::string& path, const httplib::Params& params);

@@ -3,6 +3,7 @@
 #include "searchd/server.h"
 
 #include "core/common/error.h"
+#include "core/common/index_schema.h"
 #include "core/common/json_text.h"
 #include "core/common/text_normaliser.h"
 #include "core/index/report_lookup.h"
@@ -161,6 +162,8 @@ std::string revision_tag(const Xapian::Database& index)
 // Returns whether an If-None-Match header names tag; tags compare weakly.
 bool names_tag(const std::string& if_none_match, const std::string& tag)
 {
+    if (collapse_spaces(if_none_match) == "*")  // any answer the client holds (RFC 9110 13.1.2)
+        return true;
     const auto strong = [](const std::string& t) { return t.rfind("W/", 0) == 0 ? t.substr(2) : t; };
     std::size_t from = 0;
     while (from < if_none_match.size()) {
@@ -220,20 +223,19 @@ std::string page_base_of(const httplib::Request& request, const ServerOptions& o
     return scheme + (plain ? host : options.host + ":" + std::to_string(options.port));
 }
 
-// Returns the links to a search's next and previous pages, where there are such pages.
-nlohmann::json page_links(SearchRequest request, std::size_t pages)
+// Returns the links to the next and previous pages of a paged answer from path, asked with
+// params (whose "page" is replaced), where there are such pages.
+nlohmann::json page_links(const std::string& path, const std::vector<std::pair<std::string, std::string>>& params,
+                          std::size_t page, std::size_t pages)
 {
-    const auto url_of = [&request](std::size_t page) {
-        request.page = page;
-        std::string url = "/api/search";
-        char separator = '?';
-        for (const auto& [name, value] : request_to_params(request)) {
-            url += separator + name + "=" + percent_encoded(value);
-            separator = '&';
+    const auto url_of = [&](std::size_t wanted) {
+        std::string url = path + "?page=" + std::to_string(wanted);
+        for (const auto& [name, value] : params) {
+            if (name != "page")
+                url += "&" + name + "=" + percent_encoded(value);
         }
         return url;
     };
-    const std::size_t page = request.page;
     nlohmann::json links = nlohmann::json::object();
     if (page < pages)
         links["next"] = url_of(page + 1);
@@ -304,7 +306,8 @@ void SearchServer::add_guards()
         std::string vary = "Accept-Encoding";
         if (!m_options.cors_origin.empty()) {
             response.set_header("Access-Control-Allow-Origin", m_options.cors_origin);
-            response.set_header("Access-Control-Expose-Headers", "ETag");  // for scripts that revalidate
+            // for scripts that revalidate, and that read an export's total
+            response.set_header("Access-Control-Expose-Headers", "ETag, X-Total-Count");
             vary += ", Origin";
         }
         response.set_header("Vary", vary);
@@ -360,7 +363,7 @@ void SearchServer::add_routes()
         const SearchRequest search = request_from_params(params_of(request));
         const auto answer = read_unless_held(request, response, db, warmer, [&](Searcher& searcher) {
             nlohmann::json json = result_json(searcher.search(search));
-            json["links"] = page_links(search, json["pages"]);
+            json["links"] = page_links("/api/search", request_to_params(search), search.page, json["pages"]);
             return json;
         });
         if (answer)
@@ -439,14 +442,19 @@ void SearchServer::add_routes()
         QueryParams params = params_of(request);
         const std::string format = take_format(params, {"json", "csv"});
         const int page = static_cast<int>(number_value(params, "page", 1, 1, k_max_page));
-        const int per_page = static_cast<int>(number_value(params, "per_page", 100, 1, k_max_reports_per_page));
+        const int per_page = static_cast<int>(number_value(params, "per_page", 100, 0, k_max_reports_per_page));
         const SearchRequest filters = filters_from_params(params, {"page", "per_page"});
         const auto reports = read_unless_held(request, response, db, warmer,
                                               [&](Searcher& searcher) { return searcher.reports(filters); });
-        if (reports && format == "csv")  // the whole list: a table for a spreadsheet
+        if (reports && format == "csv") {  // the whole list: a table for a spreadsheet
             response.set_content(report_list_csv(*reports), "text/csv; charset=utf-8");
-        else if (reports)
-            send_json(response, 200, report_list_json(*reports, page, per_page));
+        } else if (reports) {
+            nlohmann::json json = report_list_json(*reports, page, per_page);
+            auto link_params = filters_to_params(filters);
+            link_params.emplace_back("per_page", std::to_string(per_page));
+            json["links"] = page_links("/api/reports", link_params, page, json["pages"]);
+            send_json(response, 200, json);
+        }
     });
     m_server->Get(R"(/api/reports/([^/]+))", [db, &warmer](const httplib::Request& request, httplib::Response& response) {
         const std::string id = request.matches[1].str();
@@ -500,8 +508,12 @@ void SearchServer::add_routes()
     const auto health = [this](Searcher& searcher) {
         Xapian::Database& index = searcher.database();
         m_metrics.set_index(index.get_doccount(), index.get_revision());
-        return nlohmann::json{{"status", "ok"}, {"documents", index.get_doccount()},
-                              {"reports", ReportOrder::of(index)->report_count()}, {"revision", index.get_revision()}};
+        return nlohmann::json{{"status", "ok"},
+                              {"documents", index.get_doccount()},
+                              {"reports", ReportOrder::of(index)->report_count()},
+                              {"revision", index.get_revision()},
+                              {"version", FINDINGS_VERSION},
+                              {"schema", index.get_metadata(schema::k_meta_schema)}};
     };
     m_server->Get("/api/health", [db, &warmer, health](const httplib::Request&, httplib::Response& response) {
         send_json(response, 200, read_index(db, warmer, health));

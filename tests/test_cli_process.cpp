@@ -376,6 +376,7 @@ TEST_CASE("findings refuses bad options with exit 2, a message on stderr and not
         {{"--limit", "many", "supervision"}, "--limit needs a whole number"},
         {{"--limit", "500", "supervision"}, "--limit needs a whole number from 0 to 100"},
         {{"--page", "0", "supervision"}, "--page needs a whole number from 1"},
+        {{"--since", "2021", "--until", "2018", "supervision"}, "the years run backwards"},
         {{"--sort", "random", "supervision"}, "--sort is relevance or date"},
         {{"--year", "last", "supervision"}, "--year"},
         {{"supervision", "--limit"}, "--limit needs a value"},

@@ -530,14 +530,25 @@ TEST_CASE("/api/reports lists the reports newest first, in pages or whole as CSV
     REQUIRE(all["reports"].size() == all["total"]);
     for (std::size_t i = 1; i < all["reports"].size(); ++i)
         CHECK(all["reports"][i - 1]["date"].get<std::string>() >= all["reports"][i]["date"].get<std::string>());
-    // Pages of one give the same reports in the same order.
+    // Pages of one, followed by their next links, give the same reports in the same order.
     const std::size_t total = all["total"];
+    std::string next = "/api/reports?per_page=1";
     for (std::size_t page = 1; page <= total; ++page) {
-        const json one = get_json(server, "/api/reports?per_page=1&page=" + std::to_string(page));
+        INFO(next);
+        const json one = get_json(server, next);
+        CHECK(one["page"] == page);
         CHECK(one["pages"] == total);
         REQUIRE(one["reports"].size() == 1);
         CHECK(one["reports"][0]["id"] == all["reports"][page - 1]["id"]);
+        CHECK(one["links"].contains("prev") == (page > 1));
+        if (page < total)
+            next = one["links"]["next"];
+        else
+            CHECK_FALSE(one["links"].contains("next"));
     }
+    const json counted = get_json(server, "/api/reports?per_page=0&authority=Redbridge");  // the total alone
+    CHECK(counted["total"] == 2);
+    CHECK(counted["reports"].empty());
     const json redbridge = get_json(server, "/api/reports?authority=Redbridge");
     REQUIRE(redbridge["total"] == 2);
     CHECK(redbridge["reports"][0]["id"] == k_graded_report);  // 2010, before the 2009 letter
@@ -549,7 +560,7 @@ TEST_CASE("/api/reports lists the reports newest first, in pages or whole as CSV
     CHECK(std::count(csv.body.begin(), csv.body.end(), '\n') == 3);  // the header and two reports
     check_error(get(server, "/api/reports?q=neglect"), 400, "bad_request");
     check_error(get(server, "/api/reports?type=strength"), 400, "bad_request");
-    check_error(get(server, "/api/reports?per_page=0"), 400, "bad_request");
+    check_error(get(server, "/api/reports?per_page=-1"), 400, "bad_request");
     check_error(get(server, "/api/reports?authority=Narnia"), 400, "bad_request");
 }
 
@@ -1085,6 +1096,9 @@ TEST_CASE("Bad parameters get 400 with a JSON error naming the problem", "[searc
         {search_target({{"collapse", "yes"}}), "report"},  // the message lists every accepted value
         {search_target({{"authority_type", "shire"}}), "county"},
         {search_target({{"kind", "bogus"}}), "report kind \"bogus\""},
+        {search_target({{"year_from", "2021"}, {"year_to", "2018"}}), "the years run backwards"},
+        {"/api/reports?year_from=2021&year_to=2018", "the years run backwards"},
+        {"/api/judgements?year_from=2021&year_to=2018", "the years run backwards"},
         {search_target({{"region", "Narnia"}}), "region \"Narnia\""},
         {"/api/facets?authority=Croydon", "/api/facets"},
     };

@@ -15,6 +15,7 @@
 #include "core/query/report_order.h"
 #include "core/query/result_page.h"
 #include "core/query/search_json.h"
+#include "core/query/search_params.h"
 #include "core/query/similar.h"
 #include "core/query/snippet.h"
 
@@ -71,6 +72,7 @@ void validate(const SearchRequest& request)
     const auto plausible = [](int year) { return year == 0 || (year >= 1990 && year <= 2100); };
     if (!plausible(request.year_from) || !plausible(request.year_to))
         throw Error(ErrorCode::bad_request, "years must be four-digit years such as 2009");
+    check_year_range(request);
 }
 
 // Reads a result from its document and its report's record; highlighter, when the query has
@@ -122,7 +124,11 @@ bool Searcher::reopen()
     return moved;
 }
 
-std::vector<JudgementRow> Searcher::judgements(const SearchRequest& request) { return judgement_table(m_db, request); }
+std::vector<JudgementRow> Searcher::judgements(const SearchRequest& request)
+{
+    check_year_range(request);
+    return judgement_table(m_db, request);
+}
 
 Trend Searcher::trend(const SearchRequest& request, const std::string& split)
 {
@@ -130,7 +136,11 @@ Trend Searcher::trend(const SearchRequest& request, const std::string& split)
     return retrying([&] { return query_trend(m_db, m_analyser, request, split); });
 }
 
-std::vector<nlohmann::json> Searcher::reports(const SearchRequest& request) { return list_reports(m_db, request); }
+std::vector<nlohmann::json> Searcher::reports(const SearchRequest& request)
+{
+    check_year_range(request);
+    return list_reports(m_db, request);
+}
 
 SimilarResult Searcher::similar(const std::string& id, const SearchRequest& request)
 {

@@ -177,6 +177,13 @@ void read_facets(const std::string& value, SearchRequest& request)
     }
 }
 
+void check_year_range(const SearchRequest& request)
+{
+    if (request.year_from && request.year_to && request.year_from > request.year_to)
+        throw Error(ErrorCode::bad_request, "the years run backwards (from " + std::to_string(request.year_from) +
+                                                " to " + std::to_string(request.year_to) + "): give the earlier year first");
+}
+
 SearchRequest request_from_params(const QueryParams& params)
 {
     static const std::vector<std::string> known = search_parameter_names();
@@ -196,6 +203,7 @@ SearchRequest request_from_params(const QueryParams& params)
     }
     request.year_from = static_cast<int>(number_value(params, "year_from", 0, 1990, 2100));
     request.year_to = static_cast<int>(number_value(params, "year_to", 0, 1990, 2100));
+    check_year_range(request);
     request.page = static_cast<std::size_t>(number_value(params, "page", 1, 1, k_max_page));
     request.per_page = static_cast<std::size_t>(number_value(params, "per_page", 10, 0, k_max_per_page));
     const std::string sort = single_value(params, "sort");

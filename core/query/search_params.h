@@ -53,6 +53,9 @@ SearchRequest request_from_params(const QueryParams& params);
 // Returns the parameters that request_from_params reads back into the same request.
 std::vector<std::pair<std::string, std::string>> request_to_params(const SearchRequest& request);
 
+// Throws Error(bad_request) when the request's years run backwards (year_from after year_to).
+void check_year_range(const SearchRequest& request);
+
 // Returns the parameters of the request's filters and year range alone (for /api/judgements).
 std::vector<std::pair<std::string, std::string>> filters_to_params(const SearchRequest& request);
 
