@@ -225,7 +225,7 @@ void check_columns_agree_with_values(const Xapian::Database& db)
     }
 }
 
-TEST_CASE("A run stores its facet columns for the revision it ends with; a later commit makes a reader rebuild them",
+TEST_CASE("A run stores its facet columns for the revision it ends with: a later commit makes a reader rebuild them",
           "[indexer][columns]")
 {
     TempDir tmp;

@@ -52,7 +52,7 @@ TEST_CASE("A negation turns praise into criticism", "[polarity]")
     CHECK_FALSE(has_plain_timely(polarity_features("not effective timely")));
 }
 
-TEST_CASE("Praise and criticism in one paragraph read mixed; a paragraph with no sentence reads neutral",
+TEST_CASE("Praise and criticism in one paragraph read mixed: a paragraph with no sentence reads neutral",
           "[polarity]")
 {
     const PolarityModel& model = PolarityModel::shipped();
@@ -75,7 +75,7 @@ TEST_CASE("A model is read from its text: a bias and weighted feature buckets", 
     CHECK(PolarityModel("nonsense\n12 x\n").critical_probability("weak") == Approx(0.5));  // bad lines are skipped
 }
 
-TEST_CASE("Listed findings carry the polarity of the list they are in; context is neutral", "[polarity]")
+TEST_CASE("Listed findings carry the polarity of the list they are in: context is neutral", "[polarity]")
 {
     const Report report = parse_report(
         "Croydon Council\n\nAnnual unannounced inspection of contact, referral and assessment arrangements\n\n"

@@ -685,7 +685,7 @@ TEST_CASE("A field value that names nothing matches nothing and the notes say wh
     }
 }
 
-TEST_CASE("A query of common words or punctuation alone matches nothing and says so; between cues they are silent",
+TEST_CASE("A query of common words or punctuation alone matches nothing and says so: between cues they are silent",
           "[search][robust]")
 {
     Searcher searcher(seed_index());
@@ -1467,7 +1467,7 @@ TEST_CASE("A correction keeps the query's cues and syntax around the corrected w
     CHECK(cue.interpreted.cues.size() == 1);
 }
 
-TEST_CASE("With autocorrect off a correction is only offered; literal searches and syntax are never corrected",
+TEST_CASE("With autocorrect off a correction is only offered: literal searches and syntax are never corrected",
           "[search][spelling]")
 {
     Searcher searcher(seed_index());
@@ -1524,7 +1524,7 @@ TEST_CASE("A filter value the field can have but no paragraph of the index has i
     CHECK(searcher.search(request).interpreted.notes.size() == 1);
 }
 
-TEST_CASE("A match has every concept of the query; too few such paragraphs fall back to any, and say so",
+TEST_CASE("A match has every concept of the query: too few such paragraphs fall back to any, and say so",
           "[search][concepts]")
 {
     Searcher searcher(reports_index());

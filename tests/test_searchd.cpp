@@ -1,6 +1,7 @@
 // HTTP tests of searchd as a running program: every endpoint, the OpenAPI document against real responses, errors, security headers, CORS, index reopen, concurrency, traversal, injection and malformed requests.
 #include <catch2/catch.hpp>
 
+#include "core/common/index_schema.h"
 #include "core/common/fields.h"
 #include "core/index/index_run.h"
 #include "core/query/search_params.h"
@@ -600,7 +601,7 @@ TEST_CASE("/api/facets counts every paragraph of the index once per facet", "[se
     }
 }
 
-TEST_CASE("/api/health gives the index's documents, reports and revision", "[searchd]")
+TEST_CASE("/api/health gives the index's documents, reports, revision and schema, and searchd's version", "[searchd]")
 {
     Searchd server(site().index);
     const json health = get_json(server, "/api/health");
@@ -609,6 +610,8 @@ TEST_CASE("/api/health gives the index's documents, reports and revision", "[sea
     CHECK(health["documents"] == index.get_doccount());
     CHECK(health["reports"] == 15);
     CHECK(health["revision"] == index.get_revision());
+    CHECK(health["schema"] == schema::k_schema_version);
+    CHECK(health["version"] == FINDINGS_VERSION);
 }
 
 TEST_CASE("/metrics gives request counts by endpoint and status, a latency histogram and the index size", "[searchd]")
@@ -1265,7 +1268,7 @@ TEST_CASE("With --cors every response allows exactly the configured origin, what
     }
 }
 
-TEST_CASE("With --cors a preflight is answered for the API; without it OPTIONS gets 405", "[searchd][cors]")
+TEST_CASE("With --cors a preflight is answered for the API: without it OPTIONS gets 405", "[searchd][cors]")
 {
     const httplib::Headers preflight = {{"Origin", k_cors_origin}, {"Access-Control-Request-Method", "GET"},
                                         {"Access-Control-Request-Headers", "If-None-Match"}};
@@ -1279,7 +1282,7 @@ TEST_CASE("With --cors a preflight is answered for the API; without it OPTIONS g
         CHECK_THAT(asked->get_header_value("Access-Control-Allow-Methods"), Contains("GET"));
         CHECK_THAT(asked->get_header_value("Access-Control-Allow-Headers"), Contains("If-None-Match"));
         CHECK(asked->body.empty());
-        CHECK(get(server, search_target({{"q", "care"}})).header("Access-Control-Expose-Headers") == "ETag");
+        CHECK(get(server, search_target({{"q", "care"}})).header("Access-Control-Expose-Headers") == "ETag, X-Total-Count");
         const httplib::Result plain = client.Options("/api/search", httplib::Headers{});  // no preflight
         REQUIRE(plain);
         CHECK(plain->status == 405);
@@ -1368,6 +1371,7 @@ TEST_CASE("Answers carry their revision's ETag, 304 while it holds and 200 after
         CHECK(held.body.empty());
         CHECK(held.header("ETag") == tag);
         CHECK(get_with(target, "W/\"another\", " + tag).status == 304);  // a list naming it
+        CHECK(get_with(target, "*").status == 304);                     // any answer held
         CHECK(get_with(target, "W/\"another\"").status == 200);
     }
     CHECK(get(server, "/api/health").headers.count("ETag") == 0);  // always answered afresh

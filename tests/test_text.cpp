@@ -1061,7 +1061,7 @@ TEST_CASE("the stop words include common function words but not negation", "[tex
     CHECK_FALSE(has("inadequate"));
 }
 
-TEST_CASE("a query's phrases lose their stop words, which are not indexed; filter values keep them", "[text][analyser]")
+TEST_CASE("a query's phrases lose their stop words, which are not indexed: filter values keep them", "[text][analyser]")
 {
     const Analyser analyser;
     const std::set<std::string> filters = {"authority"};
