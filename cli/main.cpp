@@ -2,6 +2,7 @@
 #include "cli/arguments.h"
 #include "cli/output.h"
 #include "cli/remote_search.h"
+#include "core/common/command_line.h"
 #include "core/common/error.h"
 #include "core/common/index_schema.h"
 #include "core/common/json_text.h"
@@ -143,11 +144,9 @@ int run_with(Searcher& searcher, const findings::Options& options)
         findings::print_judgements(stdout, rows, options.format);
         return rows.empty() ? k_exit_no_match : k_exit_matches;
     }
-    if (asks_for_nothing(options.request)) {
-        std::fprintf(stderr, "findings: note: nothing to search: give words, or a filter such as --authority Croydon "
-                             "(every paragraph: --year 2000..)\n");
-        return k_exit_no_match;
-    }
+    if (asks_for_nothing(options.request))  // "findings --db DIR" alone: a script that lost its query
+        findings::fail_usage("findings", "nothing to search: give words, or a filter such as --authority Croydon "
+                                         "(every paragraph: --year 2000..)");
     if (options.all) {
         if (options.format == findings::OutputFormat::csv)
             findings::print_csv_header(stdout, options.columns);

@@ -18,15 +18,23 @@ namespace {
 
 const char* const k_usage = R"(Usage: searchd [--db DIR] [--host ADDRESS] [--port N] [--web DIR] [--threads N] [--cors ORIGIN]
 
-Serves the Findings search page and its JSON API:
-  GET /                      the search page (files from --web)
-  GET /api/search?q=...      ranked paragraphs, facets and how the query was read
-  GET /api/reports/{id}      a report's metadata and all its paragraphs
-  GET /api/judgements        the grade history, a row per report and judgement (JSON or CSV)
-  GET /api/facets            facet counts over the whole index
-  GET /api/health            documents, reports and index revision
-  GET /metrics               Prometheus metrics
-  GET /openapi.json          the API's description
+Serves the Findings search page and its JSON API (described whole in /openapi.json):
+  GET /                              the search page (files from --web)
+  GET /api/search?q=...              ranked paragraphs, facets and how the query was read
+  GET /api/export?q=...&format=csv   a search's matches as CSV or NDJSON, with citations
+  GET /api/trends?q=...              a search's matches year by year
+  GET /api/compare?q=...&a=...&b=... a search on two sides (authorities, regions, periods)
+  GET /api/paragraphs/{id}/similar   paragraphs like one, in other authorities' reports
+  GET /api/authorities               the authorities, with their latest grades
+  GET /api/authorities/{name}        one authority's inspections over time
+  GET /api/reports                   the reports, newest first
+  GET /api/reports/{id}              one report with its judgements and paragraphs
+  GET /api/judgements                the grade history, a row per report and judgement
+  GET /api/facets                    facet counts over the whole index
+  GET /api/schema                    the fields, their values and the limits
+  GET /api/health                    documents, reports, index revision and version
+  GET /metrics                       Prometheus metrics
+  GET /openapi.json                  the API's description
 
 When the indexer commits, the new revision is served without a restart, within a second:
 searchd loads what it keeps in memory for it first, so searches do not wait for that.

@@ -111,12 +111,19 @@ TEST_CASE("findings --help exits 0 and shows examples", "[cli][process]")
     }
 }
 
-TEST_CASE("findings with no arguments prints its help on stderr and exits 2", "[cli][process]")
+TEST_CASE("findings with no arguments prints its help on stderr and exits 2, and with nothing to search exits 2",
+          "[cli][process]")
 {
     const ProgramRun run = findings({});
     CHECK(run.exit_code == 2);
     CHECK(run.out.empty());
     CHECK_THAT(run.err, Contains("Usage: findings"));
+    for (const std::vector<std::string>& nothing : {std::vector<std::string>{}, std::vector<std::string>{"--"}}) {
+        const ProgramRun empty = search(nothing);  // options, but no words or filter
+        CHECK(empty.exit_code == 2);
+        CHECK(empty.out.empty());
+        CHECK_THAT(empty.err, Contains("nothing to search") && Contains("see findings --help"));
+    }
 }
 
 TEST_CASE("findings reads options in every standard form, and a word after -- as query text", "[cli][process]")

@@ -301,6 +301,18 @@ TEST_CASE("searchd refuses bad arguments with exit 2 and says what it needs", "[
     }
 }
 
+TEST_CASE("searchd --help names every endpoint /openapi.json describes", "[searchd]")
+{
+    TempDir tmp;
+    const ProgramRun help = run_program(FINDINGS_SEARCHD_PATH, {"--help"}, tmp);
+    CHECK(help.exit_code == 0);
+    const json openapi = json::parse(read_file(FINDINGS_SOURCE_DIR "/searchd/openapi.json"));
+    for (const auto& [path, operations] : openapi["paths"].items()) {
+        INFO(path);
+        CHECK_THAT(help.out, Contains("GET " + path + " ") || Contains("GET " + path + "?"));
+    }
+}
+
 TEST_CASE("A second searchd on a port in use refuses to start instead of sharing it", "[searchd]")
 {
     TempDir tmp;
