@@ -7,10 +7,23 @@
 
 namespace findings {
 
+const char* extension_of(ExportFormat format)
+{
+    return format == ExportFormat::csv ? "csv" : format == ExportFormat::ndjson ? "ndjson" : "json";
+}
+
+const char* content_type_of(ExportFormat format)
+{
+    return format == ExportFormat::csv      ? "text/csv; charset=utf-8"
+           : format == ExportFormat::ndjson ? "application/x-ndjson"
+                                            : "application/json";
+}
+
 ExportRequest export_request_from_params(QueryParams params)
 {
     ExportRequest request;
-    request.csv = take_format(params, {"csv", "ndjson"}) == "csv";
+    const std::string format = take_format(params, {"csv", "ndjson", "json"});
+    request.format = format == "ndjson" ? ExportFormat::ndjson : format == "json" ? ExportFormat::json : ExportFormat::csv;
     try {
         request.columns = row_columns_named(take_param(params, "fields"));
     } catch (const Error& error) {
@@ -31,17 +44,25 @@ ExportFile write_export(Searcher& searcher, const ExportRequest& request, const 
 {
     ExportFile file;
     file.total = searcher.search(request.search).total;
-    if (request.csv)
+    if (request.format == ExportFormat::csv)
         file.body = row_csv_header(request.columns);
+    else if (request.format == ExportFormat::json)
+        file.body = "[";
     SearchRequest rows = request.search;
     rows.snippets = rows_need_snippet(request.columns);
     file.rows = searcher.for_each_match(
         rows,
         [&](const SearchHit& hit) {
-            file.body += request.csv ? row_csv(hit, request.columns, page_base)
-                                     : json_text(row_json(hit, request.columns, page_base)) + "\n";
+            if (request.format == ExportFormat::csv)
+                file.body += row_csv(hit, request.columns, page_base);
+            else if (request.format == ExportFormat::ndjson)
+                file.body += json_text(row_json(hit, request.columns, page_base)) + "\n";
+            else
+                file.body += (file.body.size() > 1 ? ",\n" : "\n") + json_text(row_json(hit, request.columns, page_base));
         },
         nullptr, k_max_export_rows);
+    if (request.format == ExportFormat::json)
+        file.body += "\n]\n";
     return file;
 }
 

@@ -1,5 +1,5 @@
-// GET /api/export: a search's matches as a file to download, CSV or NDJSON, with the same
-// columns as `findings --format csv|ndjson` (result_rows.h), links included.
+// GET /api/export: a search's matches as a file to download, CSV, NDJSON or a JSON array, with
+// the same columns as `findings --format csv|ndjson` (result_rows.h), links included.
 #pragma once
 
 #include "core/query/search.h"
@@ -14,13 +14,19 @@ namespace findings {
 // exports every match (findings --all).
 constexpr std::size_t k_max_export_rows = 10000;
 
+enum class ExportFormat { csv, ndjson, json };
+
 struct ExportRequest {
     SearchRequest search;
-    bool csv = true;                   // else NDJSON
+    ExportFormat format = ExportFormat::csv;
     std::vector<std::string> columns;  // empty: the default ones
 };
 
-// Reads an export from the search's parameters plus format (csv, the default, or ndjson) and
+// The file name extension and the content type of a format.
+const char* extension_of(ExportFormat format);
+const char* content_type_of(ExportFormat format);
+
+// Reads an export from the search's parameters plus format (csv, the default, ndjson or json) and
 // fields (a comma-separated choice of columns). Throws Error(bad_request) for page, per_page or
 // facets (an export has every match), a format or column that does not exist.
 ExportRequest export_request_from_params(QueryParams params);

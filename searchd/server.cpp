@@ -17,6 +17,7 @@
 #include "core/query/search_params.h"
 #include "searchd/bounded_task_queue.h"
 #include "searchd/export.h"
+#include "searchd/gzip.h"
 #include "searchd/openapi.h"
 
 #include <httplib.h>
@@ -377,9 +378,14 @@ void SearchServer::add_routes()
         if (!file)
             return;
         response.set_header("Content-Disposition",
-                            std::string("attachment; filename=\"findings.") + (wanted.csv ? "csv" : "ndjson") + "\"");
+                            std::string("attachment; filename=\"findings.") + extension_of(wanted.format) + "\"");
         response.set_header("X-Total-Count", std::to_string(file->total));  // more than the rows: cut
-        response.set_content(file->body, wanted.csv ? "text/csv; charset=utf-8" : "application/x-ndjson");
+        if (wanted.format == ExportFormat::ndjson && accepts_gzip(request.get_header_value("Accept-Encoding"))) {
+            response.set_header("Content-Encoding", "gzip");  // cpp-httplib compresses CSV and JSON itself
+            response.set_content(gzipped(file->body), content_type_of(wanted.format));
+        } else {
+            response.set_content(file->body, content_type_of(wanted.format));
+        }
     });
     m_server->Get("/api/trends", [db, &warmer](const httplib::Request& request, httplib::Response& response) {
         QueryParams params = params_of(request);

@@ -80,4 +80,7 @@ Reply raw_exchange(int port, const std::string& request);
 // A GET request for target that asks the server to close the connection after answering.
 std::string raw_get(const std::string& target, const std::string& extra_headers = "");
 
+// Returns a gzip stream decompressed; fails the test when it is not one.
+std::string gunzipped(const std::string& compressed);
+
 }  // namespace findings::test

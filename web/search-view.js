@@ -150,7 +150,7 @@ function exportLinks(state, total) {
     params.set('format', format);
     return el('a', { href: `/api/export?${params}`, download: `findings.${format}` }, text);
   };
-  return el('span', { class: 'tool' }, 'Download ', link('csv', 'CSV'), ' or ', link('ndjson', 'NDJSON'), cut);
+  return el('span', { class: 'tool' }, 'Download ', link('csv', 'CSV'), ', ', link('json', 'JSON'), ' or ', link('ndjson', 'NDJSON'), cut);
 }
 
 // A link to compare the search's matches on two sides, the first side being what the search

@@ -321,7 +321,7 @@ test('removing a filter keeps focus among the filters, and clear all removes eve
   await page.close();
 });
 
-test('the results download as CSV and NDJSON with their citations, and the API link is copied', async () => {
+test('the results download as CSV, JSON and NDJSON with their citations, and the API link is copied', async () => {
   const { page, errors } = await newPage();
   await search(page, 'assessment Croydon');
   const total = await statusCount(page);
@@ -335,6 +335,10 @@ test('the results download as CSV and NDJSON with their citations, and the API l
   const ndjsonHref = await page.locator('#tools a', { hasText: /^NDJSON$/ }).getAttribute('href');
   const ndjson = await page.evaluate(async (href) => (await fetch(href)).text(), ndjsonHref);
   assert.equal(ndjson.trim().split('\n').length, total);
+  const jsonHref = await page.locator('#tools a', { hasText: /^JSON$/ }).getAttribute('href');
+  const rows = await page.evaluate(async (href) => (await fetch(href)).json(), jsonHref);
+  assert.equal(rows.length, total);
+  assert.ok(rows.every((row) => row.url.startsWith(`${base}/?report=croydon-`)), 'each row cites its paragraph on this page');
   await page.locator('#tools button', { hasText: 'Copy the API link' }).click();
   await page.waitForFunction(() => document.getElementById('tools-announcer').textContent !== '');
   assert.match(await page.textContent('#tools-announcer'), new RegExp(`${base.replace(/[.]/g, '\\.')}/api/search\\?q=assessment\\+Croydon`));
