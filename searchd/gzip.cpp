@@ -11,21 +11,24 @@ namespace findings {
 
 bool accepts_gzip(const std::string& accept_encoding)
 {
+    // The weight of gzip when named, else of "*", else none (RFC 9110 12.5.3).
+    double gzip = -1;
+    double any = -1;
     std::size_t from = 0;
     while (from < accept_encoding.size()) {
         const std::size_t comma = std::min(accept_encoding.find(',', from), accept_encoding.size());
-        const std::string coding = collapse_spaces(accept_encoding.substr(from, comma - from));
+        const std::string coding = accept_encoding.substr(from, comma - from);
         from = comma + 1;
         const std::size_t semicolon = coding.find(';');
         const std::string name = to_lower(collapse_spaces(coding.substr(0, semicolon)));
-        if (name != "gzip" && name != "*")
-            continue;
-        if (semicolon == std::string::npos)
-            return true;
-        const std::size_t q = coding.find("q=", semicolon);
-        return q == std::string::npos || std::strtod(coding.c_str() + q + 2, nullptr) > 0;
+        const std::size_t q = semicolon == std::string::npos ? std::string::npos : coding.find("q=", semicolon);
+        const double weight = q == std::string::npos ? 1 : std::strtod(coding.c_str() + q + 2, nullptr);
+        if (name == "gzip" || name == "x-gzip")
+            gzip = weight;
+        else if (name == "*")
+            any = weight;
     }
-    return false;
+    return (gzip >= 0 ? gzip : any) > 0;
 }
 
 std::string gzipped(const std::string& body)

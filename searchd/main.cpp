@@ -81,9 +81,9 @@ findings::ServerOptions parse_arguments(int argc, char** argv)
         std::fputs(k_usage, stdout);
         std::exit(0);
     }
-    if (!port.empty())
+    if (app.count("--port"))  // "--port=" too: an empty value is no number
         options.port = static_cast<int>(findings::whole_number("searchd", "--port", port, 0, 65535));
-    if (!threads.empty())
+    if (app.count("--threads"))
         options.threads = static_cast<std::size_t>(findings::whole_number("searchd", "--threads", threads, 1, 256));
     options.access_log = !quiet;
     return options;

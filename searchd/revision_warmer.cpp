@@ -75,14 +75,12 @@ void RevisionWarmer::run()
             } else {
                 searcher = std::make_unique<Searcher>(m_db_path);
             }
-            bool newer = false;
-            {
-                std::lock_guard<std::mutex> newest_lock(m_newest_mutex);
-                newer = newer_locked(searcher->database());
-            }
-            if (newer) {
+            Xapian::Database& db = searcher->database();
+            const std::string revision = db.get_uuid() + "@" + std::to_string(db.get_revision());
+            if (revision != m_warmed) {  // even when a request read it first: warm() also keeps sets
                 searcher->warm(in_use);
-                served(searcher->database());  // readers move to it now that it is warm
+                m_warmed = revision;
+                served(db);  // readers move to it now that it is warm
             }
         } catch (const std::exception&) {
             searcher.reset();  // no index yet: open it afresh next time

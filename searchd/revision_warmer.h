@@ -1,8 +1,10 @@
 // Watches the index for new commits and builds each new revision's in-memory structures on a
 // thread of its own, and keeps the newest revision any answer has come from. Request threads
-// move on when they are behind it: so a commit does not stall the searches that first see it
+// move on when they are behind it: so a commit seldom stalls the searches that first see it
 // (at a million paragraphs, loading a revision's facet columns and report order takes a few
-// hundred milliseconds), and no answer comes from an older revision than one given before it.
+// hundred milliseconds; only a request that had to read a newer revision itself, its own
+// having gone, moves the others on before that), and no answer comes from an older revision
+// than one given before it, unless the index folder is gone (being replaced) when it should move.
 #pragma once
 
 #include <xapian.h>
@@ -35,6 +37,7 @@ private:
     bool newer_locked(const Xapian::Database& db) const;
 
     const std::string m_db_path;
+    std::string m_warmed;  // the revision warmed last, as uuid@revision (the warmer's thread only)
     mutable std::mutex m_newest_mutex;
     std::string m_newest_uuid;  // the newest revision's index ("" before any is warm)
     Xapian::rev m_newest_revision = 0;

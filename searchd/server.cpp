@@ -163,8 +163,6 @@ std::string revision_tag(const Xapian::Database& index)
 // Returns whether an If-None-Match header names tag; tags compare weakly.
 bool names_tag(const std::string& if_none_match, const std::string& tag)
 {
-    if (collapse_spaces(if_none_match) == "*")  // any answer the client holds (RFC 9110 13.1.2)
-        return true;
     const auto strong = [](const std::string& t) { return t.rfind("W/", 0) == 0 ? t.substr(2) : t; };
     std::size_t from = 0;
     while (from < if_none_match.size()) {
@@ -177,9 +175,10 @@ bool names_tag(const std::string& if_none_match, const std::string& tag)
 }
 
 // Runs read as read_index does, unless the client holds this revision's answer already: then
-// the response is 304 Not Modified and nothing is read (nullopt). An answer carries the ETag
-// of the revision it was read from, to be checked again on every use (no-cache: a new revision
-// may come at any moment); an error carries none.
+// the response is 304 Not Modified and nothing is read (nullopt). "If-None-Match: *" holds any
+// answer that exists, so it is read first (a report that does not exist is still 404). An
+// answer carries the ETag of the revision it was read from, to be checked again on every use
+// (no-cache: a new revision may come at any moment); an error carries none.
 template <typename Read>
 auto read_unless_held(const httplib::Request& request, httplib::Response& response, const std::string& db,
                       RevisionWarmer& warmer, Read&& read)
@@ -187,13 +186,18 @@ auto read_unless_held(const httplib::Request& request, httplib::Response& respon
     using Answer = decltype(read(std::declval<Searcher&>()));
     return read_index(db, warmer, [&](Searcher& searcher) -> std::optional<Answer> {
         const std::string held = request.get_header_value("If-None-Match");
-        if (!held.empty() && names_tag(held, revision_tag(searcher.database()))) {
+        const bool any_held = collapse_spaces(held) == "*";  // RFC 9110 13.1.2
+        const auto not_modified = [&] {
             response.status = 304;
             response.set_header("ETag", revision_tag(searcher.database()));
             response.set_header("Cache-Control", "no-cache");
             return std::nullopt;
-        }
+        };
+        if (!held.empty() && !any_held && names_tag(held, revision_tag(searcher.database())))
+            return not_modified();
         Answer answer = read(searcher);
+        if (any_held)
+            return not_modified();
         response.headers.erase("ETag");  // a retry on a newer revision tags anew
         response.set_header("ETag", revision_tag(searcher.database()));  // read may have moved it
         response.set_header("Cache-Control", "no-cache");
@@ -327,7 +331,8 @@ void SearchServer::add_guards()
         else
             send_error(response, response.status, "error", "the request failed");
     });
-    m_server->set_exception_handler([](const httplib::Request&, httplib::Response& response, std::exception_ptr thrown) {
+    m_server->set_exception_handler([](const httplib::Request& request, httplib::Response& response,
+                                       std::exception_ptr thrown) {
         try {
             std::rethrow_exception(thrown);
         } catch (const Error& error) {
@@ -337,7 +342,9 @@ void SearchServer::add_guards()
                        about_index ? "the index cannot be opened: build it with the indexer, then try again" : error.what());
         } catch (const Xapian::DatabaseOpeningError&) {
             send_error(response, 503, "index_missing", "the index cannot be opened");
-        } catch (const Xapian::Error&) {
+        } catch (const Xapian::Error& error) {  // the details are for the operator, in the log
+            std::fprintf(stderr, "searchd: %s %s: %s\n", request.method.c_str(), request.path.c_str(),
+                         error.get_description().c_str());
             send_error(response, 503, "index_error", "the index could not be read; try again");
         } catch (...) {
             send_error(response, 500, "internal_error", "the request failed");  // details stay in the server

@@ -717,8 +717,13 @@ TEST_CASE("Every corpus report parses with an authority, a title, a date, a uniq
         nlohmann::json record = report_record(report);
         record.erase("source");  // where this checkout is
         add_to_hash(fingerprint, record.dump());
-        for (const Xapian::Document& document : report_documents(report, generator).documents)
+        for (const Xapian::Document& document : report_documents(report, generator).documents) {
             add_to_hash(fingerprint, document.get_data());
+            for (auto term = document.termlist_begin(); term != document.termlist_end(); ++term)
+                add_to_hash(fingerprint, *term + " " + std::to_string(term.get_wdf()));
+            for (auto value = document.values_begin(); value != document.values_end(); ++value)
+                add_to_hash(fingerprint, std::to_string(value.get_valueno()) + " " + *value);
+        }
         ++reports;
         INFO(path << " (" << report.id << ", " << report.kind << ")");
         CHECK_FALSE(report.authority.empty());

@@ -1010,6 +1010,15 @@ TEST_CASE("Field syntax in the words filters as its facet does: selected, and a 
     const SearchResult either = searcher.search(request_for("assessment (authority:Croydon OR authority:Redbridge)"));
     CHECK(either.interpreted.cues.empty());
     CHECK(either.total == searcher.search(ticked).total);
+    // Labelled once; a value the index lacks is noted as a parameter's is; a phrase is left whole.
+    const SearchResult strength = searcher.search(request_for("assessment type:strength"));
+    CHECK(std::count(strength.interpreted.filters.begin(), strength.interpreted.filters.end(), "finding: strength") == 1);
+    const SearchResult absent = searcher.search(request_for("assessment kind:monitoring_visit"));
+    CHECK(absent.total == 0);
+    CHECK(absent.interpreted.cues.size() == 1);
+    REQUIRE(absent.interpreted.notes.size() == 1);
+    CHECK_THAT(absent.interpreted.notes[0], Contains("no paragraph in this index has report kind \"monitoring_visit\""));
+    CHECK(searcher.search(request_for("\"assessment type:strength\"")).interpreted.cues.empty());
     // A value that names nothing stays in the words, and the note says what to write.
     const SearchResult unknown = searcher.search(request_for("assessment kind:bogus"));
     CHECK(unknown.interpreted.cues.empty());

@@ -292,6 +292,8 @@ TEST_CASE("searchd refuses bad arguments with exit 2 and says what it needs", "[
         {{"--frobnicate"}, "unknown option --frobnicate"},
         {{"--port=http"}, "--port needs a whole number from 0 to 65535"},
         {{"--threads=0"}, "--threads needs a whole number from 1 to 256"},
+        {{"--port="}, "--port needs a value"},
+        {{"corpus"}, "unexpected argument corpus"},
     };
     for (const auto& row : rows) {
         INFO(row.arguments[0]);
@@ -831,6 +833,8 @@ TEST_CASE("/api/export gives a search's matches as the CSV or NDJSON findings --
     const Reply compressed = export_of("Accept-Encoding: gzip\r\n");
     CHECK(compressed.header("Content-Encoding") == "gzip");
     CHECK(gunzipped(compressed.body) == export_of("").body);
+    CHECK(export_of("Accept-Encoding: *;q=1, gzip;q=0\r\n").header("Content-Encoding").empty());  // gzip refused
+    CHECK(export_of("Accept-Encoding: br;q=1, *;q=0.5\r\n").header("Content-Encoding") == "gzip");
     const Reply array = get(server, "/api/export?q=assessment&format=json&fields=id,url");
     REQUIRE(array.status == 200);
     CHECK(array.header("Content-Type") == "application/json");
@@ -1402,6 +1406,7 @@ TEST_CASE("Answers carry their revision's ETag, 304 while it holds and 200 after
         CHECK(get_with(target, "W/\"another\"").status == 200);
     }
     CHECK(get(server, "/api/health").headers.count("ETag") == 0);  // always answered afresh
+    CHECK(get_with("/api/reports/no-such-report", "*").status == 404);  // "*" holds only what exists
 
     REQUIRE(run_indexer(db, {corpus_path("reports/" + k_new_report + ".txt")}, {}).reports_added == 1);
     Reply after = get_with(targets[0], tag);
@@ -1569,7 +1574,8 @@ TEST_CASE("Under steady load, updates and a rebuild from scratch are served with
         client.join();
 
     INFO(failures.size() << " failures in " << searches << " searches; the first: "
-                  << (failures.empty() ? std::string("none") : failures[0] + (failures.size() > 1 ? "; " + failures[1] : "")));
+                  << (failures.empty() ? std::string("none") : failures[0] + (failures.size() > 1 ? "; " + failures[1] : ""))
+                  << "; searchd's stderr: " << server.log());
     CHECK(failures.empty());
     CHECK(searches > 100);
     CHECK(get_json(server, "/api/health")["documents"] == rebuilt.index_paragraphs);

@@ -79,14 +79,21 @@ function matchNavigator(hit) {
   const matches = [...document.querySelectorAll('#report .paragraph.matched')];
   if (!matches.length) return null;
   const positionOf = (node) => Number(node.id.slice(1));
-  let at = hit ? matches.filter((node) => positionOf(node) <= Number(hit)).length - 1 : -1;
+  // Where the reader is: on a match (its index), or between two (half-way: -0.5 before the first).
+  const before = hit ? matches.filter((node) => positionOf(node) < Number(hit)).length : 0;
+  let at = hit && matches[before] && positionOf(matches[before]) === Number(hit) ? before : before - 0.5;
   const position = el('span', { class: 'match-position', role: 'status' });
+  const describe = () => {
+    position.textContent = Number.isInteger(at) ? `Match ${at + 1} of ${matches.length}`
+      : `${matches.length} ${matches.length === 1 ? 'paragraph matches' : 'paragraphs match'} the search`;
+  };
   const step = (by) => {
-    at = (at + by + matches.length) % matches.length;
-    position.textContent = `Match ${at + 1} of ${matches.length}`;
+    const next = Number.isInteger(at) ? at + by : (by > 0 ? Math.ceil(at) : Math.floor(at));
+    at = (next + matches.length) % matches.length;
+    describe();
     show(matches[at]);
   };
-  position.textContent = `${matches.length} ${matches.length === 1 ? 'paragraph matches' : 'paragraphs match'} the search`;
+  describe();
   return el('div', { class: 'match-nav' }, position,
     el('button', { type: 'button', onclick: () => step(-1) }, 'Previous match'),
     el('button', { type: 'button', onclick: () => step(1) }, 'Next match'));

@@ -198,7 +198,7 @@ let searchCounter = 0;
 // What to do after a failed search: remove a filter, start again from the default order and
 // first page (a request the server refused), or try again (a server that failed or is away).
 function failureAdvice(state, error) {
-  const refused = error.status >= 400 && error.status < 500;
+  const refused = error.status >= 400 && error.status < 500 && error.status !== 408 && error.status !== 429;  // else: later
   const viewed = ['sort', 'page', 'collapse', 'autocorrect'].some((name) => state[name]);
   const parts = [];
   if (hasParamFilters(state)) parts.push('Remove a filter above');

@@ -17,7 +17,8 @@ std::string message_of(const CLI::ParseError& error)
         return what.substr(0, what.find(':')) + " needs a value";
     if (dynamic_cast<const CLI::ExtrasError*>(&error)) {  // "The following argument was not expected: --x"
         const std::size_t colon = what.rfind(": ");
-        return "unknown option " + (colon == std::string::npos ? what : what.substr(colon + 2));
+        const std::string extras = colon == std::string::npos ? what : what.substr(colon + 2);
+        return (extras.rfind('-', 0) == 0 ? "unknown option " : "unexpected argument ") + extras;
     }
     return what;
 }

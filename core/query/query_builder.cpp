@@ -273,10 +273,13 @@ std::string joined(const std::vector<std::string>& values)
 // Returns the field's name as a person reads it in a filter's label: "finding", "authority type".
 std::string label_of(const Field& field) { return to_lower(field.label); }
 
-// Returns whether no paragraph of db has any of terms.
-bool in_no_paragraph(const std::vector<std::string>& terms, const Xapian::Database& db)
+// Notes a filter value the field can have that no paragraph of db has (its terms).
+void note_if_in_no_paragraph(const Field& field, const std::string& value, const std::vector<std::string>& terms,
+                             const Xapian::Database& db, BuiltQuery& built)
 {
-    return std::all_of(terms.begin(), terms.end(), [&db](const std::string& term) { return db.get_termfreq(term) == 0; });
+    if (std::all_of(terms.begin(), terms.end(), [&db](const std::string& term) { return db.get_termfreq(term) == 0; }))
+        built.reading.notes.push_back("no paragraph in this index has " + label_of(field) + " \"" + value +
+                                      "\": it matches nothing");
 }
 
 // One rule for every filter value: a value the field cannot have is refused; a value it can
@@ -292,9 +295,7 @@ void add_request_filters(const SearchRequest& request, const Xapian::Database& d
             const std::vector<std::string> named = terms_named(*field, value);
             if (named.empty())
                 throw Error(ErrorCode::bad_request, "unknown " + label_of(*field) + " \"" + value + "\": " + field->advice);
-            if (in_no_paragraph(named, db))
-                built.reading.notes.push_back("no paragraph in this index has " + label_of(*field) + " \"" + value +
-                                              "\": it matches nothing");
+            note_if_in_no_paragraph(*field, value, named, db, built);
             terms.insert(terms.end(), named.begin(), named.end());
         }
         add_group(built, name, terms, label_of(*field) + ": " + joined(values));
@@ -353,6 +354,20 @@ std::vector<std::string> terms_of(const std::string& name, const std::vector<Val
     return terms;
 }
 
+// Field syntax typed in the words joins its facet's group as a tick would, with a cue that
+// says which words it came from (so that unticking it on the page takes them out).
+void add_typed_filters(const std::vector<TypedFilter>& typed_filters, const Xapian::Database& db, BuiltQuery& built)
+{
+    for (const TypedFilter& typed : typed_filters) {
+        const Field& field = *field_named(typed.field);
+        const std::vector<std::string> terms = terms_named(field, typed.value);
+        const std::string label = label_of(field) + ": " + typed.value;
+        note_if_in_no_paragraph(field, typed.value, terms, db, built);
+        add_group(built, typed.field, terms, label);
+        built.reading.cues.push_back({typed.field, label, typed.matched});
+    }
+}
+
 void add_cue_filters(const Interpretation& cues, BuiltQuery& built)
 {
     std::vector<std::string> terms;
@@ -409,17 +424,13 @@ BuiltQuery build_query(const SearchRequest& request, const Xapian::Database& db,
         cues.text = query;
     else
         cues = understand_query(query);
-    for (const TypedFilter& typed : take_typed_filters(cues.text)) {
-        const Field& field = *field_named(typed.field);
-        const std::string label = label_of(field) + ": " + typed.value;
-        add_group(built, typed.field, terms_named(field, typed.value), label);
-        cues.cues.push_back({typed.field, label, typed.matched});
-    }
+    const std::vector<TypedFilter> typed_filters = take_typed_filters(cues.text);
     built.reading.cues = cues.cues;
     built.reading.text = cues.text;
     built.reading.notes.insert(built.reading.notes.end(), cues.notes.begin(), cues.notes.end());
     add_request_filters(request, db, built);
     add_cue_filters(cues, built);
+    add_typed_filters(typed_filters, db, built);
     add_year_filters(request, cues, built);
     if (!request.report.empty())  // a group of its own, never a facet: always applied
         built.filter_groups.emplace("report", Xapian::Query(schema::k_report + request.report));

@@ -79,8 +79,8 @@ QuerySets sets_with_fallback(BuiltQuery& built, Xapian::Database& db)
     const std::string words = "\"" + built.reading.text + "\"";
     built.reading.notes.push_back(
         (with_all == 0 ? "no paragraph has all of " + words
-                       : "only " + std::to_string(with_all) + " paragraph" + (with_all == 1 ? " has" : "s have") +
-                             " all of " + words) +
+                       : "only " + std::to_string(with_all) + " paragraph" + (with_all == 1 ? "" : "s") +
+                             " in the whole index " + (with_all == 1 ? "has" : "have") + " all of " + words) +
         ": showing the paragraphs with any of them, those with most first (write AND between words to ask for all)");
     return any_sets;
 }

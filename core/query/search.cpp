@@ -228,7 +228,7 @@ SearchResult Searcher::search(const SearchRequest& request)
         } catch (const Xapian::DatabaseModifiedError&) {
             if (attempt >= 2)
                 throw;
-            m_db.reopen();  // the indexer committed twice under us: read its latest revision
+            reopen();  // the indexer committed twice under us: read its latest revision
         }
     }
 }

@@ -89,7 +89,7 @@ private:
             } catch (const Xapian::DatabaseModifiedError&) {
                 if (attempt >= 2)
                     throw;
-                m_db.reopen();
+                reopen();
             }
         }
     }

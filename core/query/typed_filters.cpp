@@ -2,6 +2,7 @@
 
 #include "core/common/fields.h"
 #include "core/common/text_normaliser.h"
+#include "core/query/query_understanding.h"
 
 #include <cctype>
 #include <set>
@@ -20,7 +21,9 @@ bool has_structure(const std::string& text)
     while (at < text.size()) {
         const std::size_t end = std::min(text.find(' ', at), text.size());
         const std::string word = text.substr(at, end - at);
-        if (operators.count(word) || word.rfind("NEAR/", 0) == 0 || word.rfind("ADJ/", 0) == 0)
+        const bool an_operator =
+            operators.count(word) || word.rfind("NEAR/", 0) == 0 || word.rfind("ADJ/", 0) == 0;
+        if (an_operator && !inside_quotes(text, at))
             return true;
         at = end + 1;
     }
@@ -30,11 +33,8 @@ bool has_structure(const std::string& text)
 // Returns the filter field whose query prefix is prefix, or nullptr.
 const Field* filter_field(const std::string& prefix)
 {
-    for (const Field& field : fields()) {
-        if (field.filter == FieldFilter::values && field.query_prefix == prefix)
-            return &field;
-    }
-    return nullptr;
+    const Field* field = field_with_prefix(prefix);
+    return field && field->filter == FieldFilter::values ? field : nullptr;
 }
 
 }  // namespace
@@ -62,6 +62,11 @@ std::vector<TypedFilter> take_typed_filters(std::string& text)
         }
         end = std::min(end, text.size());
         const std::string word = text.substr(at, end - at);
+        if (inside_quotes(text, at)) {  // a word of a phrase: "strengths in type:strength here"
+            kept += word;
+            at = end;
+            continue;
+        }
         const std::size_t start = word[0] == '+' ? 1 : 0;  // +type:strength: required, as a filter is
         const std::size_t word_colon = word.find(':');
         const Field* field = word_colon == std::string::npos ? nullptr
