@@ -1,7 +1,7 @@
 // Browser tests of the search page in Debian's headless Chromium: the flagship query, facets
 // and the filters the words chose, the year chart, the report view, keyboard paths and focus,
 // the phone layout, error states, script-looking report text shown as text, axe-core on every
-// main state, screenshots.
+// main state, screenshots; served as the README serves it, searchd behind the nginx front.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { spawn, execFileSync } from 'node:child_process';
@@ -11,6 +11,7 @@ import { join, dirname } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { chromium } from 'playwright-core';
 import { createRequire } from 'node:module';
+import { createServer } from 'node:net';
 
 const project = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
 const build = process.env.FINDINGS_BUILD_DIR || join(project, 'build');
@@ -33,16 +34,30 @@ function makeCorpus(folder) {
     letter.slice(0, at).replace('4 January 2010', '5 January 2010') + `\n- Quokkas were mentioned ${INJECTED}.\n` + letter.slice(at));
 }
 
-function startServer(db) {
+// Returns a port that is free now (the front is told which port to listen on).
+function freePort() {
   return new Promise((resolve, reject) => {
-    const child = spawn(join(build, 'searchd', 'searchd'), ['--db', db, '--port', '0', '--quiet', '--web', join(project, 'web')],
-      { stdio: ['ignore', 'pipe', 'inherit'] });
-    child.on('error', reject);
-    child.stdout.on('data', (chunk) => {
-      const match = /http:\/\/127\.0\.0\.1:(\d+)\//.exec(String(chunk));
-      if (match) resolve({ child, url: `http://127.0.0.1:${match[1]}` });
+    const probe = createServer();
+    probe.on('error', reject);
+    probe.listen(0, '127.0.0.1', () => {
+      const { port } = probe.address();
+      probe.close(() => resolve(port));
     });
-    setTimeout(() => reject(new Error('searchd did not start')), 10000);
+  });
+}
+
+// Serves the index as the README's run command does: searchd behind the nginx front.
+async function startServer(db) {
+  const port = await freePort();
+  return new Promise((resolve, reject) => {
+    const child = spawn(join(project, 'scripts', 'serve'), ['--db', db, '--port', String(port),
+      '--searchd', join(build, 'searchd', 'searchd'), '--', '--quiet'], { stdio: ['ignore', 'pipe', 'inherit'] });
+    child.on('error', reject);
+    child.on('exit', (code) => reject(new Error(`scripts/serve ended (${code})`)));
+    child.stdout.on('data', (chunk) => {
+      if (String(chunk).includes(`findings: serving http://127.0.0.1:${port}/`)) resolve({ child, url: `http://127.0.0.1:${port}` });
+    });
+    setTimeout(() => reject(new Error('scripts/serve did not start')), 15000);
   });
 }
 
