@@ -23,7 +23,7 @@ constexpr int k_exit_ok = 0;
 constexpr int k_exit_some_failed = 1;
 constexpr int k_exit_error = 2;
 
-const char* const k_usage = R"(Usage: indexer [--db DIR] [--json] [--verbose] PATH...
+const char* const k_usage = R"(Usage: indexer [--db DIR] [--json] [--verbose] [--rebuild] PATH...
        indexer [--db DIR] --check
 
 Builds or updates the Findings index from Ofsted children's services reports. Each PATH is a
@@ -44,6 +44,9 @@ Options:
   --db DIR     the index folder (default: $FINDINGS_DB, else data/index); created if missing
   --json       print the closing summary as JSON on stdout (progress still goes to stderr)
   --verbose    list the files behind every count in the summary
+  --rebuild    build a new index of PATH... beside DIR and put it in DIR's place in one step,
+               then remove the old one (rather than deleting DIR and indexing again: DIR always
+               holds a whole index, so a running searchd moves to the new one between answers)
   --check      read every block of the index and check its documents and records, instead of
                indexing; after a crash of the machine or disk trouble (damage in a part that
                no query reads shows nowhere else)
@@ -63,6 +66,7 @@ struct Options {
     bool json = false;
     bool verbose = false;
     bool check = false;
+    bool rebuild = false;
     std::vector<std::string> paths;
 };
 
@@ -78,6 +82,7 @@ int parse_arguments(int argc, char** argv, Options& options)
     app.add_flag("--json", options.json);
     app.add_flag("-v,--verbose", options.verbose);
     app.add_flag("--check", options.check);
+    app.add_flag("--rebuild", options.rebuild);
     app.add_option("PATH", options.paths);  // after "--", a folder whose name starts with "-"
     findings::parse_command_line(app, "indexer", argc, argv);
     if (help) {
@@ -86,6 +91,8 @@ int parse_arguments(int argc, char** argv, Options& options)
     }
     if (options.check && !options.paths.empty())
         findings::fail_usage("indexer", "--check checks the index and takes no PATH");
+    if (options.check && options.rebuild)
+        findings::fail_usage("indexer", "--check reads the index and --rebuild replaces it: choose one");
     if (options.paths.empty() && !options.check)
         findings::fail_usage("indexer", "no PATH given: name report files or folders, e.g. indexer corpus/");
     return -1;
@@ -125,8 +132,10 @@ int main(int argc, char** argv)
         if (options.check)
             return check(options.db);
         findings::ProgressBar bar(stderr);
-        const findings::IndexSummary summary = findings::run_indexer(
-            options.db, options.paths, [&bar](const findings::IndexProgress& progress) { bar.update(progress); });
+        const auto on_progress = [&bar](const findings::IndexProgress& progress) { bar.update(progress); };
+        const findings::IndexSummary summary = options.rebuild
+                                                   ? findings::rebuild_index(options.db, options.paths, on_progress)
+                                                   : findings::run_indexer(options.db, options.paths, on_progress);
         bar.finish();
         if (options.json)
             std::printf("%s\n", findings::json_text(findings::summary_json(summary), 2).c_str());

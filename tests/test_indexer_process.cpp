@@ -388,6 +388,30 @@ TEST_CASE("Killed while a new index is built in halves, merged or moved into pla
     kill_trials(tmp, tmp.path() / "reports", 8, 1);
 }
 
+TEST_CASE("indexer --rebuild replaces the index with one of its PATHs alone, and leaves nothing beside it",
+          "[indexer][process]")
+{
+    TempDir tmp;
+    const std::string db = tmp / "index";
+    REQUIRE(run_indexer_program(tmp, {"--db", db, corpus_path("seed")}).exit_code == 0);
+    const std::string uuid = Xapian::Database(db).get_uuid();
+    const fs::path other = tmp.path() / "other";
+    fs::create_directories(other);
+    fs::copy_file(corpus_path("reports/croydon-2024-12-03-inspection.txt"), other / "croydon-2024-12-03-inspection.txt");
+    const ProgramRun run = run_indexer_program(tmp, {"--db", db, "--rebuild", other.string()});
+    INFO(run.err);
+    CHECK(run.exit_code == 0);
+    const Xapian::Database rebuilt(db);
+    CHECK(rebuilt.get_uuid() != uuid);  // a new index, not an update of the old one
+    std::vector<std::string> ids;
+    for (auto key = rebuilt.metadata_keys_begin(schema::k_meta_report); key != rebuilt.metadata_keys_end(schema::k_meta_report); ++key)
+        ids.push_back((*key).substr(schema::k_meta_report.size()));
+    CHECK(ids == std::vector<std::string>{"croydon-2024-12-03-inspection"});
+    CHECK_FALSE(fs::exists(db + ".rebuilt"));
+    CHECK_FALSE(fs::exists(db + ".building"));
+    CHECK(run_indexer_program(tmp, {"--db", db, "--rebuild", "--check"}).exit_code == 2);
+}
+
 TEST_CASE("indexer reads its options in every standard form, and PATHs after --", "[indexer][process]")
 {
     TempDir tmp;

@@ -16,10 +16,12 @@
 #include <xapian.h>
 
 #include <algorithm>
+#include <cerrno>
 #include <chrono>
 #include <condition_variable>
 #include <deque>
 #include <cstdint>
+#include <cstring>
 #include <filesystem>
 #include <future>
 #include <optional>
@@ -27,6 +29,9 @@
 #include <mutex>
 #include <set>
 #include <thread>
+
+#include <fcntl.h>  // AT_FDCWD
+#include <stdio.h>  // renameat2
 
 namespace findings {
 
@@ -613,6 +618,31 @@ IndexSummary run_indexer(const std::string& db_path, const std::vector<std::stri
     else
         update_in_place(db_path, found, summary, progress);
     summary.seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count();
+    return summary;
+}
+
+IndexSummary rebuild_index(const std::string& db_path, const std::vector<std::string>& paths,
+                           const std::function<void(const IndexProgress&)>& on_progress)
+{
+    const fs::path target = fs::path(db_path).lexically_normal();
+    const fs::path fresh = target.string() + ".rebuilt";
+    // The index being replaced stays locked, so that no update lands in it while it goes.
+    std::optional<Xapian::WritableDatabase> lock;
+    if (fs::exists(target))
+        lock = open_writable(target.string());
+    std::error_code error;
+    fs::remove_all(fresh, error);  // what a killed rebuild left
+    IndexSummary summary = run_indexer(fresh.string(), paths, on_progress);
+    // One step: the path always names a whole index, old or new (renameat2 exchanges the two
+    // folders atomically); a reader moves from one to the other between two reads.
+    const bool swapped = lock && renameat2(AT_FDCWD, fresh.c_str(), AT_FDCWD, target.c_str(), RENAME_EXCHANGE) == 0;
+    if (!swapped && lock)
+        throw Error(ErrorCode::io_error, "cannot put the rebuilt index " + fresh.string() + " in the place of " +
+                                             target.string() + ": " + std::strerror(errno));
+    if (!lock)
+        fs::rename(fresh, target);
+    lock.reset();
+    fs::remove_all(fresh, error);  // the old index, now
     return summary;
 }
 

@@ -57,4 +57,11 @@ inline constexpr const char* k_parser_version = "13";
 IndexSummary run_indexer(const std::string& db_path, const std::vector<std::string>& paths,
                          const std::function<void(const IndexProgress&)>& on_progress);
 
+// Builds a new index of paths beside the one at db_path (in <db_path>.rebuilt) and puts it in
+// its place in one step, then removes the old one: unlike deleting the index and building it
+// again, the path never lacks an index, so searchd moves from the old to the new between two
+// answers. Throws Error as run_indexer does; the old index stays until the new one is whole.
+IndexSummary rebuild_index(const std::string& db_path, const std::vector<std::string>& paths,
+                           const std::function<void(const IndexProgress&)>& on_progress);
+
 }  // namespace findings
