@@ -13,8 +13,11 @@
 #include <unistd.h>
 
 #include <chrono>
+#include <cstdint>
+#include <fstream>
 #include <map>
 #include <memory>
+#include <random>
 #include <regex>
 #include <string>
 #include <thread>
@@ -44,18 +47,29 @@ const std::string& seed_index()
     return index;
 }
 
-// Returns a port on 127.0.0.1 that nothing listens on now.
+// Returns a port on 127.0.0.1 that nothing listens on now, below the kernel's ephemeral range:
+// a port the kernel handed out for port 0 could be handed out again at once, to the searchd
+// that scripts/serve starts on port 0, and nginx would then find it taken.
 int free_port()
 {
-    const int fd = socket(AF_INET, SOCK_STREAM | SOCK_CLOEXEC, 0);
-    sockaddr_in address{};
-    address.sin_family = AF_INET;
-    address.sin_addr.s_addr = htonl(INADDR_LOOPBACK);
-    socklen_t length = sizeof address;
-    REQUIRE(bind(fd, reinterpret_cast<const sockaddr*>(&address), sizeof address) == 0);
-    REQUIRE(getsockname(fd, reinterpret_cast<sockaddr*>(&address), &length) == 0);
-    close(fd);
-    return ntohs(address.sin_port);
+    int ephemeral_low = 32768;
+    std::ifstream("/proc/sys/net/ipv4/ip_local_port_range") >> ephemeral_low;
+    std::mt19937 random(std::random_device{}());
+    std::uniform_int_distribution<int> pick(10000, std::max(10001, ephemeral_low - 1));
+    for (int attempt = 0; attempt < 100; ++attempt) {
+        const int port = pick(random);
+        const int fd = socket(AF_INET, SOCK_STREAM | SOCK_CLOEXEC, 0);
+        sockaddr_in address{};
+        address.sin_family = AF_INET;
+        address.sin_addr.s_addr = htonl(INADDR_LOOPBACK);
+        address.sin_port = htons(static_cast<std::uint16_t>(port));
+        const bool free = bind(fd, reinterpret_cast<const sockaddr*>(&address), sizeof address) == 0;
+        close(fd);
+        if (free)
+            return port;
+    }
+    FAIL("no free port below " << ephemeral_low);
+    return 0;
 }
 
 // scripts/serve as a child process: nginx on a free port of 127.0.0.1 in front of searchd over the

@@ -34,16 +34,20 @@ function makeCorpus(folder) {
     letter.slice(0, at).replace('4 January 2010', '5 January 2010') + `\n- Quokkas were mentioned ${INJECTED}.\n` + letter.slice(at));
 }
 
-// Returns a port that is free now (the front is told which port to listen on).
-function freePort() {
-  return new Promise((resolve, reject) => {
-    const probe = createServer();
-    probe.on('error', reject);
-    probe.listen(0, '127.0.0.1', () => {
-      const { port } = probe.address();
-      probe.close(() => resolve(port));
+// Returns a port that is free now, below the kernel's ephemeral range (the front is told which
+// port to listen on; one the kernel handed out could go at once to the searchd behind it).
+async function freePort() {
+  const low = Number(readFileSync('/proc/sys/net/ipv4/ip_local_port_range', 'utf8').trim().split(/\s+/)[0]) || 32768;
+  for (let attempt = 0; attempt < 100; ++attempt) {
+    const port = 10000 + Math.floor(Math.random() * (low - 10000));
+    const free = await new Promise((resolve) => {
+      const probe = createServer();
+      probe.once('error', () => resolve(false));
+      probe.listen(port, '127.0.0.1', () => probe.close(() => resolve(true)));
     });
-  });
+    if (free) return port;
+  }
+  throw new Error(`no free port below ${low}`);
 }
 
 // Serves the index as the README's run command does: searchd behind the nginx front.
