@@ -204,7 +204,7 @@ function failureAdvice(state, error) {
   if (hasParamFilters(state)) parts.push('Remove a filter above');
   if (refused && viewed) {
     parts.push(linkTo(withChanges({ sort: '', collapse: '', autocorrect: '' }), { focus: 'status' },
-      'search again in the usual order from the first page'));
+      `${parts.length ? 's' : 'S'}earch again in the usual order from the first page`));
   }
   if (refused && !parts.length) parts.push('Change the words searched');
   if (!refused) {
