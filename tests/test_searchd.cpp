@@ -1351,6 +1351,7 @@ TEST_CASE("A new commit is served without a restart and without a failed request
     done = true;
     reader.join();
     CHECK(summary.reports_added == 1);
+    INFO("statuses: " << nlohmann::json(statuses).dump() << "; searchd's stderr: " << server.log());
     CHECK(std::count(statuses.begin(), statuses.end(), 200) == static_cast<std::ptrdiff_t>(statuses.size()));
 
     // searchd moves its workers to a commit once it has warmed it: within a second. Until then

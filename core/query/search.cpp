@@ -117,11 +117,18 @@ bool Searcher::reopen()
 {
     // Database::reopen() alone would keep reading a replaced index's deleted files when the
     // replacement's revision number is the same (a fresh build starts again at 1).
-    Xapian::Database latest(m_path);
-    const bool moved = latest.get_uuid() != m_db.get_uuid() || latest.get_revision() != m_db.get_revision();
-    if (moved)  // else the handle read so far keeps its warm blocks
-        m_db = std::move(latest);
-    return moved;
+    for (int attempt = 1;; ++attempt) {
+        try {
+            Xapian::Database latest(m_path);
+            const bool moved = latest.get_uuid() != m_db.get_uuid() || latest.get_revision() != m_db.get_revision();
+            if (moved)  // else the handle read so far keeps its warm blocks
+                m_db = std::move(latest);
+            return moved;
+        } catch (const Xapian::DatabaseModifiedError&) {
+            if (attempt == 5)  // opened while the indexer committed twice: open again
+                throw;
+        }
+    }
 }
 
 std::vector<JudgementRow> Searcher::judgements(const SearchRequest& request)
