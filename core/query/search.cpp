@@ -134,7 +134,7 @@ bool Searcher::reopen()
 std::vector<JudgementRow> Searcher::judgements(const SearchRequest& request)
 {
     check_year_range(request);
-    return judgement_table(m_db, request);
+    return retrying([&] { return judgement_table(m_db, request); });
 }
 
 Trend Searcher::trend(const SearchRequest& request, const std::string& split)
@@ -146,7 +146,7 @@ Trend Searcher::trend(const SearchRequest& request, const std::string& split)
 std::vector<nlohmann::json> Searcher::reports(const SearchRequest& request)
 {
     check_year_range(request);
-    return list_reports(m_db, request);
+    return retrying([&] { return list_reports(m_db, request); });
 }
 
 SimilarResult Searcher::similar(const std::string& id, const SearchRequest& request)
@@ -202,45 +202,42 @@ SearchResult Searcher::search(const SearchRequest& request)
 {
     validate(request);
     const auto started = std::chrono::steady_clock::now();
-    for (int attempt = 0;; ++attempt) {
-        try {
-            SearchResult result;
-            Stopwatch stopwatch;
-            result.query = request.query;
-            result.page = request.page;
-            result.per_page = request.per_page;
-            BuiltQuery built = build_query(request, m_db, m_analyser);
-            result.timings.parse_ms = stopwatch.lap();
-            const QuerySets sets = sets_with_fallback(built, m_db);
-            result.interpreted = built.reading;
-            result.suggestion = built.suggestion;
-            result.total = request.collapse_reports ? count_reports(*sets.matched, m_db)
-                                                    : sets.matched->count();
-            const RankedPage page = request.per_page > 0 ? rank_page(request, built, sets, m_db) : RankedPage{};
-            result.timings.match_ms = stopwatch.lap();
-            const Highlighter highlighter(built.text, m_analyser);
-            result.hits = read_hits(page, m_db, ranks_by_words(built) ? &highlighter : nullptr);
-            if (request.collapse_reports && !result.hits.empty()) {
-                const auto counts = matches_in_reports(*sets.matched, page.documents, m_db);
-                for (std::size_t i = 0; i < result.hits.size(); ++i)
-                    result.hits[i].report_matches = counts[i];
-            }
-            result.timings.snippets_ms = stopwatch.lap();
-            if (request.facets)
-                result.facets = count_facets(sets, *FacetColumns::of(m_db), request.facet_names);
-            result.timings.facets_ms = stopwatch.lap();
-            result.took_ms =
-                std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - started).count();
-            return result;
-        } catch (const Xapian::DatabaseModifiedError&) {
-            if (attempt >= 2)
-                throw;
-            reopen();  // the indexer committed twice under us: read its latest revision
+    return retrying([&] {
+        SearchResult result;
+        Stopwatch stopwatch;
+        result.query = request.query;
+        result.page = request.page;
+        result.per_page = request.per_page;
+        BuiltQuery built = build_query(request, m_db, m_analyser);
+        result.timings.parse_ms = stopwatch.lap();
+        const QuerySets sets = sets_with_fallback(built, m_db);
+        result.interpreted = built.reading;
+        result.suggestion = built.suggestion;
+        result.total = request.collapse_reports ? count_reports(*sets.matched, m_db) : sets.matched->count();
+        const RankedPage page = request.per_page > 0 ? rank_page(request, built, sets, m_db) : RankedPage{};
+        result.timings.match_ms = stopwatch.lap();
+        const Highlighter highlighter(built.text, m_analyser);
+        result.hits = read_hits(page, m_db, ranks_by_words(built) ? &highlighter : nullptr);
+        if (request.collapse_reports && !result.hits.empty()) {
+            const auto counts = matches_in_reports(*sets.matched, page.documents, m_db);
+            for (std::size_t i = 0; i < result.hits.size(); ++i)
+                result.hits[i].report_matches = counts[i];
         }
-    }
+        result.timings.snippets_ms = stopwatch.lap();
+        if (request.facets)
+            result.facets = count_facets(sets, *FacetColumns::of(m_db), request.facet_names);
+        result.timings.facets_ms = stopwatch.lap();
+        result.took_ms = std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - started).count();
+        return result;
+    });
 }
 
 nlohmann::json Searcher::report(const std::string& id, const std::string& query)
+{
+    return retrying([&] { return report_once(id, query); });
+}
+
+nlohmann::json Searcher::report_once(const std::string& id, const std::string& query)
 {
     nlohmann::json report = lookup_report(m_db, id);
     if (query.empty())

@@ -78,6 +78,7 @@ public:
 
 private:
     SimilarResult similar_once(const std::string& id, const SearchRequest& request);
+    nlohmann::json report_once(const std::string& id, const std::string& query);
 
     // Runs read, once more on the latest revision when the indexer committed twice under it.
     template <typename Read>
