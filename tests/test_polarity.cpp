@@ -75,6 +75,22 @@ TEST_CASE("A model is read from its text: a bias and weighted feature buckets", 
     CHECK(PolarityModel("nonsense\n12 x\n").critical_probability("weak") == Approx(0.5));  // bad lines are skipped
 }
 
+TEST_CASE("A paragraph reads mixed when one sentence is confidently critical and another confidently praise, "
+          "else by the mean of its sentences",
+          "[polarity]")
+{
+    std::string text = "bias 0\n";
+    for (const auto& [word, weight] : {std::pair<const char*, int>{"weak", 3}, {"strong", -3}, {"slow", 1}})
+        for (std::uint32_t bucket : polarity_features(word))
+            text += std::to_string(bucket) + " " + std::to_string(weight) + "\n";
+    const PolarityModel model(text);
+    CHECK(model.of_paragraph("Weak. Strong.") == Polarity::mixed);              // +3 and -3: both confident
+    CHECK(model.of_paragraph("Weak. Slow.") == Polarity::negative);  // mean 2
+    // Two hesitant criticisms weigh less than one confident praise: mean -1/3.
+    CHECK(model.of_paragraph("Slow. Slow. Strong.") == Polarity::positive);
+    CHECK(model.critical_log_odds("Weak") == Approx(3));
+}
+
 TEST_CASE("Listed findings carry the polarity of the list they are in: context is neutral", "[polarity]")
 {
     const Report report = parse_report(

@@ -5,9 +5,10 @@
 // criticism under an inadequate one (the grades between carry too much of both: with them the
 // model read the hand-labelled sample less well, 77.7% against 78.5% on its test half, on an
 // earlier export). Every sentence of a labelled paragraph takes its paragraph's label.
-// Reports are split 4:1 by id; the model trained on four fifths is measured on the fifth
-// (paragraphs, by their label) and on the hand-labelled sample; --write then trains on all
-// and writes the model that the indexer compiles in.
+// Reports are split 4:1 by id, and the reports of the hand-labelled sample are kept out too; the
+// model trained on the rest is measured on those (paragraphs, by their label) and on the
+// hand-labelled sample; --write then trains on all and writes the model that the indexer
+// compiles in.
 //
 // Usage: train_polarity EXPORT.ndjson HAND_LABELLED.tsv [--write stopwords/polarity_model.txt]
 //   EXPORT.ndjson: findings --db IDX --all --format ndjson --quiet --year 2000..
@@ -21,6 +22,7 @@
 #include <functional>
 #include <iomanip>
 #include <map>
+#include <set>
 #include <sstream>
 #include <string>
 #include <vector>
@@ -53,7 +55,21 @@ int label_of(const nlohmann::json& paragraph)
     return -1;
 }
 
-std::vector<Labelled> read_export(const char* path)
+// Returns the reports of the hand-labelled sample's paragraphs ("id/position" in its first column).
+std::set<std::string> sampled_reports(const char* path)
+{
+    std::ifstream in(path);
+    std::set<std::string> reports;
+    std::string line;
+    std::getline(in, line);  // header
+    while (std::getline(in, line))
+        reports.insert(line.substr(0, line.find('/')));
+    return reports;
+}
+
+// Reads the labelled paragraphs of an export. A fifth of the reports (by id), and every report
+// of the hand-labelled sample, are held out from the model that is measured.
+std::vector<Labelled> read_export(const char* path, const std::set<std::string>& sampled)
 {
     std::ifstream in(path);
     std::vector<Labelled> labelled;
@@ -65,7 +81,8 @@ std::vector<Labelled> read_export(const char* path)
         const int label = label_of(paragraph);
         if (label < 0)
             continue;
-        const bool held_out = std::hash<std::string>{}(paragraph.value("report_id", "")) % 5 == 0;
+        const std::string report = paragraph.value("report_id", "");
+        const bool held_out = std::hash<std::string>{}(report) % 5 == 0 || sampled.count(report) > 0;
         labelled.push_back({paragraph.value("text", ""), label == 1, held_out});
     }
     return labelled;
@@ -206,16 +223,18 @@ int main(int argc, char** argv)
         return 2;
     }
     set_print_string_function([](const char*) {});
-    const std::vector<Labelled> paragraphs = read_export(argv[1]);
+    const std::vector<Labelled> paragraphs = read_export(argv[1], sampled_reports(argv[2]));
     const findings::PolarityModel model(train_model(paragraphs, false));
     // The held-out paragraphs carry two labels only, so they cannot choose when a paragraph
     // is mixed: the thresholds are chosen on the sample's even rows, and its odd rows, never
     // seen in choosing, measure the result.
     findings::PolarityThresholds best;
     double best_accuracy = 0;
-    for (double critical : {0.5, 0.55, 0.6, 0.65, 0.7, 0.75, 0.8}) {
-        for (double share : {0.55, 0.6, 0.67, 0.75, 0.8}) {
-            const findings::PolarityThresholds thresholds{critical, share};
+    for (int low = -16; low <= 24; ++low) {
+        for (int high = low; high <= 24; ++high) {
+            findings::PolarityThresholds thresholds;  // the confident bound as the indexer has it
+            thresholds.positive_at_most = low / 8.0;
+            thresholds.negative_at_least = high / 8.0;
             const double accuracy = measure_hand_labelled(argv[2], model, thresholds, Rows::tuning, false);
             if (accuracy > best_accuracy) {
                 best_accuracy = accuracy;
@@ -223,13 +242,14 @@ int main(int argc, char** argv)
             }
         }
     }
-    std::printf("thresholds chosen on the sample's tuning half: sentence critical >= %.2f, paragraph negative "
-                "share >= %.2f\n", best.critical, best.negative_share);
+    std::printf("thresholds chosen on the sample's tuning half: a paragraph whose sentences' mean log-odds of "
+                "criticism is at most %.3f is positive, at least %.3f negative\n",
+                best.positive_at_most, best.negative_at_least);
     measure_held_out(paragraphs, model, best, true);
     measure_hand_labelled(argv[2], model, best, Rows::test, true);
     measure_hand_labelled(argv[2], model, best, Rows::all, true);
     const findings::PolarityThresholds defaults;
-    if (defaults.critical != best.critical || defaults.negative_share != best.negative_share)
+    if (defaults.positive_at_most != best.positive_at_most || defaults.negative_at_least != best.negative_at_least)
         std::printf("(the indexer's thresholds differ: set PolarityThresholds' defaults to these)\n");
     if (argc == 5) {
         std::ofstream(argv[4]) << train_model(paragraphs, true);

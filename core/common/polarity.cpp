@@ -155,31 +155,48 @@ PolarityModel::PolarityModel(std::string_view text) : m_weights(k_polarity_bucke
     }
 }
 
-double PolarityModel::critical_probability(std::string_view sentence) const
+double PolarityModel::log_odds_of(const std::vector<std::uint32_t>& features) const
 {
     double score = m_bias;
-    for (std::uint32_t feature : polarity_features(sentence))
+    for (std::uint32_t feature : features)
         score += m_weights[feature];
-    return 1 / (1 + std::exp(-score));
+    return score;
+}
+
+double PolarityModel::critical_log_odds(std::string_view sentence) const
+{
+    return log_odds_of(polarity_features(sentence));
+}
+
+double PolarityModel::critical_probability(std::string_view sentence) const
+{
+    return 1 / (1 + std::exp(-critical_log_odds(sentence)));
 }
 
 Polarity PolarityModel::of_paragraph(std::string_view paragraph, const PolarityThresholds& thresholds) const
 {
-    double critical = 0;
-    double praise = 0;
+    double sum = 0;
+    int scored = 0;
+    bool confidently_critical = false;
+    bool confident_praise = false;
     for (const std::string& sentence : sentences_of(paragraph)) {
-        const double p = critical_probability(sentence);
-        if (p >= thresholds.critical)
-            critical += 1;
-        else if (p <= 1 - thresholds.critical)
-            praise += 1;
+        const std::vector<std::uint32_t> features = polarity_features(sentence);
+        if (features.empty())
+            continue;  // no word to judge by
+        const double log_odds = log_odds_of(features);
+        confidently_critical |= log_odds >= thresholds.confident;
+        confident_praise |= log_odds <= -thresholds.confident;
+        sum += log_odds;
+        ++scored;
     }
-    if (critical + praise == 0)
+    if (scored == 0)
         return Polarity::neutral;
-    const double share = critical / (critical + praise);
-    return share >= thresholds.negative_share      ? Polarity::negative
-           : share <= 1 - thresholds.negative_share ? Polarity::positive
-                                                    : Polarity::mixed;
+    if (confidently_critical && confident_praise)
+        return Polarity::mixed;
+    const double mean = sum / scored;
+    return mean >= thresholds.negative_at_least  ? Polarity::negative
+           : mean <= thresholds.positive_at_most ? Polarity::positive
+                                                 : Polarity::mixed;
 }
 
 }  // namespace findings

@@ -1,7 +1,7 @@
 // The polarity of a finding: whether inspectors criticise or praise what a paragraph describes.
 // Each sentence is scored by a linear model (logistic regression trained with liblinear on the
-// corpus's own labels: bench/polarity/), and a paragraph's polarity is read from the share of
-// its evaluative sentences that are critical.
+// corpus's own labels: bench/polarity/), and a paragraph's polarity is read from its sentences'
+// scores.
 #pragma once
 
 #include <cstdint>
@@ -27,12 +27,14 @@ std::vector<std::string> sentences_of(std::string_view paragraph);
 // negated up to the next punctuation, so that "not consistently effective" is no praise.
 std::vector<std::uint32_t> polarity_features(std::string_view sentence);
 
-// How sentences and paragraphs are read from the model's probabilities (bench/polarity/ chose
-// the defaults on held-out labelled paragraphs).
+// How a paragraph is read from its sentences' log-odds of being critical: mixed when one
+// sentence is confidently critical and another confidently praise, else by their mean, so that a
+// confident sentence counts for more than a hesitant one (bench/polarity/ says how the defaults
+// were chosen; the model leans to criticism, so the mean's bounds sit above 0).
 struct PolarityThresholds {
-    double critical = 0.55;       // a sentence is critical at or above this, praise at or below 1 - it
-    double negative_share = 0.55; // a paragraph is negative when at least this share of its
-                                  // evaluative sentences are critical, positive at most 1 - it
+    double confident = 2.0;            // a sentence at or beyond +-this is confidently read
+    double positive_at_most = 0.5;     // a mean at or below this is praise
+    double negative_at_least = 0.625;  // a mean at or above this is criticism; between, mixed
 };
 
 class PolarityModel {
@@ -43,6 +45,9 @@ public:
     // Reads a model: a line "bias B", then one line "BUCKET WEIGHT" per feature with a weight.
     explicit PolarityModel(std::string_view text);
 
+    // Returns the log-odds that a sentence is critical.
+    double critical_log_odds(std::string_view sentence) const;
+
     // Returns the probability that a sentence is critical.
     double critical_probability(std::string_view sentence) const;
 
@@ -50,6 +55,8 @@ public:
     Polarity of_paragraph(std::string_view paragraph, const PolarityThresholds& thresholds = {}) const;
 
 private:
+    double log_odds_of(const std::vector<std::uint32_t>& features) const;
+
     std::vector<float> m_weights;  // by bucket
     double m_bias = 0;
 };
