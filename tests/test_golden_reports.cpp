@@ -273,6 +273,13 @@ TEST_CASE("the Durham 2016 single inspection framework report has its judgements
          FindingType::judgement, Grade::good, Timescale::none, "Local Safeguarding Children Board"},
     });
 
+    // The recommendations listed are items of a list; the narrative findings marked
+    // "(Recommendation)" are recommendations too, but narrative.
+    CHECK(paragraph_containing(report, "Improve private fostering arrangements to comply with statutory").listed);
+    CHECK_FALSE(paragraph_containing(report, "written agreement with a parent was put in place to clarify").listed);
+    CHECK_FALSE(paragraph_containing(report, "When children return home from care in a planned manner").listed);
+    CHECK_FALSE(paragraph_containing(report, "There is a good range of early help services provided by").listed);
+
     check_page_breaks(report, {
         {"written agreement with a parent was put in place to clarify an expectation and",
          "reviewed and updated and identify how risks will be managed and reduced."},

@@ -1381,6 +1381,25 @@ TEST_CASE("A query of cues alone lists every matching paragraph, listed strength
     }));
 }
 
+TEST_CASE("Asked for recommendations or areas for development, the items of lists come before the narrative findings "
+          "marked (Recommendation)",
+          "[search][cues]")
+{
+    Searcher searcher(reports_index());
+    const std::set<std::string> listed =
+        ids_where(reports_index(), [](const Doc& d) { return d.has(schema::k_listed); });
+    for (const char* query : {"recommendations about assessments", "areas for development in plans"}) {
+        INFO("query: " << query);
+        const SearchResult result = searcher.search(request_for(query, 100));
+        std::vector<bool> is_listed;
+        for (const auto& hit : result.hits)
+            is_listed.push_back(listed.count(hit.id) > 0);
+        CHECK(std::count(is_listed.begin(), is_listed.end(), true) > 0);
+        CHECK(std::count(is_listed.begin(), is_listed.end(), false) > 0);  // narrative ones match too
+        CHECK(std::is_sorted(is_listed.begin(), is_listed.end(), std::greater<>()));
+    }
+}
+
 TEST_CASE("An authority type filter keeps its authorities' paragraphs, and its facet counts add up", "[search][facets]")
 {
     Searcher searcher(reports_index());

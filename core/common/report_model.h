@@ -73,6 +73,10 @@ struct Paragraph {
     std::string judgement;
     // Whether the inspectors criticise or praise what it describes (polarity.h).
     Polarity polarity = Polarity::neutral;
+    // Whether it is an item of a list of findings (strengths, areas for development, priority
+    // actions, recommendations, what needs to improve), rather than narrative: a SIF narrative
+    // finding marked "(Recommendation)" is a recommendation, and not listed.
+    bool listed = false;
 
     // Returns the heading path joined with " > ".
     std::string section_path() const;

@@ -81,6 +81,8 @@ Xapian::Document paragraph_document(const Report& report, const std::vector<Fiel
 
     document.add_boolean_term(s::k_paragraph_id + paragraph_id(report, paragraph));
     document.add_boolean_term(s::k_report + report.id);
+    if (paragraph.listed)
+        document.add_boolean_term(s::k_listed);
     document.add_value(s::k_slot_report, report.id);
     document.add_value(s::k_slot_position, Xapian::sortable_serialise(paragraph.position));
     document.add_value(s::k_slot_report_order, report_order_key(report, paragraph));

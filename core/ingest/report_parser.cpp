@@ -65,6 +65,15 @@ bool take_recommendation_marker(std::string& text)
     return true;
 }
 
+// Returns whether paragraphs of a type come from a list of findings (the others are narrative
+// or context).
+bool is_listed(FindingType type)
+{
+    return type == FindingType::strength || type == FindingType::satisfactory ||
+           type == FindingType::area_for_development || type == FindingType::priority_action ||
+           type == FindingType::recommendation;
+}
+
 // Returns the text up to the end of its first sentence ("Children's services in Luton require
 // improvement." of a paragraph that goes on).
 std::string first_sentence(const std::string& text)
@@ -353,11 +362,15 @@ private:
         }
         if (take_recommendation_marker(paragraph.text)) {
             if (paragraph.text.empty()) {  // the marker on a line of its own: it types the finding before
-                if (!m_report.paragraphs.empty())
+                if (!m_report.paragraphs.empty()) {
                     m_report.paragraphs.back().finding_type = FindingType::recommendation;
+                    m_report.paragraphs.back().listed = false;
+                }
                 return;
             }
             paragraph.finding_type = FindingType::recommendation;
+        } else {
+            paragraph.listed = is_listed(paragraph.finding_type);
         }
         if (paragraph.finding_type != FindingType::recommendation)
             paragraph.timescale = Timescale::none;

@@ -399,6 +399,8 @@ void add_cue_filters(const Interpretation& cues, BuiltQuery& built)
         rank(field_named("finding_type")->term_prefix + to_string(type), weight);
     for (const auto& [polarity, weight] : cues.ranked_polarities)
         rank(field_named("polarity")->term_prefix + to_string(polarity), weight);
+    if (cues.listed_weight > 0)
+        rank(schema::k_listed, cues.listed_weight);
 }
 
 }  // namespace

@@ -22,9 +22,9 @@ struct BuiltQuery {
     bool matches_nothing = false;                       // the words can match no paragraph:
                                                         // a range written backwards
     std::map<std::string, Xapian::Query> filter_groups; // facet name -> OR of its selected values
-    std::map<std::string, double> ranked_terms;         // filter term -> weight: the finding types and
-                                                        // polarities a query named rank first, in
-                                                        // weight order
+    std::map<std::string, double> ranked_terms;         // filter term -> weight: the finding types,
+                                                        // polarities and listed findings a query's
+                                                        // cues rank first, in weight order
     QueryReading reading;
     std::string suggestion;                             // spelling correction, or ""
 };

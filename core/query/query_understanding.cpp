@@ -231,6 +231,7 @@ struct TypeCue {
     std::vector<std::pair<FindingType, double>> ranked; // ranked first, by weight
     std::vector<std::pair<Polarity, double>> polarities; // ranked before them, by weight
     const char* label;
+    double listed = 0;                                   // Interpretation::listed_weight
 };
 
 template <typename Value>
@@ -276,6 +277,10 @@ void read_finding_types(MaskedQuery& query, Interpretation& result)
     // A polarity outweighs any score of the words (BM25 stays far below), so that no praised
     // paragraph ranks above a criticised one for a weakness query.
     constexpr double k_first = 2000, k_second = 1000;
+    // Asked for recommendations, a list's items come before the narrative findings marked
+    // "(Recommendation)": they are what the authority is asked to do. Far above any score of
+    // the words, far below a polarity.
+    constexpr double k_listed_first = 100;
     static const std::vector<std::pair<Polarity, double>> critical = {{Polarity::negative, k_first},
                                                                       {Polarity::mixed, k_second}};
     static const std::vector<std::pair<Polarity, double>> praise = {{Polarity::positive, k_first},
@@ -284,11 +289,11 @@ void read_finding_types(MaskedQuery& query, Interpretation& result)
         // What 2009-2012 letters list as areas for development, later reports list as areas
         // for improvement or what needs to improve (typed recommendation).
         {R"(\bareas? (?:for|of) development\b)", {FT::area_for_development, FT::recommendation}, {}, {},
-         "areas for development or improvement"},
+         "areas for development or improvement", k_listed_first},
         {R"(\b(?:areas? (?:for|of) |area\(s\) for )?priority actions?\b)", {FT::priority_action}, {}, {},
          "priority action"},
         {R"(\b(?:recommendations?|actions? required|improvements? required|areas? for improvement|(?:what )?needs to improve)\b)",
-         {FT::recommendation}, {}, {}, "recommendations"},
+         {FT::recommendation}, {}, {}, "recommendations", k_listed_first},
         {R"(\b(?:good practice|strengths?|positives?)\b)", positive_or_narrative, positive, praise,
          "strengths: positive paragraphs first, then mixed"},
         {R"(\b(?:weakness(?:es)?|weak areas?|areas? of weakness|concerns?|shortcomings?|failings?|problems?)\b)",
@@ -306,6 +311,7 @@ void read_finding_types(MaskedQuery& query, Interpretation& result)
             result.ranked_types.insert(result.ranked_types.end(), cues[i].ranked.begin(), cues[i].ranked.end());
             result.ranked_polarities.insert(result.ranked_polarities.end(), cues[i].polarities.begin(),
                                             cues[i].polarities.end());
+            result.listed_weight = std::max(result.listed_weight, cues[i].listed);
             result.cues.push_back({"finding_type", std::string("finding: ") + cues[i].label, match.str()});
             return true;
         });

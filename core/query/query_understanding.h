@@ -43,6 +43,10 @@ struct Interpretation {
     // Polarities a polarity cue ranks first, far above the types and the words: a weakness query
     // lists negative paragraphs, then mixed ones, before any other.
     std::vector<std::pair<Polarity, double>> ranked_polarities;
+    // How far a type cue ranks listed findings above narrative ones of the types it allows
+    // ("recommendations": the recommendations listed before the narrative findings that led
+    // to them); 0 for not at all.
+    double listed_weight = 0;
     std::vector<Timescale> timescales;
     std::vector<Grade> grades;
     // The report's overall grade, from "inadequate overall", "authorities judged inadequate".
