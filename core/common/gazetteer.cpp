@@ -221,6 +221,7 @@ const Gazetteer& Gazetteer::instance() {
 
 Gazetteer::Gazetteer() {
     const auto& rows = authority_rows();
+    m_index_by_key.reserve(rows.size() * std::size(k_prefixes) * std::size(k_suffixes) * 2);
     for (const AuthorityRow& row : rows) {
         Authority authority{row.name, row.slug ? row.slug : slug_of(row.name), row.region,
                             row.type, row.from_year, row.to_year, {}};
@@ -251,7 +252,7 @@ Gazetteer::Gazetteer() {
     for (auto& entry : m_forms_by_first_token) {
         std::stable_sort(entry.second.begin(), entry.second.end(),
                          [](const Form& a, const Form& b) {
-                             return a.tokens.size() > b.tokens.size();
+                             return a.token_count > b.token_count;
                          });
     }
 }
@@ -293,18 +294,21 @@ void Gazetteer::add_form(std::string_view spelling, std::size_t authority_index,
 
 void Gazetteer::add_tokens(const std::vector<Token>& tokens, std::size_t authority_index,
                            bool common_word) {
-    if (tokens.empty() || tokens.size() > 32 ||
-        !m_index_by_key.emplace(key_of(tokens), authority_index).second) {
+    if (tokens.empty() || tokens.size() > 32) {
         return;
     }
-    Form form{{}, authority_index, 0};
+    const auto [entry, added] = m_index_by_key.emplace(key_of(tokens), authority_index);
+    if (!added) {
+        return;
+    }
+    // Elements of an unordered_map stay where they are when it grows.
+    Form form{&entry->first, tokens.size(), authority_index, 0};
     for (std::size_t i = 0; i < tokens.size(); ++i) {
-        form.tokens.push_back(tokens[i].text);
         if (common_word && tokens[i].capitalised) {
             form.capitals |= std::uint32_t{1} << i;
         }
     }
-    m_forms_by_first_token[form.tokens.front()].push_back(std::move(form));
+    m_forms_by_first_token[tokens.front().text].push_back(form);
 }
 
 void Gazetteer::add_name_forms(std::string_view name, std::size_t authority_index) {
@@ -340,15 +344,19 @@ const Gazetteer::Form* Gazetteer::longest_form_at(const std::vector<Token>& toke
         return nullptr;
     }
     for (const Form& form : found->second) {
-        const std::size_t count = form.tokens.size();
+        const std::size_t count = form.token_count;
         if (i + count > tokens.size()) {
             continue;
         }
         bool matches = true;
+        const std::string_view key = *form.key;
+        std::size_t at = 0;  // where token k of the form starts in its key
         for (std::size_t k = 0; k < count && matches; ++k) {
             const Token& token = tokens[i + k];
-            matches = (k == 0 || (token.joined && token.text == form.tokens[k])) &&
+            const std::size_t end = std::min(key.find(' ', at), key.size());
+            matches = (k == 0 || (token.joined && token.text == key.substr(at, end - at))) &&
                       (!(form.capitals >> k & 1) || token.capitalised);
+            at = end + 1;
         }
         if (matches) {
             return &form;
@@ -377,7 +385,7 @@ std::vector<AuthorityMention> Gazetteer::find_all(std::string_view text) const {
             ++i;
             continue;
         }
-        const std::size_t last = i + form->tokens.size() - 1;
+        const std::size_t last = i + form->token_count - 1;
         if (form->authority_index != k_no_authority) {
             mentions.push_back(
                 {&m_authorities[form->authority_index], tokens[i].begin, tokens[last].end});

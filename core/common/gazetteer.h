@@ -63,9 +63,12 @@ public:
 
 private:
     struct Token;
-    // One name form as normalised tokens, and the authority it names.
+    // One name form, and the authority it names. Its tokens are its key in m_index_by_key
+    // (joined by single spaces), which the form points to rather than copying: there are
+    // tens of thousands of forms, and building them is a one-off search's start-up.
     struct Form {
-        std::vector<std::string> tokens;
+        const std::string* key;
+        std::size_t token_count;
         std::size_t authority_index;  // k_no_authority: a phrase that only blocks shorter forms
         std::uint32_t capitals;       // bit i set: token i must be capitalised in running text
     };
