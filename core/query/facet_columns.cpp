@@ -74,15 +74,19 @@ DerivedFacet derived_facet(const Field& field, const FacetColumn& from, std::siz
     return derived;
 }
 
-// The stored form of the columns: "facets1", the revision they are for and its last document
+// The stored form of the columns: "facets2", the revision they are for and its last document
 // id, then each column: its facet, its values with their example documents, and its codes as
-// runs (the paragraphs of one report share most values), all numbers as 4 little-endian bytes.
-const std::string k_stored_magic = "facets1";
+// runs (the paragraphs of one report share most values), all numbers as varints (7 bits a
+// byte, low first, the high bit set on all but the last byte). A one-off search reads it
+// whole: with 4 bytes a number ("facets1") it was four times as long, and reading it was
+// most of the search's start-up.
+const std::string k_stored_magic = "facets2";
 
 void put_number(std::string& out, std::uint32_t number)
 {
-    for (int shift = 0; shift < 32; shift += 8)
-        out.push_back(static_cast<char>((number >> shift) & 0xff));
+    for (; number >= 0x80; number >>= 7)
+        out.push_back(static_cast<char>((number & 0x7f) | 0x80));
+    out.push_back(static_cast<char>(number));
 }
 
 void put_text(std::string& out, const std::string& text)
@@ -99,12 +103,18 @@ public:
     bool ok() const { return m_ok; }
     std::uint32_t number()
     {
-        if (m_at + 4 > m_data.size())
-            return fail();
         std::uint32_t number = 0;
-        for (int i = 0; i < 4; ++i)
-            number |= static_cast<std::uint32_t>(static_cast<unsigned char>(m_data[m_at++])) << (8 * i);
-        return number;
+        for (int shift = 0; shift < 35; shift += 7) {
+            if (m_at >= m_data.size())
+                return fail();
+            const auto byte = static_cast<unsigned char>(m_data[m_at++]);
+            if (shift == 28 && byte > 0x0f)
+                return fail();  // more than 32 bits
+            number |= static_cast<std::uint32_t>(byte & 0x7f) << shift;
+            if (byte < 0x80)
+                return number;
+        }
+        return fail();
     }
     std::string text()
     {
