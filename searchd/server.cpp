@@ -130,19 +130,25 @@ Searcher& thread_searcher(const std::string& db, const RevisionWarmer& warmer)
 
 // Runs read with this worker thread's Searcher, and tells the warmer which revision answered.
 // A Searcher can find the revision it reads gone (the indexer committed twice since it moved):
-// then it moves to the latest and reads again, a few times, as an indexer committing in quick
-// succession may take a revision away again.
+// then it moves to the latest and reads the whole answer again, so that its parts come from one
+// revision, a few times, as an indexer committing in quick succession may take a revision away
+// again. A reader that meets a block the writer is overwriting is told "Db block overwritten"
+// (a DatabaseCorruptError): that too is read again, from the latest commit.
 template <typename Read>
 auto read_index(const std::string& db, RevisionWarmer& warmer, Read&& read)
 {
     constexpr int k_attempts = 5;
-    Searcher& searcher = thread_searcher(db, warmer);
     for (int attempt = 1;; ++attempt) {
+        Searcher& searcher = thread_searcher(db, warmer);
         try {
             auto answer = read(searcher);
             warmer.served(searcher.database());
             return answer;
         } catch (const Xapian::DatabaseModifiedError&) {
+            if (attempt == k_attempts)
+                throw;
+            move_to_latest(searcher);
+        } catch (const Xapian::DatabaseCorruptError&) {
             if (attempt == k_attempts)
                 throw;
             move_to_latest(searcher);
@@ -491,7 +497,7 @@ void SearchServer::add_routes()
         const std::string format = take_format(params, {"json", "csv"});
         const SearchRequest filters = filters_from_params(params, {});
         const auto rows = read_unless_held(request, response, db, warmer,
-                                           [&](Searcher& searcher) { return judgement_table(searcher.database(), filters); });
+                                           [&](Searcher& searcher) { return searcher.judgements(filters); });
         if (rows && format == "csv")
             response.set_content(judgement_table_csv(*rows), "text/csv; charset=utf-8");
         else if (rows)

@@ -2,6 +2,7 @@
 #include <catch2/catch.hpp>
 
 #include "core/common/report_model.h"
+#include "core/ingest/report_parser.h"
 #include "tests/test_support.h"
 
 #include <algorithm>
@@ -220,6 +221,27 @@ TEST_CASE("the Kent 2013 looked after children report has its graded sections, t
         "A service that significantly exceeds",
         "Crown copyright",
     });
+}
+
+TEST_CASE("A (Recommendation) marker on a line of its own makes the finding before it a narrative recommendation, "
+          "not a listed one")
+{
+    const Report report = parse_report(
+        "Durham County Council\n\nInspection of services for children in need of help and protection, children "
+        "looked after and care leavers\n\nInspection date: 22 February 2016 to 18 March 2016\n\n"
+        "Recommendations\n\n1. Improve the timeliness of return home interviews for children who go missing.\n\n"
+        "Inspection findings\n\n23. Return home interviews are not offered to every child who goes missing, and too "
+        "many take place late.\n\n(Recommendation)\n\n"
+        "24. Children are seen quickly when they are referred to the duty team.\n",
+        "durham.txt");
+    const Paragraph& listed = paragraph_containing(report, "Improve the timeliness of return home interviews");
+    CHECK(listed.finding_type == FindingType::recommendation);
+    CHECK(listed.listed);
+    const Paragraph& marked = paragraph_containing(report, "Return home interviews are not offered");
+    CHECK(marked.finding_type == FindingType::recommendation);
+    CHECK_FALSE(marked.listed);
+    CHECK(marked.text.find("(Recommendation)") == std::string::npos);
+    CHECK_FALSE(paragraph_containing(report, "Children are seen quickly").listed);
 }
 
 TEST_CASE("the Durham 2016 single inspection framework report has its judgements, recommendations and LSCB review")

@@ -9,7 +9,6 @@
 #include <vector>
 #include "core/ingest/report_parser.h"
 
-#include <cmath>
 #include <string>
 
 using namespace findings;
@@ -22,14 +21,14 @@ TEST_CASE("Clear criticism reads negative and clear praise positive, sentence by
                                        "Assessments are not always timely and plans are not specific enough.",
                                        "The quality of assessments is variable."}) {
         INFO(critical);
-        CHECK(model.critical_probability(critical) > 0.6);
+        CHECK(model.critical_log_odds(critical) > 0.4);  // a probability over 0.6
         CHECK(model.of_paragraph(critical) == Polarity::negative);
     }
     for (const std::string praise : {"Children in care are well supported by skilled and caring social workers.",
                                      "Leaders have a strong understanding of the quality of practice.",
                                      "Social workers know their children well and visit them regularly."}) {
         INFO(praise);
-        CHECK(model.critical_probability(praise) < 0.4);
+        CHECK(model.critical_log_odds(praise) < -0.4);
         CHECK(model.of_paragraph(praise) == Polarity::positive);
     }
 }
@@ -70,9 +69,9 @@ TEST_CASE("A model is read from its text: a bias and weighted feature buckets", 
     for (std::uint32_t bucket : weak)
         text += std::to_string(bucket) + " 3\n";
     const PolarityModel model(text);
-    CHECK(model.critical_probability("weak") == Approx(1 / (1 + std::exp(-2.0))));  // -1 + 3
-    CHECK(model.critical_probability("strong") < 0.3);  // the bias alone
-    CHECK(PolarityModel("nonsense\n12 x\n").critical_probability("weak") == Approx(0.5));  // bad lines are skipped
+    CHECK(model.critical_log_odds("weak") == Approx(2));     // -1 + 3
+    CHECK(model.critical_log_odds("strong") == Approx(-1));  // the bias alone
+    CHECK(PolarityModel("nonsense\n12 x\n").critical_log_odds("weak") == Approx(0));  // bad lines are skipped
 }
 
 TEST_CASE("A paragraph reads mixed when one sentence is confidently critical and another confidently praise, "

@@ -42,6 +42,9 @@ public:
     // Returns the gazetteer built from the table compiled into the library.
     static const Gazetteer& instance();
 
+    Gazetteer(const Gazetteer&) = delete;  // its forms point into its own key map
+    Gazetteer& operator=(const Gazetteer&) = delete;
+
     // Resolves a whole name in any usual form ("LB Croydon", "Croydon Borough Council",
     // "London Borough of Barking & Dagenham", "Bradford Children and Families Trust",
     // "Surrey Safeguarding Children Board", "croydon"); nullptr when unknown.

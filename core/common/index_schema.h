@@ -40,6 +40,6 @@ inline const std::string k_meta_report = "report:";  // report:<id> -> report JS
 inline const std::string k_meta_source = "source:";  // source:<absolute path> -> JSON {id, hash}
 inline const std::string k_meta_schema = "schema_version";
 inline const std::string k_meta_facet_columns = "facet_columns";  // FacetColumns::stored (facet_columns.h)
-inline const std::string k_schema_version = "7";
+inline const std::string k_schema_version = "8";
 
 }  // namespace findings::schema

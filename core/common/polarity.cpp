@@ -6,7 +6,6 @@
 #include <xapian.h>
 
 #include <algorithm>
-#include <cmath>
 #include <sstream>
 #include <unordered_map>
 
@@ -166,11 +165,6 @@ double PolarityModel::log_odds_of(const std::vector<std::uint32_t>& features) co
 double PolarityModel::critical_log_odds(std::string_view sentence) const
 {
     return log_odds_of(polarity_features(sentence));
-}
-
-double PolarityModel::critical_probability(std::string_view sentence) const
-{
-    return 1 / (1 + std::exp(-critical_log_odds(sentence)));
 }
 
 Polarity PolarityModel::of_paragraph(std::string_view paragraph, const PolarityThresholds& thresholds) const

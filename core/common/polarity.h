@@ -48,9 +48,6 @@ public:
     // Returns the log-odds that a sentence is critical.
     double critical_log_odds(std::string_view sentence) const;
 
-    // Returns the probability that a sentence is critical.
-    double critical_probability(std::string_view sentence) const;
-
     // Returns the polarity of a paragraph.
     Polarity of_paragraph(std::string_view paragraph, const PolarityThresholds& thresholds = {}) const;
 

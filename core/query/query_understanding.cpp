@@ -278,9 +278,10 @@ void read_finding_types(MaskedQuery& query, Interpretation& result)
     // paragraph ranks above a criticised one for a weakness query.
     constexpr double k_first = 2000, k_second = 1000;
     // Asked for recommendations, a list's items come before the narrative findings marked
-    // "(Recommendation)": they are what the authority is asked to do. Far above any score of
-    // the words, far below a polarity.
-    constexpr double k_listed_first = 100;
+    // "(Recommendation)": they are what the authority is asked to do. Above what the words of
+    // a query score (BM25 gives a word at most about 2 idf, under 30 at a million paragraphs),
+    // below a polarity.
+    constexpr double k_listed_first = 500;
     static const std::vector<std::pair<Polarity, double>> critical = {{Polarity::negative, k_first},
                                                                       {Polarity::mixed, k_second}};
     static const std::vector<std::pair<Polarity, double>> praise = {{Polarity::positive, k_first},

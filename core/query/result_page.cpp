@@ -24,7 +24,7 @@ namespace s = schema;
 // a frequent word over a million paragraphs.
 const Xapian::BM25Weight k_weighting(1, 0, 1, 0, 0.5);
 
-// The documents of the finding types and polarities a query ranks first, one set per weight,
+// The documents of the finding types, polarities and listed findings a query ranks first, one set per weight,
 // highest first (terms of equal weight share a set, so that report order decides between them).
 std::vector<std::pair<double, std::shared_ptr<const DocSet>>> ranked_term_sets(const BuiltQuery& built,
                                                                                Xapian::Database& db)

@@ -80,7 +80,8 @@ private:
     SimilarResult similar_once(const std::string& id, const SearchRequest& request);
     nlohmann::json report_once(const std::string& id, const std::string& query);
 
-    // Runs read, once more on the latest revision when the indexer committed twice under it.
+    // Runs read, again on the latest revision (up to twice more) when the indexer committed
+    // twice under it.
     template <typename Read>
     auto retrying(Read&& read)
     {
