@@ -1,10 +1,12 @@
 // DocSet: the bitmaps exact totals and facet counts are computed on, at the edges of words.
+#include "core/query/code_column.h"
 #include "core/query/doc_set.h"
 
 #include <catch2/catch.hpp>
 
 #include <vector>
 
+using findings::CodeColumn;
 using findings::DocSet;
 
 namespace {
@@ -58,4 +60,24 @@ TEST_CASE("DocSets combine as AND, OR, AND NOT and XOR", "[search][docset]")
     DocSet one_of = a;
     one_of.symmetric_difference(b);
     CHECK(members(one_of) == std::vector<Xapian::docid>{1, 65, 100});
+}
+
+TEST_CASE("A code column holds a byte a document until a code passes 255, then widens and keeps every code",
+          "[search][facets]")
+{
+    CodeColumn column;
+    column.reset(1000);
+    column.fill(10, 5, 7);
+    column.fill(999, 1, 255);
+    CHECK(column.visit([](const auto& codes) { return sizeof(codes[0]); }) == 1);
+    column.fill(500, 2, 300);
+    CHECK(column.visit([](const auto& codes) { return sizeof(codes[0]); }) == 2);
+    CHECK(column.size() == 1000);
+    CHECK(column[9] == 0);
+    CHECK(column[10] == 7);
+    CHECK(column[14] == 7);
+    CHECK(column[15] == 0);
+    CHECK(column[500] == 300);
+    CHECK(column[501] == 300);
+    CHECK(column[999] == 255);
 }

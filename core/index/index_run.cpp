@@ -153,8 +153,10 @@ void count_facets(Xapian::Database& db, IndexSummary& summary)
     const auto columns = FacetColumns::of(db);
     for (const auto& column : columns->columns()) {
         std::vector<std::size_t> counts(column.values.size(), 0);
-        for (std::uint16_t code : column.codes)
-            ++counts[code];
+        column.codes.visit([&counts](const auto& codes) {
+            for (const auto code : codes)
+                ++counts[code];
+        });
         auto& facet = summary.facets[column.facet];
         for (std::size_t code = 1; code < counts.size(); ++code)
             facet[column.values[code]] += counts[code];

@@ -28,7 +28,7 @@ FacetColumn load_column(const Xapian::Database& db, const Field& field)
     const Xapian::valueno slot = field.slot;
     FacetColumn column;
     column.facet = field.name;
-    column.codes.assign(db.get_lastdocid() + 1, 0);
+    column.codes.reset(db.get_lastdocid() + 1);
     column.values.push_back("");
     column.examples.push_back(0);
     std::unordered_map<std::string, std::uint16_t> code_of;
@@ -45,7 +45,7 @@ FacetColumn load_column(const Xapian::Database& db, const Field& field)
             previous = stored;
             previous_code = found->second;
         }
-        column.codes[value.get_docid()] = previous_code;
+        column.codes.fill(value.get_docid(), 1, previous_code);
     }
     return column;
 }
@@ -225,15 +225,14 @@ bool FacetColumns::read_stored(const Xapian::Database& db)
         const std::uint32_t runs = reader.number();
         // Sized once and filled run by run: an insert per run cost most of a one-off search's
         // start-up, the paragraph-level facets having a run every few documents.
-        column.codes.resize(documents);
-        std::uint16_t* next = column.codes.data();
+        column.codes.reset(documents);
         std::size_t filled = 0;
         for (std::uint32_t run = 0; run < runs && reader.ok(); ++run) {
             const std::uint32_t code = reader.number();
             const std::uint32_t length = reader.number();
             if (code >= values || length > documents - filled)
                 return false;
-            std::fill_n(next + filled, length, static_cast<std::uint16_t>(code));
+            column.codes.fill(filled, length, static_cast<std::uint16_t>(code));
             filled += length;
         }
         if (!reader.ok() || filled != documents)
@@ -267,18 +266,19 @@ namespace {
 std::vector<std::size_t> count_codes(const FacetColumn& column, const DocSet& docs)
 {
     std::vector<std::size_t> counts(column.values.size(), 0);
-    const auto& codes = column.codes;
-    docs.for_each_word([&](Xapian::docid first, std::uint64_t bits) {
-        if (first + 64 <= codes.size() && bits == ~std::uint64_t{0}) {
-            for (Xapian::docid id = first; id < first + 64; ++id)
-                ++counts[codes[id]];
-            return;
-        }
-        for (; bits != 0; bits &= bits - 1) {
-            const Xapian::docid id = first + static_cast<unsigned>(__builtin_ctzll(bits));
-            if (id < codes.size())
-                ++counts[codes[id]];
-        }
+    column.codes.visit([&](const auto& codes) {
+        docs.for_each_word([&](Xapian::docid first, std::uint64_t bits) {
+            if (first + 64 <= codes.size() && bits == ~std::uint64_t{0}) {
+                for (Xapian::docid id = first; id < first + 64; ++id)
+                    ++counts[codes[id]];
+                return;
+            }
+            for (; bits != 0; bits &= bits - 1) {
+                const Xapian::docid id = first + static_cast<unsigned>(__builtin_ctzll(bits));
+                if (id < codes.size())
+                    ++counts[codes[id]];
+            }
+        });
     });
     return counts;
 }

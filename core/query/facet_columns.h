@@ -3,6 +3,7 @@
 // a value lookup in the index (ValueCountMatchSpy's cost).
 #pragma once
 
+#include "core/query/code_column.h"
 #include "core/query/doc_set.h"
 
 #include <xapian.h>
@@ -18,7 +19,7 @@ namespace findings {
 // One facet's values: a code per document (0: none) and the value of each code.
 struct FacetColumn {
     std::string facet;
-    std::vector<std::uint16_t> codes;  // by document id
+    CodeColumn codes;                  // by document id
     std::vector<std::string> values;   // by code, as people read them (years as "2016"); values[0] is ""
     std::vector<Xapian::docid> examples;  // by code: one document with that value
 };
@@ -74,7 +75,7 @@ private:
     // A facet's codes by document, read through a stored column and, for a derived facet, the
     // map from that column's codes to its own.
     struct Codes {
-        const std::vector<std::uint16_t>* by_document = nullptr;
+        const CodeColumn* by_document = nullptr;
         const std::vector<std::uint16_t>* mapped = nullptr;  // null: the column's own codes
         const std::vector<std::string>* values = nullptr;
         const std::vector<Xapian::docid>* examples = nullptr;  // by this facet's code
