@@ -3,8 +3,6 @@
 // faulting that memory in was most of a one-off search's start-up.
 #pragma once
 
-#include <xapian.h>
-
 #include <algorithm>
 #include <cstddef>
 #include <cstdint>
