@@ -35,6 +35,8 @@ import sqlite3
 import subprocess
 import time
 
+from timing import percentiles, read_queries
+
 HERE = pathlib.Path(__file__).resolve().parent
 FACETS = ["authority", "region", "authority_type", "year", "kind", "finding_type", "grade", "polarity", "overall"]
 FIELD_SYNTAX = re.compile(r'\b([a-z_]+):(?:"([^"]*)"|(\S+))')
@@ -161,11 +163,6 @@ def run(db, expression, where, params):
     return page, sum(row[-1] for row in counts)
 
 
-def percentile(values, fraction):
-    values = sorted(values)
-    return values[min(len(values) - 1, int(fraction * len(values)))] if values else 0
-
-
 def main():
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--paragraphs", required=True, help="every paragraph of the Findings index, as NDJSON")
@@ -182,7 +179,7 @@ def main():
     tune(db)
     stop_words = {line.strip() for line in (HERE.parent / "stopwords" / "english.txt").read_text().splitlines()
                   if line.strip() and not line.startswith("#")}
-    lines = [line.rstrip("\n").split("\t", 1) for line in open(args.queries, encoding="utf-8") if "\t" in line]
+    lines = read_queries(args.queries)
     readings = findings_readings(args.findings, args.index, [query for _, query in lines])
     plans = []
     for query_class, query in lines:
@@ -208,8 +205,7 @@ def main():
             timings.append((time.perf_counter() - begin) * 1000)
     print(json.dumps({"queries": len(plans), "of": len(lines), "same_total_as_findings": same_total,
                       "rounds": args.rounds, "build_seconds": round(build_seconds, 1),
-                      "p50": round(percentile(timings, 0.5), 2), "p95": round(percentile(timings, 0.95), 2),
-                      "p99": round(percentile(timings, 0.99), 2)}, indent=2))
+                      **percentiles(timings, 2)}, indent=2))
 
 
 if __name__ == "__main__":

@@ -19,17 +19,9 @@ import threading
 import time
 import urllib.parse
 
+from timing import percentiles, read_queries
+
 HERE = pathlib.Path(__file__).resolve().parent
-
-
-def percentile(values, share):
-    ordered = sorted(values)
-    return ordered[min(len(ordered) - 1, int(share * len(ordered)))]
-
-
-def summary(values):
-    return {'p50': round(percentile(values, 0.50), 3), 'p95': round(percentile(values, 0.95), 3),
-            'p99': round(percentile(values, 0.99), 3)}
 
 
 def start_searchd(binary, index):
@@ -50,8 +42,7 @@ def main():
     parser.add_argument('--rounds', type=int, default=3)
     parser.add_argument('--searchd', default=str(HERE.parent / 'build' / 'searchd' / 'searchd'))
     args = parser.parse_args()
-    queries = [line.split('\t', 1)[1].strip() for line in pathlib.Path(args.queries).read_text().splitlines()
-               if '\t' in line]
+    queries = [query for _, query in read_queries(args.queries)]
     server, port = start_searchd(args.searchd, args.index)
     try:
         connection = http.client.HTTPConnection('127.0.0.1', port)
@@ -75,8 +66,8 @@ def main():
                 client.append(client_ms)
                 took.append(took_ms)
                 overhead.append(client_ms - took_ms)
-        print(json.dumps({'queries': len(queries), 'rounds': args.rounds, 'client_ms': summary(client),
-                          'took_ms': summary(took), 'overhead_ms': summary(overhead)}))
+        print(json.dumps({'queries': len(queries), 'rounds': args.rounds, 'client_ms': percentiles(client, 3),
+                          'took_ms': percentiles(took, 3), 'overhead_ms': percentiles(overhead, 3)}))
     finally:
         server.terminate()
         server.wait()

@@ -14,12 +14,9 @@ import pathlib
 import subprocess
 import time
 
+from timing import percentiles, read_queries
+
 HERE = pathlib.Path(__file__).resolve().parent
-
-
-def percentile(values, share):
-    ordered = sorted(values)
-    return ordered[min(len(ordered) - 1, int(share * len(ordered)))]
 
 
 def main():
@@ -29,8 +26,7 @@ def main():
     parser.add_argument('--rounds', type=int, default=3)
     parser.add_argument('--findings', default=str(HERE.parent / 'build' / 'cli' / 'findings'))
     args = parser.parse_args()
-    lines = [line.split('\t', 1)[1].strip() for line in pathlib.Path(args.queries).read_text().splitlines() if '\t' in line]
-    queries = lines[::10]
+    queries = [query for _, query in read_queries(args.queries)][::10]
 
     def run(query):
         started = time.perf_counter()
@@ -44,8 +40,7 @@ def main():
         run(query)
     times = [run(query) for _ in range(args.rounds) for query in queries]
     print(json.dumps({'queries': len(queries), 'rounds': args.rounds,
-                      'ms': {'p50': round(percentile(times, 0.5), 1), 'p95': round(percentile(times, 0.95), 1),
-                             'p99': round(percentile(times, 0.99), 1), 'max': round(max(times), 1)}}))
+                      'ms': {**percentiles(times, 1), 'max': round(max(times), 1)}}))
 
 
 if __name__ == '__main__':
