@@ -117,13 +117,13 @@ bool move_to_latest(Searcher& searcher)
 }
 
 // One Searcher per worker thread (Xapian objects are not thread-safe), moved to the index's
-// latest commit before a request when the warmer says it is behind.
-Searcher& thread_searcher(const std::string& db, const RevisionWarmer& warmer)
+// latest commit before a request when the warmer says it is behind, or when asked to.
+Searcher& thread_searcher(const std::string& db, const RevisionWarmer& warmer, bool move)
 {
     thread_local std::unique_ptr<Searcher> searcher;
     if (!searcher)
         searcher = std::make_unique<Searcher>(db);
-    else if (warmer.behind(searcher->database()))
+    else if (move || warmer.behind(searcher->database()))
         move_to_latest(*searcher);
     return *searcher;
 }
@@ -132,26 +132,25 @@ Searcher& thread_searcher(const std::string& db, const RevisionWarmer& warmer)
 // A Searcher can find the revision it reads gone (the indexer committed twice since it moved):
 // then it moves to the latest and reads the whole answer again, so that its parts come from one
 // revision, a few times, as an indexer committing in quick succession may take a revision away
-// again. A reader that meets a block the writer is overwriting is told "Db block overwritten"
-// (a DatabaseCorruptError): that too is read again, from the latest commit.
+// again. Opening or moving to a commit can meet the same, and is tried again the same way. A
+// reader that meets a block the writer is overwriting is told "Db block overwritten" (a
+// DatabaseCorruptError): that too is read again, from the latest commit.
 template <typename Read>
 auto read_index(const std::string& db, RevisionWarmer& warmer, Read&& read)
 {
     constexpr int k_attempts = 5;
     for (int attempt = 1;; ++attempt) {
-        Searcher& searcher = thread_searcher(db, warmer);
         try {
+            Searcher& searcher = thread_searcher(db, warmer, attempt > 1);
             auto answer = read(searcher);
             warmer.served(searcher.database());
             return answer;
         } catch (const Xapian::DatabaseModifiedError&) {
             if (attempt == k_attempts)
                 throw;
-            move_to_latest(searcher);
         } catch (const Xapian::DatabaseCorruptError&) {
             if (attempt == k_attempts)
                 throw;
-            move_to_latest(searcher);
         }
     }
 }

@@ -50,13 +50,28 @@ private:
     std::chrono::steady_clock::time_point m_last = std::chrono::steady_clock::now();
 };
 
+// Opens the latest commit of the index at path. Opening reads the tables' roots of the latest
+// commit: when the indexer commits twice meanwhile that commit is gone, and the latest is opened
+// again.
+Xapian::Database open_latest(const std::string& path)
+{
+    for (int attempt = 1;; ++attempt) {
+        try {
+            return Xapian::Database(path);
+        } catch (const Xapian::DatabaseModifiedError&) {
+            if (attempt == 5)
+                throw;
+        }
+    }
+}
+
 Xapian::Database open_database(const std::string& path)
 {
     if (!std::filesystem::exists(path))
         throw Error(ErrorCode::index_missing,
                     "no index at " + path + ": build one with `indexer --db " + path + " corpus/`");
     try {
-        return Xapian::Database(path);
+        return open_latest(path);
     } catch (const Xapian::DatabaseOpeningError& error) {
         throw Error(ErrorCode::index_missing, "cannot open the index at " + path + ": " + error.get_msg() +
                                                   " (build it with `indexer --db " + path + " corpus/`)");
@@ -117,18 +132,11 @@ bool Searcher::reopen()
 {
     // Database::reopen() alone would keep reading a replaced index's deleted files when the
     // replacement's revision number is the same (a fresh build starts again at 1).
-    for (int attempt = 1;; ++attempt) {
-        try {
-            Xapian::Database latest(m_path);
-            const bool moved = latest.get_uuid() != m_db.get_uuid() || latest.get_revision() != m_db.get_revision();
-            if (moved)  // else the handle read so far keeps its warm blocks
-                m_db = std::move(latest);
-            return moved;
-        } catch (const Xapian::DatabaseModifiedError&) {
-            if (attempt == 5)  // opened while the indexer committed twice: open again
-                throw;
-        }
-    }
+    Xapian::Database latest = open_latest(m_path);
+    const bool moved = latest.get_uuid() != m_db.get_uuid() || latest.get_revision() != m_db.get_revision();
+    if (moved)  // else the handle read so far keeps its warm blocks
+        m_db = std::move(latest);
+    return moved;
 }
 
 std::vector<JudgementRow> Searcher::judgements(const SearchRequest& request)
