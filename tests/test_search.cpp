@@ -8,9 +8,11 @@
 #include "core/common/index_schema.h"
 #include "core/index/index_run.h"
 #include "core/index/report_lookup.h"
+#include "core/query/concept_terms.h"
 #include "core/query/ordered_page.h"
 #include "core/query/query_understanding.h"
 #include "core/query/search.h"
+#include "core/query/synonyms.h"
 #include "tests/test_support.h"
 
 #include <nlohmann/json.hpp>
@@ -1595,6 +1597,32 @@ TEST_CASE("A synonym group is one concept: its members are searched as one term,
     CHECK(searcher.search(request_for("assessment -CAF")).interpreted.synonyms.empty());
     CHECK(searcher.search(request_for("\"CAF\"")).interpreted.synonyms.empty());
     CHECK(searcher.search(request_for("kind:safeguarding_lac")).interpreted.synonyms.empty());
+}
+
+TEST_CASE("A concept's term finds exactly the paragraphs its members' phrases find", "[search][concepts]")
+{
+    // The same index with its concept terms' record removed is searched by the members' phrases.
+    TempDir dir;
+    const std::string by_phrases = dir / "index";
+    fs::copy(reports_index(), by_phrases, fs::copy_options::recursive);
+    {
+        Xapian::WritableDatabase db(by_phrases);
+        db.set_metadata(schema::k_meta_concept_terms, "");
+        db.commit();
+    }
+    Searcher terms(reports_index()), phrases(by_phrases);
+    REQUIRE(ConceptTerms::shipped().searchable_in(terms.database()));
+    REQUIRE_FALSE(ConceptTerms::shipped().searchable_in(phrases.database()));
+    std::size_t found = 0;
+    for (const auto& group : synonym_groups()) {
+        for (const auto& member : group) {
+            INFO(member);
+            const std::size_t total = terms.search(request_for(member)).total;
+            CHECK(total == phrases.search(request_for(member)).total);
+            found += total;
+        }
+    }
+    CHECK(found > 1000);  // the groups are named in these reports
 }
 
 TEST_CASE("Relevance: the paragraph a query describes ranks near the top", "[search][relevance]")

@@ -1,11 +1,14 @@
 // Snippets: which words are marked, which stretch of a long paragraph is shown, and that the
 // text is always escaped.
 #include "core/common/analyser.h"
+#include "core/query/concept_terms.h"
 #include "core/query/concepts.h"
 #include "core/query/snippet.h"
+#include "core/query/synonyms.h"
 
 #include <catch2/catch.hpp>
 
+#include <algorithm>
 #include <string>
 #include <vector>
 
@@ -57,9 +60,16 @@ TEST_CASE("A phrase's words are marked where they stand as the phrase, its stop 
     const std::vector<Xapian::Query> members = {Xapian::Query(analyser.term_of("camhs")),
                                                 member_query("child and adolescent mental health services", analyser)};
     const Xapian::Query camhs(Xapian::Query::OP_SYNONYM, members.begin(), members.end());
-    CHECK(Highlighter(camhs, analyser).snippet("Child and Adolescent Mental Health Services (CAMHS) see health needs.", 320) ==
-          "<mark>Child</mark> and <mark>Adolescent</mark> <mark>Mental</mark> <mark>Health</mark> <mark>Services</mark> "
-          "(<mark>CAMHS</mark>) see health needs.");
+    const std::string marked = "<mark>Child</mark> and <mark>Adolescent</mark> <mark>Mental</mark> <mark>Health</mark> "
+                               "<mark>Services</mark> (<mark>CAMHS</mark>) see health needs.";
+    const std::string text = "Child and Adolescent Mental Health Services (CAMHS) see health needs.";
+    CHECK(Highlighter(camhs, analyser).snippet(text, 320) == marked);
+    // So does its concept term, searched in its place where the index has them.
+    const auto& groups = synonym_groups();
+    const auto group = std::find_if(groups.begin(), groups.end(), [](const auto& g) { return g.front() == "CAMHS"; });
+    REQUIRE(group != groups.end());
+    const Xapian::Query concept(ConceptTerms::term_of(static_cast<std::size_t>(group - groups.begin())));
+    CHECK(Highlighter(concept, analyser).snippet(text, 320) == marked);
 }
 
 TEST_CASE("A long paragraph is cut around the most distinct query words, at word ends", "[search][snippet]")

@@ -18,6 +18,8 @@ namespace findings::schema {
 inline const std::string k_paragraph_id = "Q";      // Q<report id>/<position>: one per document
 inline const std::string k_report = "XR";           // XR<report id>: also report:ID in queries
 inline const std::string k_listed = "XI";           // an item of a list of findings (Paragraph::listed)
+// K<group>: the paragraph names a synonym group's concept, wdf the times it does (concept_terms.h).
+inline const std::string k_concept = "K";
 // Returns whether a term is a boolean term (these, and every field's: all begin Q or X) (words are lower case, or
 // prefixed Z when stemmed, S in headings).
 inline bool is_filter_term(const std::string& term) { return !term.empty() && (term[0] == 'Q' || term[0] == 'X'); }
@@ -40,6 +42,7 @@ inline const std::string k_meta_report = "report:";  // report:<id> -> report JS
 inline const std::string k_meta_source = "source:";  // source:<absolute path> -> JSON {id, hash}
 inline const std::string k_meta_schema = "schema_version";
 inline const std::string k_meta_facet_columns = "facet_columns";  // FacetColumns::stored (facet_columns.h)
-inline const std::string k_schema_version = "8";
+inline const std::string k_meta_concept_terms = "concept_terms";  // ConceptTerms::fingerprint of the K terms
+inline const std::string k_schema_version = "9";
 
 }  // namespace findings::schema

@@ -6,6 +6,7 @@
 #include "core/common/index_schema.h"
 #include "core/common/json_text.h"
 #include "core/index/paragraph_document.h"
+#include "core/query/concept_terms.h"
 #include "core/query/facet_columns.h"
 
 #include <nlohmann/json.hpp>
@@ -48,6 +49,7 @@ IndexWriter::IndexWriter(const std::string& path, Durability durability)
     : m_db(open_writable(path, durability == Durability::scratch ? Xapian::DB_NO_SYNC : 0))
 {
     m_db.set_metadata(schema::k_meta_schema, schema::k_schema_version);
+    ConceptTerms::shipped().record_in(m_db);
     m_db.begin_transaction();
     m_in_transaction = true;
 }

@@ -5,6 +5,7 @@
 #include "core/common/fields.h"
 #include "core/common/gazetteer.h"
 #include "core/common/index_schema.h"
+#include "core/query/concept_terms.h"
 
 namespace findings {
 
@@ -76,6 +77,7 @@ Xapian::Document paragraph_document(const Report& report, const std::vector<Fiel
     Xapian::Document document;
     generator.set_document(document);
     generator.index_text(paragraph.text);
+    ConceptTerms::shipped().add_to(document);
     for (const auto& heading : paragraph.section)
         generator.index_text(heading, 1, s::k_section_text);
 

@@ -1,6 +1,7 @@
 // Synonyms as one concept.
 #include "core/query/concepts.h"
 
+#include "core/query/concept_terms.h"
 #include "core/query/query_understanding.h"
 
 #include <algorithm>
@@ -40,11 +41,7 @@ std::string with_synonym_concepts(const std::string& text, std::vector<SynonymUs
 
 Xapian::Query member_query(const std::string& member, const Analyser& analyser)
 {
-    std::vector<std::string> terms;
-    for (const auto& word : words_of(member)) {
-        if (!analyser.is_stop_word(word))  // not indexed (see Analyser)
-            terms.push_back(analyser.term_of(word));
-    }
+    const std::vector<std::string> terms = member_terms(member, analyser);
     if (terms.size() == 1)
         return Xapian::Query(terms[0]);
     return Xapian::Query(Xapian::Query::OP_PHRASE, terms.begin(), terms.end());
@@ -57,6 +54,8 @@ Xapian::Query ConceptField::operator()(const std::string& index)
     if (!digits || std::stoul(index) >= m_uses.size())  // typed by hand: a word like any other
         return Xapian::Query(m_analyser.term_of(k_concept_prefix + std::string(":") + index));
     const SynonymUse& use = m_uses[std::stoul(index)];
+    if (m_concept_terms)
+        return Xapian::Query(ConceptTerms::term_of(use.group));
     std::vector<Xapian::Query> members = {member_query(use.matched, m_analyser)};
     for (const auto& member : use.alternatives)
         members.push_back(member_query(member, m_analyser));

@@ -8,6 +8,7 @@
 #include "core/common/index_schema.h"
 #include "core/common/text_encoding.h"
 #include "core/common/text_normaliser.h"
+#include "core/query/concept_terms.h"
 #include "core/query/concepts.h"
 #include "core/query/proximity.h"
 #include "core/query/spelling.h"
@@ -88,7 +89,7 @@ Xapian::QueryParser make_parser(const Xapian::Database& db, const Analyser& anal
     parser.add_boolean_prefix(k_report_prefix, s::k_report, k_report_prefix);
     parser.add_prefix("section", s::k_section_text);
     parser.add_prefix(k_wildcard_prefix, (new WildcardField(db, analyser, notes))->release());
-    parser.add_prefix(k_concept_prefix, (new ConceptField(synonyms, analyser))->release());
+    parser.add_prefix(k_concept_prefix, (new ConceptField(synonyms, analyser, ConceptTerms::shipped().searchable_in(db)))->release());
     return parser;
 }
 

@@ -3,6 +3,7 @@
 #include "core/query/snippet.h"
 
 #include "core/common/text_normaliser.h"
+#include "core/query/concept_terms.h"
 
 #include <algorithm>
 #include <limits>
@@ -106,6 +107,17 @@ void Highlighter::collect(const Xapian::Query& query, bool in_phrase)
 {
     if (query.get_type() == Xapian::Query::LEAF_TERM) {
         const std::string term = *query.get_terms_begin();
+        if (const auto* members = ConceptTerms::shipped().members_of_term(term)) {  // its members' words
+            for (const auto& member : *members) {
+                for (const auto& word : member)
+                    m_stem_starts.insert(word.substr(1, 2));
+                if (member.size() == 1 && !in_phrase)
+                    m_terms.insert(member.front());
+                else if (member.size() > 1)
+                    m_phrases.push_back(member);
+            }
+            return;
+        }
         if (!is_text_term(term))
             return;
         m_stem_starts.insert(term.substr(1, 2));

@@ -131,7 +131,7 @@ std::vector<SynonymUse> find_synonyms(const std::string& text)
         // the same concept again: found, so that it is not searched as words as well.
         const bool again = group_used[candidate.group];
         group_used[candidate.group] = true;
-        SynonymUse use{at, text.substr(at, length), {}};
+        SynonymUse use{at, text.substr(at, length), candidate.group, {}};
         if (!again) {
             for (const auto& member : groups[candidate.group]) {
                 if (to_lower(member) != to_lower(candidate.member))

@@ -13,6 +13,7 @@ const std::vector<std::vector<std::string>>& synonym_groups();
 struct SynonymUse {
     std::size_t offset = 0;  // of matched in the text searched
     std::string matched;
+    std::size_t group = 0;  // in synonym_groups()
     std::vector<std::string> alternatives;
 };
 
