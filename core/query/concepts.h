@@ -1,6 +1,7 @@
 // Synonyms as one concept: where a query names a member of a synonym group ("CAMHS"), the
-// group is searched as one term (Xapian's OP_SYNONYM over the members, multi-word members as
-// phrases), so that a paragraph has the concept or not, and ranks by it once.
+// group is searched as one term (its concept term, concept_terms.h, or Xapian's OP_SYNONYM over
+// the members, multi-word members as phrases), so that a paragraph has the concept or not, and
+// ranks by it once.
 #pragma once
 
 #include "core/common/analyser.h"
