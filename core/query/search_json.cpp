@@ -22,18 +22,17 @@ void read_fields(const nlohmann::json& object, SearchHit& hit)
 
 nlohmann::json hit_json(const SearchHit& hit)
 {
-    nlohmann::json json = {
-        {"id", hit.id},
-        {"report_id", hit.report_id},
-        {"rank", hit.rank},
-        {"score", hit.score},
-        {"date", hit.date},
-        {"section", hit.section},
-        {"position", hit.position},
-        {"report_title", hit.report_title},
-        {"snippet", hit.snippet},
-        {"text", hit.text},
-    };
+    nlohmann::json json = nlohmann::json::object();
+    json["id"] = hit.id;
+    json["report_id"] = hit.report_id;
+    json["rank"] = hit.rank;
+    json["score"] = hit.score;
+    json["date"] = hit.date;
+    json["section"] = hit.section;
+    json["position"] = hit.position;
+    json["report_title"] = hit.report_title;
+    json["snippet"] = hit.snippet;
+    json["text"] = hit.text;
     for (const Field& field : fields()) {
         if (!field.shown)
             continue;
@@ -85,31 +84,32 @@ nlohmann::json facets_json(const std::map<std::string, std::vector<FacetCount>>&
     for (const auto& [facet, counts] : facets) {
         nlohmann::json values = nlohmann::json::array();
         for (const auto& count : counts) {
-            values.push_back({{"value", count.value}, {"count", count.count}});
+            nlohmann::json& value = values.emplace_back(nlohmann::json::object());
+            value["value"] = count.value;
+            value["count"] = count.count;
             if (count.selected)
-                values.back()["selected"] = true;
+                value["selected"] = true;
         }
-        json[facet] = values;
+        json[facet] = std::move(values);
     }
     return json;
 }
 
 nlohmann::json result_json(const SearchResult& result)
 {
-    const nlohmann::json hits = hits_json(result.hits);
-    const nlohmann::json facets = facets_json(result.facets);
-    return {
-        {"query", result.query},
-        {"interpreted", reading_json(result.interpreted)},
-        {"total", result.total},
-        {"page", result.page},
-        {"per_page", result.per_page},
-        {"pages", page_count(result)},
-        {"took_ms", result.took_ms},
-        {"results", hits},
-        {"facets", facets},
-        {"suggestion", result.suggestion},
-    };
+    // Assigned one by one: an initializer list would copy the results and facets once more.
+    nlohmann::json json = nlohmann::json::object();
+    json["query"] = result.query;
+    json["interpreted"] = reading_json(result.interpreted);
+    json["total"] = result.total;
+    json["page"] = result.page;
+    json["per_page"] = result.per_page;
+    json["pages"] = page_count(result);
+    json["took_ms"] = result.took_ms;
+    json["results"] = hits_json(result.hits);
+    json["facets"] = facets_json(result.facets);
+    json["suggestion"] = result.suggestion;
+    return json;
 }
 
 nlohmann::json fields_json()
