@@ -9,7 +9,7 @@ the client's time, of took_ms and of their difference, in milliseconds, as JSON.
 
 The client speaks HTTP/1.1 over a plain socket and reads only the status line and
 Content-Length: Python's http.client parsed every response's headers with the email package,
-which added about 0.3 ms of the client's own to each figure. When searchd ends a kept-alive
+which added about 0.1 ms of the client's own to each figure. When searchd ends a kept-alive
 connection (it serves 10 requests on one), the next request's time includes connecting again.
 
     python3 bench/http_overhead.py INDEX [QUERIES.tsv] [--rounds 3] [--searchd build/searchd/searchd]
