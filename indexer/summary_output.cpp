@@ -61,7 +61,8 @@ nlohmann::json summary_json(const IndexSummary& summary)
         {"without_grades", summary.without_grades},
         {"without_overall", summary.without_overall},
         {"grade_disagreements", problems_json(summary.grade_disagreements)},
-        {"index", {{"paragraphs", summary.index_paragraphs}, {"reports", summary.index_reports}}},
+        {"index", {{"paragraphs", summary.index_paragraphs}, {"reports", summary.index_reports},
+                   {"synonyms_searched_as", summary.synonyms_as_phrases ? "phrases" : "terms"}}},
         {"facets", summary.facets},
         {"seconds", summary.seconds},
         {"paragraphs_per_second", rate},
@@ -89,6 +90,10 @@ void print_summary(std::FILE* out, const IndexSummary& summary, bool verbose)
     print_list(out, "reports without overall grade", summary.without_overall, verbose);
     print_problems(out, "grades that disagree", summary.grade_disagreements, verbose);
     std::fprintf(out, "Index: %zu paragraphs in %zu reports\n", summary.index_paragraphs, summary.index_reports);
+    if (summary.synonyms_as_phrases)
+        std::fprintf(out, "  note: this index was built before synonym groups became index terms, or with another\n"
+                          "  synonym list: searches find their members as phrases, more slowly. Rebuild it to search\n"
+                          "  them as terms: indexer --rebuild --db DIR PATH...\n");
     for (const char* facet : {"year", "finding_type", "grade", "kind", "region"}) {
         const auto found = summary.facets.find(facet);
         if (found != summary.facets.end())

@@ -13,6 +13,7 @@
 #include "core/ingest/report_parser.h"
 #include "core/ingest/report_reader.h"
 #include "core/common/fields.h"
+#include "core/query/concept_terms.h"
 #include "core/query/facet_columns.h"
 #include "tests/test_support.h"
 
@@ -200,6 +201,23 @@ TEST_CASE("Re-running the indexer on the same folder changes nothing", "[indexer
         CHECK(db.get_doccount() == first_count);
         CHECK(terms_with_prefix(db, s::k_paragraph_id) == first_ids);
     }
+}
+
+TEST_CASE("An index whose synonym groups are not its terms says so until it is rebuilt", "[indexer][concepts]")
+{
+    TempDir tmp;
+    const std::string db_path = tmp / "index";
+    CHECK_FALSE(index_paths(db_path, {corpus_path("seed")}).synonyms_as_phrases);
+    {
+        Xapian::WritableDatabase older(db_path);  // as an index of before concept terms was
+        older.set_metadata(s::k_meta_concept_terms, "");
+        older.commit();
+    }
+    // An update cannot give the documents it leaves alone their terms: it keeps searching phrases.
+    CHECK(index_paths(db_path, {corpus_path("seed")}).synonyms_as_phrases);
+    CHECK_FALSE(ConceptTerms::shipped().searchable_in(Xapian::Database(db_path)));
+    CHECK_FALSE(rebuild_index(db_path, {corpus_path("seed")}, {}).synonyms_as_phrases);
+    CHECK(ConceptTerms::shipped().searchable_in(Xapian::Database(db_path)));
 }
 
 // Checks that every document's facet codes name the value its slot holds (none: code 0).
@@ -681,6 +699,7 @@ TEST_CASE("A new index built in halves gives namesakes and twins the ids an upda
     CHECK(summary.files_seen == 504);
     CHECK(index_problems(Xapian::Database(tmp / "index")).empty());
     CHECK(FacetColumns::of(Xapian::Database(tmp / "index"))->read_from_store());  // stored after the merge
+    CHECK_FALSE(summary.synonyms_as_phrases);  // both halves' concept terms are the shipped table's
 }
 
 // Adds text to an FNV-1a hash.

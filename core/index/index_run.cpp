@@ -11,6 +11,7 @@
 #include "core/index/report_lookup.h"
 #include "core/ingest/report_parser.h"
 #include "core/ingest/report_reader.h"
+#include "core/query/concept_terms.h"
 #include "core/query/facet_columns.h"
 
 #include <xapian.h>
@@ -148,7 +149,8 @@ std::string unrecognised_reason(const Report& report)
     return {};
 }
 
-void count_facets(Xapian::Database& db, IndexSummary& summary)
+// Fills in what the summary says of the whole index after the run.
+void summarise_index(Xapian::Database& db, IndexSummary& summary)
 {
     const auto columns = FacetColumns::of(db);
     for (const auto& column : columns->columns()) {
@@ -163,6 +165,7 @@ void count_facets(Xapian::Database& db, IndexSummary& summary)
     }
     summary.index_paragraphs = db.get_doccount();
     summary.index_reports = count_reports(db);
+    summary.synonyms_as_phrases = !ConceptTerms::shipped().searchable_in(db);
 }
 
 void note_gaps(const Report& report, IndexSummary& summary)
@@ -466,7 +469,7 @@ void update_in_place(const std::string& db_path, const Discovery& found, IndexSu
     writer.commit();
     progress.finish();
     progress.report();
-    count_facets(writer.database(), summary);
+    summarise_index(writer.database(), summary);
     writer.commit_facet_columns();
 }
 
@@ -602,7 +605,7 @@ void build_in_halves(const std::string& db_path, const Discovery& found, IndexSu
         progress.report();
     }
     IndexWriter merged(target.string());
-    count_facets(merged.database(), summary);
+    summarise_index(merged.database(), summary);
     merged.commit_facet_columns();
 }
 

@@ -35,6 +35,9 @@ struct IndexSummary {
     std::map<std::string, std::map<std::string, std::size_t>> facets;
     std::size_t index_paragraphs = 0;
     std::size_t index_reports = 0;
+    // The index's synonym groups are searched as phrases, not as its concept terms
+    // (concept_terms.h): it was made before they were indexed, or with another synonym list.
+    bool synonyms_as_phrases = false;
     double seconds = 0;
 };
 
