@@ -6,25 +6,47 @@
 
 namespace findings {
 
-std::string csv_field(const std::string& value)
+namespace {
+
+// Appends value to out as one quoted field.
+void append_csv_field(std::string& out, const std::string& value)
 {
-    std::string out = "\"";
+    out += '"';
     if (!value.empty() && std::string_view("=+-@\t\r").find(value.front()) != std::string_view::npos)
         out += '\'';
-    for (char c : value) {
-        if (c == '"')
-            out += '"';
-        out += c;
+    std::size_t from = 0;
+    for (std::size_t quote = value.find('"'); quote != std::string::npos; quote = value.find('"', quote + 1)) {
+        out.append(value, from, quote + 1 - from);
+        out += '"';  // doubled
+        from = quote + 1;
     }
-    return out + "\"";
+    out.append(value, from, std::string::npos);
+    out += '"';
+}
+
+}  // namespace
+
+std::string csv_field(const std::string& value)
+{
+    std::string out;
+    append_csv_field(out, value);
+    return out;
 }
 
 std::string csv_row(const std::vector<std::string>& values)
 {
-    std::string line;
+    std::size_t size = 2;
     for (const auto& value : values)
-        line += (line.empty() ? "" : ",") + csv_field(value);
-    return line + "\r\n";
+        size += value.size() + 4;
+    std::string line;
+    line.reserve(size);
+    for (std::size_t i = 0; i < values.size(); ++i) {
+        if (i > 0)
+            line += ',';
+        append_csv_field(line, values[i]);
+    }
+    line += "\r\n";
+    return line;
 }
 
 std::vector<std::vector<std::string>> csv_rows(const std::string& text)

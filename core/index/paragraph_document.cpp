@@ -138,15 +138,14 @@ nlohmann::json paragraph_record(const nlohmann::json& data, const nlohmann::json
         return nlohmann::json::object();
     const std::string report_id = data.value("report_id", "");
     const int position = data.value("position", 0);
-    nlohmann::json record = {
-        {"id", report_id + "/" + std::to_string(position)},
-        {"report_id", report_id},
-        {"report_title", report.value("title", "")},
-        {"date", report.value("date", "")},
-        {"section", data.value("section", nlohmann::json::array())},
-        {"position", position},
-        {"text", data.value("text", "")},
-    };
+    nlohmann::json record = nlohmann::json::object();  // assigned: an initializer list copies each value again
+    record["id"] = report_id + "/" + std::to_string(position);
+    record["report_id"] = report_id;
+    record["report_title"] = report.value("title", "");
+    record["date"] = report.value("date", "");
+    record["section"] = data.value("section", nlohmann::json::array());
+    record["position"] = position;
+    record["text"] = data.value("text", "");
     for (const Field& field : fields()) {
         if (!field.shown)
             continue;
@@ -155,6 +154,22 @@ nlohmann::json paragraph_record(const nlohmann::json& data, const nlohmann::json
                                            : nlohmann::json(from.value(field.name, ""));
     }
     return record;
+}
+
+nlohmann::json report_part_of_paragraphs(const nlohmann::json& report)
+{
+    if (!report.is_object())
+        return report;
+    nlohmann::json part = nlohmann::json::object();
+    for (const char* key : {"title", "date"}) {
+        if (report.contains(key))
+            part[key] = report[key];
+    }
+    for (const Field& field : fields()) {
+        if (field.level == FieldLevel::report && field.shown && report.contains(field.name))
+            part[field.name] = report[field.name];
+    }
+    return part;
 }
 
 nlohmann::json report_record(const Report& report)

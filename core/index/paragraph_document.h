@@ -36,4 +36,8 @@ nlohmann::json report_record(const Report& report);
 // empty object when either is not one.
 nlohmann::json paragraph_record(const nlohmann::json& data, const nlohmann::json& report);
 
+// Returns what paragraph_record reads of a report record (its title, date and report-level
+// fields shown): what a reader of many paragraphs keeps of each report.
+nlohmann::json report_part_of_paragraphs(const nlohmann::json& report);
+
 }  // namespace findings

@@ -10,7 +10,9 @@ namespace findings {
 
 namespace {
 
-constexpr std::size_t k_records_kept = 4096;
+// Reports whose part is kept (a few hundred bytes each): an export in rank order visits the
+// reports in no order, and at a million paragraphs there are 15,000 of them.
+constexpr std::size_t k_records_kept = 32768;
 
 nlohmann::json read_record(const Xapian::Database& db, const std::string& report_id)
 {
@@ -20,20 +22,20 @@ nlohmann::json read_record(const Xapian::Database& db, const std::string& report
 
 }  // namespace
 
-const nlohmann::json& ReportRecords::of(const std::string& report_id)
+const nlohmann::json& ReportRecords::report_part(const std::string& report_id)
 {
     const auto found = m_records.find(report_id);
     if (found != m_records.end())
         return found->second;
     if (m_records.size() >= k_records_kept)
         m_records.clear();
-    return m_records.emplace(report_id, read_record(m_db, report_id)).first->second;
+    return m_records.emplace(report_id, report_part_of_paragraphs(read_record(m_db, report_id))).first->second;
 }
 
 nlohmann::json ReportRecords::paragraph(const Xapian::Document& document)
 {
     const nlohmann::json data = nlohmann::json::parse(document.get_data(), nullptr, false);
-    return paragraph_record(data, of(data.is_object() ? data.value("report_id", "") : ""));
+    return paragraph_record(data, report_part(data.is_object() ? data.value("report_id", "") : ""));
 }
 
 void add_ofsted_url(nlohmann::json& report)

@@ -16,13 +16,14 @@ class ReportRecords {
 public:
     explicit ReportRecords(const Xapian::Database& db) : m_db(db) {}
 
-    // Returns the record of a report, or null when the index has none.
-    const nlohmann::json& of(const std::string& report_id);
-
     // Returns a paragraph's full record (paragraph_record) from its document.
     nlohmann::json paragraph(const Xapian::Document& document);
 
 private:
+    // Returns what paragraphs need of a report's record (report_part_of_paragraphs), or null
+    // when the index has none.
+    const nlohmann::json& report_part(const std::string& report_id);
+
     const Xapian::Database& m_db;
     std::unordered_map<std::string, nlohmann::json> m_records;
 };

@@ -20,6 +20,11 @@ void read_fields(const nlohmann::json& object, SearchHit& hit)
     }
 }
 
+nlohmann::json field_json(const Field& field, const std::string& value)
+{
+    return field.numeric ? nlohmann::json(value.empty() ? 0 : std::stoi(value)) : nlohmann::json(value);
+}
+
 nlohmann::json hit_json(const SearchHit& hit)
 {
     nlohmann::json json = nlohmann::json::object();
@@ -34,10 +39,8 @@ nlohmann::json hit_json(const SearchHit& hit)
     json["snippet"] = hit.snippet;
     json["text"] = hit.text;
     for (const Field& field : fields()) {
-        if (!field.shown)
-            continue;
-        const std::string& value = hit.field(field.name);
-        json[field.name] = field.numeric ? nlohmann::json(value.empty() ? 0 : std::stoi(value)) : nlohmann::json(value);
+        if (field.shown)
+            json[field.name] = field_json(field, hit.field(field.name));
     }
     if (hit.report_matches)
         json["report_matches"] = hit.report_matches;

@@ -1,6 +1,7 @@
 // The JSON shape of search results (PRODUCT.md's API), shared by the command line and searchd.
 #pragma once
 
+#include "core/common/fields.h"
 #include "core/query/search_model.h"
 
 #include <nlohmann/json.hpp>
@@ -14,6 +15,9 @@ void read_fields(const nlohmann::json& object, SearchHit& hit);
 // Returns one result as JSON: {id, report_id, rank, score, date, section, position,
 // report_title, snippet, text} and every field of the table of fields.
 nlohmann::json hit_json(const SearchHit& hit);
+
+// Returns a shown field's value as hit_json writes it: a number for a numeric field (0 for none).
+nlohmann::json field_json(const Field& field, const std::string& value);
 
 // Returns the number of pages of a result (at most k_max_page; 0 when per_page is 0).
 std::size_t page_count(const SearchResult& result);
