@@ -18,14 +18,16 @@ namespace findings::schema {
 inline const std::string k_paragraph_id = "Q";      // Q<report id>/<position>: one per document
 inline const std::string k_report = "XR";           // XR<report id>: also report:ID in queries
 inline const std::string k_listed = "XI";           // an item of a list of findings (Paragraph::listed)
-// K<group>: the paragraph names a synonym group's concept, wdf the times it does (concept_terms.h).
-inline const std::string k_concept = "K";
 // Returns whether a term is a boolean term (these, and every field's: all begin Q or X) (words are lower case, or
-// prefixed Z when stemmed, S in headings).
+// prefixed Z when stemmed, S in headings; concepts K).
 inline bool is_filter_term(const std::string& term) { return !term.empty() && (term[0] == 'Q' || term[0] == 'X'); }
 
 // Free-text prefix for the words of the section headings above a paragraph.
 inline const std::string k_section_text = "S";
+
+// Weighted, with no positions: K<group> where the paragraph names a synonym group's concept,
+// its wdf the times it does (concept_terms.h).
+inline const std::string k_concept = "K";
 
 // Value slots for sorting and collapsing. The fields' slots (1 year, 2 authority, 3 grade,
 // 4 finding type, 5 region, 6 kind, 12 overall grade, 13 polarity) are in the table of fields;

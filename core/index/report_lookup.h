@@ -10,8 +10,8 @@
 
 namespace findings {
 
-// The report records of an index (see report_record), each read once: the results of one
-// report share it. Holds at most a few thousand.
+// What paragraphs need of the report records of an index (report_part_of_paragraphs), each
+// read once: the results of one report share it. Holds a bounded number (report_lookup.cpp).
 class ReportRecords {
 public:
     explicit ReportRecords(const Xapian::Database& db) : m_db(db) {}

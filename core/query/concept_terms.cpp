@@ -101,7 +101,7 @@ void ConceptTerms::add_to(Xapian::Document& document) const
     }
     struct Namings {
         Xapian::termcount count = 0;
-        Xapian::termpos covered_to = 0;  // a naming inside a longer one of the group is no other naming
+        Xapian::termpos covered_to = 0;  // a naming overlapping one counted for the group is no other
     };
     std::map<std::size_t, Namings> namings;  // by group
     for (auto word = at.begin(); word != at.end(); ++word) {

@@ -30,16 +30,14 @@ public:
     // The index term of a group: "K" and the group's number.
     static std::string term_of(std::size_t group);
 
-    // Returns the distinct term sequences of a group's members (term_of's inverse: members_of_term).
+    // Returns the distinct term sequences of a group's members, as member_terms gives them.
     const std::vector<std::vector<std::string>>& members(std::size_t group) const { return m_members.at(group); }
 
     // Returns the members of the group whose concept term this is, or nullptr for another term.
     const std::vector<std::vector<std::string>>* members_of_term(const std::string& term) const;
 
-    // Names the table: concept terms made with another table (or none) are not searched.
-    const std::string& fingerprint() const { return m_fingerprint; }
-
-    // Returns whether the concept terms of db were made with this table (indexed_with).
+    // Returns whether the concept terms of db were made with this table, as recorded by
+    // record_in (a fingerprint of every member's terms): only then are they searched.
     bool searchable_in(const Xapian::Database& db) const;
 
     // Records in db that its concept terms are this table's: on a new index, which every

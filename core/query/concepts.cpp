@@ -39,12 +39,21 @@ std::string with_synonym_concepts(const std::string& text, std::vector<SynonymUs
     return out + text.substr(copied);
 }
 
-Xapian::Query member_query(const std::string& member, const Analyser& analyser)
+namespace {
+
+// Returns the query of a member's terms: the term, or the phrase of them.
+Xapian::Query query_of_terms(const std::vector<std::string>& terms)
 {
-    const std::vector<std::string> terms = member_terms(member, analyser);
     if (terms.size() == 1)
         return Xapian::Query(terms[0]);
     return Xapian::Query(Xapian::Query::OP_PHRASE, terms.begin(), terms.end());
+}
+
+}  // namespace
+
+Xapian::Query member_query(const std::string& member, const Analyser& analyser)
+{
+    return query_of_terms(member_terms(member, analyser));
 }
 
 Xapian::Query ConceptField::operator()(const std::string& index)
@@ -54,12 +63,22 @@ Xapian::Query ConceptField::operator()(const std::string& index)
     if (!digits || std::stoul(index) >= m_uses.size())  // typed by hand: a word like any other
         return Xapian::Query(m_analyser.term_of(k_concept_prefix + std::string(":") + index));
     const SynonymUse& use = m_uses[std::stoul(index)];
-    if (m_concept_terms)
-        return Xapian::Query(ConceptTerms::term_of(use.group));
-    std::vector<Xapian::Query> members = {member_query(use.matched, m_analyser)};
-    for (const auto& member : use.alternatives)
-        members.push_back(member_query(member, m_analyser));
-    return Xapian::Query(Xapian::Query::OP_SYNONYM, members.begin(), members.end());
+    const auto& members = ConceptTerms::shipped().members(use.group);
+    std::vector<Xapian::Query> queries;
+    if (m_concept_terms) {
+        queries.emplace_back(ConceptTerms::term_of(use.group));
+    } else {
+        for (const auto& terms : members)
+            queries.push_back(query_of_terms(terms));
+    }
+    // A plural the stemmer keeps ("GPs" is gps, "SGOs" sgos) is none of the group's members as
+    // the index holds them: it is searched beside them, as written.
+    const std::vector<std::string> typed = member_terms(use.matched, m_analyser);
+    if (!typed.empty() && std::find(members.begin(), members.end(), typed) == members.end())
+        queries.push_back(query_of_terms(typed));
+    if (queries.size() == 1)
+        return queries.front();
+    return Xapian::Query(Xapian::Query::OP_SYNONYM, queries.begin(), queries.end());
 }
 
 }  // namespace findings
