@@ -10,6 +10,7 @@
 #include "core/index/report_lookup.h"
 #include "core/query/concept_terms.h"
 #include "core/query/ordered_page.h"
+#include "core/query/result_rows.h"
 #include "core/query/query_understanding.h"
 #include "core/query/search.h"
 #include "core/query/synonyms.h"
@@ -1629,6 +1630,34 @@ TEST_CASE("A concept's term finds exactly the paragraphs its members' phrases fi
         }
     }
     CHECK(found > 1000);  // the groups are named in these reports
+}
+
+TEST_CASE("An export row's columns say what the API's result says", "[search][export]")
+{
+    Searcher searcher(reports_index());
+    const SearchResult result = searcher.search(request_for("care leavers IROs", 20));
+    REQUIRE(result.hits.size() == 20);
+    const std::string base = "http://127.0.0.1:8080";
+    for (const SearchHit& hit : result.hits) {
+        const nlohmann::json api = row_json(hit, {}, base);
+        const std::vector<std::string> values = row_values(hit, row_columns(), base);
+        REQUIRE(values.size() == row_columns().size());
+        for (std::size_t i = 0; i < values.size(); ++i) {
+            const std::string& column = row_columns()[i];
+            INFO(hit.id << ", column " << column);
+            REQUIRE(api.contains(column));
+            if (column == "section") {  // the headings joined
+                std::string joined;
+                for (const auto& heading : api[column])
+                    joined += (joined.empty() ? "" : " > ") + heading.get<std::string>();
+                CHECK(values[i] == joined);
+            } else if (column == "score") {  // in full, not as JSON rounds it
+                CHECK(std::stod(values[i]) == Approx(api[column].get<double>()));
+            } else {
+                CHECK(values[i] == (api[column].is_string() ? api[column].get<std::string>() : api[column].dump()));
+            }
+        }
+    }
 }
 
 TEST_CASE("Relevance: the paragraph a query describes ranks near the top", "[search][relevance]")
