@@ -132,7 +132,7 @@ ReportDocuments report_documents(const Report& report, Xapian::TermGenerator& ge
     return prepared;
 }
 
-nlohmann::json paragraph_record(const nlohmann::json& data, const nlohmann::json& report)
+nlohmann::json paragraph_record(nlohmann::json data, const nlohmann::json& report)
 {
     if (!data.is_object() || !report.is_object())
         return nlohmann::json::object();
@@ -143,9 +143,11 @@ nlohmann::json paragraph_record(const nlohmann::json& data, const nlohmann::json
     record["report_id"] = report_id;
     record["report_title"] = report.value("title", "");
     record["date"] = report.value("date", "");
-    record["section"] = data.value("section", nlohmann::json::array());
+    const auto section = data.find("section");
+    record["section"] = section != data.end() ? std::move(*section) : nlohmann::json::array();
     record["position"] = position;
-    record["text"] = data.value("text", "");
+    const auto text = data.find("text");
+    record["text"] = text != data.end() && text->is_string() ? std::move(*text) : nlohmann::json("");
     for (const Field& field : fields()) {
         if (!field.shown)
             continue;

@@ -34,7 +34,8 @@ nlohmann::json report_record(const Report& report);
 // section, position, text} and every field of the table of fields (fields.h),
 // from its document's data (the paragraph's own fields, parsed) and its report's record. An
 // empty object when either is not one.
-nlohmann::json paragraph_record(const nlohmann::json& data, const nlohmann::json& report);
+// data is taken, so that its text moves into the record rather than being copied.
+nlohmann::json paragraph_record(nlohmann::json data, const nlohmann::json& report);
 
 // Returns what paragraph_record reads of a report record (its title, date and report-level
 // fields shown): what a reader of many paragraphs keeps of each report.

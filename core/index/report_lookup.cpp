@@ -34,8 +34,9 @@ const nlohmann::json& ReportRecords::report_part(const std::string& report_id)
 
 nlohmann::json ReportRecords::paragraph(const Xapian::Document& document)
 {
-    const nlohmann::json data = nlohmann::json::parse(document.get_data(), nullptr, false);
-    return paragraph_record(data, report_part(data.is_object() ? data.value("report_id", "") : ""));
+    nlohmann::json data = nlohmann::json::parse(document.get_data(), nullptr, false);
+    const nlohmann::json& report = report_part(data.is_object() ? data.value("report_id", "") : "");
+    return paragraph_record(std::move(data), report);
 }
 
 void add_ofsted_url(nlohmann::json& report)

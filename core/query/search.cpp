@@ -95,7 +95,7 @@ void validate(const SearchRequest& request)
 SearchHit read_hit(const Xapian::Document& document, ReportRecords& reports, const Highlighter* highlighter,
                    bool snippet = true)
 {
-    const nlohmann::json data = reports.paragraph(document);
+    nlohmann::json data = reports.paragraph(document);
     SearchHit hit;
     if (data.empty())
         return hit;
@@ -106,7 +106,7 @@ SearchHit read_hit(const Xapian::Document& document, ReportRecords& reports, con
     hit.report_title = data.value("report_title", "");
     read_fields(data, hit);
     hit.position = data.value("position", 0);
-    hit.text = data.value("text", "");
+    hit.text = std::move(data["text"].get_ref<std::string&>());  // paragraph_record makes it a string
     if (snippet)
         hit.snippet = highlighter ? highlighter->snippet(hit.text, k_snippet_bytes) : leading_snippet(hit.text, k_snippet_bytes);
     return hit;
