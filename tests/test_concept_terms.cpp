@@ -1,9 +1,9 @@
 // Concept terms: which paragraphs carry a synonym group's term, how often, and when an index's
 // concept terms may be searched.
 #include "core/common/analyser.h"
+#include "core/common/concept_terms.h"
 #include "core/common/index_schema.h"
-#include "core/query/concept_terms.h"
-#include "core/query/synonyms.h"
+#include "core/common/synonyms.h"
 #include "tests/test_support.h"
 
 #include <catch2/catch.hpp>

@@ -2,7 +2,9 @@
 #include <catch2/catch.hpp>
 
 #include "core/common/analyser.h"
+#include "core/common/concept_terms.h"
 #include "core/common/error.h"
+#include "core/common/fields.h"
 #include "core/common/index_schema.h"
 #include "core/common/text_encoding.h"
 #include "core/index/index_check.h"
@@ -12,8 +14,6 @@
 #include "core/ingest/dates.h"
 #include "core/ingest/report_parser.h"
 #include "core/ingest/report_reader.h"
-#include "core/common/fields.h"
-#include "core/query/concept_terms.h"
 #include "core/query/facet_columns.h"
 #include "tests/test_support.h"
 

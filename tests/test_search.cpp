@@ -2,18 +2,18 @@
 #include <catch2/catch.hpp>
 
 #include "core/common/analyser.h"
+#include "core/common/concept_terms.h"
 #include "core/common/error.h"
 #include "core/common/fields.h"
 #include "core/common/gazetteer.h"
 #include "core/common/index_schema.h"
+#include "core/common/synonyms.h"
 #include "core/index/index_run.h"
 #include "core/index/report_lookup.h"
-#include "core/query/concept_terms.h"
 #include "core/query/ordered_page.h"
-#include "core/query/result_rows.h"
 #include "core/query/query_understanding.h"
+#include "core/query/result_rows.h"
 #include "core/query/search.h"
-#include "core/query/synonyms.h"
 #include "tests/test_support.h"
 
 #include <nlohmann/json.hpp>

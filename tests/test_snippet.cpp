@@ -1,10 +1,10 @@
 // Snippets: which words are marked, which stretch of a long paragraph is shown, and that the
 // text is always escaped.
 #include "core/common/analyser.h"
-#include "core/query/concept_terms.h"
+#include "core/common/concept_terms.h"
+#include "core/common/synonyms.h"
 #include "core/query/concepts.h"
 #include "core/query/snippet.h"
-#include "core/query/synonyms.h"
 
 #include <catch2/catch.hpp>
 

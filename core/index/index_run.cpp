@@ -3,6 +3,7 @@
 #include "core/index/index_run.h"
 
 #include "core/common/analyser.h"
+#include "core/common/concept_terms.h"
 #include "core/common/error.h"
 #include "core/common/text_normaliser.h"
 #include "core/index/index_writer.h"
@@ -11,7 +12,6 @@
 #include "core/index/report_lookup.h"
 #include "core/ingest/report_parser.h"
 #include "core/ingest/report_reader.h"
-#include "core/query/concept_terms.h"
 #include "core/query/facet_columns.h"
 
 #include <xapian.h>

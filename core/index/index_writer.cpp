@@ -2,11 +2,11 @@
 // remembered by content hash so re-runs change nothing, and batches committed atomically.
 #include "core/index/index_writer.h"
 
+#include "core/common/concept_terms.h"
 #include "core/common/error.h"
 #include "core/common/index_schema.h"
 #include "core/common/json_text.h"
 #include "core/index/paragraph_document.h"
-#include "core/query/concept_terms.h"
 #include "core/query/facet_columns.h"
 
 #include <nlohmann/json.hpp>

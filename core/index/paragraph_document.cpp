@@ -2,10 +2,10 @@
 #include "core/index/paragraph_document.h"
 
 #include "core/common/analyser.h"
+#include "core/common/concept_terms.h"
 #include "core/common/fields.h"
 #include "core/common/gazetteer.h"
 #include "core/common/index_schema.h"
-#include "core/query/concept_terms.h"
 
 namespace findings {
 

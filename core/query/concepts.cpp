@@ -1,7 +1,7 @@
 // Synonyms as one concept.
 #include "core/query/concepts.h"
 
-#include "core/query/concept_terms.h"
+#include "core/common/concept_terms.h"
 #include "core/query/query_understanding.h"
 
 #include <algorithm>

@@ -5,7 +5,7 @@
 #pragma once
 
 #include "core/common/analyser.h"
-#include "core/query/synonyms.h"
+#include "core/common/synonyms.h"
 
 #include <xapian.h>
 

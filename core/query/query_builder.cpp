@@ -3,16 +3,16 @@
 // filters of cues and request parameters grouped by facet.
 #include "core/query/query_builder.h"
 
+#include "core/common/concept_terms.h"
 #include "core/common/error.h"
 #include "core/common/fields.h"
 #include "core/common/index_schema.h"
+#include "core/common/synonyms.h"
 #include "core/common/text_encoding.h"
 #include "core/common/text_normaliser.h"
-#include "core/query/concept_terms.h"
 #include "core/query/concepts.h"
 #include "core/query/proximity.h"
 #include "core/query/spelling.h"
-#include "core/query/synonyms.h"
 #include "core/query/typed_filters.h"
 #include "core/query/wildcards.h"
 

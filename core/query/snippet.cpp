@@ -2,8 +2,8 @@
 // words that match the query marked <mark>...</mark>.
 #include "core/query/snippet.h"
 
+#include "core/common/concept_terms.h"
 #include "core/common/text_normaliser.h"
-#include "core/query/concept_terms.h"
 
 #include <algorithm>
 #include <limits>

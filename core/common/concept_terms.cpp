@@ -1,8 +1,8 @@
 // Synonym groups as index terms.
-#include "core/query/concept_terms.h"
+#include "core/common/concept_terms.h"
 
 #include "core/common/index_schema.h"
-#include "core/query/synonyms.h"
+#include "core/common/synonyms.h"
 
 #include <algorithm>
 #include <cstdint>

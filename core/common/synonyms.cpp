@@ -1,5 +1,5 @@
 // The domain synonyms and abbreviations of stopwords/synonyms.txt, found in query text.
-#include "core/query/synonyms.h"
+#include "core/common/synonyms.h"
 
 #include "core/common/analyser.h"
 #include "core/common/text_normaliser.h"
