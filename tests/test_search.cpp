@@ -22,6 +22,7 @@
 #include <algorithm>
 #include <functional>
 #include <map>
+#include <stdexcept>
 #include <memory>
 #include <set>
 #include <string>
@@ -1249,6 +1250,27 @@ TEST_CASE("An export streams the same paragraphs in the same order as the pages"
         CHECK(paged.size() > 1);
         CHECK(streamed == paged);
     }
+}
+
+TEST_CASE("An export whose reader gives up (a closed pipe, a full disk) stops there and says why", "[search][results]")
+{
+    Searcher searcher(reports_index());
+    const SearchRequest request = request_for("children");
+    const std::size_t all = all_matches(searcher, request).size();
+    REQUIRE(all > 1200);  // several batches between the reading and the writing thread
+    for (const std::size_t given_up_after : {1, 700, 1100}) {
+        INFO("gives up after " << given_up_after);
+        std::vector<std::size_t> ranks;
+        const auto write = [&](const SearchHit& hit) {
+            ranks.push_back(hit.rank);
+            if (ranks.size() == given_up_after)
+                throw std::runtime_error("cannot write: no space left on device");
+        };
+        CHECK_THROWS_WITH(searcher.for_each_match(request, write), "cannot write: no space left on device");
+        REQUIRE(ranks.size() == given_up_after);
+        CHECK(ranks.back() == given_up_after);
+    }
+    CHECK(all_matches(searcher, request).size() == all);  // the searcher is whole after it
 }
 
 TEST_CASE("A new revision warmed with the last one's kept sets answers from its own documents", "[search][revisions]")

@@ -22,21 +22,28 @@ nlohmann::json read_record(const Xapian::Database& db, const std::string& report
 
 }  // namespace
 
-const nlohmann::json& ReportRecords::report_part(const std::string& report_id)
+std::shared_ptr<const nlohmann::json> ReportRecords::report_part(const std::string& report_id)
 {
     const auto found = m_records.find(report_id);
     if (found != m_records.end())
         return found->second;
     if (m_records.size() >= k_records_kept)
         m_records.clear();
-    return m_records.emplace(report_id, report_part_of_paragraphs(read_record(m_db, report_id))).first->second;
+    auto part = std::make_shared<const nlohmann::json>(report_part_of_paragraphs(read_record(m_db, report_id)));
+    return m_records.emplace(report_id, std::move(part)).first->second;
 }
 
-nlohmann::json ReportRecords::paragraph(const Xapian::Document& document)
+StoredParagraph ReportRecords::stored(const Xapian::Document& document)
 {
-    nlohmann::json data = nlohmann::json::parse(document.get_data(), nullptr, false);
-    const nlohmann::json& report = report_part(data.is_object() ? data.value("report_id", "") : "");
-    return paragraph_record(std::move(data), report);
+    StoredParagraph stored;
+    stored.data = nlohmann::json::parse(document.get_data(), nullptr, false);
+    stored.report = report_part(stored.data.is_object() ? stored.data.value("report_id", "") : "");
+    return stored;
+}
+
+nlohmann::json ReportRecords::record_of(StoredParagraph stored)
+{
+    return paragraph_record(std::move(stored.data), *stored.report);
 }
 
 void add_ofsted_url(nlohmann::json& report)

@@ -4,11 +4,19 @@
 #include <nlohmann/json.hpp>
 #include <xapian.h>
 
+#include <memory>
 #include <string>
 #include <unordered_map>
 #include <vector>
 
 namespace findings {
+
+// A paragraph as the index stores it: its own data and the part of its report's record that
+// paragraphs need (null when the index has none), shared with the report's other paragraphs.
+struct StoredParagraph {
+    nlohmann::json data;
+    std::shared_ptr<const nlohmann::json> report;
+};
 
 // What paragraphs need of the report records of an index (report_part_of_paragraphs), each
 // read once: the results of one report share it. Holds a bounded number (report_lookup.cpp).
@@ -17,15 +25,20 @@ public:
     explicit ReportRecords(const Xapian::Database& db) : m_db(db) {}
 
     // Returns a paragraph's full record (paragraph_record) from its document.
-    nlohmann::json paragraph(const Xapian::Document& document);
+    nlohmann::json paragraph(const Xapian::Document& document) { return record_of(stored(document)); }
+
+    // Returns what the index holds of a paragraph: the part of paragraph() that reads the index.
+    StoredParagraph stored(const Xapian::Document& document);
+
+    // Returns a paragraph's full record from what the index holds of it: the part of
+    // paragraph() that does not read the index, so another thread may do it.
+    static nlohmann::json record_of(StoredParagraph stored);
 
 private:
-    // Returns what paragraphs need of a report's record (report_part_of_paragraphs), or null
-    // when the index has none.
-    const nlohmann::json& report_part(const std::string& report_id);
+    std::shared_ptr<const nlohmann::json> report_part(const std::string& report_id);
 
     const Xapian::Database& m_db;
-    std::unordered_map<std::string, nlohmann::json> m_records;
+    std::unordered_map<std::string, std::shared_ptr<const nlohmann::json>> m_records;
 };
 
 // Adds "ofsted_url" to a report record: where Ofsted lists the authority's reports, when the

@@ -7,6 +7,7 @@
 #include "core/common/index_schema.h"
 #include "core/index/report_lookup.h"
 #include "core/query/facet_columns.h"
+#include "core/query/hits.h"
 #include "core/query/match_sets.h"
 #include "core/query/ordered_page.h"
 #include "core/query/query_builder.h"
@@ -28,8 +29,6 @@
 namespace findings {
 
 namespace {
-
-constexpr std::size_t k_snippet_bytes = 320;
 
 // How long warming a new revision may spend reading again the sets the last one kept: the
 // most used first; the rest are read when a search asks for them.
@@ -88,40 +87,6 @@ void validate(const SearchRequest& request)
     if (!plausible(request.year_from) || !plausible(request.year_to))
         throw Error(ErrorCode::bad_request, "years must be four-digit years such as 2009");
     check_year_range(request);
-}
-
-// Reads a result from its document and its report's record; highlighter, when the query has
-// words, marks them in the snippet.
-SearchHit read_hit(const Xapian::Document& document, ReportRecords& reports, const Highlighter* highlighter,
-                   bool snippet = true)
-{
-    nlohmann::json data = reports.paragraph(document);
-    SearchHit hit;
-    if (data.empty())
-        return hit;
-    hit.id = data.value("id", "");
-    hit.report_id = data.value("report_id", "");
-    hit.date = data.value("date", "");
-    hit.section = data.value("section", std::vector<std::string>{});
-    hit.report_title = data.value("report_title", "");
-    read_fields(data, hit);
-    hit.position = data.value("position", 0);
-    hit.text = std::move(data["text"].get_ref<std::string&>());  // paragraph_record makes it a string
-    if (snippet)
-        hit.snippet = highlighter ? highlighter->snippet(hit.text, k_snippet_bytes) : leading_snippet(hit.text, k_snippet_bytes);
-    return hit;
-}
-
-std::vector<SearchHit> read_hits(const RankedPage& page, Xapian::Database& db, const Highlighter* highlighter)
-{
-    ReportRecords reports(db);
-    std::vector<SearchHit> hits;
-    for (std::size_t i = 0; i < page.documents.size(); ++i) {
-        hits.push_back(read_hit(db.get_document(page.documents[i]), reports, highlighter));
-        hits.back().rank = page.offset + i + 1;
-        hits.back().score = page.weights[i];
-    }
-    return hits;
 }
 
 }  // namespace
@@ -289,13 +254,9 @@ std::size_t Searcher::for_each_match(const SearchRequest& request, const std::fu
         ranked.weights.push_back(match.get_weight());
     }
     rescore_top(ranked, request, built, m_db);  // the pages' order
-    for (std::size_t i = 0; i < ranked.documents.size(); ++i) {
-        SearchHit hit = read_hit(m_db.get_document(ranked.documents[i]), reports, has_text ? &highlighter : nullptr,
-                                 request.snippets);
-        hit.rank = i + 1;
-        hit.score = has_text ? ranked.weights[i] : 0;
-        visit(hit);
-    }
+    if (!has_text)
+        std::fill(ranked.weights.begin(), ranked.weights.end(), 0.0);
+    stream_hits(ranked, m_db, has_text ? &highlighter : nullptr, request.snippets, visit);
     return ranked.documents.size();
 }
 
