@@ -5,7 +5,8 @@ import pathlib
 import re
 import sys
 
-TARGETS = {"p50": 5, "p99": 50, "index_rate": 8000, "rps": 400, "http_p99": 100, "rss_mb": 300}
+# The product's quality bars (PRODUCT.md) where #17 sets none; #17's targets otherwise.
+TARGETS = {"p50": 5, "p99": 25, "index_rate": 12000, "rps": 600, "http_p99": 50, "rss_mb": 300}
 
 
 def read(folder, name):
@@ -75,7 +76,10 @@ def main():
         out += ["", f"The measured rounds follow a warm-up round, shown as the first pass: it meets every query's "
                     f"terms for the first time, and its first query ({queries['first_query_ms']:.0f} ms) also loads the "
                     f"revision's facet columns, report order and document list, once per index revision."]
-    out += ["", "Slowest: " + "; ".join(f"`{s['query']}` {s['ms']:.0f} ms ({s['matches']:,} matches)" for s in queries["slowest"]), "",
+    slowest = {}  # each query once, at its slowest round
+    for s in queries["slowest"]:
+        slowest.setdefault(s["query"], s)
+    out += ["", "Slowest: " + "; ".join(f"`{s['query']}` {s['ms']:.0f} ms ({s['matches']:,} matches)" for s in slowest.values()), "",
             "## searchd over HTTP (wrk, the same query mix)", "", "| connections | requests/s | p50 ms | p95 ms | p99 ms | errors | non-2xx |", "|---|---|---|---|---|---|---|"]
     for connections in (1, 2, 8, 32):
         w = wrk(folder, f"wrk-{connections}.txt")
