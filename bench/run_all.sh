@@ -1,11 +1,13 @@
 #!/usr/bin/env bash
 # Runs every Findings benchmark at scale and writes bench/RESULTS.md: corpus generation,
-# indexing from scratch and incrementally, index size, in-process query latency by component,
-# searchd under wrk load (also while the indexer commits), searchd memory, and SQLite FTS5
+# indexing from scratch and incrementally, index size, in-process query latency by component
+# (on bench/queries.tsv and the natural-language set), one-off command line searches, --all
+# exports, searchd under wrk load (also while the indexer commits), /api/health, searchd's own
+# cost per request, searchd memory, and SQLite FTS5
 # on the same paragraphs and queries, tuned (bench/fts5_peer.py), timed in the same run as
 # Findings on the queries it can express. Prints the date and the load average first: the
 # figures mean something on an idle machine only. Usage: bench/run_all.sh [PARAGRAPHS] (default 1000000).
-# Needs a build in build/ (scripts/build), wrk and xapian-tools (apt-get install wrk xapian-tools).
+# Needs a build in build/ (scripts/build), wrk, curl and xapian-tools (apt-get install wrk curl xapian-tools).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 paragraphs=${1:-1000000}
@@ -39,6 +41,14 @@ du -sb "$work/compact" | cut -f1 > "$results/size-compact.txt"
 
 echo "== queries in process"
 build/bench/query_bench "$index" bench/queries.tsv 3 > "$results/queries.json"
+build/bench/query_bench "$index" bench/queries-natural.tsv 3 > "$results/queries-natural.json"
+
+echo "== one-off command line searches, and exports"
+python3 bench/oneshot_bench.py "$index" > "$results/oneshot.json"
+for format in csv ndjson; do
+  /usr/bin/time -f "%e" -o "$results/export-$format.time" \
+    build/cli/findings --db "$index" --all --format "$format" --quiet care | wc -l > "$results/export-$format.lines"
+done
 
 echo "== searchd under load"
 build/searchd/searchd --db "$index" --port "$port" --quiet > /dev/null 2>&1 &
@@ -46,11 +56,18 @@ searchd=$!
 trap 'kill $searchd 2>/dev/null || true' EXIT
 sleep 2
 grep VmRSS /proc/$searchd/status | awk '{print $2}' > "$results/rss-rest.txt"
+for call in $(seq 50); do
+  curl -s -o /dev/null -w '%{time_total}\n' "http://127.0.0.1:$port/api/health"
+done > "$results/health.txt"
 for connections in 1 2 8 32; do
   threads=$(( connections < 2 ? 1 : 2 ))
   wrk -t$threads -c$connections -d15s -s bench/wrk_queries.lua "http://127.0.0.1:$port" -- bench/queries.tsv \
     | grep RESULT > "$results/wrk-$connections.txt"
 done
+# The second query set after a warm-up of its own (its words' first uses).
+wrk -t2 -c8 -d5s -s bench/wrk_queries.lua "http://127.0.0.1:$port" -- bench/queries-natural.tsv > /dev/null
+wrk -t2 -c8 -d15s -s bench/wrk_queries.lua "http://127.0.0.1:$port" -- bench/queries-natural.tsv \
+  | grep RESULT > "$results/wrk-8-natural.txt"
 grep VmHWM /proc/$searchd/status | awk '{print $2}' > "$results/rss-peak.txt"
 
 echo "== searchd under load while the indexer commits"
@@ -60,6 +77,9 @@ indexer=$!
 wrk -t2 -c8 -d20s -s bench/wrk_queries.lua "http://127.0.0.1:$port" -- bench/queries.tsv | grep RESULT > "$results/wrk-during-index.txt"
 wait $indexer
 kill $searchd
+
+echo "== searchd's own cost per request"
+python3 bench/http_overhead.py "$index" > "$results/http-overhead.json"
 
 echo "== SQLite FTS5 on the same paragraphs, beside Findings on the same queries"
 # The peer indexes exactly the paragraphs and facet values Findings holds.
