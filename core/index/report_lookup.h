@@ -12,7 +12,8 @@
 namespace findings {
 
 // A paragraph as the index stores it: its own data and the part of its report's record that
-// paragraphs need (null when the index has none), shared with the report's other paragraphs.
+// paragraphs need, shared with the report's other paragraphs (always set; a JSON null when the
+// index has no record of the report).
 struct StoredParagraph {
     nlohmann::json data;
     std::shared_ptr<const nlohmann::json> report;
