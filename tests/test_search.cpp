@@ -22,9 +22,9 @@
 #include <algorithm>
 #include <functional>
 #include <map>
-#include <stdexcept>
 #include <memory>
 #include <set>
+#include <stdexcept>
 #include <string>
 #include <vector>
 
