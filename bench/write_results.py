@@ -37,7 +37,7 @@ def mark_throughput(w):
 
 
 def further_targets(folder):
-    """The rows of #17's targets that runs made after 7 December 2026 measure too."""
+    """The rows of #17's targets that runs made after 6 December 2026 measure too."""
     rows = []
     if (folder / "queries-natural.json").exists():
         natural = json.loads(read(folder, "queries-natural.json"))["total_ms"]
