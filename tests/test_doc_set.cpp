@@ -44,6 +44,32 @@ TEST_CASE("A DocSet holds ids on both sides of word boundaries and finds the nex
     CHECK(DocSet(200).count() == 0);
 }
 
+TEST_CASE("A DocSet counts its ids between two ids, within a word and across words", "[search][docset]")
+{
+    const DocSet docs = of(300, {1, 63, 64, 65, 127, 128, 200, 255, 256, 300});
+    CHECK(docs.count_between(0, 301) == 10);
+    CHECK(docs.count_between(1, 2) == 1);
+    CHECK(docs.count_between(2, 63) == 0);
+    CHECK(docs.count_between(63, 65) == 2);
+    CHECK(docs.count_between(63, 66) == 3);
+    CHECK(docs.count_between(64, 128) == 3);
+    CHECK(docs.count_between(64, 129) == 4);
+    CHECK(docs.count_between(65, 256) == 5);
+    CHECK(docs.count_between(129, 256) == 2);
+    CHECK(docs.count_between(300, 100000) == 1);
+    CHECK(docs.count_between(200, 200) == 0);
+    CHECK(docs.count_between(201, 100) == 0);
+    CHECK(docs.count_between(400, 500) == 0);
+    DocSet full(255);
+    for (Xapian::docid id = 0; id <= 255; ++id)
+        full.insert(id);
+    CHECK(full.count() == 256);
+    CHECK(full.count_between(0, 256) == 256);
+    CHECK(full.count_between(3, 250) == 247);
+    CHECK(findings::bits_set(~std::uint64_t{0}) == 64);
+    CHECK(findings::bits_set(0x8000000000000001u) == 2);
+}
+
 TEST_CASE("DocSets combine as AND, OR, AND NOT and XOR", "[search][docset]")
 {
     const DocSet a = of(130, {1, 64, 65, 130});

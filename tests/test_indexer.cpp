@@ -240,7 +240,26 @@ void check_columns_agree_with_values(const Xapian::Database& db)
             INFO(column.facet << " of document " << id);
             CHECK(column.values.at(column.codes[id]) == value);
         }
+        // Kept runs (the report-level facets') cover every document with a value, in order.
+        Xapian::docid covered = 0;
+        for (const CodeRun& run : column.runs) {
+            INFO(column.facet << " run from " << run.first << " to " << run.end);
+            REQUIRE(run.first >= covered);
+            REQUIRE(run.end > run.first);
+            for (Xapian::docid id = covered; id < run.first; ++id)
+                CHECK(column.codes[id] == 0);
+            for (Xapian::docid id = run.first; id < run.end; ++id)
+                CHECK(column.codes[id] == run.code);
+            covered = run.end;
+        }
+        if (!column.runs.empty()) {
+            for (Xapian::docid id = covered; id < column.codes.size(); ++id)
+                CHECK(column.codes[id] == 0);
+        }
     }
+    const FacetColumn& authority = *std::find_if(columns->columns().begin(), columns->columns().end(),
+                                                 [](const FacetColumn& column) { return column.facet == "authority"; });
+    CHECK_FALSE(authority.runs.empty());  // a report's paragraphs share its authority
 }
 
 TEST_CASE("A run stores its facet columns for the revision it ends with: a later commit makes a reader rebuild them",

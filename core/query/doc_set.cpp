@@ -1,7 +1,6 @@
 #include "core/query/doc_set.h"
 
 #include <algorithm>
-#include <bitset>
 #include <numeric>
 
 namespace findings {
@@ -42,9 +41,23 @@ void DocSet::symmetric_difference(const DocSet& other)
 Xapian::doccount DocSet::count() const
 {
     return std::accumulate(m_words.begin(), m_words.end(), Xapian::doccount{0},
-                           [](Xapian::doccount sum, std::uint64_t word) {
-                               return sum + static_cast<Xapian::doccount>(std::bitset<64>(word).count());
-                           });
+                           [](Xapian::doccount sum, std::uint64_t word) { return sum + bits_set(word); });
+}
+
+Xapian::doccount DocSet::count_between(Xapian::docid first, Xapian::docid end) const
+{
+    end = std::min(end, capacity());
+    if (first >= end)
+        return 0;
+    const std::size_t first_word = first >> 6, last_word = (end - 1) >> 6;
+    const std::uint64_t from_first = ~std::uint64_t{0} << (first & 63);
+    const std::uint64_t to_end = ~std::uint64_t{0} >> (63 - ((end - 1) & 63));
+    if (first_word == last_word)
+        return bits_set(m_words[first_word] & from_first & to_end);
+    Xapian::doccount count = bits_set(m_words[first_word] & from_first) + bits_set(m_words[last_word] & to_end);
+    for (std::size_t w = first_word + 1; w < last_word; ++w)
+        count += bits_set(m_words[w]);
+    return count;
 }
 
 Xapian::docid DocSet::next(Xapian::docid from) const

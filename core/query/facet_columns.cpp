@@ -15,6 +15,26 @@ namespace findings {
 
 namespace {
 
+// A column is also kept as runs when its documents are at least this many for each run.
+constexpr std::size_t k_documents_per_long_run = 16;
+
+// Returns the runs of a column's codes when they are long (see FacetColumn::runs), else none.
+std::vector<CodeRun> long_runs_of(const CodeColumn& codes)
+{
+    std::vector<CodeRun> runs;
+    for (std::size_t id = 0; id < codes.size();) {
+        std::size_t end = id + 1;
+        while (end < codes.size() && codes[end] == codes[id])
+            ++end;
+        if (codes[id] != 0)
+            runs.push_back({static_cast<Xapian::docid>(id), static_cast<Xapian::docid>(end), codes[id]});
+        if (runs.size() > codes.size() / k_documents_per_long_run)
+            return {};
+        id = end;
+    }
+    return runs;
+}
+
 // Returns a value as people read it: numbers (years) are stored sortable-serialised.
 std::string readable_value(const Field& field, const std::string& stored)
 {
@@ -47,6 +67,7 @@ FacetColumn load_column(const Xapian::Database& db, const Field& field)
         }
         column.codes.fill(value.get_docid(), 1, previous_code);
     }
+    column.runs = long_runs_of(column.codes);
     return column;
 }
 
@@ -226,6 +247,7 @@ bool FacetColumns::read_stored(const Xapian::Database& db)
         // Sized once and filled run by run: an insert per run cost most of a one-off search's
         // start-up, the paragraph-level facets having a run every few documents.
         column.codes.reset(documents);
+        const bool long_runs = runs <= documents / k_documents_per_long_run;
         std::size_t filled = 0;
         for (std::uint32_t run = 0; run < runs && reader.ok(); ++run) {
             const std::uint32_t code = reader.number();
@@ -233,6 +255,9 @@ bool FacetColumns::read_stored(const Xapian::Database& db)
             if (code >= values || length > documents - filled)
                 return false;
             column.codes.fill(filled, length, static_cast<std::uint16_t>(code));
+            if (long_runs && code != 0 && length > 0)
+                column.runs.push_back({static_cast<Xapian::docid>(filled), static_cast<Xapian::docid>(filled + length),
+                                       static_cast<std::uint16_t>(code)});
             filled += length;
         }
         if (!reader.ok() || filled != documents)
@@ -261,11 +286,19 @@ std::shared_ptr<const FacetColumns> FacetColumns::of(const Xapian::Database& db)
 
 namespace {
 
-// Counts the codes of the documents in docs. Words of 64 members in a row (common in the
-// sets of frequent terms) are counted without finding their bits one by one.
-std::vector<std::size_t> count_codes(const FacetColumn& column, const DocSet& docs)
+// Counts the codes of the documents in docs, which has members documents. A column kept as runs
+// is counted a run at a time when the runs are fewer than the members (a run costs a few
+// words' bit counts, a member an increment); otherwise member by member, where words of 64
+// members in a row (common in the sets of frequent terms) are counted without finding their
+// bits one by one.
+std::vector<std::size_t> count_codes(const FacetColumn& column, const DocSet& docs, Xapian::doccount members)
 {
     std::vector<std::size_t> counts(column.values.size(), 0);
+    if (!column.runs.empty() && column.runs.size() < members) {
+        for (const CodeRun& run : column.runs)
+            counts[run.code] += docs.count_between(run.first, run.end);
+        return counts;
+    }
     column.codes.visit([&](const auto& codes) {
         docs.for_each_word([&](Xapian::docid first, std::uint64_t bits) {
             if (first + 64 <= codes.size() && bits == ~std::uint64_t{0}) {
@@ -297,11 +330,12 @@ std::map<std::string, std::vector<std::pair<std::string, std::size_t>>> FacetCol
                 values.emplace_back(names[code], counts[code]);
         }
     };
+    const Xapian::doccount members = docs.count();
     std::map<std::size_t, std::vector<std::size_t>> counted;  // by column: counts by code, one pass each
     const auto counts_of = [&](std::size_t column) -> const std::vector<std::size_t>& {
         auto found = counted.find(column);
         if (found == counted.end())
-            found = counted.emplace(column, count_codes(m_columns[column], docs)).first;
+            found = counted.emplace(column, count_codes(m_columns[column], docs, members)).first;
         return found->second;
     };
     std::map<std::string, std::vector<std::pair<std::string, std::size_t>>> result;

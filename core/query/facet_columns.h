@@ -16,12 +16,23 @@
 
 namespace findings {
 
+// Documents first up to (not including) end, which all have one code.
+struct CodeRun {
+    Xapian::docid first = 0;
+    Xapian::docid end = 0;
+    std::uint16_t code = 0;
+};
+
 // One facet's values: a code per document (0: none) and the value of each code.
 struct FacetColumn {
     std::string facet;
     CodeColumn codes;                  // by document id
     std::vector<std::string> values;   // by code, as people read them (years as "2016"); values[0] is ""
     std::vector<Xapian::docid> examples;  // by code: one document with that value
+    // The codes again as runs, kept when runs are long: a report's paragraphs share its
+    // authority, region, year, kind and overall grade, so a match set of many documents is
+    // counted a run at a time. Empty otherwise; runs of code 0 are left out.
+    std::vector<CodeRun> runs;
 };
 
 // A facet whose value follows from another's (an authority's type from the authority): counted
