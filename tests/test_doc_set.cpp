@@ -44,7 +44,7 @@ TEST_CASE("A DocSet holds ids on both sides of word boundaries and finds the nex
     CHECK(DocSet(200).count() == 0);
 }
 
-TEST_CASE("A DocSet counts its ids between two ids, within a word and across words", "[search][docset]")
+TEST_CASE("A DocSet counts its ids between two ids, within a word and across words, and those it shares with another", "[search][docset]")
 {
     const DocSet docs = of(300, {1, 63, 64, 65, 127, 128, 200, 255, 256, 300});
     CHECK(docs.count_between(0, 301) == 10);
@@ -66,6 +66,10 @@ TEST_CASE("A DocSet counts its ids between two ids, within a word and across wor
     CHECK(full.count() == 256);
     CHECK(full.count_between(0, 256) == 256);
     CHECK(full.count_between(3, 250) == 247);
+    CHECK(docs.count_common(full) == 8);  // all of docs up to 255
+    CHECK(full.count_common(docs) == 8);
+    CHECK(docs.count_common(of(300, {2, 64, 300})) == 2);
+    CHECK(docs.count_common(DocSet(300)) == 0);
     CHECK(findings::bits_set(~std::uint64_t{0}) == 64);
     CHECK(findings::bits_set(0x8000000000000001u) == 2);
 }

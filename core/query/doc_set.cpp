@@ -60,6 +60,15 @@ Xapian::doccount DocSet::count_between(Xapian::docid first, Xapian::docid end) c
     return count;
 }
 
+Xapian::doccount DocSet::count_common(const DocSet& other) const
+{
+    const std::size_t common = std::min(m_words.size(), other.m_words.size());
+    Xapian::doccount count = 0;
+    for (std::size_t w = 0; w < common; ++w)
+        count += bits_set(m_words[w] & other.m_words[w]);
+    return count;
+}
+
 Xapian::docid DocSet::next(Xapian::docid from) const
 {
     std::size_t w = from >> 6;

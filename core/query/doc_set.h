@@ -41,6 +41,9 @@ public:
     // Returns the number of ids in the set from first up to (not including) end.
     Xapian::doccount count_between(Xapian::docid first, Xapian::docid end) const;
 
+    // Returns the number of ids both sets hold.
+    Xapian::doccount count_common(const DocSet& other) const;
+
     // Returns the first id in the set that is at least from, or 0 when there is none.
     Xapian::docid next(Xapian::docid from) const;
 

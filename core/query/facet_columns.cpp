@@ -284,19 +284,45 @@ std::shared_ptr<const FacetColumns> FacetColumns::of(const Xapian::Database& db)
         db, [](const Xapian::Database& revision) { return std::shared_ptr<const FacetColumns>(new FacetColumns(revision)); });
 }
 
+const std::vector<DocSet>& CodeSets::of(const CodeColumn& codes, std::size_t values)
+{
+    std::call_once(m_made, [&] {
+        m_sets.assign(values, DocSet());
+        for (std::size_t code = 1; code < values; ++code)
+            m_sets[code] = DocSet(static_cast<Xapian::docid>(codes.size()));
+        codes.visit([&](const auto& by_document) {
+            for (std::size_t id = 0; id < by_document.size(); ++id) {
+                if (by_document[id] != 0)
+                    m_sets[by_document[id]].insert(static_cast<Xapian::docid>(id));
+            }
+        });
+    });
+    return m_sets;
+}
+
 namespace {
 
-// Counts the codes of the documents in docs, which has members documents. A column kept as runs
-// is counted a run at a time when the runs are fewer than the members (a run costs a few
-// words' bit counts, a member an increment); otherwise member by member, where words of 64
-// members in a row (common in the sets of frequent terms) are counted without finding their
-// bits one by one.
+// Columns of at most this many codes may be counted through their codes' sets.
+constexpr std::size_t k_most_codes_counted_as_sets = 16;
+
+// Counts the codes of the documents in docs, which has members documents, whichever way costs
+// least: a column kept as runs a run at a time when the runs are fewer than the members (a run
+// costs a few words' bit counts, a member an increment); a column of few codes through each
+// code's set when the members outnumber the words of those sets; otherwise member by member,
+// where words of 64 members in a row are counted without finding their bits one by one.
 std::vector<std::size_t> count_codes(const FacetColumn& column, const DocSet& docs, Xapian::doccount members)
 {
     std::vector<std::size_t> counts(column.values.size(), 0);
     if (!column.runs.empty() && column.runs.size() < members) {
         for (const CodeRun& run : column.runs)
             counts[run.code] += docs.count_between(run.first, run.end);
+        return counts;
+    }
+    const std::size_t words_of_sets = (column.values.size() - 1) * (column.codes.size() / 64 + 1);
+    if (column.values.size() <= k_most_codes_counted_as_sets && members > words_of_sets) {
+        const std::vector<DocSet>& sets = column.code_sets->of(column.codes, column.values.size());
+        for (std::size_t code = 1; code < sets.size(); ++code)
+            counts[code] = docs.count_common(sets[code]);
         return counts;
     }
     column.codes.visit([&](const auto& codes) {

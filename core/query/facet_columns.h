@@ -11,6 +11,7 @@
 #include <cstdint>
 #include <map>
 #include <memory>
+#include <mutex>
 #include <string>
 #include <vector>
 
@@ -23,6 +24,19 @@ struct CodeRun {
     std::uint16_t code = 0;
 };
 
+// The documents of each code of a column as sets, made the first time a search needs them (once,
+// whichever thread asks first): a large match set is then counted with a word-wide AND and bit
+// count per code, where member by member it costs a lookup per member.
+class CodeSets {
+public:
+    // Returns the set of each code (by code; code 0's is left empty).
+    const std::vector<DocSet>& of(const CodeColumn& codes, std::size_t values);
+
+private:
+    std::once_flag m_made;
+    std::vector<DocSet> m_sets;
+};
+
 // One facet's values: a code per document (0: none) and the value of each code.
 struct FacetColumn {
     std::string facet;
@@ -33,6 +47,9 @@ struct FacetColumn {
     // authority, region, year, kind and overall grade, so a match set of many documents is
     // counted a run at a time. Empty otherwise; runs of code 0 are left out.
     std::vector<CodeRun> runs;
+    // Used for the columns of few values without long runs (a paragraph's finding type and
+    // polarity); shared by the threads that count.
+    std::shared_ptr<CodeSets> code_sets = std::make_shared<CodeSets>();
 };
 
 // A facet whose value follows from another's (an authority's type from the authority): counted
