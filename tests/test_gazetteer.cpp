@@ -267,6 +267,17 @@ TEST_CASE("Names that are common words are names in running text only when capit
         CHECK(names_found(text) == names);
     }
     CHECK(resolved_name("reading") == "Reading");
+    // A prefix or suffix of such a name must be capitalised as well to be part of the mention.
+    for (const auto& [text, mentioned] : std::vector<std::pair<std::string, std::string>>{
+             {"Reading Borough Council said", "Reading Borough Council"},
+             {"Reading borough council said", "Reading"},
+             {"the Borough of Reading", "Borough of Reading"},
+             {"the borough of Reading", "Reading"}}) {
+        INFO(text);
+        const auto mentions = Gazetteer::instance().find_all(text);
+        REQUIRE(mentions.size() == 1);
+        CHECK(text.substr(mentions[0].begin, mentions[0].end - mentions[0].begin) == mentioned);
+    }
 }
 
 TEST_CASE("Spot-checked authorities have their region and type") {

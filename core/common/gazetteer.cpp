@@ -6,6 +6,8 @@
 
 #include <algorithm>
 #include <limits>
+#include <optional>
+#include <tuple>
 
 namespace findings {
 
@@ -163,15 +165,15 @@ WordRead read_word(std::string_view text, std::size_t pos, std::string& lowered)
     return {end, pos};
 }
 
-// Returns the texts of tokens (Gazetteer's private tokens) joined by single spaces, from first.
-template <typename Tokens>
-std::string key_of(const Tokens& tokens, std::size_t first = 0) {
+// Returns the words joined by single spaces, from first up to (not including) end.
+template <typename Words, typename TextOf>
+std::string joined(const Words& words, std::size_t first, std::size_t end, TextOf text_of) {
     std::string key;
-    for (std::size_t i = first; i < tokens.size(); ++i) {
+    for (std::size_t i = first; i < end; ++i) {
         if (i > first) {
             key += ' ';
         }
-        key += tokens[i].text;
+        key += text_of(words[i]);
     }
     return key;
 }
@@ -213,15 +215,30 @@ const char* to_string(AuthorityType type) {
 }
 
 const Gazetteer& Gazetteer::instance() {
-    // Never destroyed: freeing its tens of thousands of forms at exit cost a one-off search
-    // several milliseconds, and the process ends anyway.
+    // Never destroyed, so that a thread still searching while the program exits never reads
+    // a destroyed gazetteer.
     static const Gazetteer* const gazetteer = new Gazetteer();
     return *gazetteer;
 }
 
 Gazetteer::Gazetteer() {
+    const auto affixes = [](const auto& spellings) {
+        std::vector<Affix> all;
+        for (const char* spelling : spellings) {
+            Affix affix;
+            for (const Token& token : tokenise(spelling)) {
+                if (token.capitalised) {
+                    affix.capitals |= std::uint32_t{1} << affix.tokens.size();
+                }
+                affix.tokens.push_back(token.text);
+            }
+            all.push_back(std::move(affix));
+        }
+        return all;
+    };
+    m_prefixes = affixes(k_prefixes);
+    m_suffixes = affixes(k_suffixes);
     const auto& rows = authority_rows();
-    m_index_by_key.reserve(rows.size() * std::size(k_prefixes) * std::size(k_suffixes) * 2);
     for (const AuthorityRow& row : rows) {
         Authority authority{row.name, row.slug ? row.slug : slug_of(row.name), row.region,
                             row.type, row.from_year, row.to_year, {}};
@@ -232,28 +249,22 @@ Gazetteer::Gazetteer() {
         m_index_by_slug.emplace(slug_of(row.name), m_authorities.size());
         m_authorities.push_back(std::move(authority));
     }
-    // Earlier forms win a clash: blocking phrases, then table forms, then generated ones.
+    // Earlier forms win a clash: blocking phrases, then table forms, then names.
     for (const char* phrase : non_authority_phrases()) {
-        add_form(phrase, k_no_authority, false);
+        add_form(phrase, k_no_authority, false, false);
     }
     for (std::size_t i = 0; i < rows.size(); ++i) {
         for (const char* form : rows[i].extra_forms) {
-            add_form(form, i, is_common_word(form));
+            add_form(form, i, is_common_word(form), false);
         }
     }
     for (std::size_t i = 0; i < rows.size(); ++i) {
-        add_name_forms(rows[i].name, i);
+        add_form(rows[i].name, i, is_common_word(rows[i].name), true);
     }
     for (std::size_t i = 0; i < rows.size(); ++i) {
         for (const char* name : rows[i].other_names) {
-            add_name_forms(name, i);
+            add_form(name, i, is_common_word(name), true);
         }
-    }
-    for (auto& entry : m_forms_by_first_token) {
-        std::stable_sort(entry.second.begin(), entry.second.end(),
-                         [](const Form& a, const Form& b) {
-                             return a.token_count > b.token_count;
-                         });
     }
 }
 
@@ -287,92 +298,135 @@ std::vector<Gazetteer::Token> Gazetteer::tokenise(std::string_view text) {
     return tokens;
 }
 
-void Gazetteer::add_form(std::string_view spelling, std::size_t authority_index,
-                         bool common_word) {
-    add_tokens(tokenise(spelling), authority_index, common_word);
-}
-
-void Gazetteer::add_tokens(const std::vector<Token>& tokens, std::size_t authority_index,
-                           bool common_word) {
+void Gazetteer::add_form(std::string_view spelling, std::size_t authority_index, bool common_word,
+                         bool takes_affixes) {
+    const std::vector<Token> tokens = tokenise(spelling);
     if (tokens.empty() || tokens.size() > 32) {
         return;
     }
-    const auto [entry, added] = m_index_by_key.emplace(key_of(tokens), authority_index);
-    if (!added) {
-        return;
-    }
-    // Elements of an unordered_map stay where they are when it grows.
-    Form form{&entry->first, tokens.size(), authority_index, 0};
-    for (std::size_t i = 0; i < tokens.size(); ++i) {
-        if (common_word && tokens[i].capitalised) {
-            form.capitals |= std::uint32_t{1} << i;
+    Form form{{}, authority_index, 0, common_word, takes_affixes};
+    for (const Token& token : tokens) {
+        if (common_word && token.capitalised) {
+            form.capitals |= std::uint32_t{1} << form.tokens.size();
         }
+        form.tokens.push_back(token.text);
     }
-    m_forms_by_first_token[tokens.front().text].push_back(form);
+    const std::size_t index = m_forms.size();
+    m_forms_by_key[joined(form.tokens, 0, form.tokens.size(), [](const std::string& text) { return text; })]
+        .push_back(index);
+    m_forms_by_first_token[form.tokens.front()].push_back(index);
+    m_forms.push_back(std::move(form));
 }
 
-void Gazetteer::add_name_forms(std::string_view name, std::size_t authority_index) {
-    // A space divides a prefix and a suffix from the name, so the tokens of "prefix name
-    // suffix" are theirs end to end: each is tokenised once, not once per combination (which
-    // took most of a one-off command line search's start-up).
-    const auto tokenised = [](const auto& affixes) {
-        std::vector<std::vector<Token>> all;
-        for (const char* affix : affixes) {
-            all.push_back(tokenise(affix));
-        }
-        return all;
-    };
-    static const std::vector<std::vector<Token>> prefixes = tokenised(k_prefixes);
-    static const std::vector<std::vector<Token>> suffixes = tokenised(k_suffixes);
-    const bool common_word = is_common_word(name);
-    const std::vector<Token> name_tokens = tokenise(name);
-    std::vector<Token> tokens;
-    for (const auto& prefix : prefixes) {
-        for (const auto& suffix : suffixes) {
-            tokens.assign(prefix.begin(), prefix.end());
-            tokens.insert(tokens.end(), name_tokens.begin(), name_tokens.end());
-            tokens.insert(tokens.end(), suffix.begin(), suffix.end());
-            add_tokens(tokens, authority_index, common_word);
-        }
+bool Gazetteer::Match::beats(const Match& other) const {
+    if (token_count != other.token_count) {
+        return token_count > other.token_count;
     }
+    return std::tie(form, prefix, suffix) < std::tie(other.form, other.prefix, other.suffix);
 }
 
-const Gazetteer::Form* Gazetteer::longest_form_at(const std::vector<Token>& tokens,
-                                                  std::size_t i) const {
-    const auto found = m_forms_by_first_token.find(tokens[i].text);
-    if (found == m_forms_by_first_token.end()) {
-        return nullptr;
+bool Gazetteer::affix_at(const Affix& affix, const std::vector<Token>& tokens, std::size_t at,
+                         bool starts, bool capitals_count) {
+    if (at + affix.tokens.size() > tokens.size()) {
+        return false;
     }
-    for (const Form& form : found->second) {
-        const std::size_t count = form.token_count;
-        if (i + count > tokens.size()) {
+    for (std::size_t k = 0; k < affix.tokens.size(); ++k) {
+        const Token& token = tokens[at + k];
+        if (token.text != affix.tokens[k] || (!token.joined && !(starts && k == 0)) ||
+            (capitals_count && (affix.capitals >> k & 1) && !token.capitalised)) {
+            return false;
+        }
+    }
+    return true;
+}
+
+bool Gazetteer::form_at(const Form& form, const std::vector<Token>& tokens, std::size_t at, bool starts) {
+    if (at + form.tokens.size() > tokens.size()) {
+        return false;
+    }
+    for (std::size_t k = 0; k < form.tokens.size(); ++k) {
+        const Token& token = tokens[at + k];
+        if (token.text != form.tokens[k] || (!token.joined && !(starts && k == 0)) ||
+            ((form.capitals >> k & 1) && !token.capitalised)) {
+            return false;
+        }
+    }
+    return true;
+}
+
+Gazetteer::Match Gazetteer::longest_match_at(const std::vector<Token>& tokens, std::size_t i) const {
+    Match best;
+    for (std::size_t prefix = 0; prefix < m_prefixes.size(); ++prefix) {
+        const std::size_t at = i + m_prefixes[prefix].tokens.size();
+        if (at >= tokens.size() || !affix_at(m_prefixes[prefix], tokens, i, true, false)) {
             continue;
         }
-        bool matches = true;
-        const std::string_view key = *form.key;
-        std::size_t at = 0;  // where token k of the form starts in its key
-        for (std::size_t k = 0; k < count && matches; ++k) {
-            const Token& token = tokens[i + k];
-            const std::size_t end = std::min(key.find(' ', at), key.size());
-            matches = (k == 0 || (token.joined && token.text == key.substr(at, end - at))) &&
-                      (!(form.capitals >> k & 1) || token.capitalised);
-            at = end + 1;
+        const auto forms = m_forms_by_first_token.find(tokens[at].text);
+        if (forms == m_forms_by_first_token.end()) {
+            continue;
         }
-        if (matches) {
-            return &form;
+        for (const std::size_t index : forms->second) {
+            const Form& form = m_forms[index];
+            if ((prefix != 0 && !form.takes_affixes) || !form_at(form, tokens, at, prefix == 0) ||
+                (prefix != 0 && form.common_word && !affix_at(m_prefixes[prefix], tokens, i, true, true))) {
+                continue;
+            }
+            const std::size_t after = at + form.tokens.size();
+            for (std::size_t suffix = 0; suffix < (form.takes_affixes ? m_suffixes.size() : 1); ++suffix) {
+                if (!affix_at(m_suffixes[suffix], tokens, after, false, form.common_word)) {
+                    continue;
+                }
+                const Match match{index, prefix, suffix, after + m_suffixes[suffix].tokens.size() - i};
+                if (best.token_count == 0 || match.beats(best)) {
+                    best = match;
+                }
+            }
         }
     }
-    return nullptr;
+    return best;
 }
 
 const Authority* Gazetteer::resolve(std::string_view name) const {
     const std::vector<Token> tokens = tokenise(name);
     const std::size_t first = tokens.size() > 1 && tokens.front().text == "the" ? 1 : 0;
-    const auto found = m_index_by_key.find(key_of(tokens, first));
-    if (found == m_index_by_key.end() || found->second == k_no_authority) {
+    const auto words_at = [&tokens](const std::vector<std::string>& words, std::size_t at) {
+        return at + words.size() <= tokens.size() &&
+               std::equal(words.begin(), words.end(), tokens.begin() + static_cast<std::ptrdiff_t>(at),
+                          [](const std::string& word, const Token& token) { return word == token.text; });
+    };
+    // The whole name as a prefix, a form and a suffix, in any of the ways it divides.
+    std::optional<Match> best;
+    for (std::size_t prefix = 0; prefix < m_prefixes.size(); ++prefix) {
+        const std::size_t start = first + m_prefixes[prefix].tokens.size();
+        if (!words_at(m_prefixes[prefix].tokens, first)) {
+            continue;
+        }
+        for (std::size_t suffix = 0; suffix < m_suffixes.size(); ++suffix) {
+            const std::size_t length = m_suffixes[suffix].tokens.size();
+            if (start + length >= tokens.size() || !words_at(m_suffixes[suffix].tokens, tokens.size() - length)) {
+                continue;
+            }
+            const auto forms = m_forms_by_key.find(
+                joined(tokens, start, tokens.size() - length, [](const Token& token) { return token.text; }));
+            if (forms == m_forms_by_key.end()) {
+                continue;
+            }
+            for (const std::size_t index : forms->second) {
+                if ((prefix != 0 || suffix != 0) && !m_forms[index].takes_affixes) {
+                    continue;
+                }
+                const Match match{index, prefix, suffix, tokens.size() - first};
+                if (!best || match.beats(*best)) {
+                    best = match;
+                }
+                break;  // the later forms of this key lose to this one
+            }
+        }
+    }
+    if (!best || m_forms[best->form].authority_index == k_no_authority) {
         return nullptr;
     }
-    return &m_authorities[found->second];
+    return &m_authorities[m_forms[best->form].authority_index];
 }
 
 std::vector<AuthorityMention> Gazetteer::find_all(std::string_view text) const {
@@ -380,15 +434,15 @@ std::vector<AuthorityMention> Gazetteer::find_all(std::string_view text) const {
     const std::vector<Token> tokens = tokenise(text);
     std::size_t i = 0;
     while (i < tokens.size()) {
-        const Form* form = longest_form_at(tokens, i);
-        if (!form) {
+        const Match match = longest_match_at(tokens, i);
+        if (match.token_count == 0) {
             ++i;
             continue;
         }
-        const std::size_t last = i + form->token_count - 1;
-        if (form->authority_index != k_no_authority) {
-            mentions.push_back(
-                {&m_authorities[form->authority_index], tokens[i].begin, tokens[last].end});
+        const std::size_t last = i + match.token_count - 1;
+        const std::size_t authority_index = m_forms[match.form].authority_index;
+        if (authority_index != k_no_authority) {
+            mentions.push_back({&m_authorities[authority_index], tokens[i].begin, tokens[last].end});
         }
         i = last + 1;
     }

@@ -66,30 +66,52 @@ public:
 
 private:
     struct Token;
-    // One name form, and the authority it names. Its tokens are its key in m_index_by_key
-    // (joined by single spaces), which the form points to rather than copying: there are
-    // tens of thousands of forms, and building them is a one-off search's start-up.
+    // One form as the table gives it: a name or another name (which take the usual prefixes and
+    // suffixes: "London Borough of", "Council"), another written form ("LBBD"), or a phrase that
+    // only blocks shorter forms. A prefixed or suffixed form is matched as prefix, form and
+    // suffix rather than listed: listing every name's 150 combinations took most of a one-off
+    // command line search's start-up.
     struct Form {
-        const std::string* key;
-        std::size_t token_count;
-        std::size_t authority_index;  // k_no_authority: a phrase that only blocks shorter forms
-        std::uint32_t capitals;       // bit i set: token i must be capitalised in running text
+        std::vector<std::string> tokens;  // lower case
+        std::size_t authority_index;      // k_no_authority: a phrase that only blocks shorter forms
+        std::uint32_t capitals;           // bit i set: token i must be capitalised in running text
+        bool common_word;                 // a common word ("Reading"): an affix's capitals count too
+        bool takes_affixes;
+    };
+    // A prefix or a suffix: its tokens, and those capitalised as written.
+    struct Affix {
+        std::vector<std::string> tokens;
+        std::uint32_t capitals = 0;
+    };
+    // A form matched with a prefix and a suffix (index 0: none). Earlier forms, then earlier
+    // prefixes and suffixes, win a clash between matches of the same length.
+    struct Match {
+        std::size_t form = 0;
+        std::size_t prefix = 0;
+        std::size_t suffix = 0;
+        std::size_t token_count = 0;
+        bool beats(const Match& other) const;
     };
 
     Gazetteer();
     // Splits text into lower-case word tokens with their byte ranges.
     static std::vector<Token> tokenise(std::string_view text);
-    // Adds spelling as a form of the authority unless another authority already has it.
-    void add_form(std::string_view spelling, std::size_t authority_index, bool common_word);
-    void add_tokens(const std::vector<Token>& tokens, std::size_t authority_index, bool common_word);
-    // Adds name with every usual prefix ("London Borough of") and suffix ("Council").
-    void add_name_forms(std::string_view name, std::size_t authority_index);
-    // Returns the longest form matching the tokens from position i, or nullptr.
-    const Form* longest_form_at(const std::vector<Token>& tokens, std::size_t i) const;
+    // Adds spelling as a form of the authority (after the forms added before it).
+    void add_form(std::string_view spelling, std::size_t authority_index, bool common_word, bool takes_affixes);
+    // Returns whether the affix's tokens are at tokens[at...] in running text (each joined to
+    // the one before unless it starts the match), its capitals kept if capitals count.
+    static bool affix_at(const Affix& affix, const std::vector<Token>& tokens, std::size_t at, bool starts,
+                         bool capitals_count);
+    // Returns whether form's tokens are at tokens[at...] in running text.
+    static bool form_at(const Form& form, const std::vector<Token>& tokens, std::size_t at, bool starts);
+    // Returns the longest match in running text from token i (token_count 0: none).
+    Match longest_match_at(const std::vector<Token>& tokens, std::size_t i) const;
 
     std::vector<Authority> m_authorities;
-    std::unordered_map<std::string, std::size_t> m_index_by_key;  // key: tokens joined by ' '
-    std::unordered_map<std::string, std::vector<Form>> m_forms_by_first_token;  // longest first
+    std::vector<Form> m_forms;  // in the order added
+    std::vector<Affix> m_prefixes, m_suffixes;  // [0] is the empty one
+    std::unordered_map<std::string, std::vector<std::size_t>> m_forms_by_key;  // tokens joined by ' '
+    std::unordered_map<std::string, std::vector<std::size_t>> m_forms_by_first_token;
     std::unordered_map<std::string, std::size_t> m_index_by_slug;
 };
 
