@@ -248,6 +248,8 @@ bool FacetColumns::read_stored(const Xapian::Database& db)
         // start-up, the paragraph-level facets having a run every few documents.
         column.codes.reset(documents);
         const bool long_runs = runs <= documents / k_documents_per_long_run;
+        if (long_runs)
+            column.runs.reserve(runs);
         std::size_t filled = 0;
         for (std::uint32_t run = 0; run < runs && reader.ok(); ++run) {
             const std::uint32_t code = reader.number();
