@@ -12,6 +12,7 @@
 #include "core/index/report_lookup.h"
 #include "core/query/ordered_page.h"
 #include "core/query/query_understanding.h"
+#include "core/query/report_order.h"
 #include "core/query/result_rows.h"
 #include "core/query/search.h"
 #include "tests/test_support.h"
@@ -1310,6 +1311,55 @@ TEST_CASE("A new revision warmed with the last one's kept sets answers from its 
     CHECK(phrase_after.total > phrase_before);  // the added 2024 report uses the phrase
     const auto& years = phrase_after.facets.at("year");
     CHECK(std::any_of(years.begin(), years.end(), [](const FacetCount& year) { return year.value == "2024"; }));
+}
+
+TEST_CASE("Relevance pages put equal weights in report order, the same whether the whole order is loaded or not",
+          "[search][results]")
+{
+    TempDir tmp;
+    const std::string path = tmp / "index";
+    for (const std::string report : {"croydon-2020-03-16-inspection", "barnet-2017-07-07-inspection",
+                                     "kent-2013-08-23-inspection", "surrey-2015-06-03-inspection"})
+        copy_into(corpus_path("reports/" + report + ".txt"), tmp.path() / "reports");
+    run_indexer(path, {(tmp.path() / "reports").string()}, {});  // a fresh revision: its whole order not loaded
+    const Xapian::Database db(path);
+    const auto key_of = [&db](const SearchHit& hit) {
+        const std::string id = schema::k_paragraph_id + hit.id;
+        return db.get_document(*db.postlist_begin(id)).get_value(schema::k_slot_report_order);
+    };
+    // Pages of words that many paragraphs hold once (equal weights), and of several words.
+    const std::vector<std::string> queries = {"children", "assessment", "management oversight", "care leavers"};
+    std::vector<std::vector<std::pair<std::string, double>>> pages;
+    Searcher searcher(path);
+    for (const bool loaded : {false, true}) {
+        if (loaded)
+            ReportOrder::of(db);
+        REQUIRE((ReportOrder::if_loaded(db) != nullptr) == loaded);
+        for (const auto& query : queries) {
+            for (const std::size_t page : {1, 2, 3}) {
+                INFO(query << " page " << page << (loaded ? ", order loaded" : ""));
+                SearchRequest request = request_for(query);
+                request.page = page;
+                const SearchResult result = searcher.search(request);
+                REQUIRE(result.hits.size() == 10);
+                std::vector<std::pair<std::string, double>> hits;
+                for (std::size_t i = 0; i < result.hits.size(); ++i) {
+                    hits.emplace_back(result.hits[i].id, result.hits[i].score);
+                    if (i > 0 && result.hits[i].score == result.hits[i - 1].score)
+                        CHECK(key_of(result.hits[i - 1]) < key_of(result.hits[i]));
+                }
+                if (!loaded) {
+                    pages.push_back(hits);
+                    continue;
+                }
+                const auto& before = pages[static_cast<std::size_t>(&query - queries.data()) * 3 + page - 1];
+                for (std::size_t i = 0; i < hits.size(); ++i) {
+                    CHECK(hits[i].first == before[i].first);
+                    CHECK(hits[i].second == Approx(before[i].second).epsilon(1e-12));
+                }
+            }
+        }
+    }
 }
 
 TEST_CASE("Pages in report order agree whether a few matches are ordered by their keys or by the whole order",

@@ -1,15 +1,27 @@
 #include "core/query/doc_set_source.h"
 
+#include "core/query/report_order.h"
+
 namespace findings {
 
-DocSetSource::DocSetSource(std::shared_ptr<const DocSet> docs, double weight)
-    : m_docs(std::move(docs)), m_count(m_docs->count()), m_weight(weight)
+DocSetSource::DocSetSource(std::shared_ptr<const DocSet> docs, double weight, std::shared_ptr<const ReportOrder> order)
+    : m_docs(std::move(docs)), m_order(std::move(order)), m_count(m_docs->count()), m_weight(weight)
 {
+}
+
+double DocSetSource::get_weight() const { return m_order ? m_weight + order_weight(*m_order, m_current) : m_weight; }
+
+double order_weight(const ReportOrder& order, Xapian::docid id)
+{
+    const double documents = static_cast<double>(order.documents().size());
+    const std::uint32_t rank = order.rank_of(id);
+    const double places_after = rank == UINT32_MAX ? 0 : documents - rank;
+    return k_most_order_weight * places_after / (documents + 1);
 }
 
 void DocSetSource::init(const Xapian::Database&)
 {
-    set_maxweight(m_weight);
+    set_maxweight(m_order ? m_weight + k_most_order_weight : m_weight);
     m_current = 0;
     m_started = false;
 }
@@ -40,11 +52,11 @@ bool DocSetSource::check(Xapian::docid did, double)
     return false;
 }
 
-DocSetSource* DocSetSource::clone() const { return new DocSetSource(m_docs, m_weight); }
+DocSetSource* DocSetSource::clone() const { return new DocSetSource(m_docs, m_weight, m_order); }
 
-Xapian::Query query_of(std::shared_ptr<const DocSet> docs, double weight)
+Xapian::Query query_of(std::shared_ptr<const DocSet> docs, double weight, std::shared_ptr<const ReportOrder> order)
 {
-    return Xapian::Query((new DocSetSource(std::move(docs), weight))->release());
+    return Xapian::Query((new DocSetSource(std::move(docs), weight, std::move(order)))->release());
 }
 
 }  // namespace findings

@@ -5,6 +5,7 @@
 #include "core/query/doc_set_source.h"
 #include "core/query/match_sets.h"
 #include "core/query/ordered_page.h"
+#include "core/query/report_order.h"
 
 #include <algorithm>
 #include <functional>
@@ -71,10 +72,13 @@ Xapian::Query ranked_terms_boost(const BuiltQuery& built, Xapian::Database& db)
     return Xapian::Query(Xapian::Query::OP_OR, weighted.begin(), weighted.end());
 }
 
-// Returns the query that weighs the documents of among: the words, plus the ranked types.
-Xapian::Query ranking_query(const BuiltQuery& built, std::shared_ptr<const DocSet> among, Xapian::Database& db)
+// Returns the query that weighs the documents of among: the words, plus the ranked types, plus
+// with an order the order's weight (DocSetSource).
+Xapian::Query ranking_query(const BuiltQuery& built, std::shared_ptr<const DocSet> among, Xapian::Database& db,
+                            std::shared_ptr<const ReportOrder> order = nullptr)
 {
-    Xapian::Query query(Xapian::Query::OP_FILTER, built.text, query_of(std::move(among)));
+    Xapian::Query query = order ? Xapian::Query(Xapian::Query::OP_AND, built.text, query_of(std::move(among), 0, std::move(order)))
+                                : Xapian::Query(Xapian::Query::OP_FILTER, built.text, query_of(std::move(among)));
     if (!built.ranked_terms.empty())
         query = Xapian::Query(Xapian::Query::OP_AND_MAYBE, query, ranked_terms_boost(built, db));
     return query;
@@ -90,14 +94,23 @@ constexpr std::size_t k_rescore_window = 20;
 // Ranks a page by relevance with Xapian's matcher. Only the page is asked for (from the first
 // match when the page reaches into the rescore window): the exact total is already known from
 // the sets, so the matcher may skip what cannot reach the page.
+//
+// Equally weighted matches go in report order. Where the revision's report order is in memory
+// (searchd loads it for each revision) each match gets the order's weight and the matcher sorts
+// by weight alone; otherwise (a one-off command line search) the matcher reads the sort value of
+// every match that ties with the page's last, which for a common word is most of its matches
+// and a quarter of the query's time. Both give the same page.
 RankedPage relevance_page(const SearchRequest& request, const BuiltQuery& built, const QuerySets& sets,
                           Xapian::Database& db)
 {
+    const auto order = request.collapse_reports ? nullptr : ReportOrder::if_loaded(db);
     // The exact matches are known: filtering by them spares the matcher checking filters and
     // word positions of documents that cannot match.
     Xapian::Enquire enquire(db);
-    enquire.set_query(ranking_query(built, sets.matched, db));
+    enquire.set_query(ranking_query(built, sets.matched, db, order));
     configure_order(enquire, request);
+    if (order)
+        enquire.set_sort_by_relevance();
     const std::size_t offset = (request.page - 1) * request.per_page;
     const bool in_window = offset < k_rescore_window && !built.proximity.empty();
     const std::size_t first = in_window ? 0 : offset;
@@ -115,6 +128,10 @@ RankedPage relevance_page(const SearchRequest& request, const BuiltQuery& built,
         const std::size_t to = std::min(offset + request.per_page, page.documents.size());
         page.documents = std::vector<Xapian::docid>(page.documents.begin() + from, page.documents.begin() + to);
         page.weights = std::vector<double>(page.weights.begin() + from, page.weights.begin() + to);
+    }
+    if (order) {
+        for (std::size_t i = 0; i < page.documents.size(); ++i)
+            page.weights[i] -= order_weight(*order, page.documents[i]);
     }
     page.offset = offset;
     return page;
