@@ -10,6 +10,7 @@
 #include "core/common/synonyms.h"
 #include "core/index/index_run.h"
 #include "core/index/report_lookup.h"
+#include "core/query/match_sets.h"
 #include "core/query/ordered_page.h"
 #include "core/query/query_understanding.h"
 #include "core/query/report_order.h"
@@ -1311,6 +1312,38 @@ TEST_CASE("A new revision warmed with the last one's kept sets answers from its 
     CHECK(phrase_after.total > phrase_before);  // the added 2024 report uses the phrase
     const auto& years = phrase_after.facets.at("year");
     CHECK(std::any_of(years.begin(), years.end(), [](const FacetCount& year) { return year.value == "2024"; }));
+}
+
+TEST_CASE("The documents where a word occurs most often are those reaching the most occurrences enough documents reach",
+          "[search][results]")
+{
+    const Xapian::Database db(reports_index());
+    const std::string term = "Zchild";
+    std::map<Xapian::termcount, std::set<Xapian::docid>> by_occurrences;
+    for (auto posting = db.postlist_begin(term); posting != db.postlist_end(term); ++posting)
+        by_occurrences[posting.get_wdf()].insert(*posting);
+    REQUIRE(by_occurrences.size() > 3);
+    const auto sets = MatchSets::of(db);
+    for (const Xapian::doccount at_least : {1u, 10u, 50u, 200u}) {
+        INFO("at least " << at_least);
+        // The expected set: documents with the most occurrences, down to the first count that
+        // brings them to at_least (never below two occurrences).
+        std::set<Xapian::docid> expected;
+        for (auto group = by_occurrences.rbegin(); group != by_occurrences.rend() && group->first >= 2; ++group) {
+            expected.insert(group->second.begin(), group->second.end());
+            if (expected.size() >= at_least)
+                break;
+        }
+        const auto often = sets->often(db, term, at_least);
+        if (expected.size() < at_least) {
+            CHECK(often == nullptr);
+            continue;
+        }
+        REQUIRE(often != nullptr);
+        std::set<Xapian::docid> found;
+        often->for_each([&found](Xapian::docid id) { found.insert(id); });
+        CHECK(found == expected);
+    }
 }
 
 TEST_CASE("Relevance pages put equal weights in report order, the same whether the whole order is loaded or not",

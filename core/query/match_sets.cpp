@@ -16,9 +16,11 @@ constexpr std::size_t k_budget_bytes = 64 << 20;
 // smaller than this are read again each time rather than kept.
 constexpr Xapian::doccount k_smallest_kept = 2000;
 
-// Kept sets of sub-queries are keyed by this and the serialised query; terms by themselves
-// (no term starts with a control character).
+// Kept sets of sub-queries are keyed by this and the serialised query, the documents where a
+// term occurs most often (MatchSets::often) by the second, the number at least, the second again
+// and the term; terms by themselves (no term starts with a control character).
 const std::string k_query_key = "\x01";
+const std::string k_often_key = "\x02";
 
 // Collects the documents Xapian's matcher visits.
 class Collector : public Xapian::MatchSpy {
@@ -101,6 +103,38 @@ std::shared_ptr<const DocSet> MatchSets::term_set(const Xapian::Database& db, co
     return docs;
 }
 
+std::shared_ptr<const DocSet> MatchSets::often(const Xapian::Database& db, const std::string& term,
+                                               Xapian::doccount at_least)
+{
+    const std::string key = k_often_key + std::to_string(at_least) + "\x02" + term;
+    if (auto kept = cached(key))
+        return kept;
+    constexpr Xapian::termcount k_most_counted = 64;  // occurrences counted apart; more count as this
+    std::vector<Xapian::doccount> with_at_least(k_most_counted + 1, 0);
+    std::vector<std::pair<Xapian::docid, Xapian::termcount>> repeated;  // the documents holding it twice or more
+    for (auto posting = db.postlist_begin(term); posting != db.postlist_end(term); ++posting) {
+        const Xapian::termcount wdf = std::min(posting.get_wdf(), k_most_counted);
+        if (wdf >= 2) {
+            repeated.emplace_back(*posting, wdf);
+            ++with_at_least[wdf];
+        }
+    }
+    for (Xapian::termcount wdf = k_most_counted; wdf > 2; --wdf)
+        with_at_least[wdf - 1] += with_at_least[wdf];
+    if (with_at_least[2] < at_least)
+        return nullptr;
+    Xapian::termcount threshold = 2;
+    while (threshold < k_most_counted && with_at_least[threshold + 1] >= at_least)
+        ++threshold;
+    auto docs = std::make_shared<DocSet>(m_last_docid);
+    for (const auto& [id, wdf] : repeated) {
+        if (wdf >= threshold)
+            docs->insert(id);
+    }
+    keep(key, docs);
+    return docs;
+}
+
 std::vector<std::string> MatchSets::kept_keys(std::size_t limit)
 {
     std::lock_guard<std::mutex> lock(m_mutex);
@@ -115,6 +149,13 @@ void MatchSets::prefetch(const Xapian::Database& db, const std::vector<std::stri
 {
     const auto deadline = std::chrono::steady_clock::now() + budget;
     for (auto key = keys.begin(); key != keys.end() && std::chrono::steady_clock::now() < deadline; ++key) {
+        if (key->rfind(k_often_key, 0) == 0) {
+            const std::size_t term_at = key->find('\x02', k_often_key.size());
+            if (term_at != std::string::npos)
+                often(db, key->substr(term_at + 1),
+                      static_cast<Xapian::doccount>(std::stoul(key->substr(k_often_key.size(), term_at - k_often_key.size()))));
+            continue;
+        }
         if (key->rfind(k_query_key, 0) != 0) {
             term_set(db, *key);
             continue;

@@ -33,6 +33,14 @@ public:
     // Returns every document of the revision.
     std::shared_ptr<const DocSet> all(const Xapian::Database& db);
 
+    // Returns the documents in which term occurs most often: those with at least the largest
+    // number of occurrences that at least at_least documents reach (at least 2); null when fewer
+    // than that many hold it twice. A single word's matches rank by how often it occurs in them,
+    // so a page of its best matches is among these. Kept with the other sets.
+    static constexpr Xapian::doccount k_often_at_least = 1000;
+    std::shared_ptr<const DocSet> often(const Xapian::Database& db, const std::string& term,
+                                        Xapian::doccount at_least = k_often_at_least);
+
     // Returns the keys of the sets kept, most recently used first, at most limit of them.
     std::vector<std::string> kept_keys(std::size_t limit);
 
