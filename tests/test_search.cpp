@@ -1346,6 +1346,40 @@ TEST_CASE("The documents where a word occurs most often are those reaching the m
     }
 }
 
+TEST_CASE("A common word's pages are those of ranking every match, also where it is ranked among its frequent matches",
+          "[search][results]")
+{
+    // The whole corpus: enough paragraphs for a common word's matches to be ranked among those
+    // where it occurs most often (result_page.cpp), which a smaller index never reaches.
+    TempDir tmp;
+    const std::string path = tmp / "index";
+    run_indexer(path, {corpus_path("reports")}, {});
+    const Xapian::Database db(path);
+    Searcher searcher(path);
+    ReportOrder::of(db);  // as searchd has it
+    for (const auto& [query, term] : std::vector<std::pair<std::string, std::string>>{
+             {"children", "Zchildren"}, {"\"children who are\"", "Zchildren"}, {"Care", "Zcare"}}) {
+        REQUIRE(db.get_termfreq(term) >= 10000);
+        const auto often = MatchSets::of(db)->often(db, term);
+        REQUIRE(often != nullptr);
+        // Pages within the frequent matches, the page they end on, and pages past them.
+        const std::size_t last_within = often->count() / 10;
+        SearchRequest request = request_for(query);
+        std::vector<std::string> ranked;  // every match in rank order, as an export ranks them
+        searcher.for_each_match(request, [&ranked](const SearchHit& hit) { ranked.push_back(hit.id); }, nullptr,
+                                (last_within + 3) * 10);
+        REQUIRE(ranked.size() == (last_within + 3) * 10);
+        for (const std::size_t page : {std::size_t{1}, std::size_t{2}, last_within, last_within + 1, last_within + 3}) {
+            INFO(query << " page " << page << " (" << often->count() << " frequent matches)");
+            request.page = page;
+            const SearchResult result = searcher.search(request);
+            REQUIRE(result.hits.size() == 10);
+            for (std::size_t i = 0; i < result.hits.size(); ++i)
+                CHECK(result.hits[i].id == ranked[(page - 1) * 10 + i]);
+        }
+    }
+}
+
 TEST_CASE("Relevance pages put equal weights in report order, the same whether the whole order is loaded or not",
           "[search][results]")
 {

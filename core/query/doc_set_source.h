@@ -16,11 +16,10 @@ class ReportOrder;
 class DocSetSource : public Xapian::PostingSource {
 public:
     // Every member weighs weight (0: the source only filters), plus, with an order, a weight
-    // below k_order_weight that falls along the order: added to the words' weights, it puts
+    // below k_most_order_weight that falls along the order: added to the words' weights, it puts
     // equally weighted matches in report order without the matcher reading each one's sort value.
     explicit DocSetSource(std::shared_ptr<const DocSet> docs, double weight = 0,
                           std::shared_ptr<const ReportOrder> order = nullptr);
-
 
     Xapian::doccount get_termfreq_min() const override { return m_count; }
     Xapian::doccount get_termfreq_est() const override { return m_count; }

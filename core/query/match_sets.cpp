@@ -108,7 +108,7 @@ std::shared_ptr<const DocSet> MatchSets::often(const Xapian::Database& db, const
 {
     const std::string key = k_often_key + std::to_string(at_least) + "\x02" + term;
     if (auto kept = cached(key))
-        return kept;
+        return kept->count() > 0 ? kept : nullptr;  // an empty set: the word is not repeated enough
     constexpr Xapian::termcount k_most_counted = 64;  // occurrences counted apart; more count as this
     std::vector<Xapian::doccount> with_at_least(k_most_counted + 1, 0);
     std::vector<std::pair<Xapian::docid, Xapian::termcount>> repeated;  // the documents holding it twice or more
@@ -121,8 +121,10 @@ std::shared_ptr<const DocSet> MatchSets::often(const Xapian::Database& db, const
     }
     for (Xapian::termcount wdf = k_most_counted; wdf > 2; --wdf)
         with_at_least[wdf - 1] += with_at_least[wdf];
-    if (with_at_least[2] < at_least)
+    if (with_at_least[2] < at_least) {
+        keep(key, std::make_shared<const DocSet>());  // remembered, so that it is not read again
         return nullptr;
+    }
     Xapian::termcount threshold = 2;
     while (threshold < k_most_counted && with_at_least[threshold + 1] >= at_least)
         ++threshold;

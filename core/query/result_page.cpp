@@ -91,11 +91,12 @@ constexpr Xapian::doccount k_many_matches = 10000;
 // occurs in them (BM25 without length normalisation weighs nothing else), so when the word is
 // all the query weighs, its page is among the matches where it occurs most often, if at least a
 // page's worth of them, up to last, are there: the matcher then ranks those instead of hundreds
-// of thousands of matches (a common word's, most of which hold it once).
-std::shared_ptr<const DocSet> candidates_for_page(const BuiltQuery& built, const QuerySets& sets, std::size_t last,
-                                                  Xapian::Database& db)
+// of thousands of matches (a common word's, most of which hold it once). Not for a page of
+// reports, whose best paragraphs the shortcut cannot count.
+std::shared_ptr<const DocSet> candidates_for_page(const SearchRequest& request, const BuiltQuery& built,
+                                                  const QuerySets& sets, std::size_t last, Xapian::Database& db)
 {
-    if (built.text.get_type() != Xapian::Query::LEAF_TERM || !built.ranked_terms.empty() ||
+    if (request.collapse_reports || built.text.get_type() != Xapian::Query::LEAF_TERM || !built.ranked_terms.empty() ||
         !built.proximity.empty() || sets.matched->count() < k_many_matches)
         return sets.matched;
     const auto often = MatchSets::of(db)->often(db, *built.text.get_terms_begin());
@@ -133,7 +134,7 @@ RankedPage relevance_page(const SearchRequest& request, const BuiltQuery& built,
     // The exact matches are known: filtering by them spares the matcher checking filters and
     // word positions of documents that cannot match.
     Xapian::Enquire enquire(db);
-    enquire.set_query(ranking_query(built, candidates_for_page(built, sets, last, db), db, order));
+    enquire.set_query(ranking_query(built, candidates_for_page(request, built, sets, last, db), db, order));
     configure_order(enquire, request);
     if (order)
         enquire.set_sort_by_relevance();
