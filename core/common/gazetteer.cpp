@@ -325,29 +325,15 @@ bool Gazetteer::Match::beats(const Match& other) const {
     return std::tie(form, prefix, suffix) < std::tie(other.form, other.prefix, other.suffix);
 }
 
-bool Gazetteer::affix_at(const Affix& affix, const std::vector<Token>& tokens, std::size_t at,
-                         bool starts, bool capitals_count) {
-    if (at + affix.tokens.size() > tokens.size()) {
+bool Gazetteer::words_at(const std::vector<std::string>& words, std::uint32_t capitals,
+                         const std::vector<Token>& tokens, std::size_t at, bool starts) {
+    if (at + words.size() > tokens.size()) {
         return false;
     }
-    for (std::size_t k = 0; k < affix.tokens.size(); ++k) {
+    for (std::size_t k = 0; k < words.size(); ++k) {
         const Token& token = tokens[at + k];
-        if (token.text != affix.tokens[k] || (!token.joined && !(starts && k == 0)) ||
-            (capitals_count && (affix.capitals >> k & 1) && !token.capitalised)) {
-            return false;
-        }
-    }
-    return true;
-}
-
-bool Gazetteer::form_at(const Form& form, const std::vector<Token>& tokens, std::size_t at, bool starts) {
-    if (at + form.tokens.size() > tokens.size()) {
-        return false;
-    }
-    for (std::size_t k = 0; k < form.tokens.size(); ++k) {
-        const Token& token = tokens[at + k];
-        if (token.text != form.tokens[k] || (!token.joined && !(starts && k == 0)) ||
-            ((form.capitals >> k & 1) && !token.capitalised)) {
+        if (token.text != words[k] || (!token.joined && !(starts && k == 0)) ||
+            ((capitals >> k & 1) && !token.capitalised)) {
             return false;
         }
     }
@@ -357,8 +343,9 @@ bool Gazetteer::form_at(const Form& form, const std::vector<Token>& tokens, std:
 Gazetteer::Match Gazetteer::longest_match_at(const std::vector<Token>& tokens, std::size_t i) const {
     Match best;
     for (std::size_t prefix = 0; prefix < m_prefixes.size(); ++prefix) {
-        const std::size_t at = i + m_prefixes[prefix].tokens.size();
-        if (at >= tokens.size() || !affix_at(m_prefixes[prefix], tokens, i, true, false)) {
+        const Affix& before = m_prefixes[prefix];
+        const std::size_t at = i + before.tokens.size();
+        if (at >= tokens.size() || !words_at(before.tokens, 0, tokens, i, true)) {
             continue;
         }
         const auto forms = m_forms_by_first_token.find(tokens[at].text);
@@ -367,16 +354,19 @@ Gazetteer::Match Gazetteer::longest_match_at(const std::vector<Token>& tokens, s
         }
         for (const std::size_t index : forms->second) {
             const Form& form = m_forms[index];
-            if ((prefix != 0 && !form.takes_affixes) || !form_at(form, tokens, at, prefix == 0) ||
-                (prefix != 0 && form.common_word && !affix_at(m_prefixes[prefix], tokens, i, true, true))) {
+            // A common word's affixes must be capitalised as written, like the word.
+            const auto capitals_of = [&form](const Affix& affix) { return form.common_word ? affix.capitals : 0; };
+            if ((prefix != 0 && !form.takes_affixes) || !words_at(form.tokens, form.capitals, tokens, at, prefix == 0) ||
+                !words_at(before.tokens, capitals_of(before), tokens, i, true)) {
                 continue;
             }
             const std::size_t after = at + form.tokens.size();
             for (std::size_t suffix = 0; suffix < (form.takes_affixes ? m_suffixes.size() : 1); ++suffix) {
-                if (!affix_at(m_suffixes[suffix], tokens, after, false, form.common_word)) {
+                const Affix& behind = m_suffixes[suffix];
+                if (!words_at(behind.tokens, capitals_of(behind), tokens, after, false)) {
                     continue;
                 }
-                const Match match{index, prefix, suffix, after + m_suffixes[suffix].tokens.size() - i};
+                const Match match{index, prefix, suffix, after + behind.tokens.size() - i};
                 if (best.token_count == 0 || match.beats(best)) {
                     best = match;
                 }

@@ -98,12 +98,10 @@ private:
     static std::vector<Token> tokenise(std::string_view text);
     // Adds spelling as a form of the authority (after the forms added before it).
     void add_form(std::string_view spelling, std::size_t authority_index, bool common_word, bool takes_affixes);
-    // Returns whether the affix's tokens are at tokens[at...] in running text (each joined to
-    // the one before unless it starts the match), its capitals kept if capitals count.
-    static bool affix_at(const Affix& affix, const std::vector<Token>& tokens, std::size_t at, bool starts,
-                         bool capitals_count);
-    // Returns whether form's tokens are at tokens[at...] in running text.
-    static bool form_at(const Form& form, const std::vector<Token>& tokens, std::size_t at, bool starts);
+    // Returns whether words are at tokens[at...] in running text: each joined to the one before
+    // unless it starts the match, and capitalised where capitals has its bit.
+    static bool words_at(const std::vector<std::string>& words, std::uint32_t capitals,
+                         const std::vector<Token>& tokens, std::size_t at, bool starts);
     // Returns the longest match in running text from token i (token_count 0: none).
     Match longest_match_at(const std::vector<Token>& tokens, std::size_t i) const;
 
