@@ -44,7 +44,8 @@ TEST_CASE("A DocSet holds ids on both sides of word boundaries and finds the nex
     CHECK(DocSet(200).count() == 0);
 }
 
-TEST_CASE("A DocSet counts its ids between two ids, within a word and across words, and those it shares with another", "[search][docset]")
+TEST_CASE("A DocSet counts its ids between two ids, within a word and across words, and those it shares with another",
+          "[search][docset]")
 {
     const DocSet docs = of(300, {1, 63, 64, 65, 127, 128, 200, 255, 256, 300});
     CHECK(docs.count_between(0, 301) == 10);

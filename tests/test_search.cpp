@@ -1380,15 +1380,23 @@ TEST_CASE("A common word's pages are those of ranking every match, also where it
     }
 }
 
-TEST_CASE("Relevance pages put equal weights in report order, the same whether the whole order is loaded or not",
-          "[search][results]")
+// Returns the path of a new index of four reports of four authorities, in tmp: a revision no
+// search has read, so that its whole report order is not loaded.
+std::string fresh_index_of_four_reports(const TempDir& tmp)
 {
-    TempDir tmp;
     const std::string path = tmp / "index";
     for (const std::string report : {"croydon-2020-03-16-inspection", "barnet-2017-07-07-inspection",
                                      "kent-2013-08-23-inspection", "surrey-2015-06-03-inspection"})
         copy_into(corpus_path("reports/" + report + ".txt"), tmp.path() / "reports");
-    run_indexer(path, {(tmp.path() / "reports").string()}, {});  // a fresh revision: its whole order not loaded
+    run_indexer(path, {(tmp.path() / "reports").string()}, {});
+    return path;
+}
+
+TEST_CASE("Relevance pages put equal weights in report order, the same whether the whole order is loaded or not",
+          "[search][results]")
+{
+    TempDir tmp;
+    const std::string path = fresh_index_of_four_reports(tmp);
     const Xapian::Database db(path);
     const auto key_of = [&db](const SearchHit& hit) {
         const std::string id = schema::k_paragraph_id + hit.id;
@@ -1433,11 +1441,7 @@ TEST_CASE("Pages in report order agree whether a few matches are ordered by thei
           "[search][results]")
 {
     TempDir tmp;
-    const std::string path = tmp / "index";
-    for (const std::string report : {"croydon-2020-03-16-inspection", "barnet-2017-07-07-inspection",
-                                     "kent-2013-08-23-inspection", "surrey-2015-06-03-inspection"})
-        copy_into(corpus_path("reports/" + report + ".txt"), tmp.path() / "reports");
-    run_indexer(path, {(tmp.path() / "reports").string()}, {});  // a fresh revision: its whole order not loaded
+    const std::string path = fresh_index_of_four_reports(tmp);
     const Xapian::Database db(path);
     const auto key_of = [&db](Xapian::docid id) { return db.get_document(id).get_value(schema::k_slot_report_order); };
     const auto report_of = [&key_of](Xapian::docid id) {
