@@ -23,6 +23,14 @@ if [ ! -f "$corpus/truth.jsonl" ]; then
   python3 bench/generate_corpus.py --out "$corpus" --paragraphs "$paragraphs" --seed 42
 fi
 
+# The reports the incremental steps change are kept here and put back at the end; a run stopped
+# before that left them here, and they go back first.
+originals=$work/originals
+if [ -d "$originals" ]; then
+  cp -p "$originals"/*.txt "$corpus/reports/" 2>/dev/null || true
+  rm -rf "$originals"
+fi
+
 echo "== indexing from scratch"
 rm -rf "$index"
 /usr/bin/time -v build/indexer/indexer --json --db "$index" "$corpus/reports" "$corpus/seed" \
@@ -30,7 +38,7 @@ rm -rf "$index"
 
 echo "== incremental run: 1% of the reports changed"
 mapfile -t changed < <(ls "$corpus"/reports/*.txt | awk 'NR % 100 == 0')
-originals=$work/originals && rm -rf "$originals" && mkdir -p "$originals"
+mkdir -p "$originals"
 for file in "${changed[@]}"; do
   cp -p "$file" "$originals/"
   printf '\nThe local authority reviewed this finding again in the benchmark.\n' >> "$file"
