@@ -17,7 +17,8 @@ TEST_CASE("No two fields share a name, a parameter, a query prefix, an option, a
 {
     std::set<std::string> names, parameters, prefixes, options, term_prefixes;
     std::set<Xapian::valueno> slots = {schema::k_slot_report, schema::k_slot_position, schema::k_slot_report_order};
-    const std::set<std::string> structural_prefixes = {schema::k_paragraph_id, schema::k_report, schema::k_section_text};
+    // "Q" held paragraph ids in indexes of schema 9 and before, which may still be searched.
+    const std::set<std::string> structural_prefixes = {"Q", schema::k_report, schema::k_section_text};
     for (const Field& field : fields()) {
         INFO("field " << field.name);
         CHECK(names.insert(field.name).second);

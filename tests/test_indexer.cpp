@@ -11,6 +11,7 @@
 #include "core/index/index_run.h"
 #include "core/index/index_writer.h"
 #include "core/index/paragraph_document.h"
+#include "core/index/report_lookup.h"
 #include "core/ingest/dates.h"
 #include "core/ingest/report_parser.h"
 #include "core/ingest/report_reader.h"
@@ -61,6 +62,17 @@ std::vector<std::string> copy_seed(const fs::path& folder)
 std::set<std::string> terms_with_prefix(const Xapian::Database& db, const std::string& prefix)
 {
     return {db.allterms_begin(prefix), db.allterms_end(prefix)};
+}
+
+// Returns the id (REPORT/POSITION) that each document's data gives it.
+std::set<std::string> paragraph_ids(const Xapian::Database& db)
+{
+    std::set<std::string> ids;
+    for (auto doc = db.postlist_begin(""); doc != db.postlist_end(""); ++doc) {
+        const auto data = nlohmann::json::parse(db.get_document(*doc).get_data());
+        ids.insert(data.value("report_id", "") + "/" + std::to_string(data.value("position", 0)));
+    }
+    return ids;
 }
 
 // Returns the text of every document of the index.
@@ -168,16 +180,57 @@ TEST_CASE("Indexing the five seed reports adds one document per paragraph, each 
     CHECK(summary.index_paragraphs == summary.paragraphs_added);
     CHECK(summary.index_reports == 5);
     CHECK(terms_with_prefix(db, s::k_report).size() == 5);
-    CHECK(terms_with_prefix(db, s::k_paragraph_id).size() == db.get_doccount());
+    CHECK(paragraph_ids(db).size() == db.get_doccount());
     CHECK(index_problems(db) == std::vector<std::string>{});
 
     for (const auto& entry : fs::directory_iterator(corpus_path("seed"))) {
         const Report report = parse_file(entry.path().string());
         INFO(report.id);
         CHECK(db.get_termfreq(s::k_report + report.id) == report.paragraphs.size());
-        for (std::size_t n = 1; n <= report.paragraphs.size(); ++n)
-            CHECK(db.term_exists(s::k_paragraph_id + report.id + "/" + std::to_string(n)));
+        // Each paragraph is found by its id, as --similar and the API name it.
+        for (std::size_t n = 1; n <= report.paragraphs.size(); ++n) {
+            const Xapian::docid found = paragraph_document_id(db, report.id + "/" + std::to_string(n));
+            REQUIRE(found != 0);
+            const auto data = nlohmann::json::parse(db.get_document(found).get_data());
+            CHECK(data.value("report_id", "") == report.id);
+            CHECK(data.value("position", 0) == static_cast<int>(n));
+            CHECK(data.value("text", "") == report.paragraphs[n - 1].text);
+        }
+        for (const std::string& missing : {std::to_string(report.paragraphs.size() + 1), std::string("0"),
+                                            std::string("x"), std::string(""), std::string("99999999999")})
+            CHECK(paragraph_document_id(db, report.id + "/" + missing) == 0);
     }
+    CHECK(paragraph_document_id(db, "no-such-report/1") == 0);
+    CHECK(paragraph_document_id(db, "no slash") == 0);
+}
+
+TEST_CASE("The index check finds a paragraph held twice and one whose data names another report", "[indexer]")
+{
+    TempDir tmp;
+    const std::string db_path = tmp / "index";
+    index_paths(db_path, {corpus_path("seed")});
+    const auto has_problem = [&db_path](const std::string& words) {
+        const std::vector<std::string> problems = index_problems(Xapian::Database(db_path));
+        return std::any_of(problems.begin(), problems.end(),
+                           [&words](const std::string& problem) { return problem.find(words) != std::string::npos; });
+    };
+    REQUIRE_FALSE(has_problem("document"));
+    {
+        Xapian::WritableDatabase db(db_path);
+        db.add_document(db.get_document(1));
+        db.commit();
+    }
+    CHECK(has_problem("is duplicated"));
+    {
+        Xapian::WritableDatabase db(db_path);
+        Xapian::Document moved = db.get_document(2);
+        auto data = nlohmann::json::parse(moved.get_data());
+        data["report_id"] = "another-report";
+        moved.set_data(data.dump());
+        db.replace_document(2, moved);
+        db.commit();
+    }
+    CHECK(has_problem("document 2: data does not name report"));
 }
 
 TEST_CASE("Re-running the indexer on the same folder changes nothing", "[indexer]")
@@ -186,7 +239,7 @@ TEST_CASE("Re-running the indexer on the same folder changes nothing", "[indexer
     const std::string db_path = tmp / "index";
     index_paths(db_path, {corpus_path("seed")});
     const Xapian::doccount first_count = Xapian::Database(db_path).get_doccount();
-    const std::set<std::string> first_ids = terms_with_prefix(Xapian::Database(db_path), s::k_paragraph_id);
+    const std::set<std::string> first_ids = paragraph_ids(Xapian::Database(db_path));
 
     for (int run = 2; run <= 3; ++run) {
         INFO("run " << run);
@@ -199,7 +252,7 @@ TEST_CASE("Re-running the indexer on the same folder changes nothing", "[indexer
         CHECK(summary.paragraphs_removed == 0);
         const Xapian::Database db(db_path);
         CHECK(db.get_doccount() == first_count);
-        CHECK(terms_with_prefix(db, s::k_paragraph_id) == first_ids);
+        CHECK(paragraph_ids(db) == first_ids);
     }
 }
 

@@ -1399,8 +1399,7 @@ TEST_CASE("Relevance pages put equal weights in report order, the same whether t
     const std::string path = fresh_index_of_four_reports(tmp);
     const Xapian::Database db(path);
     const auto key_of = [&db](const SearchHit& hit) {
-        const std::string id = schema::k_paragraph_id + hit.id;
-        return db.get_document(*db.postlist_begin(id)).get_value(schema::k_slot_report_order);
+        return db.get_document(paragraph_document_id(db, hit.id)).get_value(schema::k_slot_report_order);
     };
     // Pages of words that many paragraphs hold once (equal weights), and of several words.
     const std::vector<std::string> queries = {"children", "assessment", "management oversight", "care leavers"};

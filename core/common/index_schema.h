@@ -15,7 +15,6 @@ namespace findings::schema {
 // Boolean terms. The fields' own filter terms (XA authority, XT finding type, ...) and the
 // value slots their facets are counted from are defined in the table of fields (fields.cpp);
 // these are the terms every document has whatever the fields.
-inline const std::string k_paragraph_id = "Q";      // Q<report id>/<position>: one per document
 inline const std::string k_report = "XR";           // XR<report id>: also report:ID in queries
 inline const std::string k_listed = "XI";           // an item of a list of findings (Paragraph::listed)
 // Returns whether a term is a boolean term (these, and every field's: all begin Q or X) (words are lower case, or
@@ -45,6 +44,6 @@ inline const std::string k_meta_source = "source:";  // source:<absolute path> -
 inline const std::string k_meta_schema = "schema_version";
 inline const std::string k_meta_facet_columns = "facet_columns";  // FacetColumns::stored (facet_columns.h)
 inline const std::string k_meta_concept_terms = "concept_terms";  // ConceptTerms::fingerprint of the K terms
-inline const std::string k_schema_version = "9";
+inline const std::string k_schema_version = "10";
 
 }  // namespace findings::schema

@@ -6,7 +6,6 @@
 
 #include <nlohmann/json.hpp>
 
-#include <cstdlib>
 #include <filesystem>
 #include <map>
 #include <set>
@@ -47,30 +46,28 @@ std::vector<std::string> index_problems(const Xapian::Database& db)
     std::map<std::string, std::set<int>> positions;  // report id -> paragraph numbers
     for (auto doc = db.postlist_begin(""); doc != db.postlist_end(""); ++doc) {
         const Xapian::Document document = db.get_document(*doc);
-        std::vector<std::string> ids, reports;
+        std::vector<std::string> reports;
         for (auto term = document.termlist_begin(); term != document.termlist_end(); ++term) {
             const std::string text = *term;
-            if (text.rfind(s::k_paragraph_id, 0) == 0)
-                ids.push_back(text.substr(s::k_paragraph_id.size()));
-            else if (text.rfind(s::k_report, 0) == 0)
+            if (text.rfind(s::k_report, 0) == 0)
                 reports.push_back(text.substr(s::k_report.size()));
         }
         const std::string where = "document " + std::to_string(*doc) + ": ";
-        if (ids.size() != 1 || reports.size() != 1) {
-            problem(where + std::to_string(ids.size()) + " Q terms, " + std::to_string(reports.size()) + " XR terms");
+        if (reports.size() != 1) {
+            problem(where + std::to_string(reports.size()) + " XR terms");
             continue;
         }
         const nlohmann::json data = nlohmann::json::parse(document.get_data(), nullptr, false);
-        if (!data.is_object() || data.value("report_id", "") + "/" + std::to_string(data.value("position", 0)) != ids[0] ||
-            data.value("report_id", "") != reports[0])
-            problem(where + "data does not name " + ids[0] + ": " + document.get_data().substr(0, 200));
-        const std::size_t slash = ids[0].rfind('/');
-        if (slash == std::string::npos || ids[0].substr(0, slash) != reports[0]) {
-            problem(where + "paragraph id " + ids[0] + " is not under report " + reports[0]);
+        if (!data.is_object() || data.value("report_id", "") != reports[0]) {
+            problem(where + "data does not name report " + reports[0] + ": " + document.get_data().substr(0, 200));
             continue;
         }
-        if (!positions[reports[0]].insert(std::atoi(ids[0].c_str() + slash + 1)).second)
-            problem(where + "paragraph id " + ids[0] + " is duplicated");
+        // Paragraphs are found by their report and this value (paragraph_document_id).
+        const int position = data.value("position", 0);
+        if (document.get_value(s::k_slot_position) != Xapian::sortable_serialise(position))
+            problem(where + "paragraph " + reports[0] + "/" + std::to_string(position) + " has no position value to match");
+        if (!positions[reports[0]].insert(position).second)
+            problem(where + "paragraph id " + reports[0] + "/" + std::to_string(position) + " is duplicated");
     }
     std::set<std::string> recorded;
     for (auto key = db.metadata_keys_begin(s::k_meta_report); key != db.metadata_keys_end(s::k_meta_report); ++key) {

@@ -81,7 +81,6 @@ Xapian::Document paragraph_document(const Report& report, const std::vector<Fiel
     for (const auto& heading : paragraph.section)
         generator.index_text(heading, 1, s::k_section_text);
 
-    document.add_boolean_term(s::k_paragraph_id + paragraph_id(report, paragraph));
     document.add_boolean_term(s::k_report + report.id);
     if (paragraph.listed)
         document.add_boolean_term(s::k_listed);

@@ -87,6 +87,25 @@ std::vector<nlohmann::json> report_records(const Xapian::Database& db)
     return records;
 }
 
+Xapian::docid paragraph_document_id(const Xapian::Database& db, const std::string& paragraph_id)
+{
+    const std::size_t slash = paragraph_id.rfind('/');
+    if (slash == std::string::npos || slash + 1 == paragraph_id.size() ||
+        paragraph_id.find_first_not_of("0123456789", slash + 1) != std::string::npos || paragraph_id.size() - slash > 9)
+        return 0;
+    const std::string position = Xapian::sortable_serialise(std::stoi(paragraph_id.substr(slash + 1)));
+    const std::string report_term = schema::k_report + paragraph_id.substr(0, slash);
+    auto value = db.valuestream_begin(schema::k_slot_position);
+    for (auto posting = db.postlist_begin(report_term); posting != db.postlist_end(report_term); ++posting) {
+        if (value == db.valuestream_end(schema::k_slot_position))
+            break;
+        value.skip_to(*posting);
+        if (value != db.valuestream_end(schema::k_slot_position) && value.get_docid() == *posting && *value == position)
+            return *posting;
+    }
+    return 0;
+}
+
 std::size_t count_reports(const Xapian::Database& db)
 {
     std::size_t count = 0;

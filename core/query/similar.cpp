@@ -3,8 +3,8 @@
 
 #include "core/common/error.h"
 #include "core/common/fields.h"
-#include "core/common/index_schema.h"
 #include "core/common/text_normaliser.h"
+#include "core/index/report_lookup.h"
 
 #include <nlohmann/json.hpp>
 
@@ -69,12 +69,10 @@ std::set<std::string> topic_terms(const Xapian::Document& document, const Analys
 
 SimilarQuery similar_query(const Xapian::Database& db, const Analyser& analyser, const std::string& paragraph_id)
 {
-    const std::string id_term = schema::k_paragraph_id + paragraph_id;
-    const auto posting = db.postlist_begin(id_term);
-    if (posting == db.postlist_end(id_term))
-        throw Error(ErrorCode::not_found, "no paragraph with id \"" + paragraph_id + "\" (ids are REPORT/POSITION, as results give them)");
     SimilarQuery similar;
-    similar.source = *posting;
+    similar.source = paragraph_document_id(db, paragraph_id);
+    if (similar.source == 0)
+        throw Error(ErrorCode::not_found, "no paragraph with id \"" + paragraph_id + "\" (ids are REPORT/POSITION, as results give them)");
     const std::string& authority_prefix = field_named("authority")->term_prefix;
     for (auto term = db.termlist_begin(similar.source); term != db.termlist_end(similar.source); ++term) {
         if ((*term).rfind(authority_prefix, 0) == 0) {
