@@ -69,7 +69,7 @@ std::set<std::string> paragraph_ids(const Xapian::Database& db)
 {
     std::set<std::string> ids;
     for (auto doc = db.postlist_begin(""); doc != db.postlist_end(""); ++doc) {
-        const auto data = nlohmann::json::parse(db.get_document(*doc).get_data());
+        const auto data = nlohmann::json::parse(paragraph_data(db.get_document(*doc)));
         ids.insert(data.value("report_id", "") + "/" + std::to_string(data.value("position", 0)));
     }
     return ids;
@@ -80,7 +80,7 @@ std::vector<std::string> document_texts(const Xapian::Database& db)
 {
     std::vector<std::string> texts;
     for (auto doc = db.postlist_begin(""); doc != db.postlist_end(""); ++doc)
-        texts.push_back(nlohmann::json::parse(db.get_document(*doc).get_data()).value("text", ""));
+        texts.push_back(nlohmann::json::parse(paragraph_data(db.get_document(*doc))).value("text", ""));
     return texts;
 }
 
@@ -191,7 +191,7 @@ TEST_CASE("Indexing the five seed reports adds one document per paragraph, each 
         for (std::size_t n = 1; n <= report.paragraphs.size(); ++n) {
             const Xapian::docid found = paragraph_document_id(db, report.id + "/" + std::to_string(n));
             REQUIRE(found != 0);
-            const auto data = nlohmann::json::parse(db.get_document(found).get_data());
+            const auto data = nlohmann::json::parse(paragraph_data(db.get_document(found)));
             CHECK(data.value("report_id", "") == report.id);
             CHECK(data.value("position", 0) == static_cast<int>(n));
             CHECK(data.value("text", "") == report.paragraphs[n - 1].text);
@@ -224,13 +224,25 @@ TEST_CASE("The index check finds a paragraph held twice and one whose data names
     {
         Xapian::WritableDatabase db(db_path);
         Xapian::Document moved = db.get_document(2);
-        auto data = nlohmann::json::parse(moved.get_data());
+        auto data = nlohmann::json::parse(paragraph_data(moved));
         data["report_id"] = "another-report";
-        moved.set_data(data.dump());
+        moved.add_value(s::k_slot_paragraph, data.dump());
         db.replace_document(2, moved);
         db.commit();
     }
     CHECK(has_problem("document 2: data does not name report"));
+}
+
+TEST_CASE("A paragraph's fields are read from its value, or from the data of an index of schema 10 or before",
+          "[indexer]")
+{
+    const std::string fields = R"({"report_id":"r","position":1,"text":"Visits are timely."})";
+    Xapian::Document current;
+    current.add_value(s::k_slot_paragraph, fields);
+    CHECK(paragraph_data(current) == fields);
+    Xapian::Document older;
+    older.set_data(fields);
+    CHECK(paragraph_data(older) == fields);
 }
 
 TEST_CASE("Re-running the indexer on the same folder changes nothing", "[indexer]")
@@ -387,7 +399,7 @@ TEST_CASE("An edited report file replaces its paragraphs", "[indexer]")
     const std::string new_word = Analyser().term_of("zanzibarquokka");
     REQUIRE(db.get_termfreq(new_word) == 1);
     const Xapian::Document added = db.get_document(*db.postlist_begin(new_word));
-    const nlohmann::json data = nlohmann::json::parse(added.get_data());
+    const nlohmann::json data = nlohmann::json::parse(paragraph_data(added));
     CHECK(data.value("report_id", "") == after.id);
     CHECK_THAT(data.value("text", ""), Contains("Zanzibarquokka referrals are not recorded"));
     CHECK(data.value("finding_type", "") == "area_for_development");
@@ -809,7 +821,6 @@ TEST_CASE("Every corpus report parses with an authority, a title, a date, a uniq
         record.erase("source");  // where this checkout is
         add_to_hash(fingerprint, record.dump());
         for (const Xapian::Document& document : report_documents(report, generator).documents) {
-            add_to_hash(fingerprint, document.get_data());
             for (auto term = document.termlist_begin(); term != document.termlist_end(); ++term)
                 add_to_hash(fingerprint, *term + " " + std::to_string(term.get_wdf()));
             for (auto value = document.values_begin(); value != document.values_end(); ++value)

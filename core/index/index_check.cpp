@@ -2,6 +2,7 @@
 
 #include "core/common/error.h"
 #include "core/common/index_schema.h"
+#include "core/index/paragraph_document.h"
 #include "core/index/report_lookup.h"
 
 #include <nlohmann/json.hpp>
@@ -57,9 +58,9 @@ std::vector<std::string> index_problems(const Xapian::Database& db)
             problem(where + std::to_string(reports.size()) + " XR terms");
             continue;
         }
-        const nlohmann::json data = nlohmann::json::parse(document.get_data(), nullptr, false);
+        const nlohmann::json data = nlohmann::json::parse(paragraph_data(document), nullptr, false);
         if (!data.is_object() || data.value("report_id", "") != reports[0]) {
-            problem(where + "data does not name report " + reports[0] + ": " + document.get_data().substr(0, 200));
+            problem(where + "data does not name report " + reports[0] + ": " + paragraph_data(document).substr(0, 200));
             continue;
         }
         // Paragraphs are found by their report and this value (paragraph_document_id).

@@ -103,7 +103,7 @@ Xapian::Document paragraph_document(const Report& report, const std::vector<Fiel
         add_stamp(document, stamp);
         data[field.name] = std::move(stamp.value);
     }
-    document.set_data(data.dump());
+    document.add_value(s::k_slot_paragraph, data.dump());
     return document;
 }
 
@@ -129,6 +129,12 @@ ReportDocuments report_documents(const Report& report, Xapian::TermGenerator& ge
     // move to another thread (Xapian's reference counts are not atomic).
     generator.set_document(Xapian::Document());
     return prepared;
+}
+
+std::string paragraph_data(const Xapian::Document& document)
+{
+    std::string data = document.get_value(schema::k_slot_paragraph);
+    return data.empty() ? document.get_data() : data;
 }
 
 nlohmann::json paragraph_record(nlohmann::json data, const nlohmann::json& report)

@@ -30,6 +30,10 @@ ReportDocuments report_documents(const Report& report, Xapian::TermGenerator& ge
 // with its grade, and the number of paragraphs.
 nlohmann::json report_record(const Report& report);
 
+// Returns a paragraph document's own fields as JSON text (paragraph_record reads them). Indexes
+// of schema 10 and before hold them as the document's data.
+std::string paragraph_data(const Xapian::Document& document);
+
 // Returns a paragraph as results and reports show it: {id, report_id, report_title, date,
 // section, position, text} and every field of the table of fields (fields.h),
 // from its document's data (the paragraph's own fields, parsed) and its report's record. An

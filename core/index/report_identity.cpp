@@ -2,6 +2,7 @@
 
 #include "core/common/index_schema.h"
 #include "core/common/text_normaliser.h"
+#include "core/index/paragraph_document.h"
 
 #include <nlohmann/json.hpp>
 
@@ -43,7 +44,7 @@ bool same_report(const Xapian::Database& db, const std::string& id, const Report
     std::set<std::string> indexed;
     const std::string term = schema::k_report + id;
     for (auto doc = db.postlist_begin(term); doc != db.postlist_end(term); ++doc) {
-        const nlohmann::json data = read_json(db.get_document(*doc).get_data());
+        const nlohmann::json data = read_json(paragraph_data(db.get_document(*doc)));
         if (data.is_object())
             indexed.insert(paragraph_key(data.value("text", "")));
     }

@@ -36,7 +36,7 @@ std::shared_ptr<const nlohmann::json> ReportRecords::report_part(const std::stri
 StoredParagraph ReportRecords::stored(const Xapian::Document& document)
 {
     StoredParagraph stored;
-    stored.data = nlohmann::json::parse(document.get_data(), nullptr, false);
+    stored.data = nlohmann::json::parse(paragraph_data(document), nullptr, false);
     stored.report = report_part(stored.data.is_object() ? stored.data.value("report_id", "") : "");
     return stored;
 }
@@ -66,7 +66,7 @@ nlohmann::json lookup_report(const Xapian::Database& db, const std::string& repo
     nlohmann::json paragraphs = nlohmann::json::array();
     for (auto match = mset.begin(); match != mset.end(); ++match) {
         nlohmann::json paragraph =
-            paragraph_record(nlohmann::json::parse(match.get_document().get_data(), nullptr, false), report);
+            paragraph_record(nlohmann::json::parse(paragraph_data(match.get_document()), nullptr, false), report);
         if (!paragraph.empty())
             paragraphs.push_back(std::move(paragraph));
     }

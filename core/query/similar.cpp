@@ -4,6 +4,7 @@
 #include "core/common/error.h"
 #include "core/common/fields.h"
 #include "core/common/text_normaliser.h"
+#include "core/index/paragraph_document.h"
 #include "core/index/report_lookup.h"
 
 #include <nlohmann/json.hpp>
@@ -57,7 +58,7 @@ private:
 // The stemmed words of a paragraph's first sentence.
 std::set<std::string> topic_terms(const Xapian::Document& document, const Analyser& analyser)
 {
-    const nlohmann::json data = nlohmann::json::parse(document.get_data(), nullptr, false);
+    const nlohmann::json data = nlohmann::json::parse(paragraph_data(document), nullptr, false);
     const std::string text = data.is_object() ? data.value("text", "") : "";
     std::set<std::string> terms;
     for (const auto& word : words_of(text.substr(0, text.find(". "))))
