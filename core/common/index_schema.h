@@ -17,8 +17,9 @@ namespace findings::schema {
 // these are the terms every document has whatever the fields.
 inline const std::string k_report = "XR";           // XR<report id>: also report:ID in queries
 inline const std::string k_listed = "XI";           // an item of a list of findings (Paragraph::listed)
-// Returns whether a term is a boolean term (these, and every field's: all begin Q or X) (words are lower case, or
-// prefixed Z when stemmed, S in headings; concepts K).
+// Returns whether a term is a boolean term (these, and every field's, begin X; Q held paragraph
+// ids in indexes of schema 9 and before) (words are lower case, or prefixed Z when stemmed, S in
+// headings; concepts K).
 inline bool is_filter_term(const std::string& term) { return !term.empty() && (term[0] == 'Q' || term[0] == 'X'); }
 
 // Free-text prefix for the words of the section headings above a paragraph.
