@@ -16,7 +16,8 @@ namespace {
 TEST_CASE("No two fields share a name, a parameter, a query prefix, an option, a term prefix or a slot", "[fields]")
 {
     std::set<std::string> names, parameters, prefixes, options, term_prefixes;
-    std::set<Xapian::valueno> slots = {schema::k_slot_report, schema::k_slot_position, schema::k_slot_report_order};
+    std::set<Xapian::valueno> slots = {schema::k_slot_report, schema::k_slot_position, schema::k_slot_report_order,
+                                       schema::k_slot_paragraph};
     // "Q" held paragraph ids in indexes of schema 9 and before, which may still be searched.
     const std::set<std::string> structural_prefixes = {"Q", schema::k_report, schema::k_section_text};
     for (const Field& field : fields()) {

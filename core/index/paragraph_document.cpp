@@ -25,15 +25,6 @@ std::string report_order_key(const Report& report, const Paragraph& paragraph)
     return std::to_string(99999999 - date) + report.id + '\0' + Xapian::sortable_serialise(paragraph.position);
 }
 
-}  // namespace
-
-std::string paragraph_id(const Report& report, const Paragraph& paragraph)
-{
-    return report.id + "/" + std::to_string(paragraph.position);
-}
-
-namespace {
-
 // What report-level fields are read from: they need no paragraph.
 const Paragraph k_no_paragraph;
 

@@ -12,9 +12,6 @@
 
 namespace findings {
 
-// Returns the id of a paragraph: "<report id>/<position>".
-std::string paragraph_id(const Report& report, const Paragraph& paragraph);
-
 // A report's documents, made ready off the index writer's thread, with the words they hold
 // and how often (what TermGenerator's FLAG_SPELLING would feed the spelling dictionary,
 // which needs the database and so cannot be fed where documents are built).
