@@ -35,6 +35,7 @@ namespace {
 
 namespace fs = std::filesystem;
 using Catch::Matchers::Contains;
+using Catch::Matchers::StartsWith;
 
 // An index built once per test run in a temporary folder, removed at exit.
 struct BuiltIndex {
@@ -1196,6 +1197,25 @@ TEST_CASE("Paragraphs where the query's words stand together rank above those wh
     const SearchResult either = searcher.search(request_for("wombat AND family AND conferences"));
     REQUIRE(either.hits.size() == 2);
     CHECK(either.hits[0].score == Approx(either.hits[1].score));
+}
+
+TEST_CASE("A paragraph that opens with the query's words ranks above one that names them in passing",
+          "[search][relevance]")
+{
+    TempDir tmp;
+    // "wombat" once in each, so that it weighs the same; the one that names it late comes first
+    // in the report, so it would win a tie.
+    index_letter_with_strengths(
+        tmp,
+        "\n- Managers review caseloads weekly, social workers visit families promptly, partners share "
+        "information quickly, leaders track performance closely, independent reviewing officers challenge "
+        "plans, audits find practice improving steadily across teams, and one team also keeps a wombat.\n"
+        "- The wombat service helps children return home safely.\n");
+    Searcher searcher(tmp / "index");
+    const SearchResult result = searcher.search(request_for("wombat"));
+    REQUIRE(result.hits.size() == 2);
+    CHECK_THAT(result.hits[0].text, StartsWith("The wombat service"));
+    CHECK(result.hits[0].score > result.hits[1].score);
 }
 
 TEST_CASE("Pages of any size and the export list the same ranking, in and beyond the proximity window",

@@ -3,11 +3,13 @@
 #include "core/common/fields.h"
 #include "core/common/index_schema.h"
 #include "core/query/doc_set_source.h"
+#include "core/query/early_words.h"
 #include "core/query/match_sets.h"
 #include "core/query/ordered_page.h"
 #include "core/query/report_order.h"
 
 #include <algorithm>
+#include <cmath>
 #include <functional>
 #include <map>
 #include <memory>
@@ -107,11 +109,11 @@ std::shared_ptr<const DocSet> candidates_for_page(const SearchRequest& request, 
     return candidates->count() >= last ? candidates : sets.matched;
 }
 
-// The first this many matches by words are reordered by proximity, like a search engine's
-// rescore window. Checking word positions for every match of common words cost more than the
-// rest of the query (p99 12 -> 50 ms at a million paragraphs), and each ten matches more in
-// the window add about 5% to the median query; 20 (two pages) kept most of the gain
-// (bench/changes.md).
+// The first this many matches by words are reordered by proximity and early words, like a
+// search engine's rescore window. Checking word positions for every match of common words cost
+// more than the rest of the query (p99 12 -> 50 ms at a million paragraphs), and each ten
+// matches more in the window add about 5% to the median query; 20 (two pages) kept most of the
+// gain (bench/changes.md).
 constexpr std::size_t k_rescore_window = 20;
 
 // Ranks a page by relevance with Xapian's matcher. Only the page is asked for (from the first
@@ -127,7 +129,7 @@ RankedPage relevance_page(const SearchRequest& request, const BuiltQuery& built,
                           Xapian::Database& db)
 {
     const std::size_t offset = (request.page - 1) * request.per_page;
-    const bool in_window = offset < k_rescore_window && !built.proximity.empty();
+    const bool in_window = offset < k_rescore_window;
     const std::size_t first = in_window ? 0 : offset;
     const std::size_t last = in_window ? std::max(k_rescore_window, offset + request.per_page) : offset + request.per_page;
     const auto order = request.collapse_reports ? nullptr : ReportOrder::if_loaded(db);
@@ -145,16 +147,18 @@ RankedPage relevance_page(const SearchRequest& request, const BuiltQuery& built,
         page.documents.push_back(*match);
         page.weights.push_back(match.get_weight());
     }
+    // The order's weights are taken off before rescoring, so that the window is rescored from
+    // the weights (and the order of equal ones) that a search without the order in memory has.
+    if (order) {
+        for (std::size_t i = 0; i < page.documents.size(); ++i)
+            page.weights[i] -= order_weight(*order, page.documents[i]);
+    }
     if (in_window) {
         rescore_top(page, request, built, db);
         const std::size_t from = std::min(offset, page.documents.size());
         const std::size_t to = std::min(offset + request.per_page, page.documents.size());
         page.documents = std::vector<Xapian::docid>(page.documents.begin() + from, page.documents.begin() + to);
         page.weights = std::vector<double>(page.weights.begin() + from, page.weights.begin() + to);
-    }
-    if (order) {
-        for (std::size_t i = 0; i < page.documents.size(); ++i)
-            page.weights[i] -= order_weight(*order, page.documents[i]);
     }
     page.offset = offset;
     return page;
@@ -206,25 +210,32 @@ void configure_order(Xapian::Enquire& enquire, const SearchRequest& request)
 
 void rescore_top(RankedPage& ranked, const SearchRequest& request, const BuiltQuery& built, Xapian::Database& db)
 {
-    if (built.proximity.empty() || request.sort != SortOrder::relevance || ranked.documents.empty())
+    if (request.sort != SortOrder::relevance || ranked.documents.empty() || !ranks_by_words(built))
         return;
     const std::size_t window = std::min<std::size_t>(k_rescore_window, ranked.documents.size());
-    auto members = std::make_shared<DocSet>(db.get_lastdocid());
-    for (std::size_t i = 0; i < window; ++i)
-        members->insert(ranked.documents[i]);
-    Xapian::Enquire enquire(db);
-    enquire.set_query(Xapian::Query(Xapian::Query::OP_FILTER, built.proximity, query_of(members)));
-    enquire.set_weighting_scheme(k_weighting);
-    const Xapian::MSet together = enquire.get_mset(0, static_cast<Xapian::doccount>(window));
     std::vector<std::pair<double, Xapian::docid>> top;
+    const std::vector<EarlyConcept> concepts = early_concepts(built.text);
     for (std::size_t i = 0; i < window; ++i)
-        top.emplace_back(ranked.weights[i], ranked.documents[i]);
-    for (auto match = together.begin(); match != together.end(); ++match) {
-        const auto same = [&match](const auto& entry) { return entry.second == *match; };
-        std::find_if(top.begin(), top.end(), same)->first += match.get_weight();
+        top.emplace_back(ranked.weights[i] + early_weight(db, ranked.documents[i], concepts), ranked.documents[i]);
+    if (!built.proximity.empty()) {
+        auto members = std::make_shared<DocSet>(db.get_lastdocid());
+        for (std::size_t i = 0; i < window; ++i)
+            members->insert(ranked.documents[i]);
+        Xapian::Enquire enquire(db);
+        enquire.set_query(Xapian::Query(Xapian::Query::OP_FILTER, built.proximity, query_of(members)));
+        enquire.set_weighting_scheme(k_weighting);
+        const Xapian::MSet together = enquire.get_mset(0, static_cast<Xapian::doccount>(window));
+        for (auto match = together.begin(); match != together.end(); ++match) {
+            const auto same = [&match](const auto& entry) { return entry.second == *match; };
+            std::find_if(top.begin(), top.end(), same)->first += match.get_weight();
+        }
     }
-    // Equal weights keep their order (report order, as the matcher breaks ties).
-    std::stable_sort(top.begin(), top.end(), [](const auto& a, const auto& b) { return a.first > b.first; });
+    // Weights are compared to a billionth, and equal ones keep their order (report order, as the
+    // matcher breaks ties): the same sum reached another way (a page, an export, the report
+    // order's weights taken off) may differ in its last bits.
+    const auto rounded = [](double weight) { return std::llround(weight * 1e9); };
+    std::stable_sort(top.begin(), top.end(),
+                     [&rounded](const auto& a, const auto& b) { return rounded(a.first) > rounded(b.first); });
     for (std::size_t i = 0; i < window; ++i)
         std::tie(ranked.weights[i], ranked.documents[i]) = top[i];
 }

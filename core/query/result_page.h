@@ -33,8 +33,9 @@ void configure_order(Xapian::Enquire& enquire, const SearchRequest& request);
 Xapian::Query streaming_query(const BuiltQuery& built, Xapian::Database& db);
 
 // Reorders the first matches of a relevance ranking (ranked.documents from the first, best
-// first) by the proximity of the query's words, adding its weight to theirs: every page, of any
-// size, and every export read the ranking so. Leaves other orders as they are.
+// first) by the proximity of the query's words and by whether they open the paragraph
+// (early_words.h), adding those weights to theirs: every page, of any size, and every export
+// read the ranking so. Leaves other orders as they are.
 void rescore_top(RankedPage& ranked, const SearchRequest& request, const BuiltQuery& built, Xapian::Database& db);
 
 // Returns the request's page of the matches in sets.
