@@ -562,6 +562,25 @@ TEST_CASE("describe_heading gives a heading's role, timescale, grade and level",
          "adequate", HeadingLevel::section},
         {"The inspection outcomes: safeguarding services", "The inspection outcomes: safeguarding services",
          "judgement", Timescale::none, "ungraded", HeadingLevel::part},
+        // Each way a rule's pattern may begin: an optional first word, a letter a quantifier
+        // makes optional, words anywhere in the heading.
+        {"Inspection outcomes", "Inspection outcomes", "judgement", Timescale::none, "ungraded", HeadingLevel::part},
+        {"Key strengths", "Key strengths", "strength", Timescale::none, "ungraded", HeadingLevel::section},
+        {"Area for development", "Area for development", "area_for_development", Timescale::none, "ungraded",
+         HeadingLevel::section},
+        {"Recommendation", "Recommendation", "recommendation", Timescale::none, "ungraded", HeadingLevel::section},
+        {"The Local Safeguarding Children Board (LSCB)", "The Local Safeguarding Children Board (LSCB)", "judgement",
+         Timescale::none, "ungraded", HeadingLevel::part},
+        {"Summary of findings", "Summary of findings", "judgement", Timescale::none, "ungraded",
+         HeadingLevel::section},
+        {"Achieving economic well-being: good", "Achieving economic well-being", "judgement", Timescale::none, "good",
+         HeadingLevel::section},
+        {"The graded judgments about the local authority", "The graded judgments about the local authority",
+         "judgement", Timescale::none, "ungraded", HeadingLevel::section},
+        {"Areas where the service met requirements", "Areas where the service met requirements", "satisfactory",
+         Timescale::none, "ungraded", HeadingLevel::section},
+        {"Services that are delivered satisfactorily", "Services that are delivered satisfactorily", "satisfactory",
+         Timescale::none, "ungraded", HeadingLevel::section},
     };
     for (const auto& row : rows) {
         CAPTURE(row.heading);

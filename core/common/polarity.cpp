@@ -6,7 +6,7 @@
 #include <xapian.h>
 
 #include <algorithm>
-#include <sstream>
+#include <cstdlib>
 #include <unordered_map>
 
 namespace findings {
@@ -136,21 +136,26 @@ const PolarityModel& PolarityModel::shipped()
 
 PolarityModel::PolarityModel(std::string_view text) : m_weights(k_polarity_buckets + 1, 0.0f)
 {
-    std::istringstream lines{std::string(text)};
-    std::string line;
-    while (std::getline(lines, line)) {
-        std::istringstream fields(line);
-        std::string first;
-        double value = 0;
-        if (!(fields >> first >> value))
-            continue;
-        if (first == "bias") {
-            m_bias = value;
-            continue;
+    // strtoul and strtod over the whole text: a stream per line took a tenth of a second over
+    // the shipped model's 70,000 lines, at every start of the indexer.
+    const std::string copy(text);  // NUL-terminated, for strtod
+    const char* at = copy.c_str();
+    const char* const end = at + copy.size();
+    while (at < end) {
+        const char* line_end = std::find(at, end, '\n');
+        char* after = nullptr;
+        if (std::string_view(at, static_cast<std::size_t>(line_end - at)).rfind("bias ", 0) == 0) {
+            m_bias = std::strtod(at + 5, &after);
+        } else {
+            const unsigned long bucket = std::strtoul(at, &after, 10);
+            if (after != at && after < line_end) {
+                const char* weight_at = after;
+                const double weight = std::strtod(weight_at, &after);
+                if (after != weight_at && bucket >= 1 && bucket <= k_polarity_buckets)
+                    m_weights[bucket] = static_cast<float>(weight);
+            }
         }
-        const unsigned long bucket = std::stoul(first);
-        if (bucket >= 1 && bucket <= k_polarity_buckets)
-            m_weights[bucket] = static_cast<float>(value);
+        at = line_end + (line_end < end ? 1 : 0);
     }
 }
 

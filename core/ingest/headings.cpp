@@ -30,23 +30,23 @@ const std::vector<HeadingRule>& heading_rules()
     using HL = HeadingLevel;
     static const std::vector<HeadingRule> rules = {
         // Parts of a report.
-        {"(the )?inspection outcomes.*", HL::part, FT::judgement},
+        {"inspection outcomes.*|the inspection outcomes.*", HL::part, FT::judgement},
         {"record of main findings.*", HL::part, FT::judgement},
         {"inspection judgements about the local authority", HL::part, FT::judgement},
-        {"(the )?local safeguarding children board( \\(lscb\\))?", HL::part, FT::judgement},
+        {"local safeguarding children board( \\(lscb\\))?|the local safeguarding children board( \\(lscb\\))?", HL::part, FT::judgement},
         {"inspection findings - .*", HL::section, FT::judgement},
         {"inspection judgements? about .*", HL::section, FT::judgement},
         {"section [0-9]+: .*", HL::part, FT::judgement},
         {"key strengths and weaknesses.*", HL::section, FT::judgement},
         {"review of the effectiveness of the (local safeguarding children board|lscb).*", HL::part, FT::judgement},
         // Sections that set the finding type.
-        {"(key )?strengths|areas of strength|the (local authority|lscb)'s strengths|what is working well", HL::section, FT::strength},
+        {"strengths|key strengths|areas of strength|the (local authority|lscb)'s strengths|what is working well", HL::section, FT::strength},
         {"areas? for development|area\\(s\\) for development", HL::section, FT::area_for_development},
         {"areas? for priority action|area\\(s\\) for priority action|priority actions?|priority and immediate actions?", HL::section, FT::priority_action},
         {"areas? for improvement|area\\(s\\) for improvement|recommendations?|what needs to improve.*|what does the .* need to improve.*|what the .* needs? to improve.*|actions? required.*", HL::section, FT::recommendation},
         {"the service meets the requirements of statutory guidance.*|.*met requirements.*|.*delivered satisfactorily.*", HL::section, FT::satisfactory},
         // Judgement headings.
-        {"overall effectiveness.*|capacity (for|to) improve.*|leadership(,)? (and )?management.*|(the )?quality of (provision|practice).*|outcomes for .*|the effectiveness of (services|the lscb|the local safeguarding).*|(headline|main|summary of|key) findings|findings|the experiences and progress of .*|experiences and progress of .*|the impact of leaders.*|children who need help and protection.*|children looked after and achieving permanence.*|adoption performance.*|being healthy|staying safe|enjoying and achieving|making a positive contribution|(achieving )?economic well-being|the local authority|evaluation of progress.*|progress since the last inspection.*|(the )?(graded )?judge?ments? (for|about|on|of) .*", HL::section, FT::judgement},
+        {"overall effectiveness.*|capacity (for|to) improve.*|leadership(,)? (and )?management.*|quality of (provision|practice).*|the quality of (provision|practice).*|outcomes for .*|the effectiveness of (services|the lscb|the local safeguarding).*|headline findings|main findings|summary of findings|key findings|findings|the experiences and progress of .*|experiences and progress of .*|the impact of leaders.*|children who need help and protection.*|children looked after and achieving permanence.*|adoption performance.*|being healthy|staying safe|enjoying and achieving|making a positive contribution|economic well-being|achieving economic well-being|the local authority|evaluation of progress.*|progress since the last inspection.*|judge?ments? (for|about|on|of) .*|the judge?ments? (for|about|on|of) .*|graded judge?ments? (for|about|on|of) .*|the graded judge?ments? (for|about|on|of) .*", HL::section, FT::judgement},
         // Context sections.
         {"about this inspection|service information|information about this (local authority )?area|the inspection judgements and what they mean|what the inspection judgements mean.*|summary for children and young people|introduction|background|about this (visit|review)|context|the inspection|information about this inspection|the inspection team", HL::section, FT::context},
         // The narrative under a judgement, after its summary or its recommendations.
@@ -59,17 +59,75 @@ const std::vector<HeadingRule>& heading_rules()
     return rules;
 }
 
-struct CompiledRule {
+// One alternative of a rule's pattern, and text that any heading it matches starts with or
+// contains: most lines are prose, and a comparison spares running the pattern. (The rules spell
+// out an optional first word as alternatives of their own, "strengths|key strengths", so that
+// most alternatives start with text.)
+struct CompiledAlternative {
     std::regex pattern;
+    std::string starts_with;
+    std::string contains;
+
+    bool matches(const std::string& lower_name) const
+    {
+        return lower_name.compare(0, starts_with.size(), starts_with) == 0 &&
+               lower_name.find(contains) != std::string::npos && std::regex_match(lower_name, pattern);
+    }
+};
+
+struct CompiledRule {
+    std::vector<CompiledAlternative> alternatives;
     const HeadingRule* rule;
 };
+
+// Returns a pattern's alternatives: split at each '|' outside brackets.
+std::vector<std::string> alternatives_of(std::string_view pattern)
+{
+    std::vector<std::string> alternatives(1);
+    int depth = 0;
+    for (std::size_t i = 0; i < pattern.size(); ++i) {
+        const char c = pattern[i];
+        if (c == '\\' && i + 1 < pattern.size()) {
+            alternatives.back() += pattern.substr(i, 2);
+            ++i;
+            continue;
+        }
+        depth += c == '(' ? 1 : c == ')' ? -1 : 0;
+        if (c == '|' && depth == 0)
+            alternatives.emplace_back();
+        else
+            alternatives.back() += c;
+    }
+    return alternatives;
+}
+
+// Returns the literal text that an alternative's every match starts with: its characters up to
+// the first special one, less a character that a quantifier makes optional ("areas? ..." ->
+// "area").
+std::string literal_start(std::string_view alternative)
+{
+    const std::size_t special = alternative.find_first_of("\\()[]{}.*+?|^$");
+    std::string start(alternative.substr(0, special));
+    if (special != std::string_view::npos && std::string_view("*+?{").find(alternative[special]) != std::string_view::npos &&
+        !start.empty())
+        start.pop_back();
+    return start;
+}
 
 const std::vector<CompiledRule>& compiled_rules()
 {
     static const std::vector<CompiledRule> compiled = [] {
         std::vector<CompiledRule> out;
-        for (const auto& rule : heading_rules())
-            out.push_back({std::regex(rule.pattern, std::regex::optimize), &rule});
+        for (const auto& rule : heading_rules()) {
+            CompiledRule compiled_rule{{}, &rule};
+            for (const std::string& alternative : alternatives_of(rule.pattern)) {
+                const bool anywhere = alternative.rfind(".*", 0) == 0;  // ".*met requirements.*"
+                compiled_rule.alternatives.push_back({std::regex(alternative, std::regex::optimize),
+                                                      anywhere ? "" : literal_start(alternative),
+                                                      anywhere ? literal_start(alternative.substr(2)) : ""});
+            }
+            out.push_back(std::move(compiled_rule));
+        }
         return out;
     }();
     return compiled;
@@ -90,8 +148,10 @@ std::string strip_numbering(std::string_view text)
 const CompiledRule* matching_rule(const std::string& lower_name)
 {
     for (const auto& compiled : compiled_rules()) {
-        if (std::regex_match(lower_name, compiled.pattern))
-            return &compiled;
+        for (const auto& alternative : compiled.alternatives) {
+            if (alternative.matches(lower_name))
+                return &compiled;
+        }
     }
     return nullptr;
 }
@@ -128,6 +188,8 @@ std::optional<Grade> parse_grade_line(std::string_view text)
     const std::string lower = to_lower(collapse_spaces(text));
     if (auto grade = grade_word(lower))
         return grade;
+    if (lower.find("grade") == std::string::npos)
+        return std::nullopt;  // what both patterns below need, and most lines lack
     static const std::regex graded(R"(grade\s*([1-4])\s*(?:\(([a-z ]+)\))?)");
     static const std::regex word_then_number(R"((outstanding|good|adequate|inadequate)\s+grade\s*[1-4])");
     std::smatch match;
@@ -355,6 +417,8 @@ bool is_boilerplate(std::string_view text)
         if (lower.rfind(start, 0) == 0)
             return true;
     }
+    if (lower.find(" (grade ") == std::string::npos && lower.rfind("a service that", 0) != 0)
+        return false;  // what the patterns below need, and most lines lack
     static const std::regex grade_scale(
         R"((outstanding|good|adequate|inadequate|requires improvement) \(grade [1-4]\).*|a service that (significantly exceeds|exceeds|only meets|does not meet) minimum requirements\.?)");
     return std::regex_match(lower, grade_scale);
