@@ -72,6 +72,8 @@ TEST_CASE("A model is read from its text: a bias and weighted feature buckets", 
     CHECK(model.critical_log_odds("weak") == Approx(2));     // -1 + 3
     CHECK(model.critical_log_odds("strong") == Approx(-1));  // the bias alone
     CHECK(PolarityModel("nonsense\n12 x\n").critical_log_odds("weak") == Approx(0));  // bad lines are skipped
+    // A bucket without its weight takes none from the next line.
+    CHECK(PolarityModel(std::to_string(weak.front()) + " \n9 1.5\n").critical_log_odds("weak") == Approx(0));
 }
 
 TEST_CASE("A paragraph reads mixed when one sentence is confidently critical and another confidently praise, "

@@ -1216,6 +1216,19 @@ TEST_CASE("A paragraph that opens with the query's words ranks above one that na
     REQUIRE(result.hits.size() == 2);
     CHECK_THAT(result.hits[0].text, StartsWith("The wombat service"));
     CHECK(result.hits[0].score > result.hits[1].score);
+
+    // A synonym group is named early where one of its members is, every word of it: a paragraph
+    // that opens with "child" does not name child and adolescent mental health services.
+    TempDir concepts;
+    index_letter_with_strengths(
+        concepts,
+        "\n- Child protection plans are reviewed on time, core groups meet regularly, families take part, "
+        "partners attend, independent chairs challenge drift, and some children are referred to child and "
+        "adolescent mental health services.\n"
+        "- CAMHS workers see children in care within weeks of a referral.\n");
+    const SearchResult camhs = Searcher(concepts / "index").search(request_for("CAMHS"));
+    REQUIRE(camhs.hits.size() == 2);
+    CHECK_THAT(camhs.hits[0].text, StartsWith("CAMHS workers"));
 }
 
 TEST_CASE("Pages of any size and the export list the same ranking, in and beyond the proximity window",

@@ -150,8 +150,8 @@ PolarityModel::PolarityModel(std::string_view text) : m_weights(k_polarity_bucke
             const unsigned long bucket = std::strtoul(at, &after, 10);
             if (after != at && after < line_end) {
                 const char* weight_at = after;
-                const double weight = std::strtod(weight_at, &after);
-                if (after != weight_at && bucket >= 1 && bucket <= k_polarity_buckets)
+                const double weight = std::strtod(weight_at, &after);  // (it skips newlines too)
+                if (after != weight_at && after <= line_end && bucket >= 1 && bucket <= k_polarity_buckets)
                     m_weights[bucket] = static_cast<float>(weight);
             }
         }

@@ -11,9 +11,10 @@
 
 namespace findings {
 
-// One concept of a query, as the positions that show it: its stem, or the first stems of its
-// synonyms' members (a concept term has no positions of its own).
-using EarlyConcept = std::vector<std::string>;
+// One concept of a query, as the terms that show it: its stem, or its synonyms' members, each as
+// its stems (a concept term has no positions of its own). It is named early where every stem of
+// one member is.
+using EarlyConcept = std::vector<std::vector<std::string>>;
 
 // Returns the concepts of a query's words (text terms and concept terms; not filters).
 std::vector<EarlyConcept> early_concepts(const Xapian::Query& text);
