@@ -22,6 +22,13 @@ inline const std::string k_listed = "XI";           // an item of a list of find
 // headings; concepts K).
 inline bool is_filter_term(const std::string& term) { return !term.empty() && (term[0] == 'Q' || term[0] == 'X'); }
 
+// Returns whether a term is one a word of a paragraph's text is indexed under: "Z" and a
+// lower-case stem (field terms carry an upper-case prefix after the Z, filters no Z).
+inline bool is_text_term(const std::string& term)
+{
+    return term.size() > 1 && term[0] == 'Z' && !(term[1] >= 'A' && term[1] <= 'Z');
+}
+
 // Free-text prefix for the words of the section headings above a paragraph.
 inline const std::string k_section_text = "S";
 

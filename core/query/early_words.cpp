@@ -2,6 +2,7 @@
 #include "core/query/early_words.h"
 
 #include "core/common/concept_terms.h"
+#include "core/common/index_schema.h"
 
 #include <algorithm>
 
@@ -19,8 +20,6 @@ constexpr Xapian::termpos k_early_positions = 24;
 // The weight of a paragraph that names every concept early: about one common word's BM25 weight.
 constexpr double k_early_weight = 2.0;
 
-bool is_text_term(const std::string& term) { return !term.empty() && term[0] == 'Z'; }
-
 // Returns whether the term occurs in the paragraph among its first words.
 bool occurs_early(const Xapian::Database& db, Xapian::docid paragraph, const std::string& term)
 {
@@ -34,7 +33,7 @@ std::vector<EarlyConcept> early_concepts(const Xapian::Query& text)
 {
     std::vector<EarlyConcept> concepts;
     for (auto term = text.get_unique_terms_begin(); term != text.get_unique_terms_end(); ++term) {
-        if (is_text_term(*term))
+        if (schema::is_text_term(*term))
             concepts.push_back({{*term}});
         else if (const auto* members = ConceptTerms::shipped().members_of_term(*term))
             concepts.push_back(*members);

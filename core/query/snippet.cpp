@@ -3,6 +3,7 @@
 #include "core/query/snippet.h"
 
 #include "core/common/concept_terms.h"
+#include "core/common/index_schema.h"
 #include "core/common/text_normaliser.h"
 
 #include <algorithm>
@@ -16,13 +17,6 @@ namespace {
 
 // Words kept before the first marked word of a cut snippet, so that it starts in context.
 constexpr std::size_t k_context_words = 5;
-
-// Returns whether a query term is one a word of a paragraph's text is indexed under: "Z" and a
-// lower-case stem (field terms carry an upper-case prefix after the Z, filters no Z).
-bool is_text_term(const std::string& term)
-{
-    return term.size() > 1 && term[0] == 'Z' && !(term[1] >= 'A' && term[1] <= 'Z');
-}
 
 std::size_t end_of(const WordSpan& span) { return span.offset + span.length; }
 
@@ -118,7 +112,7 @@ void Highlighter::collect(const Xapian::Query& query, bool in_phrase)
             }
             return;
         }
-        if (!is_text_term(term))
+        if (!schema::is_text_term(term))
             return;
         m_stem_starts.insert(term.substr(1, 2));
         if (!in_phrase)
