@@ -10,6 +10,8 @@
 #include "core/common/synonyms.h"
 #include "core/index/index_run.h"
 #include "core/index/report_lookup.h"
+#include "core/query/doc_set_source.h"
+#include "core/query/known_matches.h"
 #include "core/query/match_sets.h"
 #include "core/query/ordered_page.h"
 #include "core/query/query_understanding.h"
@@ -22,9 +24,11 @@
 #include <xapian.h>
 
 #include <algorithm>
+#include <chrono>
 #include <functional>
 #include <map>
 #include <memory>
+#include <numeric>
 #include <set>
 #include <stdexcept>
 #include <string>
@@ -1379,7 +1383,7 @@ TEST_CASE("The documents where a word occurs most often are those reaching the m
     }
 }
 
-TEST_CASE("A common word's pages are those of ranking every match, also where it is ranked among its frequent matches",
+TEST_CASE("Common words' pages are those of ranking every match, also where they are ranked among their frequent matches",
           "[search][results]")
 {
     // The whole corpus: enough paragraphs for a common word's matches to be ranked among those
@@ -1410,6 +1414,133 @@ TEST_CASE("A common word's pages are those of ranking every match, also where it
             for (std::size_t i = 0; i < result.hits.size(); ++i)
                 CHECK(result.hits[i].id == ranked[(page - 1) * 10 + i]);
         }
+    }
+    // Words every match holds: ranked among the matches holding one of them twice.
+    for (const std::vector<std::string>& words : {std::vector<std::string>{"children", "care"},
+                                                   std::vector<std::string>{"plans", "children"}}) {
+        const Analyser analyser;
+        const auto sets = MatchSets::of(db);
+        std::vector<Xapian::Query> terms;
+        DocSet twice(db.get_lastdocid());
+        for (const std::string& word : words) {
+            terms.emplace_back(analyser.term_of(word));
+            twice.unite(*sets->repeated(db, analyser.term_of(word)));
+        }
+        twice.intersect(*sets->evaluate(db, Xapian::Query(Xapian::Query::OP_AND, terms.begin(), terms.end())));
+        const std::string query = words[0] + " " + words[1];
+        SearchRequest request = request_for(query);
+        REQUIRE(searcher.search(request).total >= 10000);
+        const std::size_t last_within = twice.count() / 10;
+        REQUIRE(last_within > 40);
+        std::vector<std::string> ranked;
+        searcher.for_each_match(request, [&ranked](const SearchHit& hit) { ranked.push_back(hit.id); }, nullptr,
+                                (last_within + 3) * 10);
+        std::vector<std::size_t> pages(40);  // the first forty, where the best matches vary most
+        std::iota(pages.begin(), pages.end(), 1);
+        pages.insert(pages.end(), {last_within, last_within + 1, last_within + 3});
+        for (const std::size_t page : pages) {
+            INFO(query << " page " << page << " (" << twice.count() << " matches holding a word twice)");
+            request.page = page;
+            const SearchResult result = searcher.search(request);
+            REQUIRE(result.hits.size() == 10);
+            for (std::size_t i = 0; i < result.hits.size(); ++i)
+                CHECK(result.hits[i].id == ranked[(page - 1) * 10 + i]);
+        }
+    }
+}
+
+TEST_CASE("The documents holding a word twice are those its postings say, also when a new revision reads them ahead",
+          "[search][revisions]")
+{
+    TempDir tmp;
+    const fs::path reports = tmp.path() / "reports";
+    for (const auto& entry : fs::directory_iterator(corpus_path("seed")))
+        copy_into(entry.path().string(), reports);
+    const std::string path = tmp / "index";
+    run_indexer(path, {reports.string()}, {});
+    const std::string term = Analyser().term_of("children");
+    const auto twice_by_postings = [&term](const Xapian::Database& db) {
+        std::set<Xapian::docid> twice;
+        for (auto posting = db.postlist_begin(term); posting != db.postlist_end(term); ++posting) {
+            if (posting.get_wdf() >= 2)
+                twice.insert(*posting);
+        }
+        return twice;
+    };
+    const auto members = [](const DocSet& docs) {
+        std::set<Xapian::docid> ids;
+        docs.for_each([&ids](Xapian::docid id) { ids.insert(id); });
+        return ids;
+    };
+    const Xapian::Database first(path);
+    const auto first_sets = MatchSets::of(first);
+    const auto twice = first_sets->repeated(first, term);
+    REQUIRE(twice->count() > 10);
+    CHECK(members(*twice) == twice_by_postings(first));
+    const std::vector<std::string> kept = first_sets->kept_keys(16);
+    REQUIRE(!kept.empty());
+
+    copy_into(corpus_path("reports/croydon-2024-12-03-inspection.txt"), reports);
+    REQUIRE(run_indexer(path, {reports.string()}, {}).reports_added == 1);
+    const Xapian::Database second(path);
+    const auto second_sets = MatchSets::of(second);
+    second_sets->prefetch(second, kept, std::chrono::milliseconds(5000));
+    const std::vector<std::string> read_keys = second_sets->kept_keys(16);  // before a search asks for them
+    CHECK(std::set<std::string>(read_keys.begin(), read_keys.end()) == std::set<std::string>(kept.begin(), kept.end()));
+    const auto read_ahead = second_sets->repeated(second, term);
+    CHECK(members(*read_ahead) == twice_by_postings(second));
+    CHECK(read_ahead->count() > twice->count());  // the new report's paragraphs among them
+}
+
+TEST_CASE("A phrase every match holds weighs the same as its words, so its positions are not checked again",
+          "[search][results]")
+{
+    const Xapian::Database db(reports_index());
+    const Analyser analyser;
+    const auto term = [&analyser](const std::string& word) { return Xapian::Query(analyser.term_of(word)); };
+    const auto phrase = [&term](const std::string& first, const std::string& second) {
+        const Xapian::Query words[] = {term(first), term(second)};
+        return Xapian::Query(Xapian::Query::OP_PHRASE, std::begin(words), std::end(words));
+    };
+    using Q = Xapian::Query;
+    const std::vector<Q> queries = {
+        phrase("local", "authority"),
+        Q(Q::OP_AND, phrase("social", "workers"), term("visits")),
+        Q(Q::OP_AND_MAYBE, Q(Q::OP_AND, phrase("care", "leavers"), term("accommodation")), phrase("personal", "advisers")),
+        Q(Q::OP_AND_NOT, phrase("social", "workers"), phrase("high", "caseloads")),
+    };
+    const Xapian::BM25Weight weighting(1, 0, 1, 0, 0.5);  // as searches weigh
+    const auto weights_of = [&db, &weighting](const Xapian::Query& query) {
+        Xapian::Enquire enquire(db);
+        enquire.set_query(query);
+        enquire.set_weighting_scheme(weighting);
+        std::map<Xapian::docid, double> weights;
+        const Xapian::MSet matches = enquire.get_mset(0, db.get_doccount());
+        for (auto match = matches.begin(); match != matches.end(); ++match)
+            weights[*match] = match.get_weight();
+        return weights;
+    };
+    for (const Xapian::Query& query : queries) {
+        INFO(query.get_description());
+        const std::map<Xapian::docid, double> checked = weights_of(query);
+        REQUIRE(checked.size() >= 3);
+        auto matches = std::make_shared<DocSet>(db.get_lastdocid());
+        for (const auto& [id, weight] : checked)
+            matches->insert(id);
+        const Xapian::Query unchecked = without_phrase_checks(query);
+        CHECK(unchecked.get_description() != query.get_description());
+        const std::map<Xapian::docid, double> weighed = weights_of(Q(Q::OP_FILTER, unchecked, query_of(matches)));
+        REQUIRE(weighed.size() == checked.size());
+        for (const auto& [id, weight] : checked)
+            CHECK(weighed.at(id) == Approx(weight).epsilon(1e-12));
+    }
+    // A phrase a match need not hold keeps its positions: either side of an OR, the optional
+    // side of AND_MAYBE, the excluded side of AND_NOT.
+    const Q optional = phrase("personal", "advisers");
+    for (const Q& query : {Q(Q::OP_OR, phrase("care", "leavers"), term("neglect")), Q(Q::OP_AND_MAYBE, term("care"), optional),
+                           Q(Q::OP_AND_NOT, term("care"), optional)}) {
+        INFO(query.get_description());
+        CHECK(without_phrase_checks(query).get_description() == query.get_description());
     }
 }
 

@@ -18,9 +18,11 @@ constexpr Xapian::doccount k_smallest_kept = 2000;
 
 // Kept sets of sub-queries are keyed by this and the serialised query, the documents where a
 // term occurs most often (MatchSets::often) by the second, the number at least, the second again
-// and the term; terms by themselves (no term starts with a control character).
+// and the term, the documents holding a term twice by the third and the term; terms by
+// themselves (no term starts with a control character).
 const std::string k_query_key = "\x01";
 const std::string k_often_key = "\x02";
+const std::string k_repeated_key = "\x03";
 
 // Collects the documents Xapian's matcher visits.
 class Collector : public Xapian::MatchSpy {
@@ -137,6 +139,20 @@ std::shared_ptr<const DocSet> MatchSets::often(const Xapian::Database& db, const
     return docs;
 }
 
+std::shared_ptr<const DocSet> MatchSets::repeated(const Xapian::Database& db, const std::string& term)
+{
+    const std::string key = k_repeated_key + term;
+    if (auto kept = cached(key))
+        return kept;
+    auto docs = std::make_shared<DocSet>(m_last_docid);
+    for (auto posting = db.postlist_begin(term); posting != db.postlist_end(term); ++posting) {
+        if (posting.get_wdf() >= 2)
+            docs->insert(*posting);
+    }
+    keep(key, docs);
+    return docs;
+}
+
 std::vector<std::string> MatchSets::kept_keys(std::size_t limit)
 {
     std::lock_guard<std::mutex> lock(m_mutex);
@@ -156,6 +172,10 @@ void MatchSets::prefetch(const Xapian::Database& db, const std::vector<std::stri
             if (term_at != std::string::npos)
                 often(db, key->substr(term_at + 1),
                       static_cast<Xapian::doccount>(std::stoul(key->substr(k_often_key.size(), term_at - k_often_key.size()))));
+            continue;
+        }
+        if (key->rfind(k_repeated_key, 0) == 0) {
+            repeated(db, key->substr(k_repeated_key.size()));
             continue;
         }
         if (key->rfind(k_query_key, 0) != 0) {

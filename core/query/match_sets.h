@@ -41,6 +41,9 @@ public:
     std::shared_ptr<const DocSet> often(const Xapian::Database& db, const std::string& term,
                                         Xapian::doccount at_least = k_often_at_least);
 
+    // Returns the documents holding term at least twice. Kept with the other sets.
+    std::shared_ptr<const DocSet> repeated(const Xapian::Database& db, const std::string& term);
+
     // Returns the keys of the sets kept, most recently used first, at most limit of them.
     std::vector<std::string> kept_keys(std::size_t limit);
 

@@ -4,6 +4,7 @@
 #include "core/common/index_schema.h"
 #include "core/query/doc_set_source.h"
 #include "core/query/early_words.h"
+#include "core/query/known_matches.h"
 #include "core/query/match_sets.h"
 #include "core/query/ordered_page.h"
 #include "core/query/report_order.h"
@@ -74,13 +75,14 @@ Xapian::Query ranked_terms_boost(const BuiltQuery& built, Xapian::Database& db)
     return Xapian::Query(Xapian::Query::OP_OR, weighted.begin(), weighted.end());
 }
 
-// Returns the query that weighs the documents of among: the words, plus the ranked types, plus
-// with an order the order's weight (DocSetSource).
+// Returns the query that weighs the documents of among (every one a match of the words): the
+// words, plus the ranked types, plus with an order the order's weight (DocSetSource).
 Xapian::Query ranking_query(const BuiltQuery& built, std::shared_ptr<const DocSet> among, Xapian::Database& db,
                             std::shared_ptr<const ReportOrder> order = nullptr)
 {
-    Xapian::Query query = order ? Xapian::Query(Xapian::Query::OP_AND, built.text, query_of(std::move(among), 0, std::move(order)))
-                                : Xapian::Query(Xapian::Query::OP_FILTER, built.text, query_of(std::move(among)));
+    const Xapian::Query words = without_phrase_checks(built.text);
+    Xapian::Query query = order ? Xapian::Query(Xapian::Query::OP_AND, words, query_of(std::move(among), 0, std::move(order)))
+                                : Xapian::Query(Xapian::Query::OP_FILTER, words, query_of(std::move(among)));
     if (!built.ranked_terms.empty())
         query = Xapian::Query(Xapian::Query::OP_AND_MAYBE, query, ranked_terms_boost(built, db));
     return query;
@@ -89,22 +91,60 @@ Xapian::Query ranking_query(const BuiltQuery& built, std::shared_ptr<const DocSe
 // Below this many matches, ranking them all costs little.
 constexpr Xapian::doccount k_many_matches = 10000;
 
-// Returns the matches among which the page's are. A single word's matches weigh by how often it
-// occurs in them (BM25 without length normalisation weighs nothing else), so when the word is
-// all the query weighs, its page is among the matches where it occurs most often, if at least a
-// page's worth of them, up to last, are there: the matcher then ranks those instead of hundreds
-// of thousands of matches (a common word's, most of which hold it once). Not for a page of
-// reports, whose best paragraphs the shortcut cannot count.
+// Returns the terms a ranking weighs, where they are all it weighs and every match holds each
+// of them (a term, or an AND of terms, phrases read as their words): else none.
+std::vector<std::string> required_terms(const BuiltQuery& built)
+{
+    if (!built.ranked_terms.empty())
+        return {};
+    const Xapian::Query words = without_phrase_checks(built.text);
+    if (words.get_type() == Xapian::Query::LEAF_TERM)
+        return {*words.get_terms_begin()};
+    if (words.get_type() != Xapian::Query::OP_AND)
+        return {};
+    std::vector<std::string> terms;
+    for (std::size_t i = 0; i < words.get_num_subqueries(); ++i) {
+        const Xapian::Query part = words.get_subquery(i);
+        if (part.get_type() != Xapian::Query::LEAF_TERM)
+            return {};
+        terms.push_back(*part.get_terms_begin());
+    }
+    return terms;
+}
+
+// A term in more than this share of the documents weighs too little for the shortcut below to
+// be sure that holding it twice outweighs the report order's weights.
+constexpr double k_most_common_share = 0.9;
+
+// Returns the matches among which the page's are. BM25 without length normalisation weighs a
+// term in a match by how often it occurs there, so when every match holds the same terms once
+// at least, a match holding one of them twice or more weighs more than any holding each once:
+// if at least a page's worth of them, up to last, hold one twice (for a single word, the
+// matches where it occurs most often), the matcher ranks those instead of hundreds of thousands
+// of matches (a common word's, most of which hold it once). Not for a page of reports, whose
+// best paragraphs the shortcut cannot count.
 std::shared_ptr<const DocSet> candidates_for_page(const SearchRequest& request, const BuiltQuery& built,
                                                   const QuerySets& sets, std::size_t last, Xapian::Database& db)
 {
-    if (request.collapse_reports || built.text.get_type() != Xapian::Query::LEAF_TERM || !built.ranked_terms.empty() ||
-        !built.proximity.empty() || sets.matched->count() < k_many_matches)
+    if (request.collapse_reports || sets.matched->count() < k_many_matches)
         return sets.matched;
-    const auto often = MatchSets::of(db)->often(db, *built.text.get_terms_begin());
-    if (!often)
+    const std::vector<std::string> terms = required_terms(built);
+    const auto too_common = [&db](const std::string& term) {
+        return db.get_termfreq(term) > k_most_common_share * db.get_doccount();
+    };
+    if (terms.empty() || std::any_of(terms.begin(), terms.end(), too_common))
         return sets.matched;
-    auto candidates = std::make_shared<DocSet>(*often);
+    const auto match_sets = MatchSets::of(db);
+    auto candidates = std::make_shared<DocSet>(db.get_lastdocid());
+    if (terms.size() == 1) {
+        const auto often = match_sets->often(db, terms.front());
+        if (!often)
+            return sets.matched;
+        candidates->unite(*often);
+    } else {
+        for (const std::string& term : terms)
+            candidates->unite(*match_sets->repeated(db, term));
+    }
     candidates->intersect(*sets.matched);
     return candidates->count() >= last ? candidates : sets.matched;
 }
@@ -249,10 +289,12 @@ RankedPage rank_page(const SearchRequest& request, const BuiltQuery& built, cons
                                                                          : report_order_page(request, built, sets, db);
 }
 
-Xapian::Query streaming_query(const BuiltQuery& built, Xapian::Database& db)
+Xapian::Query streaming_query(const BuiltQuery& built, std::shared_ptr<const DocSet> matched, Xapian::Database& db)
 {
     if (built.matches_nothing)
         return Xapian::Query::MatchNothing;
+    if (ranks_by_words(built))  // the matches are known: the matcher only weighs them
+        return ranking_query(built, std::move(matched), db);
     std::vector<Xapian::Query> filters;
     for (const auto& [field, group] : built.filter_groups)
         filters.push_back(group);

@@ -27,10 +27,11 @@ bool ranks_by_words(const BuiltQuery& built);
 // Sets the weighting, the sort order and the collapsing a request asks for.
 void configure_order(Xapian::Enquire& enquire, const SearchRequest& request);
 
-// Returns the whole query in Xapian's terms, for streaming every match through its matcher
-// (exports): the text filtered by every group, plus the ranked finding types' weights, so
-// that it lists the matches in the pages' order.
-Xapian::Query streaming_query(const BuiltQuery& built, Xapian::Database& db);
+// Returns the whole query in Xapian's terms, for streaming every match (matched, the exact
+// set) through its matcher (exports): the text weighed on the matches, or filtered by every
+// group when it has no words, plus the ranked finding types' weights, so that it lists the
+// matches in the pages' order.
+Xapian::Query streaming_query(const BuiltQuery& built, std::shared_ptr<const DocSet> matched, Xapian::Database& db);
 
 // Reorders the first matches of a relevance ranking (ranked.documents from the first, best
 // first) by the proximity of the query's words and by whether they open the paragraph

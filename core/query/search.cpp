@@ -242,7 +242,7 @@ std::size_t Searcher::for_each_match(const SearchRequest& request, const std::fu
     const Highlighter highlighter(built.text, m_analyser);
     ReportRecords reports(m_db);
     Xapian::Enquire enquire(m_db);
-    enquire.set_query(streaming_query(built, m_db));
+    enquire.set_query(streaming_query(built, sets.matched, m_db));
     configure_order(enquire, request);
     // Every match ranked in one pass, as the exact sets count them: pages of the ranking would
     // rank every match again for each page, a cost that grows with the square of the rows.
