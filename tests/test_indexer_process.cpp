@@ -70,8 +70,7 @@ TEST_CASE("Files that crashed or aborted the indexer are indexed or skipped by n
 {
     TempDir tmp;
     const fs::path reports = tmp.path() / "reports";
-    for (const auto& entry : fs::directory_iterator(corpus_path("seed")))
-        copy_into(entry.path().string(), reports);
+    copy_seed_reports(reports);
     // Notes dropped into the folder: 27 KB of prose with no header and no blank line.
     write_file((reports / "notes.txt").string(), prose_lines(300));
     // One line of a megabyte, and a text layer that lost its spaces (a 300 KB word).

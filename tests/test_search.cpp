@@ -1316,8 +1316,7 @@ TEST_CASE("A new revision warmed with the last one's kept sets answers from its 
 {
     TempDir tmp;
     const fs::path reports = tmp.path() / "reports";
-    for (const auto& entry : fs::directory_iterator(corpus_path("seed")))
-        copy_into(entry.path().string(), reports);
+    copy_seed_reports(reports);
     const std::string db = tmp / "index";
     run_indexer(db, {reports.string()}, {});
     const std::vector<std::string> queries = {"\"social workers\"", "\"children in care\"", "Croydon strengths",
@@ -1454,8 +1453,7 @@ TEST_CASE("The documents holding a word twice are those its postings say, also w
 {
     TempDir tmp;
     const fs::path reports = tmp.path() / "reports";
-    for (const auto& entry : fs::directory_iterator(corpus_path("seed")))
-        copy_into(entry.path().string(), reports);
+    copy_seed_reports(reports);
     const std::string path = tmp / "index";
     run_indexer(path, {reports.string()}, {});
     const std::string term = Analyser().term_of("children");

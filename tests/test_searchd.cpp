@@ -1505,8 +1505,7 @@ TEST_CASE("Under steady load, updates and a rebuild from scratch are served with
     TempDir tmp;
     const std::string db = tmp / "index";
     const fs::path reports = tmp.path() / "reports";
-    for (const auto& entry : fs::directory_iterator(corpus_path("seed")))
-        copy_into(entry.path().string(), reports);
+    copy_seed_reports(reports);
     REQUIRE(run_indexer(db, {reports.string()}, {}).failed.empty());
     // Leaks inside libxapian are not ours to fix (see the suppressions file); any other leak,
     // and every other sanitizer report, still fails this test.

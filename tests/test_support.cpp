@@ -112,6 +112,12 @@ std::string copy_into(const std::string& source, const std::filesystem::path& fo
     return target.string();
 }
 
+void copy_seed_reports(const std::filesystem::path& folder)
+{
+    for (const auto& entry : std::filesystem::directory_iterator(corpus_path("seed")))
+        copy_into(entry.path().string(), folder);
+}
+
 void copy_smallest_reports(std::size_t count, const std::filesystem::path& folder)
 {
     std::vector<std::pair<std::uintmax_t, std::string>> reports;

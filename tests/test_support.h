@@ -70,6 +70,9 @@ private:
 // Copies a file into folder (created if missing), keeping its name; returns the copy's path.
 std::string copy_into(const std::string& source, const std::filesystem::path& folder);
 
+// Copies the seed reports of corpus/seed into folder.
+void copy_seed_reports(const std::filesystem::path& folder);
+
 // Copies the count smallest reports of corpus/reports into folder (smallest, to keep runs quick).
 void copy_smallest_reports(std::size_t count, const std::filesystem::path& folder);
 
