@@ -1,7 +1,6 @@
 #include "core/query/doc_set.h"
 
 #include <algorithm>
-#include <numeric>
 
 namespace findings {
 
@@ -38,13 +37,15 @@ void DocSet::symmetric_difference(const DocSet& other)
         m_words[w] ^= other.m_words[w];
 }
 
-Xapian::doccount DocSet::count() const
+FINDINGS_COUNTING Xapian::doccount DocSet::count() const
 {
-    return std::accumulate(m_words.begin(), m_words.end(), Xapian::doccount{0},
-                           [](Xapian::doccount sum, std::uint64_t word) { return sum + bits_set(word); });
+    Xapian::doccount count = 0;
+    for (const std::uint64_t word : m_words)
+        count += bits_set(word);
+    return count;
 }
 
-Xapian::doccount DocSet::count_between(Xapian::docid first, Xapian::docid end) const
+FINDINGS_COUNTING Xapian::doccount DocSet::count_between(Xapian::docid first, Xapian::docid end) const
 {
     end = std::min(end, capacity());
     if (first >= end)
@@ -60,7 +61,7 @@ Xapian::doccount DocSet::count_between(Xapian::docid first, Xapian::docid end) c
     return count;
 }
 
-Xapian::doccount DocSet::count_common(const DocSet& other) const
+FINDINGS_COUNTING Xapian::doccount DocSet::count_common(const DocSet& other) const
 {
     const std::size_t common = std::min(m_words.size(), other.m_words.size());
     Xapian::doccount count = 0;
