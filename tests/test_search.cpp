@@ -1598,6 +1598,27 @@ TEST_CASE("Relevance pages put equal weights in report order, the same whether t
     }
 }
 
+TEST_CASE("A document's place in the report order reads the same from the runs of places as from the table",
+          "[search][results]")
+{
+    TempDir tmp;
+    const std::string path = fresh_index_of_four_reports(tmp);
+    // An update: one report's paragraphs replaced (new ids at the end, a gap where they were).
+    const std::string changed = (tmp.path() / "reports" / "barnet-2017-07-07-inspection.txt").string();
+    write_file(changed, read_file(changed) + "\nThe local authority reviewed this finding again.\n");
+    run_indexer(path, {(tmp.path() / "reports").string()}, {});
+    const Xapian::Database db(path);
+    const auto order = ReportOrder::of(db);
+    REQUIRE(db.get_doccount() < db.get_lastdocid());  // the gap is there
+    std::size_t cursor = 0;
+    for (Xapian::docid id = 0; id <= db.get_lastdocid() + 3; ++id)  // ascending, as the matcher asks
+        CHECK(order->rank_from(id, cursor) == order->rank_of(id));
+    std::size_t jumping = 0;  // and any order: a cursor past the id finds its run again
+    for (Xapian::docid id = db.get_lastdocid() + 3; id > 0; id -= std::min<Xapian::docid>(id, 7))
+        CHECK(order->rank_from(id, jumping) == order->rank_of(id));
+    CHECK(order->rank_from(0, jumping) == order->rank_of(0));
+}
+
 TEST_CASE("Pages in report order agree whether a few matches are ordered by their keys or by the whole order",
           "[search][results]")
 {

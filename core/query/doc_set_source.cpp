@@ -9,15 +9,24 @@ DocSetSource::DocSetSource(std::shared_ptr<const DocSet> docs, double weight, st
 {
 }
 
-double DocSetSource::get_weight() const { return m_order ? m_weight + order_weight(*m_order, m_current) : m_weight; }
+namespace {
 
-double order_weight(const ReportOrder& order, Xapian::docid id)
+// The weight an order adds to the document at rank (UINT32_MAX: none).
+double weight_of_rank(const ReportOrder& order, std::uint32_t rank)
 {
     const double documents = static_cast<double>(order.documents().size());
-    const std::uint32_t rank = order.rank_of(id);
     const double places_after = rank == UINT32_MAX ? 0 : documents - rank;
     return k_most_order_weight * places_after / (documents + 1);
 }
+
+}  // namespace
+
+double DocSetSource::get_weight() const
+{
+    return m_order ? m_weight + weight_of_rank(*m_order, m_order->rank_from(m_current, m_order_cursor)) : m_weight;
+}
+
+double order_weight(const ReportOrder& order, Xapian::docid id) { return weight_of_rank(order, order.rank_of(id)); }
 
 void DocSetSource::init(const Xapian::Database&)
 {

@@ -40,6 +40,7 @@ private:
     double m_weight = 0;
     Xapian::docid m_current = 0;
     bool m_started = false;
+    mutable std::size_t m_order_cursor = 0;  // where the order's runs were last read (ReportOrder::rank_from)
 };
 
 // The most weight a report order adds: far below any difference between the words' weights of

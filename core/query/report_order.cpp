@@ -56,6 +56,27 @@ ReportOrder::ReportOrder(const Xapian::Database& db)
             m_documents.push_back(id);
         }
     }
+    find_rank_runs();
+}
+
+void ReportOrder::find_rank_runs()
+{
+    for (std::size_t id = 0; id < m_rank.size(); ++id) {
+        const bool follows = !m_rank_runs.empty() &&
+                             (m_rank_runs.back().rank == UINT32_MAX
+                                  ? m_rank[id] == UINT32_MAX
+                                  : m_rank[id] == m_rank_runs.back().rank + (id - m_rank_runs.back().first));
+        if (!follows)
+            m_rank_runs.push_back({static_cast<Xapian::docid>(id), m_rank[id]});
+    }
+    m_rank_runs.push_back({static_cast<Xapian::docid>(m_rank.size()), UINT32_MAX});  // ids past the last
+}
+
+std::size_t ReportOrder::run_of(Xapian::docid id) const
+{
+    const auto after = std::upper_bound(m_rank_runs.begin(), m_rank_runs.end(), id,
+                                        [](Xapian::docid wanted, const RankRun& run) { return wanted < run.first; });
+    return static_cast<std::size_t>(after - m_rank_runs.begin()) - 1;
 }
 
 std::shared_ptr<const ReportOrder> ReportOrder::of(const Xapian::Database& db)

@@ -25,6 +25,21 @@ public:
     // A document's place in documents() (ids that are not documents sort last).
     std::uint32_t rank_of(Xapian::docid id) const { return id < m_rank.size() ? m_rank[id] : UINT32_MAX; }
 
+    // Returns rank_of(id), read from the runs of ids whose places follow one another (a report's
+    // paragraphs), starting at run cursor and leaving it at id's run. Asked for ids in ascending
+    // order, as the matcher visits matches, it passes each run once and reads a table of a few
+    // hundred kilobytes in order: rank_of reads a table of four bytes a document, and for a
+    // sparse set of matches waited for memory at almost every one.
+    std::uint32_t rank_from(Xapian::docid id, std::size_t& cursor) const
+    {
+        if (cursor >= m_rank_runs.size() || m_rank_runs[cursor].first > id)
+            cursor = run_of(id);
+        while (cursor + 1 < m_rank_runs.size() && m_rank_runs[cursor + 1].first <= id)
+            ++cursor;
+        const RankRun& run = m_rank_runs[cursor];
+        return run.rank == UINT32_MAX ? UINT32_MAX : run.rank + (id - run.first);
+    }
+
     // A number for the document's report, the same for all its paragraphs (0 for none).
     std::uint32_t report_of(Xapian::docid id) const { return id < m_report.size() ? m_report[id] : 0; }
 
@@ -32,6 +47,16 @@ public:
 
 private:
     explicit ReportOrder(const Xapian::Database& db);
+
+    // Ids from first up to the next run's first, whose places are rank, rank + 1, ... (UINT32_MAX:
+    // ids that are not documents). The first run starts at 0 and the last covers every id after.
+    struct RankRun {
+        Xapian::docid first = 0;
+        std::uint32_t rank = UINT32_MAX;
+    };
+    void find_rank_runs();
+    std::size_t run_of(Xapian::docid id) const;
+    std::vector<RankRun> m_rank_runs;
 
     std::vector<Xapian::docid> m_documents;
     std::vector<std::uint32_t> m_rank;    // by document id
