@@ -22,15 +22,28 @@ nlohmann::json read_record(const Xapian::Database& db, const std::string& report
 
 }  // namespace
 
+std::shared_ptr<const nlohmann::json> ReportParts::find(const std::string& report_id) const
+{
+    const std::lock_guard lock(m_mutex);
+    const auto found = m_parts.find(report_id);
+    return found == m_parts.end() ? nullptr : found->second;
+}
+
+void ReportParts::keep(const std::string& report_id, std::shared_ptr<const nlohmann::json> part)
+{
+    const std::lock_guard lock(m_mutex);
+    if (m_parts.size() >= k_records_kept)
+        m_parts.clear();
+    m_parts.emplace(report_id, std::move(part));
+}
+
 std::shared_ptr<const nlohmann::json> ReportRecords::report_part(const std::string& report_id)
 {
-    const auto found = m_records.find(report_id);
-    if (found != m_records.end())
-        return found->second;
-    if (m_records.size() >= k_records_kept)
-        m_records.clear();
+    if (auto kept = m_kept->find(report_id))
+        return kept;
     auto part = std::make_shared<const nlohmann::json>(report_part_of_paragraphs(read_record(m_db, report_id)));
-    return m_records.emplace(report_id, std::move(part)).first->second;
+    m_kept->keep(report_id, part);
+    return part;
 }
 
 StoredParagraph ReportRecords::stored(const Xapian::Document& document)

@@ -5,6 +5,7 @@
 #include <xapian.h>
 
 #include <memory>
+#include <mutex>
 #include <string>
 #include <unordered_map>
 #include <vector>
@@ -19,11 +20,30 @@ struct StoredParagraph {
     std::shared_ptr<const nlohmann::json> report;
 };
 
-// What paragraphs need of the report records of an index (report_part_of_paragraphs), each
-// read once: the results of one report share it. Holds a bounded number (report_lookup.cpp).
+// What paragraphs need of the report records (report_part_of_paragraphs) read so far, for
+// one revision of an index: shared by its searches and their threads, so that a search whose
+// results come from reports read before does not read and parse their records again. Holds a
+// bounded number (report_lookup.cpp).
+class ReportParts {
+public:
+    std::shared_ptr<const nlohmann::json> find(const std::string& report_id) const;
+    void keep(const std::string& report_id, std::shared_ptr<const nlohmann::json> part);
+
+private:
+    mutable std::mutex m_mutex;
+    std::unordered_map<std::string, std::shared_ptr<const nlohmann::json>> m_parts;
+};
+
+// Reads paragraphs with what they need of their reports' records, each record read once: the
+// results of one report share it.
 class ReportRecords {
 public:
-    explicit ReportRecords(const Xapian::Database& db) : m_db(db) {}
+    // Keeps the parts it reads in kept, which must be of db's revision (a store of its own when
+    // null).
+    explicit ReportRecords(const Xapian::Database& db, std::shared_ptr<ReportParts> kept = nullptr)
+        : m_db(db), m_kept(kept ? std::move(kept) : std::make_shared<ReportParts>())
+    {
+    }
 
     // Returns a paragraph's full record (paragraph_record) from its document.
     nlohmann::json paragraph(const Xapian::Document& document) { return record_of(stored(document)); }
@@ -39,7 +59,7 @@ private:
     std::shared_ptr<const nlohmann::json> report_part(const std::string& report_id);
 
     const Xapian::Database& m_db;
-    std::unordered_map<std::string, std::shared_ptr<const nlohmann::json>> m_records;
+    std::shared_ptr<ReportParts> m_kept;
 };
 
 // Adds "ofsted_url" to a report record: where Ofsted lists the authority's reports, when the

@@ -1,6 +1,7 @@
 // Results read from the index: a page's few one after another, an export's many on two threads.
 #include "core/query/hits.h"
 
+#include "core/query/revision_cache.h"
 #include "core/query/search_json.h"
 
 #include <condition_variable>
@@ -95,6 +96,11 @@ private:
 
 }  // namespace
 
+std::shared_ptr<ReportParts> kept_report_parts(const Xapian::Database& db)
+{
+    return RevisionCache<ReportParts>::get(db, [](const Xapian::Database&) { return std::make_shared<ReportParts>(); });
+}
+
 SearchHit read_hit(const Xapian::Document& document, ReportRecords& reports, const Highlighter* highlighter)
 {
     return hit_of(reports.paragraph(document), highlighter, true);
@@ -102,7 +108,7 @@ SearchHit read_hit(const Xapian::Document& document, ReportRecords& reports, con
 
 std::vector<SearchHit> read_hits(const RankedPage& page, const Xapian::Database& db, const Highlighter* highlighter)
 {
-    ReportRecords reports(db);
+    ReportRecords reports(db, kept_report_parts(db));
     std::vector<SearchHit> hits;
     for (std::size_t i = 0; i < page.documents.size(); ++i) {
         hits.push_back(read_hit(db.get_document(page.documents[i]), reports, highlighter));
@@ -135,7 +141,7 @@ void stream_hits(const RankedPage& ranked, const Xapian::Database& db, const Hig
     });
     // Xapian's objects stay on this thread: their reference counts are not atomic.
     try {
-        ReportRecords reports(db);
+        ReportRecords reports(db, kept_report_parts(db));
         const std::size_t count = ranked.documents.size();
         for (std::size_t first = 0; first < count; first += k_batch_size) {
             std::vector<StoredHit> batch;

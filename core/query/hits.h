@@ -9,9 +9,13 @@
 #include <xapian.h>
 
 #include <functional>
+#include <memory>
 #include <vector>
 
 namespace findings {
+
+// Returns the report parts kept for db's revision (ReportParts), shared by its searches.
+std::shared_ptr<ReportParts> kept_report_parts(const Xapian::Database& db);
 
 // Returns the results of a page of the ranking, in its order. highlighter, when the query has
 // words, marks them in the snippets.

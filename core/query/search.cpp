@@ -152,7 +152,7 @@ SimilarResult Searcher::similar_once(const std::string& id, const SearchRequest&
         page.weights.push_back(match.get_weight());
     }
     SimilarResult result;
-    ReportRecords reports(m_db);
+    ReportRecords reports(m_db, kept_report_parts(m_db));
     result.paragraph = read_hit(m_db.get_document(similar.source), reports, nullptr);
     result.terms = similar.terms;
     const Highlighter highlighter(similar.words, m_analyser);
@@ -240,7 +240,7 @@ std::size_t Searcher::for_each_match(const SearchRequest& request, const std::fu
         *reading = built.reading;
     const bool has_text = ranks_by_words(built);
     const Highlighter highlighter(built.text, m_analyser);
-    ReportRecords reports(m_db);
+    ReportRecords reports(m_db, kept_report_parts(m_db));
     Xapian::Enquire enquire(m_db);
     enquire.set_query(streaming_query(built, sets.matched, m_db));
     configure_order(enquire, request);
