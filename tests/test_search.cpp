@@ -1613,6 +1613,9 @@ TEST_CASE("A document's place in the report order reads the same from the runs o
     std::size_t cursor = 0;
     for (Xapian::docid id = 0; id <= db.get_lastdocid() + 3; ++id)  // ascending, as the matcher asks
         CHECK(order->rank_from(id, cursor) == order->rank_of(id));
+    std::size_t striding = 0;  // ascending by more than a report at a time
+    for (Xapian::docid id = 0; id <= db.get_lastdocid() + 3; id += 97)
+        CHECK(order->rank_from(id, striding) == order->rank_of(id));
     std::size_t jumping = 0;  // and any order: a cursor past the id finds its run again
     for (Xapian::docid id = db.get_lastdocid() + 3; id > 0; id -= std::min<Xapian::docid>(id, 7))
         CHECK(order->rank_from(id, jumping) == order->rank_of(id));

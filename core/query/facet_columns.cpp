@@ -308,8 +308,8 @@ namespace {
 constexpr std::size_t k_most_codes_counted_as_sets = 16;
 
 // The documents of a set, counted once and listed when a column first needs them one by one:
-// finding a sparse set's members passes over every word of the set, and doing that for each
-// column cost more than the counting (a third of a search's facet counting).
+// finding a sparse set's members passes over every word of the set, and doing that again for
+// each column took longer than the counting itself.
 class Members {
 public:
     explicit Members(const DocSet& docs) : m_docs(docs), m_count(docs.count()) {}

@@ -27,15 +27,20 @@ public:
 
     // Returns rank_of(id), read from the runs of ids whose places follow one another (a report's
     // paragraphs), starting at run cursor and leaving it at id's run. Asked for ids in ascending
-    // order, as the matcher visits matches, it passes each run once and reads a table of a few
-    // hundred kilobytes in order: rank_of reads a table of four bytes a document, and for a
-    // sparse set of matches waited for memory at almost every one.
+    // order, as the matcher visits matches, it steps to the next runs of a table of a few hundred
+    // kilobytes, searching it only for an id far ahead or behind: rank_of reads a table of four
+    // bytes a document, and for a sparse set of matches waited for memory at almost every one.
     std::uint32_t rank_from(Xapian::docid id, std::size_t& cursor) const
     {
         if (cursor >= m_rank_runs.size() || m_rank_runs[cursor].first > id)
             cursor = run_of(id);
-        while (cursor + 1 < m_rank_runs.size() && m_rank_runs[cursor + 1].first <= id)
+        for (int step = 0; cursor + 1 < m_rank_runs.size() && m_rank_runs[cursor + 1].first <= id; ++step) {
+            if (step == k_runs_stepped) {  // far ahead: search
+                cursor = run_of(id);
+                break;
+            }
             ++cursor;
+        }
         const RankRun& run = m_rank_runs[cursor];
         return run.rank == UINT32_MAX ? UINT32_MAX : run.rank + (id - run.first);
     }
@@ -47,6 +52,9 @@ public:
 
 private:
     explicit ReportOrder(const Xapian::Database& db);
+
+    // How many runs rank_from steps over before it searches for the id's run instead.
+    static constexpr int k_runs_stepped = 8;
 
     // Ids from first up to the next run's first, whose places are rank, rank + 1, ... (UINT32_MAX:
     // ids that are not documents). The first run starts at 0 and the last covers every id after.
