@@ -37,7 +37,7 @@ void DocSet::symmetric_difference(const DocSet& other)
         m_words[w] ^= other.m_words[w];
 }
 
-FINDINGS_COUNTING Xapian::doccount DocSet::count() const
+Xapian::doccount DocSet::count() const
 {
     Xapian::doccount count = 0;
     for (const std::uint64_t word : m_words)
@@ -45,7 +45,7 @@ FINDINGS_COUNTING Xapian::doccount DocSet::count() const
     return count;
 }
 
-FINDINGS_COUNTING Xapian::doccount DocSet::count_between(Xapian::docid first, Xapian::docid end) const
+Xapian::doccount DocSet::count_between(Xapian::docid first, Xapian::docid end) const
 {
     end = std::min(end, capacity());
     if (first >= end)
@@ -61,7 +61,7 @@ FINDINGS_COUNTING Xapian::doccount DocSet::count_between(Xapian::docid first, Xa
     return count;
 }
 
-FINDINGS_COUNTING Xapian::doccount DocSet::count_common(const DocSet& other) const
+Xapian::doccount DocSet::count_common(const DocSet& other) const
 {
     const std::size_t common = std::min(m_words.size(), other.m_words.size());
     Xapian::doccount count = 0;

@@ -9,17 +9,9 @@
 
 namespace findings {
 
-// Returns the number of bits set in word.
+// Returns the number of bits set in word: the processor's instruction where the build has it
+// (CMakeLists.txt), else the compiler's call.
 inline unsigned bits_set(std::uint64_t word) { return static_cast<unsigned>(__builtin_popcountll(word)); }
-
-// The functions that count sets word by word are compiled twice, and the one for the processor
-// running them is chosen as the program starts: the x86-64 baseline has no popcount instruction,
-// and the functions counting without it took a sixth of a search's time (bench/changes.md).
-#if defined(__x86_64__)
-#define FINDINGS_COUNTING __attribute__((target_clones("popcnt", "default")))
-#else
-#define FINDINGS_COUNTING
-#endif
 
 class DocSet {
 public:
