@@ -111,7 +111,8 @@ std::vector<SearchHit> read_hits(const RankedPage& page, const Xapian::Database&
     ReportRecords reports(db, kept_report_parts(db));
     std::vector<SearchHit> hits;
     for (std::size_t i = 0; i < page.documents.size(); ++i) {
-        hits.push_back(read_hit(db.get_document(page.documents[i]), reports, highlighter));
+        // Matched documents exist: checking each again would read its length from the index.
+        hits.push_back(read_hit(db.get_document(page.documents[i], Xapian::DOC_ASSUME_VALID), reports, highlighter));
         hits.back().rank = page.offset + i + 1;
         hits.back().score = page.weights[i];
     }
@@ -146,7 +147,7 @@ void stream_hits(const RankedPage& ranked, const Xapian::Database& db, const Hig
         for (std::size_t first = 0; first < count; first += k_batch_size) {
             std::vector<StoredHit> batch;
             for (std::size_t i = first; i < std::min(count, first + k_batch_size); ++i)
-                batch.push_back({reports.stored(db.get_document(ranked.documents[i])), ranked.offset + i + 1, ranked.weights[i]});
+                batch.push_back({reports.stored(db.get_document(ranked.documents[i], Xapian::DOC_ASSUME_VALID)), ranked.offset + i + 1, ranked.weights[i]});
             if (!handover.give(std::move(batch)))
                 break;
         }
