@@ -4,6 +4,7 @@
 
 #include "core/common/analyser.h"
 #include "core/common/csv_text.h"
+#include "core/common/fast_regex.h"
 #include "core/common/text_encoding.h"
 #include "core/common/text_normaliser.h"
 #include "core/ingest/block_builder.h"
@@ -14,6 +15,7 @@
 
 #include <algorithm>
 #include <optional>
+#include <regex>
 #include <set>
 #include <string>
 #include <vector>
@@ -345,6 +347,45 @@ TEST_CASE("collapse_spaces joins words with single spaces and trims both ends", 
 
 // ---------------------------------------------------------------------------------------
 // Dates
+
+TEST_CASE("patterns match the same spans with the tabled regex traits as with the standard ones", "[text][regex]")
+{
+    // Word boundaries, word classes and case-blind letters are what the tables answer.
+    const std::vector<std::pair<std::string, std::regex::flag_type>> patterns = {
+        {R"(\bcare\b)", std::regex::ECMAScript},
+        {R"(\Bare\w*)", std::regex::ECMAScript},
+        {R"(\b(?:since|from) ((?:19|20)\d\d)\b)", std::regex::ECMAScript},
+        {R"(\W+)", std::regex::ECMAScript},
+        {R"([\w-]+_[\w]+)", std::regex::ECMAScript},
+        {R"(\bNorth[ -]?West\b)", std::regex::icase},
+        {R"(^(?:in|at) (?:the )?[[:upper:]][[:alpha:]]+)", std::regex::icase},
+    };
+    const std::vector<std::string> texts = {
+        "care leavers' care_plans and scare, aftercare; CARE",
+        "since 2019, from 20201 and since 1999",
+        "in the NORTH-WEST and north west, Northwestern; at The Wirral",
+        "caf\xc3\xa9 na\xc3\xafve \xe2\x80\x94 caf_\xc3\xa9 x_y semi-care_worker",
+        "",
+    };
+    for (const auto& [pattern, flags] : patterns) {
+        const std::regex standard(pattern, flags);
+        const Regex tabled(pattern, flags);
+        for (const std::string& text : texts) {
+            std::vector<std::string> expected, found;
+            for (std::sregex_iterator it(text.begin(), text.end(), standard), end; it != end; ++it)
+                expected.push_back(std::to_string(it->position(0)) + ":" + it->str());
+            for (RegexIterator it(text.begin(), text.end(), tabled), end; it != end; ++it)
+                found.push_back(std::to_string(it->position(0)) + ":" + it->str());
+            INFO(pattern << " in \"" << text << "\"");
+            CHECK(found == expected);
+        }
+    }
+    const Regex year(R"(\b((?:19|20)\d\d)\b)");
+    std::smatch match;
+    const std::string text = "the 2019a report of 2019";
+    REQUIRE(std::regex_search(text, match, year));
+    CHECK(match.position(0) == 20);  // not inside "2019a": a letter is a word character
+}
 
 TEST_CASE("find_date finds the first full date written in text", "[text][dates]")
 {

@@ -1,6 +1,7 @@
 // The vocabulary of judgements across the inspection frameworks (see judgement_vocabulary.h).
 #include "core/common/judgement_vocabulary.h"
 
+#include "core/common/fast_regex.h"
 #include "core/common/text_normaliser.h"
 
 #include <algorithm>
@@ -94,14 +95,14 @@ constexpr std::size_t k_longest_name = 300;
 bool is_modern_framework(std::string_view kind) { return kind != "safeguarding_lac" && kind != "lac_2013"; }
 
 // The vocabulary's patterns, compiled once, in the order of their tables.
-const std::vector<std::regex>& compiled_patterns()
+const std::vector<Regex>& compiled_patterns()
 {
-    static const std::vector<std::regex> compiled = [] {
-        std::vector<std::regex> all;
+    static const std::vector<Regex> compiled = [] {
+        std::vector<Regex> all;
         for (const auto& judgement : k_framework_judgements)
-            all.emplace_back(judgement.pattern, std::regex::optimize);
+            all.emplace_back(judgement.pattern, Regex::optimize);
         for (const auto& aspect : k_service_aspects)
-            all.emplace_back(aspect.pattern, std::regex::optimize);
+            all.emplace_back(aspect.pattern, Regex::optimize);
         return all;
     }();
     return compiled;
@@ -136,10 +137,10 @@ std::vector<JudgementKey> make_keys()
 // Removes the words around a judgement's name in a sentence that states it.
 std::string strip_sentence(std::string name)
 {
-    static const std::regex opening(R"(^the (graded )?judge?ments? (for|about|on|of) )", std::regex::icase);
-    static const std::regex closing(
+    static const Regex opening(R"(^the (graded )?judge?ments? (for|about|on|of) )", Regex::icase);
+    static const Regex closing(
         R"(( is that (it|they) (is|are)| is that (it|they)| is that| is:?| are:?| requires? improvement( to be)?| to be):?$)",
-        std::regex::icase);
+        Regex::icase);
     name = std::regex_replace(name, opening, "");
     for (std::string shorter = std::regex_replace(name, closing, ""); shorter != name;
          shorter = std::regex_replace(name, closing, ""))

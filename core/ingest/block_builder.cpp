@@ -2,6 +2,7 @@
 // lines, undoing hard line wraps and page breaks.
 #include "core/ingest/block_builder.h"
 
+#include "core/common/fast_regex.h"
 #include "core/common/text_normaliser.h"
 #include "core/ingest/headings.h"
 
@@ -141,7 +142,7 @@ bool is_grade_start(const std::string& text)
 bool starts_own_block(const std::string& text)
 {
     // Capitalised, as fields are: "published" opening a wrapped line is prose.
-    static const std::regex field(
+    static const Regex field(
         R"(Dear .{1,60}|(Inspection [Dd]ates?|Lead [Ii]nspector|Reporting [Ii]nspector|Report [Pp]ublished|Published|Age [Gg]roup|Date of ([Vv]isit|[Ii]nspection)|Inspection [Nn]umber)\b.*|(Outstanding|Good|Adequate|Inadequate) \([Gg]rade [1-4]\).*)");
     // Every alternative starts with one of these capitals: most lines never reach the regex.
     return !text.empty() && std::string_view("DILRPAOG").find(text.front()) != std::string_view::npos &&
@@ -157,7 +158,7 @@ struct Marker {
 Marker read_marker(const Line& line)
 {
     const std::string& text = line.text;
-    static const std::regex numbered(R"((\d{1,3})\.(?:\s+(.*))?)");
+    static const Regex numbered(R"((\d{1,3})\.(?:\s+(.*))?)");
     std::smatch match;
     const bool bullet_mark = text.rfind(k_bullet, 0) == 0;
     if (bullet_mark || text == "-" || text.rfind("- ", 0) == 0) {

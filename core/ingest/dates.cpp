@@ -1,6 +1,8 @@
 // Dates as reports write them ("30 June 2011", "1st July 2013") and as file names carry them.
 #include "core/ingest/dates.h"
 
+#include "core/common/fast_regex.h"
+
 #include <regex>
 #include <string>
 
@@ -8,11 +10,11 @@ namespace findings {
 
 namespace {
 
-const std::regex& written_date()
+const Regex& written_date()
 {
-    static const std::regex pattern(
+    static const Regex pattern(
         R"(\b(\d{1,2})(?:st|nd|rd|th)?\s+(January|February|March|April|May|June|July|August|September|October|November|December|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)\.?,?\s+((?:19|20)\d\d)\b)",
-        std::regex::icase | std::regex::optimize);
+        Regex::icase | Regex::optimize);
     return pattern;
 }
 
@@ -62,7 +64,7 @@ std::optional<Date> find_date(std::string_view text)
 std::optional<Date> find_last_date(std::string_view text)
 {
     std::optional<Date> last;
-    using Iterator = std::regex_iterator<std::string_view::const_iterator>;
+    using Iterator = std::regex_iterator<std::string_view::const_iterator, char, TabledRegexTraits>;
     for (Iterator it(text.begin(), text.end(), written_date()), end; it != end; ++it) {
         if (auto date = from_match(*it))
             last = date;
@@ -72,7 +74,7 @@ std::optional<Date> find_last_date(std::string_view text)
 
 bool is_date_line(std::string_view line)
 {
-    static const std::regex pattern(
+    static const Regex pattern(
         R"(^\s*(?:Date:?\s*)?\d{1,2}(?:st|nd|rd|th)?\s+[A-Za-z]+\.?,?\s+(?:19|20)\d\d\s*$)");
     return std::regex_match(line.begin(), line.end(), pattern) && find_date(line).has_value();
 }
@@ -81,7 +83,7 @@ std::optional<Date> date_in_file_name(std::string_view path)
 {
     const auto slash = path.find_last_of('/');
     const std::string name(slash == std::string_view::npos ? path : path.substr(slash + 1));
-    static const std::regex pattern(R"((?:^|[-_])((?:19|20)\d\d)-(\d\d)-(\d\d)(?:[-_.]|$))");
+    static const Regex pattern(R"((?:^|[-_])((?:19|20)\d\d)-(\d\d)-(\d\d)(?:[-_.]|$))");
     std::smatch match;
     if (!std::regex_search(name, match, pattern))
         return std::nullopt;

@@ -1,6 +1,7 @@
 // What report headings, grade lines and lead-in sentences mean for the paragraphs under them.
 #include "core/ingest/headings.h"
 
+#include "core/common/fast_regex.h"
 #include "core/common/text_normaliser.h"
 
 #include <regex>
@@ -64,7 +65,7 @@ const std::vector<HeadingRule>& heading_rules()
 // out an optional first word as alternatives of their own, "strengths|key strengths", so that
 // most alternatives start with text.)
 struct CompiledAlternative {
-    std::regex pattern;
+    Regex pattern;
     std::string starts_with;
     std::string contains;
 
@@ -122,7 +123,7 @@ const std::vector<CompiledRule>& compiled_rules()
             CompiledRule compiled_rule{{}, &rule};
             for (const std::string& alternative : alternatives_of(rule.pattern)) {
                 const bool anywhere = alternative.rfind(".*", 0) == 0;  // ".*met requirements.*"
-                compiled_rule.alternatives.push_back({std::regex(alternative, std::regex::optimize),
+                compiled_rule.alternatives.push_back({Regex(alternative, Regex::optimize),
                                                       anywhere ? "" : literal_start(alternative),
                                                       anywhere ? literal_start(alternative.substr(2)) : ""});
             }
@@ -136,7 +137,7 @@ const std::vector<CompiledRule>& compiled_rules()
 // Removes a leading paragraph or list number ("2.", "2.1", "a.", "3)") and trailing ':' or '?'.
 std::string strip_numbering(std::string_view text)
 {
-    static const std::regex numbering(R"(^(?:\d{1,2}(?:\.\d{1,2})*\.?|[a-h][.)])\s+)");
+    static const Regex numbering(R"(^(?:\d{1,2}(?:\.\d{1,2})*\.?|[a-h][.)])\s+)");
     const bool may_be_numbered = !text.empty() && ((text[0] >= '0' && text[0] <= '9') ||
                                                    (text[0] >= 'a' && text[0] <= 'h' && text.size() > 1));
     std::string out = may_be_numbered ? std::regex_replace(std::string(text), numbering, "") : std::string(text);
@@ -190,8 +191,8 @@ std::optional<Grade> parse_grade_line(std::string_view text)
         return grade;
     if (lower.find("grade") == std::string::npos)
         return std::nullopt;  // what both patterns below need, and most lines lack
-    static const std::regex graded(R"(grade\s*([1-4])\s*(?:\(([a-z ]+)\))?)");
-    static const std::regex word_then_number(R"((outstanding|good|adequate|inadequate)\s+grade\s*[1-4])");
+    static const Regex graded(R"(grade\s*([1-4])\s*(?:\(([a-z ]+)\))?)");
+    static const Regex word_then_number(R"((outstanding|good|adequate|inadequate)\s+grade\s*[1-4])");
     std::smatch match;
     if (std::regex_match(lower, match, word_then_number))
         return grade_word(match[1].str());  // "Inadequate Grade 4"
@@ -209,7 +210,7 @@ std::optional<Grade> split_trailing_grade(std::string_view text, std::string& na
     const std::string collapsed = collapse_spaces(text);
     const std::string lower = to_lower(collapsed);
     std::size_t grade_start = std::string::npos;
-    static const std::regex numbered(R"(grade\s*[1-4]\s*(?:\([a-z ]+\))?$)");
+    static const Regex numbered(R"(grade\s*[1-4]\s*(?:\([a-z ]+\))?$)");
     std::smatch match;
     if (lower.find("grade") != std::string::npos && std::regex_search(lower, match, numbered)) {
         grade_start = static_cast<std::size_t>(match.position(0));
@@ -229,7 +230,7 @@ std::optional<Grade> split_trailing_grade(std::string_view text, std::string& na
     const char separator = lower[grade_start - 1];
     if (separator != ' ' && separator != ':' && separator != '-')
         return std::nullopt;
-    static const std::regex negated(R"(\b(?:not|never|no longer)\s+$)");
+    static const Regex negated(R"(\b(?:not|never|no longer)\s+$)");
     if (std::regex_search(lower.substr(0, grade_start), negated))
         return std::nullopt;  // "... is not good" states no grade
     std::string head = collapsed.substr(0, grade_start);
@@ -283,9 +284,9 @@ bool is_known_heading(std::string_view text)
 
 std::optional<Grade> overall_judgement_sentence(std::string_view text, std::string* subject)
 {
-    static const std::regex overall(
+    static const Regex overall(
         R"(((?:the overall judgement)(?: is that (?:children's services?|the local authority'?s? .*|services for .*))?|children's services in [a-z ,'-]+) (?:is|are|requires?) (outstanding|good|adequate|improvement to be good|improvement|requires improvement to be good|requires improvement|inadequate)\.?\d?)",
-        std::regex::icase);
+        Regex::icase);
     constexpr std::size_t k_longest_sentence = 400;  // a headline, never a paragraph of prose
     if (text.size() > k_longest_sentence)
         return std::nullopt;
@@ -395,9 +396,9 @@ bool is_closing_sentence(std::string_view text)
 bool states_no_priority_action(std::string_view text)
 {
     // "The inspection did not find any areas for priority and immediate action." (SIF 2014-15)
-    static const std::regex none_found(
+    static const Regex none_found(
         "(the inspection did not (find|identify) any|there (are|were) no) areas? (for|of) priority( and immediate)? actions?\\.?",
-        std::regex::icase | std::regex::optimize);
+        Regex::icase | Regex::optimize);
     constexpr std::size_t k_longest = 120;  // bounds the regex's backtracking
     return text.size() < k_longest && std::regex_match(text.begin(), text.end(), none_found);
 }
@@ -419,7 +420,7 @@ bool is_boilerplate(std::string_view text)
     }
     if (lower.find(" (grade ") == std::string::npos && lower.rfind("a service that", 0) != 0)
         return false;  // what the patterns below need, and most lines lack
-    static const std::regex grade_scale(
+    static const Regex grade_scale(
         R"((outstanding|good|adequate|inadequate|requires improvement) \(grade [1-4]\).*|a service that (significantly exceeds|exceeds|only meets|does not meet) minimum requirements\.?)");
     return std::regex_match(lower, grade_scale);
 }

@@ -2,6 +2,7 @@
 // running headers, page numbers, footnotes, contents pages and back-matter boilerplate.
 #include "core/ingest/page_furniture.h"
 
+#include "core/common/fast_regex.h"
 #include "core/common/text_normaliser.h"
 #include "core/ingest/headings.h"
 
@@ -82,7 +83,7 @@ std::vector<SourceLine> split_lines(const std::string& text)
 
 bool is_page_number(const std::string& text)
 {
-    static const std::regex pattern(R"((?:page\s+)?\d{1,3}(?:\s+of\s+\d{1,3})?|[ivxlc]{1,6})", std::regex::icase);
+    static const Regex pattern(R"((?:page\s+)?\d{1,3}(?:\s+of\s+\d{1,3})?|[ivxlc]{1,6})", Regex::icase);
     return !text.empty() && text.size() <= 14 && std::regex_match(text, pattern);
 }
 
@@ -151,7 +152,7 @@ void remove_running_headers(std::vector<SourceLine>& lines)
 
 bool ends_with_number(const std::string& text)
 {
-    static const std::regex pattern(R"(.*\D\s\d{1,3})");
+    static const Regex pattern(R"(.*\D\s\d{1,3})");
     return std::regex_match(text, pattern);
 }
 
@@ -188,7 +189,7 @@ std::string next_content_line(const std::vector<SourceLine>& lines, std::size_t 
 // Returns a contents entry without its page number ("About this inspection 2").
 std::string without_page_number(const std::string& entry)
 {
-    static const std::regex page(R"(\s+\d{1,3}$)");
+    static const Regex page(R"(\s+\d{1,3}$)");
     return std::regex_replace(entry, page, "");
 }
 
@@ -318,7 +319,7 @@ bool is_footnote_rule(const std::string& text)
 void remove_footnotes(std::vector<SourceLine>& lines)
 {
     // A rule with numbered notes under it, wherever the extraction put it: "(1) ONS 2015 ...".
-    static const std::regex note(R"(^\(\d{1,2}\)\s)");
+    static const Regex note(R"(^\(\d{1,2}\)\s)");
     for (std::size_t i = 0; i < lines.size(); ++i) {
         if (!is_footnote_rule(lines[i].text))
             continue;
@@ -329,8 +330,8 @@ void remove_footnotes(std::vector<SourceLine>& lines)
     const std::set<int> markers = glued_footnote_numbers(lines);
     if (markers.empty())
         return;
-    static const std::regex footnote_with_text(R"((\d{1,2})\s+[A-Z(].*)");
-    static const std::regex bare_number(R"((\d{1,2}))");
+    static const Regex footnote_with_text(R"((\d{1,2})\s+[A-Z(].*)");
+    static const Regex bare_number(R"((\d{1,2}))");
     std::size_t i = 0;
     while (i < lines.size()) {
         const int page = lines[i].page;

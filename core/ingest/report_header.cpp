@@ -1,6 +1,7 @@
 // A report's header: title, authority, addressee, dates and kind, read from its first blocks.
 #include "core/ingest/report_header.h"
 
+#include "core/common/fast_regex.h"
 #include "core/common/gazetteer.h"
 #include "core/common/text_normaliser.h"
 #include "core/ingest/dates.h"
@@ -35,7 +36,7 @@ bool is_field(const std::string& text, const char* field)
 // Returns the written inspection dates in text ("18 - 29 January 2010", "1 and 2 June 2011").
 std::string find_date_range(const std::string& text)
 {
-    static const std::regex range(
+    static const Regex range(
         R"(\d{1,2}(?:st|nd|rd|th)?(?:\s+[A-Z][a-z]+)?(?:\s+(?:19|20)\d\d)?\s*(?:-|to|and)\s*\d{1,2}(?:st|nd|rd|th)?\s+[A-Z][a-z]+\s+(?:19|20)\d\d|\d{1,2}(?:st|nd|rd|th)?\s+[A-Z][a-z]+\s+(?:19|20)\d\d)");
     std::smatch match;
     if (std::regex_search(text, match, range))
@@ -50,7 +51,7 @@ int inspection_span_days(const std::string& dates)
     const auto end = find_last_date(dates);
     if (!end)
         return -1;
-    static const std::regex start_pattern(R"(^(\d{1,2})(?:st|nd|rd|th)?(?:\s+([A-Za-z]+))?(?:\s+((?:19|20)\d\d))?)");
+    static const Regex start_pattern(R"(^(\d{1,2})(?:st|nd|rd|th)?(?:\s+([A-Za-z]+))?(?:\s+((?:19|20)\d\d))?)");
     std::smatch match;
     if (!std::regex_search(dates, match, start_pattern))
         return 0;
@@ -131,7 +132,7 @@ const Authority* most_named_authority(const std::vector<Block>& blocks, std::siz
 const Authority* authority_in_file_name(const std::string& source_path)
 {
     const std::string stem = std::filesystem::path(source_path).stem().string();
-    static const std::regex prefix(R"(^(.*?)-(?:19|20)\d\d-\d\d-\d\d)");
+    static const Regex prefix(R"(^(.*?)-(?:19|20)\d\d-\d\d-\d\d)");
     std::smatch match;
     if (!std::regex_search(stem, match, prefix))
         return nullptr;
@@ -170,7 +171,7 @@ void read_letter_header(const std::vector<Block>& blocks, std::size_t salutation
         ++header.body_start;
     }
     for (std::size_t i = header.body_start; i < blocks.size() && i < header.body_start + 3; ++i) {
-        static const std::regex on_dates(R"(\bon\s+(\d{1,2}(?:st|nd|rd|th)?\b.*))");
+        static const Regex on_dates(R"(\bon\s+(\d{1,2}(?:st|nd|rd|th)?\b.*))");
         std::smatch match;
         if (std::regex_search(blocks[i].text, match, on_dates)) {
             header.inspection_dates = find_date_range(match[1].str());

@@ -1,6 +1,7 @@
 // The report parser: cleaned-up report text in, structured Report out.
 #include "core/ingest/report_parser.h"
 
+#include "core/common/fast_regex.h"
 #include "core/common/judgement_vocabulary.h"
 #include "core/common/polarity.h"
 #include "core/common/text_normaliser.h"
@@ -47,7 +48,7 @@ bool is_table_header(const std::string& text)
 // Removes a leading list number ("2.", "2.1") from a judgement name.
 std::string judgement_name(const std::string& text)
 {
-    static const std::regex numbering(R"(^\d{1,2}(?:\.\d{1,2})*\.?\s+)");
+    static const Regex numbering(R"(^\d{1,2}(?:\.\d{1,2})*\.?\s+)");
     return std::regex_replace(text, numbering, "");
 }
 

@@ -1,6 +1,8 @@
 // Proximity of the query's words: pairs of adjacent words as phrases, weighed on the best matches.
 #include "core/query/proximity.h"
 
+#include "core/common/fast_regex.h"
+
 #include <regex>
 #include <vector>
 
@@ -18,7 +20,7 @@ constexpr std::size_t k_most_words = 12;
 
 bool is_syntax(const std::string& text)
 {
-    static const std::regex syntax(R"([":()*+]|(^|\s)-|\b(AND|OR|NOT|XOR|NEAR|ADJ)\b)");
+    static const Regex syntax(R"([":()*+]|(^|\s)-|\b(AND|OR|NOT|XOR|NEAR|ADJ)\b)");
     return std::regex_search(text, syntax);
 }
 

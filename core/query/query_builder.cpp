@@ -5,6 +5,7 @@
 
 #include "core/common/concept_terms.h"
 #include "core/common/error.h"
+#include "core/common/fast_regex.h"
 #include "core/common/fields.h"
 #include "core/common/index_schema.h"
 #include "core/common/synonyms.h"
@@ -145,8 +146,8 @@ std::string words_only(const std::string& text)
 // Returns whether text has a year range whose first year is after its last ("year:2011..2009").
 bool has_backwards_range(const std::string& text)
 {
-    static const std::regex range(R"(year:(\d{1,9})\.\.(\d{1,9}))");
-    for (std::sregex_iterator it(text.begin(), text.end(), range), end; it != end; ++it) {
+    static const Regex range(R"(year:(\d{1,9})\.\.(\d{1,9}))");
+    for (RegexIterator it(text.begin(), text.end(), range), end; it != end; ++it) {
         if (std::stol((*it)[1].str()) > std::stol((*it)[2].str()))
             return true;
     }
@@ -175,11 +176,11 @@ bool has_searchable_words(const std::string& text)
 //   from every paragraph.
 std::string exclusions_spelled_out(const std::string& text)
 {
-    static const std::regex negated_range(R"((^|\s)-(year:\d*\.\.\d*)(?=\s|$))");
+    static const Regex negated_range(R"((^|\s)-(year:\d*\.\.\d*)(?=\s|$))");
     std::string rest;
     std::string ranges;
     std::size_t copied = 0;
-    for (std::sregex_iterator it(text.begin(), text.end(), negated_range), end; it != end; ++it) {
+    for (RegexIterator it(text.begin(), text.end(), negated_range), end; it != end; ++it) {
         const auto at = static_cast<std::size_t>(it->position(0));
         if (inside_quotes(text, at))
             continue;
@@ -202,8 +203,8 @@ std::string exclusions_spelled_out(const std::string& text)
 // Notes a filter field written without its value ("authority:" alone), which Xapian reads as a word.
 void note_fields_without_values(const std::string& text, std::vector<std::string>& notes)
 {
-    static const std::regex bare_field(R"((?:^|[\s(])([a-z_]+):(?=\s|$|\)))");
-    for (std::sregex_iterator it(text.begin(), text.end(), bare_field), end; it != end; ++it) {
+    static const Regex bare_field(R"((?:^|[\s(])([a-z_]+):(?=\s|$|\)))");
+    for (RegexIterator it(text.begin(), text.end(), bare_field), end; it != end; ++it) {
         const std::string prefix = (*it)[1].str();
         const Field* field = field_with_prefix(prefix);
         if ((!field && prefix != k_report_prefix) || inside_quotes(text, static_cast<std::size_t>(it->position(1))))

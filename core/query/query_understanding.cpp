@@ -2,6 +2,7 @@
 // "within six months", "graded inadequate") read as filters, the rest left as full text.
 #include "core/query/query_understanding.h"
 
+#include "core/common/fast_regex.h"
 #include "core/common/gazetteer.h"
 #include "core/common/text_normaliser.h"
 
@@ -24,10 +25,10 @@ bool inside_quotes(const std::string& text, std::size_t at)
 
 std::vector<Negation> negations_of(const std::string& text)
 {
-    static const std::regex negation(R"((?:^|\s)(-|NOT\s+)((?:[a-z_]+:)?(?:"[^"]*"?|\([^)]*\)?|[^\s"()]+)))");
-    static const std::regex year_before(R"((?:19|20)\d\d\s*$)");
+    static const Regex negation(R"((?:^|\s)(-|NOT\s+)((?:[a-z_]+:)?(?:"[^"]*"?|\([^)]*\)?|[^\s"()]+)))");
+    static const Regex year_before(R"((?:19|20)\d\d\s*$)");
     std::vector<Negation> found;
-    for (std::sregex_iterator it(text.begin(), text.end(), negation), end; it != end; ++it) {
+    for (RegexIterator it(text.begin(), text.end(), negation), end; it != end; ++it) {
         const auto start = static_cast<std::size_t>(it->position(1));
         if (inside_quotes(text, start))
             continue;  // words of a phrase, not syntax
@@ -56,8 +57,8 @@ class MaskedQuery {
 public:
     explicit MaskedQuery(const std::string& query) : m_text(query), m_lower(to_lower(query)), m_used(query.size(), false)
     {
-        static const std::regex protected_spans(R"("[^"]*"?|\b([a-z_]+):(?:"[^"]*"?|\S+))");
-        for (std::sregex_iterator it(m_lower.begin(), m_lower.end(), protected_spans), end; it != end; ++it) {
+        static const Regex protected_spans(R"("[^"]*"?|\b([a-z_]+):(?:"[^"]*"?|\S+))");
+        for (RegexIterator it(m_lower.begin(), m_lower.end(), protected_spans), end; it != end; ++it) {
             mark(it->position(0), it->length(0), false);
             // "-authority:Croydon" excludes: it leaves authority cues free to apply
             if ((*it)[1].matched && !negated_at(static_cast<std::size_t>(it->position(0))))
@@ -119,10 +120,10 @@ private:
 
 // Calls on_match for every free match of pattern, consuming the matched span when it accepts.
 template <typename OnMatch>
-void read_cues(MaskedQuery& query, const std::regex& pattern, OnMatch on_match)
+void read_cues(MaskedQuery& query, const Regex& pattern, OnMatch on_match)
 {
     const std::string& lower = query.lower();
-    for (std::sregex_iterator it(lower.begin(), lower.end(), pattern), end; it != end; ++it) {
+    for (RegexIterator it(lower.begin(), lower.end(), pattern), end; it != end; ++it) {
         const auto& match = *it;
         const std::size_t begin = match.position(0);
         const std::size_t length = match.length(0);
@@ -154,19 +155,19 @@ void read_years(MaskedQuery& query, Interpretation& result)
     const std::string& y = k_month_year;
     enum Kind { range, from, after, before, until, in, pair, bare };
     struct Pattern {
-        std::regex regex;
+        Regex regex;
         Kind kind;
     };
     static const std::vector<Pattern> patterns = {
-        {std::regex(R"(\bbetween )" + y + R"( and )" + y + R"(\b)"), range},
-        {std::regex(R"(\b)" + y + R"(\s*(?:-|\.\.|to)\s*)" + y + R"(\b)"), range},
-        {std::regex(R"(\b(?:since|from) )" + y + R"(\b)"), from},
-        {std::regex(R"(\bafter )" + y + R"(\b)"), after},
-        {std::regex(R"(\bbefore )" + y + R"(\b)"), before},
-        {std::regex(R"(\b(?:until|till|up to) )" + y + R"(\b)"), until},
-        {std::regex(R"(\b(?:in )?)" + y + R"( (?:and|or) )" + y + R"(\b)"), pair},
-        {std::regex(R"(\bin )" + y + R"(\b)"), in},
-        {std::regex(R"(\b)" + y + R"(\b)"), bare},
+        {Regex(R"(\bbetween )" + y + R"( and )" + y + R"(\b)"), range},
+        {Regex(R"(\b)" + y + R"(\s*(?:-|\.\.|to)\s*)" + y + R"(\b)"), range},
+        {Regex(R"(\b(?:since|from) )" + y + R"(\b)"), from},
+        {Regex(R"(\bafter )" + y + R"(\b)"), after},
+        {Regex(R"(\bbefore )" + y + R"(\b)"), before},
+        {Regex(R"(\b(?:until|till|up to) )" + y + R"(\b)"), until},
+        {Regex(R"(\b(?:in )?)" + y + R"( (?:and|or) )" + y + R"(\b)"), pair},
+        {Regex(R"(\bin )" + y + R"(\b)"), in},
+        {Regex(R"(\b)" + y + R"(\b)"), bare},
     };
     for (const auto& pattern : patterns) {
         read_cues(query, pattern.regex, [&](const std::smatch& match) {
@@ -249,7 +250,7 @@ void add_types(std::vector<FindingType>& list, const std::vector<FindingType>& t
 
 void read_timescales(MaskedQuery& query, Interpretation& result)
 {
-    static const std::regex pattern(R"(\b(?:within (three|3|six|6) months?|(immediately|immediate action))\b)");
+    static const Regex pattern(R"(\b(?:within (three|3|six|6) months?|(immediately|immediate action))\b)");
     read_cues(query, pattern, [&](const std::smatch& match) {
         const std::string what = match[1].matched ? match[1].str() : "";
         const Timescale timescale = !match[1].matched            ? Timescale::immediately
@@ -300,8 +301,8 @@ void read_finding_types(MaskedQuery& query, Interpretation& result)
         {R"(\b(?:weakness(?:es)?|weak areas?|areas? of weakness|concerns?|shortcomings?|failings?|problems?)\b)",
          negative_or_narrative, negative, critical, "weaknesses: negative paragraphs first, then mixed"},
     };
-    static const std::vector<std::regex> patterns = [] {
-        std::vector<std::regex> compiled;
+    static const std::vector<Regex> patterns = [] {
+        std::vector<Regex> compiled;
         for (const auto& cue : cues)
             compiled.emplace_back(cue.pattern);
         return compiled;
@@ -332,11 +333,11 @@ std::optional<Grade> grade_from_words(const std::string& words)
 
 void read_grades(MaskedQuery& query, Interpretation& result)
 {
-    static const std::regex before(
+    static const Regex before(
         R"(\b(?:graded|rated|judged(?: to be| as)?|grade(?:d as)?)\s+(outstanding|good|adequate|inadequate|requires improvement(?: to be good)?|not judged|[1-4])\b)");
-    static const std::regex after(
+    static const Regex after(
         R"(\b(outstanding|good|adequate|inadequate|requires improvement(?: to be good)?|not judged) (?:grades?|ratings?|judgements?)\b)");
-    for (const std::regex* pattern : {&before, &after}) {
+    for (const Regex* pattern : {&before, &after}) {
         read_cues(query, *pattern, [&](const std::smatch& match) {
             const auto found = grade_from_words(match[1].str());
             if (!found)
@@ -354,12 +355,12 @@ void read_grades(MaskedQuery& query, Interpretation& result)
 void read_overall_grades(MaskedQuery& query, Interpretation& result)
 {
     static const std::string grade = R"((outstanding|good|adequate|inadequate|requires improvement(?: to be good)?))";
-    static const std::regex patterns[] = {
-        std::regex(R"(\b(?:(?:judged|rated|graded)(?: to be| as)?\s+)?)" + grade + R"(\s+overall\b)"),
-        std::regex(R"(\b(?:(?:in|for|of) )?(?:local )?(?:authorities|authority|councils?|areas|services)\s+(?:that (?:were|are|was|is)\s+)?(?:judged|rated|graded)(?: to be| as)?\s+)" + grade + R"(\b)"),
-        std::regex(R"(\boverall (?:effectiveness|grade|judgement)(?: (?:was|is|of))?\s+)" + grade + R"(\b)"),
+    static const Regex patterns[] = {
+        Regex(R"(\b(?:(?:judged|rated|graded)(?: to be| as)?\s+)?)" + grade + R"(\s+overall\b)"),
+        Regex(R"(\b(?:(?:in|for|of) )?(?:local )?(?:authorities|authority|councils?|areas|services)\s+(?:that (?:were|are|was|is)\s+)?(?:judged|rated|graded)(?: to be| as)?\s+)" + grade + R"(\b)"),
+        Regex(R"(\boverall (?:effectiveness|grade|judgement)(?: (?:was|is|of))?\s+)" + grade + R"(\b)"),
     };
-    for (const std::regex& pattern : patterns) {
+    for (const Regex& pattern : patterns) {
         read_cues(query, pattern, [&](const std::smatch& match) {
             const auto found = grade_from_words(match[1].str());
             if (!found)
@@ -379,7 +380,7 @@ void read_authorities(MaskedQuery& query, Interpretation& result)
         if (!query.free(begin, length))
             continue;
         // A leading preposition belongs to the cue: "in Barking and Dagenham".
-        static const std::regex preposition(R"(\b(?:in|for|at|of|from)\s+$)");
+        static const Regex preposition(R"(\b(?:in|for|at|of|from)\s+$)");
         std::smatch match;
         const std::string before = query.lower().substr(0, begin);
         if (std::regex_search(before, match, preposition) && query.free(match.position(0), match.length(0)))
@@ -407,8 +408,8 @@ void read_authorities(MaskedQuery& query, Interpretation& result)
 bool inside_longer_name(const MaskedQuery& query, std::size_t begin, std::size_t end)
 {
     const std::string& text = query.text();
-    static const std::regex word_before(R"((\w+)\s+$)");
-    static const std::regex word_after(R"(^\s+(\w+))");
+    static const Regex word_before(R"((\w+)\s+$)");
+    static const Regex word_after(R"(^\s+(\w+))");
     const auto capitalised_free = [&](std::size_t at, std::size_t length) {
         return std::isupper(static_cast<unsigned char>(text[at])) && query.free(at, length);
     };
@@ -423,14 +424,14 @@ bool inside_longer_name(const MaskedQuery& query, std::size_t begin, std::size_t
 }
 
 struct PlaceCue {
-    std::regex pattern;
+    Regex pattern;
     std::vector<std::string> values;
 };
 
 // Returns the cue of a place's words (lower case), with an optional leading "in (the)".
 PlaceCue place_cue(const std::string& words, std::vector<std::string> values)
 {
-    return {std::regex(R"(\b(?:(?:in|across|for) )?(?:the )?(?:)" + words + R"()\b)"), std::move(values)};
+    return {Regex(R"(\b(?:(?:in|across|for) )?(?:the )?(?:)" + words + R"()\b)"), std::move(values)};
 }
 
 // Calls on_place for every free mention of one of places in the query (not part of a longer
@@ -508,8 +509,8 @@ void note_grade_words(Interpretation& result)
     if (!result.grades.empty() || !result.overall_grades.empty())
         return;
     // Field syntax ("grade:inadequate") is a filter already, and a quoted phrase is meant as words.
-    static const std::regex quoted_or_field(R"([a-z_]+:(?:"[^"]*"?|\S+)|"[^"]*"?)");
-    static const std::regex grade_word(R"((?:^|[^\w-])(outstanding|inadequate|requires improvement|adequate)\b)");
+    static const Regex quoted_or_field(R"([a-z_]+:(?:"[^"]*"?|\S+)|"[^"]*"?)");
+    static const Regex grade_word(R"((?:^|[^\w-])(outstanding|inadequate|requires improvement|adequate)\b)");
     std::smatch match;
     const std::string lower = std::regex_replace(to_lower(result.text), quoted_or_field, " ");
     if (std::regex_search(lower, match, grade_word))
@@ -523,8 +524,8 @@ void note_grade_words(Interpretation& result)
 // when text opens with no authority, region or year cue.
 std::optional<std::pair<std::string, std::size_t>> cue_field_at(const std::string& text)
 {
-    static const std::regex year_cue("^(?:(in|since|from|after|before|until) )?" + k_month_year + R"(\b)",
-                                     std::regex::icase);
+    static const Regex year_cue("^(?:(in|since|from|after|before|until) )?" + k_month_year + R"(\b)",
+                                     Regex::icase);
     std::smatch match;
     if (std::regex_search(text, match, year_cue) && plausible_year(std::stoi(match[3].str()))) {
         const int year = std::stoi(match[3].str());
@@ -536,7 +537,7 @@ std::optional<std::pair<std::string, std::size_t>> cue_field_at(const std::strin
                                                                     : std::to_string(year);
         return std::make_pair("year:" + range, static_cast<std::size_t>(match.length(0)));
     }
-    static const std::regex preposition(R"(^(?:(?:in|at|for|from) )?(?:the )?)", std::regex::icase);
+    static const Regex preposition(R"(^(?:(?:in|at|for|from) )?(?:the )?)", Regex::icase);
     std::regex_search(text, match, preposition);
     const std::size_t name_at = match.length(0);
     const std::string name = text.substr(name_at);
@@ -568,9 +569,9 @@ std::vector<Exclusion> exclusions_of(const std::string& query)
     std::vector<Exclusion> found;
     for (const Negation& negation : negations_of(query))
         found.push_back({negation.start, negation.operand, negation.length});
-    static const std::regex words(
-        R"((?:^|\s)((?:not|excluding|except(?: for)?|apart from|other than|outside(?: of)?)\s+))", std::regex::icase);
-    for (std::sregex_iterator it(query.begin(), query.end(), words), end; it != end; ++it) {
+    static const Regex words(
+        R"((?:^|\s)((?:not|excluding|except(?: for)?|apart from|other than|outside(?: of)?)\s+))", Regex::icase);
+    for (RegexIterator it(query.begin(), query.end(), words), end; it != end; ++it) {
         const auto start = static_cast<std::size_t>(it->position(1));
         const bool operator_too = std::any_of(found.begin(), found.end(), [&](const Exclusion& e) { return e.start == start; });
         if (!inside_quotes(query, start) && !operator_too)  // "NOT" is both

@@ -1,6 +1,7 @@
 // Prefix wildcards ("neglec*") on an index that holds only stems.
 #include "core/query/wildcards.h"
 
+#include "core/common/fast_regex.h"
 #include "core/common/text_normaliser.h"
 #include "core/query/query_understanding.h"
 
@@ -31,10 +32,10 @@ void add_note(std::vector<std::string>& notes, const std::string& note)
 
 std::string with_wildcards_marked(const std::string& text)
 {
-    static const std::regex wildcard(R"((^|[\s(+-])([A-Za-z0-9][\w']*)\*(?=[\s)]|$))");
+    static const Regex wildcard(R"((^|[\s(+-])([A-Za-z0-9][\w']*)\*(?=[\s)]|$))");
     std::string out;
     std::size_t copied = 0;
-    for (std::sregex_iterator it(text.begin(), text.end(), wildcard), end; it != end; ++it) {
+    for (RegexIterator it(text.begin(), text.end(), wildcard), end; it != end; ++it) {
         const auto at = static_cast<std::size_t>(it->position(2));
         if (inside_quotes(text, at))
             continue;
