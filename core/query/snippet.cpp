@@ -104,7 +104,7 @@ void Highlighter::collect(const Xapian::Query& query, bool in_phrase)
         if (const auto* members = ConceptTerms::shipped().members_of_term(term)) {  // its members' words
             for (const auto& member : *members) {
                 for (const auto& word : member)
-                    m_stem_starts.insert(word.substr(1, 2));
+                    add_stem_start(word);
                 if (member.size() == 1 && !in_phrase)
                     m_terms.insert(member.front());
                 else if (member.size() > 1)
@@ -114,7 +114,7 @@ void Highlighter::collect(const Xapian::Query& query, bool in_phrase)
         }
         if (!schema::is_text_term(term))
             return;
-        m_stem_starts.insert(term.substr(1, 2));
+        add_stem_start(term);
         if (!in_phrase)
             m_terms.insert(term);
         return;
@@ -130,11 +130,25 @@ void Highlighter::collect(const Xapian::Query& query, bool in_phrase)
         collect(query.get_subquery(i), in_phrase || phrase);
 }
 
-std::string Highlighter::matching_term(const std::string& word) const
+namespace {
+
+std::size_t two_bytes(char first, char second)
 {
-    if (word.size() >= 2 && !m_stem_starts.count(word.substr(0, 2)))
-        return {};
-    return m_analyser.term_of(word);
+    return static_cast<std::size_t>(static_cast<unsigned char>(first)) << 8 | static_cast<unsigned char>(second);
+}
+
+}  // namespace
+
+void Highlighter::add_stem_start(const std::string& term)
+{
+    if (term.size() >= 3)  // a stem of one letter is matched by stemming every one-letter word
+        m_stem_starts[two_bytes(term[1], term[2])] = true;
+}
+
+bool Highlighter::may_match(std::string_view word) const
+{
+    const auto lower = [](char c) { return c >= 'A' && c <= 'Z' ? static_cast<char>(c - 'A' + 'a') : c; };
+    return word.size() < 2 || m_stem_starts[two_bytes(lower(word[0]), lower(word[1]))];
 }
 
 std::string Highlighter::marked(const std::string& text) const
@@ -149,14 +163,18 @@ std::string Highlighter::snippet(const std::string& text, std::size_t max_bytes)
     std::vector<std::size_t> indexed;
     std::vector<std::string> terms(spans.size());
     for (std::size_t i = 0; i < spans.size(); ++i) {
-        const std::string word = to_lower(std::string_view(text).substr(spans[i].offset, spans[i].length));
-        std::string term = matching_term(word);
-        // Without phrases, a word that is no query term is never marked: its stop-word test
-        // (a lookup among the stop words) is spared for the few that could be.
-        if ((term.empty() && m_phrases.empty()) || m_analyser.is_stop_word(word))
+        const std::string_view raw = std::string_view(text).substr(spans[i].offset, spans[i].length);
+        const bool candidate = may_match(raw);
+        // Without phrases, a word that can be no query term is never marked; with them, its
+        // place among the indexed words still counts.
+        if (!candidate && m_phrases.empty())
+            continue;
+        const std::string word = to_lower(raw);
+        if (m_analyser.is_stop_word(word))
             continue;
         indexed.push_back(i);
-        terms[i] = std::move(term);
+        if (candidate)
+            terms[i] = m_analyser.term_of(word);
     }
     // For each word, which distinct query term or phrase it matches (0, 1, ...), or -1.
     std::vector<int> matched(spans.size(), -1);

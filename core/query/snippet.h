@@ -7,6 +7,7 @@
 #include <xapian.h>
 
 #include <string>
+#include <string_view>
 #include <unordered_set>
 #include <vector>
 
@@ -36,16 +37,19 @@ public:
 private:
     // Collects the terms and phrases of query into m_terms and m_phrases.
     void collect(const Xapian::Query& query, bool in_phrase);
-    // Returns the term a lower-case word of the text is indexed under, if it is a term of the
-    // query or of one of its phrases; else "".
-    std::string matching_term(const std::string& word) const;
+    // Notes the first two bytes of a term's stem (after its prefix) in m_stem_starts.
+    void add_stem_start(const std::string& term);
+    // Returns whether a word of the text (in any case) could be indexed under a term of the
+    // query or of one of its phrases: whether its first two bytes start one of their stems.
+    bool may_match(std::string_view word) const;
 
     const Analyser& m_analyser;
     std::unordered_set<std::string> m_terms;           // marked wherever they occur
     std::vector<std::vector<std::string>> m_phrases;   // marked where the words run in order
-    // The first two bytes of every term's stem: stemming changes only a word's ending, so a
-    // word whose first two bytes are not here cannot match and is not stemmed.
-    std::unordered_set<std::string> m_stem_starts;
+    // The first two bytes of every term's stem, by their value as a 16-bit number: stemming
+    // changes only a word's ending, so a word whose first two bytes are not here cannot match,
+    // and is not lowered, stemmed or looked up among the stop words.
+    std::vector<bool> m_stem_starts = std::vector<bool>(1 << 16);
 };
 
 }  // namespace findings
