@@ -11,6 +11,7 @@
 #include "core/index/index_run.h"
 #include "core/index/report_lookup.h"
 #include "core/query/doc_set_source.h"
+#include "core/query/facet_columns.h"
 #include "core/query/known_matches.h"
 #include "core/query/match_sets.h"
 #include "core/query/ordered_page.h"
@@ -880,6 +881,68 @@ TEST_CASE("Facet counts equal counts over every match, a filtered facet counted 
                 if (count.count > 0 || !count.selected)  // a selected value nothing matches is listed at 0
                     actual[count.value] += count.count;
             }
+            CHECK(counts_line(actual) == counts_line(expected));
+        }
+    }
+}
+
+TEST_CASE("Facet counts of any set of paragraphs are the counts of their own codes, wherever the set starts and ends",
+          "[search][facets]")
+{
+    // Columns whose runs follow the reports are counted a stretch of documents at a time, or
+    // member by member over the stretches: sets that begin or end exactly where reports do, and
+    // sparse and dense ones, must count as each document's own code says.
+    const Xapian::Database db(reports_index());
+    const auto columns = FacetColumns::of(db);
+    const Xapian::docid last = db.get_lastdocid();
+    std::vector<std::string> facets;
+    std::set<Xapian::docid> firsts, lasts;  // of every run of every column
+    for (const FacetColumn& column : columns->columns()) {
+        facets.push_back(column.facet);
+        for (const CodeRun& run : column.runs) {
+            firsts.insert(run.first);
+            lasts.insert(run.end - 1);
+        }
+    }
+    // All of them, and a few (fewer documents than runs: counted member by member).
+    DocSet run_firsts(last), run_lasts(last), some_firsts(last), some_lasts(last);
+    DocSet every_seventh(last), all_but_every_fifth(last);
+    std::size_t nth = 0;
+    for (Xapian::docid id : firsts) {
+        run_firsts.insert(id);
+        if (nth++ % 4 == 1)
+            some_firsts.insert(id);
+    }
+    nth = 0;
+    for (Xapian::docid id : lasts) {
+        run_lasts.insert(id);
+        if (nth++ % 4 == 2)
+            some_lasts.insert(id);
+    }
+    for (Xapian::docid id = 1; id <= last; ++id) {
+        if (id % 7 == 0)
+            every_seventh.insert(id);
+        if (id % 5 != 0)
+            all_but_every_fifth.insert(id);
+    }
+    const std::pair<const char*, const DocSet*> sets[] = {{"runs' first documents", &run_firsts},
+                                                          {"runs' last documents", &run_lasts},
+                                                          {"a quarter of the runs' first documents", &some_firsts},
+                                                          {"a quarter of the runs' last documents", &some_lasts},
+                                                          {"every seventh", &every_seventh},
+                                                          {"all but every fifth", &all_but_every_fifth}};
+    for (const auto& [name, docs] : sets) {
+        INFO(name << ": " << docs->count() << " of " << last << " documents");
+        const auto counted = columns->count(*docs, facets);
+        for (const FacetColumn& column : columns->columns()) {
+            INFO("facet " << column.facet);
+            std::map<std::string, std::size_t> expected, actual;
+            docs->for_each([&](Xapian::docid id) {
+                if (column.codes[id] != 0)
+                    ++expected[column.values[column.codes[id]]];
+            });
+            for (const auto& [value, count] : counted.at(column.facet))
+                actual[value] = count;
             CHECK(counts_line(actual) == counts_line(expected));
         }
     }

@@ -18,6 +18,11 @@ namespace {
 // A column is also kept as runs when its documents are at least this many for each run.
 constexpr std::size_t k_documents_per_long_run = 16;
 
+// A column's runs are shared with other columns' (SharedRuns) when its documents are at least
+// this many for each run: the report's own fields (a run a report or longer), not a section's
+// grade, whose runs would cut the stretches of all the others.
+constexpr std::size_t k_documents_per_shared_run = 64;
+
 // Returns the runs of a column's codes when they are long (see FacetColumn::runs), else none.
 std::vector<CodeRun> long_runs_of(const CodeColumn& codes)
 {
@@ -180,6 +185,7 @@ FacetColumns::FacetColumns(const Xapian::Database& db)
             m_columns.push_back(load_column(db, *field));
     }
     derive_facets();
+    share_runs();
 }
 
 std::string FacetColumns::stored(const Xapian::Database& db)
@@ -280,6 +286,40 @@ void FacetColumns::derive_facets()
     }
 }
 
+void FacetColumns::share_runs()
+{
+    std::vector<Xapian::docid> bounds;
+    for (std::size_t column = 0; column < m_columns.size(); ++column) {
+        const std::vector<CodeRun>& runs = m_columns[column].runs;
+        if (runs.empty() || runs.size() > m_columns[column].codes.size() / k_documents_per_shared_run)
+            continue;
+        m_shared.columns.push_back(column);
+        for (const CodeRun& run : runs) {
+            bounds.push_back(run.first);
+            bounds.push_back(run.end);
+        }
+    }
+    if (m_shared.columns.size() < 2) {
+        m_shared = SharedRuns();
+        return;
+    }
+    std::sort(bounds.begin(), bounds.end());
+    bounds.erase(std::unique(bounds.begin(), bounds.end()), bounds.end());
+    m_shared.starts = std::move(bounds);  // the last bound ends the last stretch
+    const std::size_t stretches = m_shared.starts.size() - 1;
+    for (std::size_t column : m_shared.columns) {
+        std::vector<std::uint16_t> codes(stretches, 0);
+        std::size_t stretch = 0;
+        for (const CodeRun& run : m_columns[column].runs) {
+            while (m_shared.starts[stretch] < run.first)
+                ++stretch;
+            for (; stretch < stretches && m_shared.starts[stretch] < run.end; ++stretch)
+                codes[stretch] = run.code;
+        }
+        m_shared.codes.push_back(std::move(codes));
+    }
+}
+
 std::shared_ptr<const FacetColumns> FacetColumns::of(const Xapian::Database& db)
 {
     return RevisionCache<const FacetColumns>::get(
@@ -359,6 +399,53 @@ std::vector<std::size_t> count_codes(const FacetColumn& column, Members& members
     return counts;
 }
 
+// Counts the needed columns that share runs, when two or more are needed: the members of each
+// stretch are counted once (a stretch at a time, or member by member when the members are
+// fewer than the stretches), then added to each column's code of the stretch. Returns counts
+// by code, by column; the other columns are left to count_codes.
+std::map<std::size_t, std::vector<std::size_t>> count_shared(const SharedRuns& shared,
+                                                             const std::vector<FacetColumn>& columns,
+                                                             Members& members, const std::vector<bool>& needed)
+{
+    std::vector<std::size_t> which;  // places in shared.columns
+    for (std::size_t i = 0; i < shared.columns.size(); ++i) {
+        if (needed[shared.columns[i]])
+            which.push_back(i);
+    }
+    std::map<std::size_t, std::vector<std::size_t>> counted;
+    if (which.size() < 2)
+        return counted;
+    const std::size_t stretches = shared.starts.size() - 1;
+    std::vector<Xapian::doccount> in_stretch(stretches, 0);
+    std::vector<std::size_t> touched;  // the stretches with members
+    if (members.count() < stretches) {
+        std::size_t stretch = 0;
+        for (const Xapian::docid id : members.ids()) {
+            while (stretch < stretches && shared.starts[stretch + 1] <= id)
+                ++stretch;
+            if (stretch == stretches)
+                break;
+            if (id < shared.starts[stretch])
+                continue;
+            if (in_stretch[stretch]++ == 0)
+                touched.push_back(stretch);
+        }
+    } else {
+        for (std::size_t stretch = 0; stretch < stretches; ++stretch) {
+            in_stretch[stretch] = members.set().count_between(shared.starts[stretch], shared.starts[stretch + 1]);
+            if (in_stretch[stretch] > 0)
+                touched.push_back(stretch);
+        }
+    }
+    for (std::size_t i : which) {
+        std::vector<std::size_t> counts(columns[shared.columns[i]].values.size(), 0);
+        for (std::size_t stretch : touched)
+            counts[shared.codes[i][stretch]] += in_stretch[stretch];
+        counted.emplace(shared.columns[i], std::move(counts));
+    }
+    return counted;
+}
+
 }  // namespace
 
 std::map<std::string, std::vector<std::pair<std::string, std::size_t>>> FacetColumns::count(
@@ -374,7 +461,13 @@ std::map<std::string, std::vector<std::pair<std::string, std::size_t>>> FacetCol
         }
     };
     Members members(docs);
-    std::map<std::size_t, std::vector<std::size_t>> counted;  // by column: counts by code, one pass each
+    std::vector<bool> needed(m_columns.size(), false);
+    for (std::size_t column = 0; column < m_columns.size(); ++column)
+        needed[column] = wanted(m_columns[column].facet);
+    for (const auto& derived : m_derived)
+        needed[derived.from] = needed[derived.from] || wanted(derived.facet);
+    // by column: counts by code, one pass each (or one pass for all that share runs)
+    std::map<std::size_t, std::vector<std::size_t>> counted = count_shared(m_shared, m_columns, members, needed);
     const auto counts_of = [&](std::size_t column) -> const std::vector<std::size_t>& {
         auto found = counted.find(column);
         if (found == counted.end())

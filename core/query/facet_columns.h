@@ -62,6 +62,16 @@ struct DerivedFacet {
     std::vector<Xapian::docid> examples;  // by code: one document with that value (0: none)
 };
 
+// The stretches of documents over which every column with few runs keeps one code: the union
+// of those columns' runs. A report's paragraphs share its authority, region, year, kind and
+// overall grade, so a match set is counted once over the stretches for all those columns,
+// rather than once over each column's own runs or members.
+struct SharedRuns {
+    std::vector<Xapian::docid> starts;              // stretch i is starts[i] up to starts[i + 1]
+    std::vector<std::size_t> columns;               // the columns counted through them
+    std::vector<std::vector<std::uint16_t>> codes;  // by column (as in columns), by stretch
+};
+
 class FacetColumns {
 public:
     // Returns the columns of a database's current revision, loaded once per revision and
@@ -120,7 +130,9 @@ private:
     // are of another revision, documents or set of facets.
     bool read_stored(const Xapian::Database& db);
     void derive_facets();
+    void share_runs();
     std::vector<FacetColumn> m_columns;
+    SharedRuns m_shared;
     std::vector<DerivedFacet> m_derived;
     bool m_read_from_store = false;
 };
