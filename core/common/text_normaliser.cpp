@@ -192,9 +192,9 @@ std::string collapse_spaces(std::string_view text)
     return out;
 }
 
-namespace {
-
 char lower_ascii(char c) { return c >= 'A' && c <= 'Z' ? static_cast<char>(c - 'A' + 'a') : c; }
+
+namespace {
 
 bool equal_nocase(std::string_view a, std::string_view b)
 {

@@ -26,6 +26,9 @@ std::string collapse_spaces(std::string_view text);
 // Returns text in ASCII lower case (non-ASCII bytes unchanged).
 std::string to_lower(std::string_view text);
 
+// Returns an ASCII letter in lower case, any other byte as it is (to_lower's rule for one byte).
+char lower_ascii(char c);
+
 // Returns text as a slug: lower case ASCII letters and digits, other runs become '-'.
 std::string slugify(const std::string& text);
 

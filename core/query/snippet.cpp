@@ -147,8 +147,7 @@ void Highlighter::add_stem_start(const std::string& term)
 
 bool Highlighter::may_match(std::string_view word) const
 {
-    const auto lower = [](char c) { return c >= 'A' && c <= 'Z' ? static_cast<char>(c - 'A' + 'a') : c; };
-    return word.size() < 2 || m_stem_starts[two_bytes(lower(word[0]), lower(word[1]))];
+    return word.size() < 2 || m_stem_starts[two_bytes(lower_ascii(word[0]), lower_ascii(word[1]))];
 }
 
 std::string Highlighter::marked(const std::string& text) const
