@@ -288,24 +288,25 @@ void FacetColumns::derive_facets()
 
 void FacetColumns::share_runs()
 {
-    std::vector<Xapian::docid> bounds;
+    if (m_columns.empty())
+        return;
+    // The runs' edges, as a set: listed in order without sorting (one-off searches build this).
+    DocSet bounds(static_cast<Xapian::docid>(m_columns.front().codes.size()));
     for (std::size_t column = 0; column < m_columns.size(); ++column) {
         const std::vector<CodeRun>& runs = m_columns[column].runs;
         if (runs.empty() || runs.size() > m_columns[column].codes.size() / k_documents_per_shared_run)
             continue;
         m_shared.columns.push_back(column);
         for (const CodeRun& run : runs) {
-            bounds.push_back(run.first);
-            bounds.push_back(run.end);
+            bounds.insert(run.first);
+            bounds.insert(run.end);
         }
     }
     if (m_shared.columns.size() < 2) {
         m_shared = SharedRuns();
         return;
     }
-    std::sort(bounds.begin(), bounds.end());
-    bounds.erase(std::unique(bounds.begin(), bounds.end()), bounds.end());
-    m_shared.starts = std::move(bounds);  // the last bound ends the last stretch
+    bounds.for_each([this](Xapian::docid bound) { m_shared.starts.push_back(bound); });  // the last ends the last stretch
     const std::size_t stretches = m_shared.starts.size() - 1;
     for (std::size_t column : m_shared.columns) {
         std::vector<std::uint16_t> codes(stretches, 0);
