@@ -8,6 +8,7 @@
 #include <array>
 #include <regex>
 #include <string>
+#include <utility>
 
 namespace findings {
 

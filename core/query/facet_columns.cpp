@@ -306,7 +306,8 @@ void FacetColumns::share_runs()
         m_shared = SharedRuns();
         return;
     }
-    bounds.for_each([this](Xapian::docid bound) { m_shared.starts.push_back(bound); });  // the last ends the last stretch
+    // The last bound ends the last stretch.
+    bounds.for_each([this](Xapian::docid bound) { m_shared.starts.push_back(bound); });
     const std::size_t stretches = m_shared.starts.size() - 1;
     for (std::size_t column : m_shared.columns) {
         std::vector<std::uint16_t> codes(stretches, 0);

@@ -146,8 +146,10 @@ void stream_hits(const RankedPage& ranked, const Xapian::Database& db, const Hig
         const std::size_t count = ranked.documents.size();
         for (std::size_t first = 0; first < count; first += k_batch_size) {
             std::vector<StoredHit> batch;
-            for (std::size_t i = first; i < std::min(count, first + k_batch_size); ++i)
-                batch.push_back({reports.stored(db.get_document(ranked.documents[i], Xapian::DOC_ASSUME_VALID)), ranked.offset + i + 1, ranked.weights[i]});
+            for (std::size_t i = first; i < std::min(count, first + k_batch_size); ++i) {
+                const Xapian::Document document = db.get_document(ranked.documents[i], Xapian::DOC_ASSUME_VALID);
+                batch.push_back({reports.stored(document), ranked.offset + i + 1, ranked.weights[i]});
+            }
             if (!handover.give(std::move(batch)))
                 break;
         }

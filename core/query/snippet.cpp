@@ -20,6 +20,12 @@ constexpr std::size_t k_context_words = 5;
 
 std::size_t end_of(const WordSpan& span) { return span.offset + span.length; }
 
+// Returns two bytes as one 16-bit number (Highlighter::m_stem_starts' index).
+std::size_t two_bytes(char first, char second)
+{
+    return static_cast<std::size_t>(static_cast<unsigned char>(first)) << 8 | static_cast<unsigned char>(second);
+}
+
 // Words first to last of a paragraph.
 struct Window {
     std::size_t first;
@@ -129,15 +135,6 @@ void Highlighter::collect(const Xapian::Query& query, bool in_phrase)
     for (std::size_t i = 0; i < query.get_num_subqueries(); ++i)
         collect(query.get_subquery(i), in_phrase || phrase);
 }
-
-namespace {
-
-std::size_t two_bytes(char first, char second)
-{
-    return static_cast<std::size_t>(static_cast<unsigned char>(first)) << 8 | static_cast<unsigned char>(second);
-}
-
-}  // namespace
 
 void Highlighter::add_stem_start(const std::string& term)
 {

@@ -47,8 +47,9 @@ private:
     std::unordered_set<std::string> m_terms;           // marked wherever they occur
     std::vector<std::vector<std::string>> m_phrases;   // marked where the words run in order
     // The first two bytes of every term's stem, by their value as a 16-bit number: stemming
-    // changes only a word's ending, so a word whose first two bytes are not here cannot match,
-    // and is not lowered, stemmed or looked up among the stop words.
+    // changes only a word's ending, so a word whose first two bytes are not here cannot match
+    // and is not stemmed (nor, when the query has no phrase, lowered or looked up among the
+    // stop words).
     std::vector<bool> m_stem_starts = std::vector<bool>(1 << 16);
 };
 
