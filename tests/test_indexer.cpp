@@ -3,6 +3,7 @@
 
 #include "core/common/analyser.h"
 #include "core/common/concept_terms.h"
+#include "core/common/early_terms.h"
 #include "core/common/error.h"
 #include "core/common/fields.h"
 #include "core/common/index_schema.h"
@@ -202,6 +203,47 @@ TEST_CASE("Indexing the five seed reports adds one document per paragraph, each 
     }
     CHECK(paragraph_document_id(db, "no-such-report/1") == 0);
     CHECK(paragraph_document_id(db, "no slash") == 0);
+}
+
+TEST_CASE("A paragraph keeps the text terms it names among its first 24 words, and only those", "[indexer][ranking]")
+{
+    Xapian::Document made;
+    made.add_posting("Zcare", 24);
+    made.add_posting("Zcare", 40);
+    made.add_posting("Zlate", 25);
+    made.add_posting("ZSheading", 1);  // a section heading's word: not the paragraph's text
+    made.add_boolean_term("XAcroydon");
+    const std::string value = early_terms_value(made);
+    CHECK(value.size() == 4);
+    CHECK(holds_early_term(value, early_term_hash("Zcare")));
+    for (const char* term : {"Zlate", "ZSheading", "XAcroydon", "Zcar"})
+        CHECK_FALSE(holds_early_term(value, early_term_hash(term)));
+    CHECK(early_terms_value(Xapian::Document()).empty());
+
+    // Every paragraph of the seed reports: what it keeps agrees with its positions in the index.
+    TempDir tmp;
+    index_paths(tmp / "index", {corpus_path("seed")});
+    Xapian::Database db(tmp / "index");
+    std::vector<std::string> disagreements;
+    std::size_t early = 0, later = 0;
+    for (auto id = db.postlist_begin(""); id != db.postlist_end(""); ++id) {
+        const std::string kept = db.get_document(*id).get_value(s::k_slot_early_terms);
+        std::size_t early_here = 0;
+        for (auto term = db.termlist_begin(*id); term != db.termlist_end(*id); ++term) {
+            if (!s::is_text_term(*term))
+                continue;
+            const bool is_early = *db.positionlist_begin(*id, *term) <= k_early_positions;
+            (is_early ? early_here : later) += 1;
+            if (holds_early_term(kept, early_term_hash(*term)) != is_early)
+                disagreements.push_back(std::to_string(*id) + " " + *term);
+        }
+        if (kept.size() != 4 * early_here)
+            disagreements.push_back(std::to_string(*id) + " keeps " + std::to_string(kept.size() / 4) + " terms");
+        early += early_here;
+    }
+    CHECK(early > 1000);
+    CHECK(later > 1000);
+    CHECK(disagreements == std::vector<std::string>{});
 }
 
 TEST_CASE("The index check finds a paragraph held twice and one whose data names another report", "[indexer]")

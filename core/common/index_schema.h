@@ -47,6 +47,7 @@ enum Slot : Xapian::valueno {
     k_slot_paragraph = 20,      // the paragraph's own fields as JSON (paragraph_data): a value,
                                 // which Xapian stores as it is, where document data is compressed
                                 // with zlib, whose set-up per document was a fifth of indexing
+    k_slot_early_terms = 21,    // the paragraph's first words, for ranking (early_terms.h)
 };
 
 // User metadata keys.

@@ -51,7 +51,7 @@ struct IndexProgress {
 // The version of parsing and of the documents built from a parse: part of every file's hash
 // in the index, so that a re-run after a change re-indexes every report. Bump it whenever
 // either changes (the corpus test's fingerprint says when they did).
-inline constexpr const char* k_parser_version = "18";
+inline constexpr const char* k_parser_version = "19";
 
 // Indexes every .txt and .pdf file under paths (files or folders, recursively) into the index
 // at db_path. Files that cannot be indexed are reported and skipped; sources under the given

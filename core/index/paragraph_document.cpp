@@ -3,6 +3,7 @@
 
 #include "core/common/analyser.h"
 #include "core/common/concept_terms.h"
+#include "core/common/early_terms.h"
 #include "core/common/fields.h"
 #include "core/common/gazetteer.h"
 #include "core/common/index_schema.h"
@@ -68,6 +69,7 @@ Xapian::Document paragraph_document(const Report& report, const std::vector<Fiel
     Xapian::Document document;
     generator.set_document(document);
     generator.index_text(paragraph.text);
+    document.add_value(s::k_slot_early_terms, early_terms_value(document));
     ConceptTerms::shipped().add_to(document);
     for (const auto& heading : paragraph.section)
         generator.index_text(heading, 1, s::k_section_text);

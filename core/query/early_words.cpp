@@ -2,29 +2,30 @@
 #include "core/query/early_words.h"
 
 #include "core/common/concept_terms.h"
+#include "core/common/early_terms.h"
 #include "core/common/index_schema.h"
 
 #include <algorithm>
+#include <numeric>
+#include <string>
 
 namespace findings {
 
 namespace {
 
-// A paragraph's first this many words, stop words left out as the index leaves them out: about
-// its first sentence or two. Chosen with k_early_weight on bench/relevance/queries.json: nDCG@10
-// 0.848 without; 0.859/0.857/0.859 with 12 words and weights 1/2/3, 0.864/0.873/0.872 with 24,
+// The weight of a paragraph that names every concept early: about one common word's BM25 weight.
+// Chosen with k_early_positions (early_terms.h) on bench/relevance/queries.json: nDCG@10 0.848
+// without; 0.859/0.857/0.859 with 12 words and weights 1/2/3, 0.864/0.873/0.872 with 24,
 // 0.859/0.863/0.863 with 36, 0.874 as kept (the held-out set, never used to choose: 0.816
 // without, 0.845 with 24 and 2; bench/changes.md).
-constexpr Xapian::termpos k_early_positions = 24;
-
-// The weight of a paragraph that names every concept early: about one common word's BM25 weight.
 constexpr double k_early_weight = 2.0;
 
-// Returns whether the term occurs in the paragraph among its first words.
-bool occurs_early(const Xapian::Database& db, Xapian::docid paragraph, const std::string& term)
+std::vector<std::uint32_t> hashes_of(const std::vector<std::string>& terms)
 {
-    Xapian::PositionIterator position = db.positionlist_begin(paragraph, term);
-    return position != db.positionlist_end(paragraph, term) && *position <= k_early_positions;
+    std::vector<std::uint32_t> hashes;
+    for (const std::string& term : terms)
+        hashes.push_back(early_term_hash(term));
+    return hashes;
 }
 
 }  // namespace
@@ -33,25 +34,41 @@ std::vector<EarlyConcept> early_concepts(const Xapian::Query& text)
 {
     std::vector<EarlyConcept> concepts;
     for (auto term = text.get_unique_terms_begin(); term != text.get_unique_terms_end(); ++term) {
-        if (schema::is_text_term(*term))
-            concepts.push_back({{*term}});
-        else if (const auto* members = ConceptTerms::shipped().members_of_term(*term))
-            concepts.push_back(*members);
+        if (schema::is_text_term(*term)) {
+            concepts.push_back({{early_term_hash(*term)}});
+        } else if (const auto* members = ConceptTerms::shipped().members_of_term(*term)) {
+            EarlyConcept concept;
+            for (const auto& member : *members)
+                concept.push_back(hashes_of(member));
+            concepts.push_back(std::move(concept));
+        }
     }
     return concepts;
 }
 
-double early_weight(const Xapian::Database& db, Xapian::docid paragraph, const std::vector<EarlyConcept>& concepts)
+std::vector<double> early_weights(const Xapian::Database& db, const std::vector<Xapian::docid>& paragraphs,
+                                  const std::vector<EarlyConcept>& concepts)
 {
+    std::vector<double> weights(paragraphs.size(), 0.0);
     if (concepts.empty())
-        return 0;
-    const auto occurs = [&](const std::string& term) { return occurs_early(db, paragraph, term); };
-    const auto named_early = std::count_if(concepts.begin(), concepts.end(), [&](const EarlyConcept& concept) {
-        return std::any_of(concept.begin(), concept.end(), [&](const std::vector<std::string>& member) {
-            return !member.empty() && std::all_of(member.begin(), member.end(), occurs);
+        return weights;
+    std::vector<std::size_t> in_id_order(paragraphs.size());
+    std::iota(in_id_order.begin(), in_id_order.end(), 0);
+    std::sort(in_id_order.begin(), in_id_order.end(),
+              [&paragraphs](std::size_t a, std::size_t b) { return paragraphs[a] < paragraphs[b]; });
+    for (std::size_t i : in_id_order) {
+        // Matched paragraphs exist: checking each again would read its length from the index.
+        const std::string early_terms =
+            db.get_document(paragraphs[i], Xapian::DOC_ASSUME_VALID).get_value(schema::k_slot_early_terms);
+        const auto early = [&early_terms](std::uint32_t hash) { return holds_early_term(early_terms, hash); };
+        const auto named_early = std::count_if(concepts.begin(), concepts.end(), [&](const EarlyConcept& concept) {
+            return std::any_of(concept.begin(), concept.end(), [&](const std::vector<std::uint32_t>& member) {
+                return !member.empty() && std::all_of(member.begin(), member.end(), early);
+            });
         });
-    });
-    return k_early_weight * static_cast<double>(named_early) / static_cast<double>(concepts.size());
+        weights[i] = k_early_weight * static_cast<double>(named_early) / static_cast<double>(concepts.size());
+    }
+    return weights;
 }
 
 }  // namespace findings

@@ -254,9 +254,11 @@ void rescore_top(RankedPage& ranked, const SearchRequest& request, const BuiltQu
         return;
     const std::size_t window = std::min<std::size_t>(k_rescore_window, ranked.documents.size());
     std::vector<std::pair<double, Xapian::docid>> top;
-    const std::vector<EarlyConcept> concepts = early_concepts(built.text);
+    const std::vector<Xapian::docid> in_window(ranked.documents.begin(),
+                                               ranked.documents.begin() + static_cast<long>(window));
+    const std::vector<double> early = early_weights(db, in_window, early_concepts(built.text));
     for (std::size_t i = 0; i < window; ++i)
-        top.emplace_back(ranked.weights[i] + early_weight(db, ranked.documents[i], concepts), ranked.documents[i]);
+        top.emplace_back(ranked.weights[i] + early[i], ranked.documents[i]);
     if (!built.proximity.empty()) {
         auto members = std::make_shared<DocSet>(db.get_lastdocid());
         for (std::size_t i = 0; i < window; ++i)
