@@ -3,7 +3,7 @@
 // Ranking asks whether a paragraph names the query's words among its first words (early_words.h).
 // Read from Xapian's position lists, that took two block reads for every word of the query and
 // every paragraph weighed; kept as one small value per paragraph, written by the indexer, it takes
-// one read per paragraph.
+// one lookup (about two block reads) per paragraph, whatever the query's length.
 #pragma once
 
 #include <xapian.h>
