@@ -1,12 +1,11 @@
 // Synonym groups as index terms.
 #include "core/common/concept_terms.h"
+#include "core/common/fnv_hash.h"
 
 #include "core/common/index_schema.h"
 #include "core/common/synonyms.h"
 
 #include <algorithm>
-#include <cstdint>
-#include <cstdio>
 #include <map>
 
 namespace findings {
@@ -29,12 +28,8 @@ const ConceptTerms& ConceptTerms::shipped()
 
 ConceptTerms::ConceptTerms(const std::vector<std::vector<std::string>>& groups, const Analyser& analyser)
 {
-    std::uint64_t hash = 1469598103934665603ull;  // FNV-1a over every member's terms
-    const auto mix = [&hash](const std::string& text) {
-        for (unsigned char c : text)
-            hash = (hash ^ c) * 1099511628211ull;
-        hash = (hash ^ 0xff) * 1099511628211ull;
-    };
+    Fnv1a64 hash;  // over every member's terms
+    const auto mix = [&hash](const std::string& text) { hash.add(text).add_byte(0xff); };
     for (std::size_t group = 0; group < groups.size(); ++group) {
         std::vector<std::vector<std::string>> members;
         for (const auto& member : groups[group]) {
@@ -57,9 +52,7 @@ ConceptTerms::ConceptTerms(const std::vector<std::vector<std::string>>& groups, 
     for (auto& [first, candidates] : m_by_first_term)  // "local safeguarding children board" before "local ..."
         std::stable_sort(candidates.begin(), candidates.end(),
                          [](const Member& a, const Member& b) { return a.terms.size() > b.terms.size(); });
-    char buffer[17];
-    std::snprintf(buffer, sizeof buffer, "%016llx", static_cast<unsigned long long>(hash));
-    m_fingerprint = buffer;
+    m_fingerprint = hash.hex();
 }
 
 std::string ConceptTerms::term_of(std::size_t group) { return schema::k_concept + std::to_string(group); }

@@ -1,6 +1,7 @@
 // Early terms: the words a paragraph opens with, kept with it in the index.
 #include "core/common/early_terms.h"
 
+#include "core/common/fnv_hash.h"
 #include "core/common/index_schema.h"
 
 #include <algorithm>
@@ -26,15 +27,7 @@ std::uint32_t read_bytes(std::string_view value, std::size_t at)
 
 }  // namespace
 
-std::uint32_t early_term_hash(std::string_view term)
-{
-    std::uint32_t hash = 2166136261u;
-    for (unsigned char c : term) {
-        hash ^= c;
-        hash *= 16777619u;
-    }
-    return hash;
-}
+std::uint32_t early_term_hash(std::string_view term) { return Fnv1a32().add(term).value(); }
 
 std::string early_terms_value(const Xapian::Document& document)
 {

@@ -2,6 +2,7 @@
 #include "core/common/polarity.h"
 
 #include "core/common/analyser.h"
+#include "core/common/fnv_hash.h"
 
 #include <xapian.h>
 
@@ -30,16 +31,13 @@ class FeatureHash {
 public:
     FeatureHash& add(std::string_view piece)
     {
-        for (unsigned char c : piece) {
-            m_hash ^= c;
-            m_hash *= 16777619u;
-        }
+        m_hash.add(piece);
         return *this;
     }
-    std::uint32_t bucket() const { return m_hash % k_polarity_buckets + 1; }
+    std::uint32_t bucket() const { return m_hash.value() % k_polarity_buckets + 1; }
 
 private:
-    std::uint32_t m_hash = 2166136261u;
+    Fnv1a32 m_hash;
 };
 
 // What reading a word needs: its stem, and whether it negates what follows.

@@ -5,6 +5,7 @@
 #include "core/common/analyser.h"
 #include "core/common/concept_terms.h"
 #include "core/common/error.h"
+#include "core/common/fnv_hash.h"
 #include "core/common/text_normaliser.h"
 #include "core/index/index_writer.h"
 #include "core/index/paragraph_document.h"
@@ -121,16 +122,7 @@ Discovery discover(const std::vector<std::string>& paths, IndexSummary& summary)
 // Returns a hash of the report text and the parser version: equal hashes, equal paragraphs.
 std::string content_hash(const std::string& text)
 {
-    std::uint64_t hash = 1469598103934665603ull;  // FNV-1a
-    for (const char* part : {k_parser_version, "\n"}) {
-        for (const char* c = part; *c; ++c)
-            hash = (hash ^ static_cast<unsigned char>(*c)) * 1099511628211ull;
-    }
-    for (char c : text)
-        hash = (hash ^ static_cast<unsigned char>(c)) * 1099511628211ull;
-    char buffer[17];
-    std::snprintf(buffer, sizeof buffer, "%016llx", static_cast<unsigned long long>(hash));
-    return buffer;
+    return Fnv1a64().add(k_parser_version).add("\n").add(text).hex();
 }
 
 bool is_graded_kind(const std::string& kind)
